@@ -1,0 +1,78 @@
+/**
+ * The categories SettleSheet ships with, and where each one sits in the walk from gross sales to
+ * the net deposit. People may add their own categories; those fall in the `other` group.
+ */
+
+/** A step of the reconciliation from gross sales to the deposit, in display order. */
+export type ReconciliationGroup =
+  | 'sales'
+  | 'refunds'
+  | 'promotions'
+  | 'fees'
+  | 'advertising'
+  | 'reimbursements'
+  | 'tax'
+  | 'reserves'
+  | 'transfers'
+  | 'other'
+  | 'unmapped';
+
+/** Labels of the reconciliation steps, in the order they are shown. */
+export const RECONCILIATION_STEPS: readonly { group: ReconciliationGroup; label: string }[] = [
+  { group: 'sales', label: 'Gross sales' },
+  { group: 'refunds', label: 'Refunds' },
+  { group: 'promotions', label: 'Promotions' },
+  { group: 'fees', label: 'Amazon fees' },
+  { group: 'advertising', label: 'Advertising' },
+  { group: 'reimbursements', label: 'Reimbursements' },
+  { group: 'tax', label: 'Sales tax collected by Amazon' },
+  { group: 'reserves', label: 'Reserves' },
+  { group: 'transfers', label: 'Transfers and loans' },
+  { group: 'other', label: 'Other categories' },
+  { group: 'unmapped', label: 'Not mapped yet' },
+];
+
+/** A built-in category. */
+export interface CategoryInfo {
+  name: string;
+  group: ReconciliationGroup;
+  /**
+   * Money that is not income or expense (reserves, transfers, loans, tax held for the
+   * authorities): it must post to a balance-sheet account, never to profit and loss.
+   */
+  balanceSheet: boolean;
+  /** What belongs here, for the Accounts tab. */
+  description: string;
+}
+
+/** The category every earlier month part moves its net into when the split mode is `carry`. */
+export const CARRIED_FORWARD = 'Carried forward';
+
+/** The built-in categories, in reconciliation order. */
+export const CATEGORIES: readonly CategoryInfo[] = [
+  { name: 'Sales', group: 'sales', balanceSheet: false, description: 'Item price, shipping and gift wrap charged to buyers' },
+  { name: 'Refunds', group: 'refunds', balanceSheet: false, description: 'Item price, shipping and gift wrap given back to buyers' },
+  { name: 'Promotions', group: 'promotions', balanceSheet: false, description: 'Promotion and coupon discounts funded by the seller' },
+  { name: 'Seller fees', group: 'fees', balanceSheet: false, description: 'Referral commission, closing fees, subscription and other selling fees' },
+  { name: 'FBA fees', group: 'fees', balanceSheet: false, description: 'Fulfilment, inbound transport, removal and disposal fees' },
+  { name: 'Storage', group: 'fees', balanceSheet: false, description: 'FBA monthly, long-term and low-inventory storage fees' },
+  { name: 'Advertising', group: 'advertising', balanceSheet: false, description: 'Sponsored products and other advertising charges' },
+  { name: 'Reimbursements', group: 'reimbursements', balanceSheet: false, description: 'Amazon paying back lost, damaged or mis-charged inventory and fees' },
+  { name: 'Marketplace facilitator tax', group: 'tax', balanceSheet: true, description: 'Sales tax / VAT Amazon collects and remits: the collected and withheld lines net to zero in a clearing account' },
+  { name: 'Reserved balances', group: 'reserves', balanceSheet: true, description: 'Amounts Amazon holds back and later releases' },
+  { name: 'Transfers', group: 'transfers', balanceSheet: true, description: 'Card charges, payable to Amazon, failed disbursements and other money moving between you and Amazon' },
+  { name: 'Loans', group: 'transfers', balanceSheet: true, description: 'Amazon Lending repayments' },
+  { name: CARRIED_FORWARD, group: 'reserves', balanceSheet: true, description: 'Month-end carry of a settlement that spans months (split mode "carry")' },
+];
+
+const BY_NAME = new Map(CATEGORIES.map((c) => [c.name.toLowerCase(), c]));
+
+/** The built-in category with this name (any case), or undefined for a user's own category. */
+export function builtInCategory(name: string): CategoryInfo | undefined {
+  return BY_NAME.get(name.trim().toLowerCase());
+}
+
+/** The reconciliation group a category belongs to (`other` for a user's own category). */
+export function categoryGroup(name: string): ReconciliationGroup {
+  return builtInCategory(name)?.group ?? 'other';
+}

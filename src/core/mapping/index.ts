@@ -1,0 +1,5 @@
+export * from './types';
+export * from './categories';
+export * from './defaults';
+export * from './match';
+export * from './tables';

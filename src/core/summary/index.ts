@@ -1,0 +1,4 @@
+export * from './types';
+export * from './aggregate';
+export * from './parts';
+export * from './summarise';

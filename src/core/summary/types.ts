@@ -1,0 +1,114 @@
+/**
+ * What the summary of a settlement is made of: parts (one per month when split), lines per
+ * account and tax type that remember which Amazon lines made them, what is not mapped yet, and the
+ * checks that must pass before anything is posted.
+ */
+import type { Minor } from '../money';
+import type { ReconciliationGroup } from '../mapping/categories';
+import type { MappingConflict } from '../mapping/types';
+import type { SettlementFormat, SettlementHeader } from '../settlement/types';
+
+/**
+ * How a settlement that spans months is split: `off` one part; `carry` one part per month where
+ * every earlier month moves its net into the carried-forward account so only the last document
+ * carries money (it equals the deposit); `separate` one document per month, summing to the deposit.
+ */
+export type SplitMode = 'off' | 'carry' | 'separate';
+
+/** The split modes, for validation and menus. */
+export const SPLIT_MODES: readonly SplitMode[] = ['off', 'carry', 'separate'];
+
+/** Amazon lines of one triple and marketplace that went into a summary line. */
+export interface LineSource {
+  transactionType: string;
+  amountType: string;
+  amountDescription: string;
+  marketplace: string;
+  category: string;
+  rows: number;
+  amount: Minor;
+}
+
+/** One line of a part: everything that posts to one account with one tax type. */
+export interface SummaryLine {
+  /** `mapped` from Amazon lines; `carry-out`/`carry-in` are the month carries of split mode `carry`. */
+  kind: 'mapped' | 'carry-out' | 'carry-in';
+  /** The categories in this line, in reconciliation order. */
+  categories: string[];
+  accountCode: string;
+  taxType: string;
+  amount: Minor;
+  rows: number;
+  sources: LineSource[];
+  /** For carries: the part the money comes from or goes to (`YYYY-MM`). */
+  carryPart?: string;
+}
+
+/** A month (or the whole settlement) that becomes one Xero document. */
+export interface SummaryPart {
+  /** `YYYY-MM` of the posted dates in the part (the settlement's end month when not split). */
+  key: string;
+  /** First and last day the part covers, `YYYY-MM-DD`. */
+  from: string;
+  to: string;
+  /** The document date: the part's last day, or the settlement's end date for the last part. */
+  documentDate: string;
+  lines: SummaryLine[];
+  total: Minor;
+}
+
+/** Amazon lines no rule matches: they block posting until someone maps them. */
+export interface UnmappedLine {
+  transactionType: string;
+  amountType: string;
+  amountDescription: string;
+  marketplaces: string[];
+  rows: number;
+  amount: Minor;
+}
+
+/** A category with no account for some marketplace or date. */
+export interface MissingAccount {
+  category: string;
+  marketplace: string;
+  /** The first posted date that needed it. */
+  date: string;
+}
+
+/** One step of the walk from gross sales to the deposit. */
+export interface ReconciliationStep {
+  group: ReconciliationGroup;
+  label: string;
+  amount: Minor;
+}
+
+/** The checks: Σ of the rows against the total, and the documents against the total. */
+export interface SummaryCheck {
+  sumOfRows: Minor;
+  /** sumOfRows − totalAmount: zero when the file is whole. */
+  difference: Minor;
+  /** Σ of the part totals (what the documents will add up to). */
+  documentsTotal: Minor;
+  /** True when the rows add up to the total and the documents do too. */
+  balanced: boolean;
+}
+
+/** The whole summary of one settlement under one mapping. */
+export interface SettlementSummary {
+  source: string;
+  format: SettlementFormat;
+  header: SettlementHeader;
+  split: SplitMode;
+  /** Marketplaces seen, most lines first; blank (account-level) rows are not a marketplace. */
+  marketplaces: string[];
+  lines: number;
+  dataRows: number;
+  check: SummaryCheck;
+  unmapped: UnmappedLine[];
+  conflicts: MappingConflict[];
+  missingAccounts: MissingAccount[];
+  parts: SummaryPart[];
+  reconciliation: ReconciliationStep[];
+  /** Every reason the summary cannot be posted, in words; empty when it is ready. */
+  problems: string[];
+}
