@@ -1,0 +1,145 @@
+/**
+ * https://api.xero.com/api.xro/2.0/…: the gateway checks (bearer token, xero-tenant-id, rate
+ * limits, scopes), idempotent replays, and the routes the sandbox models, each answered in
+ * Xero's envelope (`Id`, `Status`, `ProviderName`, `DateTimeUTC`, then the collection).
+ *
+ * Gateway behaviour, per Xero's OAuth 2.0 troubleshooting guide: a missing, wrong or unconnected
+ * xero-tenant-id is 403 "AuthenticationUnsuccessful"; a token without the endpoint's scope is 401
+ * "AuthorizationUnsuccessful" with `WWW-Authenticate: … insufficient_scope` (XeroAPI/xero-node#320).
+ * Calls are counted against the rate limits once the tenant is known, before the scope check.
+ */
+import type { HttpRequest, HttpResponse } from '../../../src/xero/http';
+import { notFound, queryParseError } from './api-errors';
+import { checkBearer, connectionsOf, type Grant, type Identity } from './identity';
+import type { IdSource } from './ids';
+import { changeInvoiceStatus, createInvoices, getInvoice, type InvoiceRequest, listInvoices } from './invoices';
+import type { OrganisationState } from './model';
+import type { RateLimiter } from './rate-limit';
+import { renderAccount, renderCurrency, renderOrganisation, renderTaxRate } from './settings';
+import { envelopeDate, gatewayProblem, jsonResponse } from './wire';
+import { parseWhere } from './where-filter';
+
+/** What the accounting API shares with the rest of the sandbox. */
+export interface AccountingDeps {
+  identity: Identity;
+  organisations: Map<string, OrganisationState>;
+  ids: IdSource;
+  now: () => number;
+  limiter: RateLimiter;
+  /** Responses already given, by tenant and Idempotency-Key. */
+  idempotent: Map<string, HttpResponse>;
+}
+
+const SETTINGS_READ = ['accounting.settings', 'accounting.settings.read'];
+const INVOICES_READ = ['accounting.invoices', 'accounting.invoices.read', 'accounting.transactions', 'accounting.transactions.read'];
+const INVOICES_WRITE = ['accounting.invoices', 'accounting.transactions'];
+const CONTACTS_WRITE = ['accounting.contacts'];
+
+/** The longest Idempotency-Key Xero accepts. */
+export const IDEMPOTENCY_KEY_MAX = 128;
+
+interface Route {
+  scopes: string[];
+  run(req: InvoiceRequest, grant: Grant): HttpResponse;
+}
+
+function settingsList(
+  url: URL,
+  ok: InvoiceRequest['ok'],
+  name: string,
+  items: Record<string, unknown>[],
+): HttpResponse {
+  const where = url.searchParams.get('where');
+  if (where === null) return ok({ [name]: items });
+  const filter = parseWhere(where);
+  if (typeof filter !== 'function') return queryParseError(filter.problem);
+  return ok({ [name]: items.filter(filter) });
+}
+
+/** The route for a method and the path after /api.xro/2.0/, or undefined if not modelled. */
+function route(method: HttpRequest['method'], segments: string[], deps: AccountingDeps): Route | undefined {
+  const [resource, id, extra] = segments.map((s) => s.toLowerCase());
+  if (extra !== undefined) return undefined;
+  const refuseContacts = () => insufficientScope(deps.ids.uuid());
+  if (id === undefined && method === 'GET') {
+    switch (resource) {
+      case 'organisation':
+        return { scopes: SETTINGS_READ, run: (r) => r.ok({ Organisations: [renderOrganisation(r.org)] }) };
+      case 'accounts':
+        return { scopes: SETTINGS_READ, run: (r) => settingsList(r.url, r.ok, 'Accounts', r.org.accounts.map((a) => renderAccount(a, r.org))) };
+      case 'taxrates':
+        return { scopes: SETTINGS_READ, run: (r) => settingsList(r.url, r.ok, 'TaxRates', r.org.taxRates.map(renderTaxRate)) };
+      case 'currencies':
+        return { scopes: SETTINGS_READ, run: (r) => settingsList(r.url, r.ok, 'Currencies', r.org.currencies.map(renderCurrency)) };
+      case 'invoices':
+        return { scopes: INVOICES_READ, run: listInvoices };
+    }
+  }
+  if (resource !== 'invoices') return undefined;
+  if (id === undefined && method === 'PUT') {
+    return {
+      scopes: INVOICES_WRITE,
+      run: (r, grant) => createInvoices(r, grant.scopes.some((s) => CONTACTS_WRITE.includes(s)), refuseContacts),
+    };
+  }
+  if (id !== undefined && method === 'GET') return { scopes: INVOICES_READ, run: (r) => getInvoice(r, segments[1]!) };
+  if (id !== undefined && method === 'POST') return { scopes: INVOICES_WRITE, run: (r) => changeInvoiceStatus(r, segments[1]!) };
+  return undefined;
+}
+
+function insufficientScope(instance: string): HttpResponse {
+  return gatewayProblem(401, 'AuthorizationUnsuccessful', instance, {
+    'www-authenticate': 'Bearer error="insufficient_scope"',
+  });
+}
+
+function withHeaders(response: HttpResponse, headers: Record<string, string>): HttpResponse {
+  return { ...response, headers: { ...response.headers, ...headers } };
+}
+
+/** Answers one request to https://api.xero.com/api.xro/2.0/<segments>. */
+export function handleAccounting(deps: AccountingDeps, request: HttpRequest, url: URL, segments: string[]): HttpResponse {
+  const auth = checkBearer(deps.identity, request);
+  if (!auth.ok) return auth.response;
+  const grant = auth.grant;
+  const tenantId = (request.headers['xero-tenant-id'] ?? '').trim().toLowerCase();
+  const org = deps.organisations.get(tenantId);
+  if (!org || !connectionsOf(deps.identity, grant).some((c) => c.tenantId === tenantId)) {
+    return gatewayProblem(403, 'AuthenticationUnsuccessful', deps.ids.uuid());
+  }
+  const admitted = deps.limiter.admit(tenantId, grant.clientId, deps.ids.uuid());
+  if (!admitted.ok) return admitted.response;
+  const limits = admitted.headers;
+
+  const found = route(request.method, segments, deps);
+  if (!found) return withHeaders(notFound(`${request.method} ${url.pathname} is not a Xero endpoint the sandbox models`), limits);
+  if (!grant.scopes.some((scope) => found.scopes.includes(scope))) {
+    return withHeaders(insufficientScope(deps.ids.uuid()), limits);
+  }
+
+  const key = request.method === 'GET' ? undefined : request.headers['idempotency-key'];
+  if (key !== undefined && key.length > IDEMPOTENCY_KEY_MAX) {
+    return withHeaders(
+      jsonResponse(400, { Title: 'Bad Request', Status: 400, Detail: `Idempotency-Key must be at most ${IDEMPOTENCY_KEY_MAX} characters; it has ${key.length}.` }),
+      limits,
+    );
+  }
+  const memoKey = key === undefined ? undefined : `${tenantId}\u0000${key}`;
+  const replay = memoKey === undefined ? undefined : deps.idempotent.get(memoKey);
+  if (replay) return withHeaders(replay, limits);
+
+  const app = deps.identity.apps.get(grant.clientId)!;
+  const now = deps.now();
+  const response = found.run(
+    {
+      org, ids: deps.ids, now, url, body: request.body,
+      ok: (collection) =>
+        jsonResponse(200, { Id: deps.ids.uuid(), Status: 'OK', ProviderName: app.name, DateTimeUTC: envelopeDate(now), ...collection }),
+    },
+    grant,
+  );
+  // Xero keeps the first answer to a key and gives it again for any repeat (how long it keeps
+  // keys is not documented; the sandbox keeps them for its lifetime).
+  if (memoKey !== undefined) deps.idempotent.set(memoKey, response);
+  return withHeaders(response, limits);
+}

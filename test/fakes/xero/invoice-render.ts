@@ -1,0 +1,158 @@
+/**
+ * Invoices as Xero writes them (field names and order from the spec's examples: `/Date()/` with
+ * its `DateString`, money with 2 decimals, Quantity with 4), and as tests inspect them (decimal
+ * strings, so assertions on money are exact).
+ */
+import type { InvoiceLine, InvoiceRecord } from './model';
+import { dateString, fixed, msDate } from './wire';
+
+/** How much of an invoice to write. */
+export interface RenderOptions {
+  /** GET /Invoices without `page` leaves line items out, as Xero does. */
+  lines: boolean;
+  /** Decimal places of UnitAmount (2, or 4 with `?unitdp=4`). */
+  unitdp: number;
+  /** Present on create responses: the per-document outcome. */
+  outcome?: { errors: string[] };
+}
+
+function renderLine(line: InvoiceLine, unitdp: number): Record<string, unknown> {
+  return {
+    Description: line.description,
+    UnitAmount: fixed(line.unitAmount, unitdp),
+    TaxType: line.taxType,
+    TaxAmount: fixed(line.taxAmount, 2),
+    LineAmount: fixed(line.lineAmount, 2),
+    AccountCode: line.accountCode,
+    AccountID: line.accountId,
+    Tracking: line.tracking,
+    Quantity: fixed(line.quantity, 4),
+    DiscountRate: line.discountRate === undefined ? undefined : fixed(line.discountRate, 2),
+    DiscountAmount: line.discountAmount === undefined ? undefined : fixed(line.discountAmount, 2),
+    LineItemID: line.lineItemId,
+    ValidationErrors: [],
+  };
+}
+
+/** An invoice in Xero's JSON shape. */
+export function renderInvoice(
+  invoice: InvoiceRecord,
+  contact: { ContactID: string; Name: string },
+  options: RenderOptions,
+): Record<string, unknown> {
+  const open = invoice.status !== 'VOIDED' && invoice.status !== 'DELETED';
+  const errors = options.outcome?.errors ?? [];
+  return {
+    Type: invoice.type,
+    InvoiceID: invoice.invoiceId,
+    InvoiceNumber: invoice.invoiceNumber,
+    Reference: invoice.reference,
+    Payments: [],
+    CreditNotes: [],
+    Prepayments: [],
+    Overpayments: [],
+    // Voiding or deleting a document cancels what it asked to be paid.
+    AmountDue: fixed(open ? invoice.total : 0, 2),
+    AmountPaid: fixed(0, 2),
+    AmountCredited: fixed(0, 2),
+    SentToContact: false,
+    CurrencyRate: fixed(invoice.currencyRate, 6),
+    IsDiscounted: invoice.lines.some((line) => line.discountRate !== undefined || line.discountAmount !== undefined),
+    HasAttachments: false,
+    HasErrors: errors.length > 0,
+    Contact: {
+      ContactID: contact.ContactID,
+      Name: contact.Name,
+      Addresses: [],
+      Phones: [],
+      ContactGroups: [],
+      ContactPersons: [],
+      HasValidationErrors: false,
+    },
+    DateString: dateString(invoice.date),
+    Date: msDate(Date.parse(`${invoice.date}T00:00:00Z`)),
+    DueDateString: invoice.dueDate === undefined ? undefined : dateString(invoice.dueDate),
+    DueDate: invoice.dueDate === undefined ? undefined : msDate(Date.parse(`${invoice.dueDate}T00:00:00Z`)),
+    Status: invoice.status,
+    LineAmountTypes: invoice.lineAmountTypes,
+    LineItems: options.lines ? invoice.lines.map((line) => renderLine(line, options.unitdp)) : [],
+    SubTotal: fixed(invoice.subTotal, 2),
+    TotalTax: fixed(invoice.totalTax, 2),
+    Total: fixed(invoice.total, 2),
+    UpdatedDateUTC: msDate(invoice.updatedAt),
+    CurrencyCode: invoice.currencyCode,
+    ...(options.outcome
+      ? {
+          StatusAttributeString: errors.length > 0 ? 'ERROR' : 'OK',
+          ValidationErrors: errors.map((message) => ({ Message: message })),
+        }
+      : {}),
+  };
+}
+
+/** One line of a stored document, amounts as exact decimal strings. */
+export interface SandboxDocumentLine {
+  lineItemId: string;
+  description?: string;
+  accountCode?: string;
+  taxType?: string;
+  quantity: string;
+  unitAmount: string;
+  lineAmount: string;
+  taxAmount: string;
+  tracking: { Name: string; Option: string }[];
+}
+
+/** A stored invoice or bill as a test inspects it: amounts as exact decimal strings. */
+export interface SandboxDocument {
+  invoiceId: string;
+  type: 'ACCREC' | 'ACCPAY';
+  invoiceNumber: string;
+  reference?: string;
+  status: 'DRAFT' | 'SUBMITTED' | 'AUTHORISED' | 'VOIDED' | 'DELETED';
+  contactName: string;
+  /** `YYYY-MM-DD`. */
+  date: string;
+  dueDate?: string;
+  lineAmountTypes: 'Exclusive' | 'Inclusive' | 'NoTax';
+  currencyCode: string;
+  currencyRate: string;
+  lines: SandboxDocumentLine[];
+  subTotal: string;
+  totalTax: string;
+  total: string;
+  amountDue: string;
+}
+
+/** A stored invoice as a `SandboxDocument`. */
+export function documentView(invoice: InvoiceRecord, contactName: string): SandboxDocument {
+  const open = invoice.status !== 'VOIDED' && invoice.status !== 'DELETED';
+  return {
+    invoiceId: invoice.invoiceId,
+    type: invoice.type,
+    invoiceNumber: invoice.invoiceNumber,
+    ...(invoice.reference === undefined ? {} : { reference: invoice.reference }),
+    status: invoice.status,
+    contactName,
+    date: invoice.date,
+    ...(invoice.dueDate === undefined ? {} : { dueDate: invoice.dueDate }),
+    lineAmountTypes: invoice.lineAmountTypes,
+    currencyCode: invoice.currencyCode,
+    currencyRate: invoice.currencyRate.toFixed(6),
+    lines: invoice.lines.map((line) => ({
+      lineItemId: line.lineItemId,
+      ...(line.description === undefined ? {} : { description: line.description }),
+      ...(line.accountCode === undefined ? {} : { accountCode: line.accountCode }),
+      ...(line.taxType === undefined ? {} : { taxType: line.taxType }),
+      quantity: line.quantity.toFixed(4),
+      unitAmount: line.unitAmount.toFixed(Math.max(2, line.unitAmount.decimalPlaces())),
+      lineAmount: line.lineAmount.toFixed(2),
+      taxAmount: line.taxAmount.toFixed(2),
+      tracking: line.tracking.map((t) => ({ ...t })),
+    })),
+    subTotal: invoice.subTotal.toFixed(2),
+    totalTax: invoice.totalTax.toFixed(2),
+    total: invoice.total.toFixed(2),
+    amountDue: open ? invoice.total.toFixed(2) : '0.00',
+  };
+}
