@@ -1,0 +1,45 @@
+/**
+ * One counter for every call a script makes on a fake service object, keyed `Service.method`
+ * (`Range.setValues`, `SpreadsheetApp.getActiveSpreadsheet`). Benchmarks read it to prove that work
+ * is batched, the way Apps Script's quotas and latency reward batching.
+ */
+
+/** Counts calls by `Service.method`. */
+export class CallCounter {
+  private readonly byName = new Map<string, number>();
+
+  /** Records one call. */
+  count(name: string): void {
+    this.byName.set(name, (this.byName.get(name) ?? 0) + 1);
+  }
+
+  /** Every count so far, as a plain record. */
+  counts(): Record<string, number> {
+    return Object.fromEntries(this.byName);
+  }
+
+  /**
+   * The number of calls whose name starts with the prefix (or with any of the prefixes), or of all
+   * calls. Pass `'Range.'` rather than `'Range'` to leave out other services that share the start.
+   */
+  total(prefixFilter?: string | readonly string[]): number {
+    const prefixes = prefixFilter === undefined ? [''] : typeof prefixFilter === 'string' ? [prefixFilter] : prefixFilter;
+    let sum = 0;
+    for (const [name, n] of this.byName) {
+      if (prefixes.some((p) => name.startsWith(p))) sum += n;
+    }
+    return sum;
+  }
+
+  /** Forgets every count. */
+  reset(): void {
+    this.byName.clear();
+  }
+}
+
+/** The service names of Google's Sheets service, for `calls.total(SHEETS_SERVICES)`. */
+export const SHEETS_SERVICES: readonly string[] = [
+  'SpreadsheetApp.', 'Spreadsheet.', 'Sheet.', 'Range.', 'NamedRange.', 'Protection.',
+  'DataValidation.', 'DataValidationBuilder.', 'ConditionalFormatRule.', 'ConditionalFormatRuleBuilder.',
+  'BooleanCondition.', 'RichTextValue.', 'RichTextValueBuilder.',
+];

@@ -1,0 +1,527 @@
+/**
+ * `Range`: a fixed rectangle of one sheet (like Google's, it does not move when rows are inserted
+ * above it). Reads and writes go through the cell rules in values.ts and number-format.ts.
+ */
+import { SERVICE, unwrap, type FakeObject } from '../boundary';
+import { GoogleException, signatureMismatch } from '../errors';
+import { areaA1, columnLetters, type GridArea } from './a1';
+import type { Cell, CellStyle } from './grid';
+import { formatForDisplay, GENERAL_FORMAT, isGeneralFormat } from './number-format';
+import type { Protection } from './protection';
+import { RichTextValue } from './rich-text';
+import type { Sheet } from './sheet';
+import type { DataValidation } from './validation';
+import { interpretWrittenValue, readValue, type CellValue, type WrittenValue } from './values';
+
+/** Options of `Range.clear`. */
+export interface ClearOptions {
+  contentsOnly?: boolean;
+  formatOnly?: boolean;
+  validationsOnly?: boolean;
+  commentsOnly?: boolean;
+}
+
+/** Options of `Range.copyTo`. */
+export interface CopyOptions {
+  contentsOnly?: boolean;
+  formatOnly?: boolean;
+}
+
+/** Throws Google's messages unless the data is a grid of exactly the range's size. */
+function checkShape(data: unknown, area: GridArea, method: string): asserts data is unknown[][] {
+  if (!Array.isArray(data) || !data.every((row) => Array.isArray(row))) {
+    throw signatureMismatch(`SpreadsheetApp.Range.${method}`, [data]);
+  }
+  if (data.length !== area.numRows) {
+    throw new GoogleException(
+      `The number of rows in the data does not match the number of rows in the range. The data has ${data.length} but the range has ${area.numRows}.`,
+    );
+  }
+  for (const row of data as unknown[][]) {
+    if (row.length !== area.numColumns) {
+      throw new GoogleException(
+        `The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${area.numColumns}.`,
+      );
+    }
+  }
+}
+
+function fill<T>(area: GridArea, value: T): T[][] {
+  return Array.from({ length: area.numRows }, () => new Array<T>(area.numColumns).fill(value));
+}
+
+function applyWritten(cell: Cell, written: WrittenValue): void {
+  delete cell.links;
+  if (written.kind === 'empty') {
+    delete cell.value;
+    delete cell.formula;
+  } else if (written.kind === 'formula') {
+    cell.formula = written.formula;
+    if (written.value === '') delete cell.value;
+    else cell.value = written.value;
+  } else {
+    delete cell.formula;
+    cell.value = written.value;
+    // Sheets gives a General cell a date format when a date goes in, which is what makes it a date.
+    if (written.dateFormat && isGeneralFormat(cell.format)) cell.format = written.dateFormat;
+  }
+}
+
+const STYLE_DEFAULTS: Required<CellStyle> = {
+  background: '#ffffff', fontColor: '#000000', fontWeight: 'normal', wrap: false, horizontalAlignment: 'general',
+};
+
+/** A rectangle of cells (Apps Script's `Range`). */
+export class Range implements FakeObject {
+  readonly [SERVICE] = 'Range';
+
+  constructor(readonly _sheet: Sheet, readonly _area: GridArea) {}
+
+  private get timeZone(): string {
+    return this._sheet._spreadsheet._timeZone;
+  }
+
+  /** Reads every cell of the range into a grid. */
+  private read<T>(fn: (cell: Cell | undefined) => T): T[][] {
+    const { row, column, numRows, numColumns } = this._area;
+    const grid = this._sheet._grid;
+    const out: T[][] = [];
+    for (let r = 0; r < numRows; r++) {
+      const line: T[] = [];
+      for (let c = 0; c < numColumns; c++) line.push(fn(grid.cell(row + r, column + c)));
+      out.push(line);
+    }
+    return out;
+  }
+
+  /** Calls fn for every cell of the range, creating cells. */
+  private update(fn: (cell: Cell, r: number, c: number) => void): void {
+    const { row, column, numRows, numColumns } = this._area;
+    const grid = this._sheet._grid;
+    for (let r = 0; r < numRows; r++) {
+      for (let c = 0; c < numColumns; c++) fn(grid.cellForWrite(row + r, column + c), r, c);
+    }
+  }
+
+  private topLeft(): Cell | undefined {
+    return this._sheet._grid.cell(this._area.row, this._area.column);
+  }
+
+  /** Interprets, validates and then stores a grid of written values (all or nothing). */
+  private write(values: readonly (readonly unknown[])[]): void {
+    const { row, column } = this._area;
+    const grid = this._sheet._grid;
+    const planned = values.map((line, r) =>
+      line.map((input, c) => interpretWrittenValue(input, grid.cell(row + r, column + c)?.format, this.timeZone)));
+    planned.forEach((line, r) => line.forEach((written, c) => {
+      const cell = grid.cell(row + r, column + c);
+      const rule = cell?.validation;
+      if (!rule || rule._allowInvalid || written.kind !== 'value') return;
+      if (!rule._accepts(formatForDisplay(written.value, cell.format ?? written.dateFormat))) {
+        throw new GoogleException(
+          `The data you entered in cell ${columnLetters(column + c)}${row + r} violates the data validation rules set on this cell.`,
+        );
+      }
+    }));
+    planned.forEach((line, r) => line.forEach((written, c) => {
+      const existing = grid.cell(row + r, column + c);
+      if (written.kind === 'empty' && !existing) return;
+      applyWritten(existing ?? grid.cellForWrite(row + r, column + c), written);
+    }));
+  }
+
+  /** The range's A1 notation (`B3`, `A1:C10`). */
+  getA1Notation(): string {
+    return areaA1(this._area);
+  }
+
+  /** The first row's 1-based index. */
+  getRow(): number {
+    return this._area.row;
+  }
+
+  /** The first column's 1-based index. */
+  getColumn(): number {
+    return this._area.column;
+  }
+
+  /** The number of rows. */
+  getNumRows(): number {
+    return this._area.numRows;
+  }
+
+  /** The number of columns. */
+  getNumColumns(): number {
+    return this._area.numColumns;
+  }
+
+  /** The last row's 1-based index. */
+  getLastRow(): number {
+    return this._area.row + this._area.numRows - 1;
+  }
+
+  /** The last column's 1-based index. */
+  getLastColumn(): number {
+    return this._area.column + this._area.numColumns - 1;
+  }
+
+  /** The sheet the range is on. */
+  getSheet(): Sheet {
+    return this._sheet;
+  }
+
+  /** One cell of the range, by 1-based position within it. */
+  getCell(row: number, column: number): Range {
+    if (row < 1 || column < 1 || row > this._area.numRows || column > this._area.numColumns) {
+      throw new GoogleException('Cell reference out of range');
+    }
+    return this._sheet._range(this._area.row + row - 1, this._area.column + column - 1, 1, 1);
+  }
+
+  /** A range moved by the offsets, optionally resized. */
+  offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): Range {
+    return this._sheet._range(
+      this._area.row + rowOffset, this._area.column + columnOffset,
+      numRows ?? this._area.numRows, numColumns ?? this._area.numColumns,
+    );
+  }
+
+  /** True when no cell has content. */
+  isBlank(): boolean {
+    return this.read((cell) => cell?.value === undefined && cell?.formula === undefined).flat().every(Boolean);
+  }
+
+  /** The values (numbers, strings, booleans, new `Date`s; "" for empty cells). */
+  getValues(): (CellValue | Date)[][] {
+    const tz = this.timeZone;
+    return this.read((cell) => readValue(cell?.value, cell?.format, tz));
+  }
+
+  /** The top-left cell's value. */
+  getValue(): CellValue | Date {
+    const cell = this.topLeft();
+    return readValue(cell?.value, cell?.format, this.timeZone);
+  }
+
+  /** The values as the cells show them. */
+  getDisplayValues(): string[][] {
+    return this._displayValues();
+  }
+
+  /** The top-left cell's value as it shows. */
+  getDisplayValue(): string {
+    const cell = this.topLeft();
+    return formatForDisplay(cell?.value, cell?.format);
+  }
+
+  /** The formulas ("" where a cell has none). */
+  getFormulas(): string[][] {
+    return this.read((cell) => cell?.formula ?? '');
+  }
+
+  /** The top-left cell's formula, or "". */
+  getFormula(): string {
+    return this.topLeft()?.formula ?? '';
+  }
+
+  /** Writes a grid of values of exactly the range's size. */
+  setValues(values: unknown[][]): this {
+    checkShape(values, this._area, 'setValues');
+    this.write(values);
+    return this;
+  }
+
+  /** Writes one value into every cell. */
+  setValue(value: unknown): this {
+    this.write(fill(this._area, value));
+    return this;
+  }
+
+  /** Sets one formula in every cell (references are not shifted per cell, unlike Sheets). */
+  setFormula(formula: string): this {
+    this.setFormulas(fill(this._area, formula));
+    return this;
+  }
+
+  /** Sets a grid of formulas. */
+  setFormulas(formulas: string[][]): this {
+    checkShape(formulas, this._area, 'setFormulas');
+    this.write(formulas.map((line) => line.map((f) => (f === '' || String(f).startsWith('=') ? f : `=${String(f)}`))));
+    return this;
+  }
+
+  /** The number formats (`0.###############` for General). */
+  getNumberFormats(): string[][] {
+    return this.read((cell) => cell?.format ?? GENERAL_FORMAT);
+  }
+
+  /** The top-left cell's number format. */
+  getNumberFormat(): string {
+    return this.topLeft()?.format ?? GENERAL_FORMAT;
+  }
+
+  /** Sets one number format on every cell (`@` makes later writes stay text). */
+  setNumberFormat(format: string): this {
+    this.update((cell) => {
+      if (isGeneralFormat(format)) delete cell.format;
+      else cell.format = format;
+    });
+    return this;
+  }
+
+  /** Sets a grid of number formats. */
+  setNumberFormats(formats: string[][]): this {
+    checkShape(formats, this._area, 'setNumberFormats');
+    this.update((cell, r, c) => {
+      const format = formats[r]?.[c];
+      if (isGeneralFormat(format)) delete cell.format;
+      else cell.format = format;
+    });
+    return this;
+  }
+
+  /** The top-left cell's validation rule, or null. */
+  getDataValidation(): DataValidation | null {
+    return this.topLeft()?.validation ?? null;
+  }
+
+  /** The validation rules (null where none). */
+  getDataValidations(): (DataValidation | null)[][] {
+    return this.read((cell) => cell?.validation ?? null);
+  }
+
+  /** Sets one validation rule on every cell; null removes them. */
+  setDataValidation(rule: DataValidation | null): this {
+    this.update((cell) => {
+      if (rule) cell.validation = rule;
+      else delete cell.validation;
+    });
+    return this;
+  }
+
+  /** Sets a grid of validation rules. */
+  setDataValidations(rules: (DataValidation | null)[][]): this {
+    checkShape(rules, this._area, 'setDataValidations');
+    this.update((cell, r, c) => {
+      const rule = unwrap(rules[r]?.[c]);
+      if (rule) cell.validation = rule;
+      else delete cell.validation;
+    });
+    return this;
+  }
+
+  /** Removes every validation rule. */
+  clearDataValidations(): this {
+    return this.setDataValidation(null);
+  }
+
+  /** The top-left cell's rich text, or null when its value is not text. */
+  getRichTextValue(): RichTextValue | null {
+    return this.richText(this.topLeft());
+  }
+
+  /** The rich text values (null where a value is not text). */
+  getRichTextValues(): (RichTextValue | null)[][] {
+    return this.read((cell) => this.richText(cell));
+  }
+
+  private richText(cell: Cell | undefined): RichTextValue | null {
+    if (cell?.value !== undefined && typeof cell.value !== 'string') return null;
+    return new RichTextValue(cell?.value ?? '', cell?.links ?? []);
+  }
+
+  /** Writes one rich text value (its text stays text) into every cell. */
+  setRichTextValue(value: RichTextValue): this {
+    return this.setRichTextValues(fill(this._area, value));
+  }
+
+  /** Writes a grid of rich text values. */
+  setRichTextValues(values: RichTextValue[][]): this {
+    checkShape(values, this._area, 'setRichTextValues');
+    this.update((cell, r, c) => {
+      const v = unwrap(values[r]?.[c]);
+      if (!(v instanceof RichTextValue)) throw signatureMismatch('SpreadsheetApp.Range.setRichTextValues', [values]);
+      delete cell.formula;
+      if (v._text === '') delete cell.value;
+      else cell.value = v._text;
+      if (v._links.length > 0) cell.links = [...v._links];
+      else delete cell.links;
+    });
+    return this;
+  }
+
+  /** Clears contents, formats, validations and notes, or only the ones the options name. */
+  clear(options?: ClearOptions): this {
+    const o = options ?? {};
+    const only = Boolean(o.contentsOnly || o.formatOnly || o.validationsOnly || o.commentsOnly);
+    this.update((cell) => {
+      if (!only || o.contentsOnly) { delete cell.value; delete cell.formula; delete cell.links; }
+      if (!only || o.formatOnly) { delete cell.format; delete cell.style; }
+      if (!only || o.validationsOnly) delete cell.validation;
+      if (!only || o.commentsOnly) delete cell.note;
+    });
+    return this;
+  }
+
+  /** Clears values and formulas, keeping formats. */
+  clearContent(): this {
+    return this.clear({ contentsOnly: true });
+  }
+
+  /** Clears number formats and styles, keeping values. */
+  clearFormat(): this {
+    return this.clear({ formatOnly: true });
+  }
+
+  /** Clears the notes. */
+  clearNote(): this {
+    return this.clear({ commentsOnly: true });
+  }
+
+  /**
+   * Copies values, formulas (verbatim: references are not shifted), formats, validations and notes
+   * to the destination's top-left corner; `contentsOnly` or `formatOnly` narrow what is copied.
+   */
+  copyTo(destination: Range, options?: CopyOptions): void {
+    const source = this.read((cell) => (cell ? { ...cell, style: cell.style && { ...cell.style } } : undefined));
+    const target = destination._sheet._range(destination._area.row, destination._area.column, this._area.numRows, this._area.numColumns);
+    const contents = !options?.formatOnly;
+    const formats = !options?.contentsOnly;
+    target.update((cell, r, c) => {
+      const from: Cell = source[r]?.[c] ?? {};
+      const keys: (keyof Cell)[] = [];
+      if (contents) keys.push('value', 'formula', 'links');
+      if (formats) keys.push('format', 'style', 'validation', 'note');
+      for (const key of keys) {
+        if (from[key] === undefined) delete cell[key];
+        else (cell as Record<string, unknown>)[key] = from[key];
+      }
+    });
+  }
+
+  /** Makes this the active range (and its sheet the active sheet). */
+  activate(): this {
+    this._sheet._spreadsheet._activate(this._sheet, this._area);
+    return this;
+  }
+
+  /** Protects the range. */
+  protect(): Protection {
+    return this._sheet._protectRange(this);
+  }
+
+  private setStyle<K extends keyof CellStyle>(key: K, value: CellStyle[K] | null): this {
+    this.update((cell) => {
+      if (value === null || value === undefined) {
+        if (cell.style) delete cell.style[key];
+      } else {
+        cell.style = { ...cell.style, [key]: value };
+      }
+    });
+    return this;
+  }
+
+  private styleOf<K extends keyof CellStyle>(cell: Cell | undefined, key: K): Required<CellStyle>[K] {
+    return (cell?.style?.[key] ?? STYLE_DEFAULTS[key]) as Required<CellStyle>[K];
+  }
+
+  /** Sets `bold` or `normal` (null resets). */
+  setFontWeight(fontWeight: string | null): this {
+    return this.setStyle('fontWeight', fontWeight);
+  }
+
+  /** The top-left cell's font weight. */
+  getFontWeight(): string {
+    return this.styleOf(this.topLeft(), 'fontWeight');
+  }
+
+  /** Sets the background colour (null resets). */
+  setBackground(color: string | null): this {
+    return this.setStyle('background', color);
+  }
+
+  /** Sets a grid of background colours. */
+  setBackgrounds(colors: (string | null)[][]): this {
+    checkShape(colors, this._area, 'setBackgrounds');
+    this.update((cell, r, c) => {
+      const color = colors[r]?.[c];
+      if (color === null || color === undefined) { if (cell.style) delete cell.style.background; } else cell.style = { ...cell.style, background: color };
+    });
+    return this;
+  }
+
+  /** The top-left cell's background colour. */
+  getBackground(): string {
+    return this.styleOf(this.topLeft(), 'background');
+  }
+
+  /** The background colours. */
+  getBackgrounds(): string[][] {
+    return this.read((cell) => this.styleOf(cell, 'background'));
+  }
+
+  /** Sets the font colour (null resets). */
+  setFontColor(color: string | null): this {
+    return this.setStyle('fontColor', color);
+  }
+
+  /** The top-left cell's font colour. */
+  getFontColor(): string {
+    return this.styleOf(this.topLeft(), 'fontColor');
+  }
+
+  /** Sets whether text wraps. */
+  setWrap(isWrapEnabled: boolean): this {
+    return this.setStyle('wrap', isWrapEnabled);
+  }
+
+  /** Whether the top-left cell's text wraps. */
+  getWrap(): boolean {
+    return this.styleOf(this.topLeft(), 'wrap');
+  }
+
+  /** Sets `left`, `center`, `right` or `normal` alignment (null resets). */
+  setHorizontalAlignment(alignment: string | null): this {
+    return this.setStyle('horizontalAlignment', alignment);
+  }
+
+  /** The top-left cell's horizontal alignment. */
+  getHorizontalAlignment(): string {
+    return this.styleOf(this.topLeft(), 'horizontalAlignment');
+  }
+
+  /** Sets one note on every cell ("" or null removes it). */
+  setNote(note: string | null): this {
+    this.update((cell) => {
+      if (note === null || note === '') delete cell.note;
+      else cell.note = String(note);
+    });
+    return this;
+  }
+
+  /** Sets a grid of notes. */
+  setNotes(notes: (string | null)[][]): this {
+    checkShape(notes, this._area, 'setNotes');
+    this.update((cell, r, c) => {
+      const note = notes[r]?.[c];
+      if (note === null || note === undefined || note === '') delete cell.note;
+      else cell.note = String(note);
+    });
+    return this;
+  }
+
+  /** The top-left cell's note, or "". */
+  getNote(): string {
+    return this.topLeft()?.note ?? '';
+  }
+
+  /** The notes ("" where none). */
+  getNotes(): string[][] {
+    return this.read((cell) => cell?.note ?? '');
+  }
+
+  /** The values as shown, for the fakes' own use (validation lists, inspection). */
+  _displayValues(): string[][] {
+    return this.read((cell) => formatForDisplay(cell?.value, cell?.format));
+  }
+}
