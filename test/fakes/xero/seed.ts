@@ -225,5 +225,13 @@ export function seedOrganisations(): OrganisationSeed[] {
   return [ukSeed(), usSeed(), auSeed()];
 }
 
-/** The seeded organisations, for code that only lists them (do not mutate: seed a sandbox). */
-export const SEEDED_ORGANISATIONS: readonly OrganisationSeed[] = Object.freeze(seedOrganisations());
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object') {
+    for (const field of Object.values(value)) deepFreeze(field);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** The seeded organisations, frozen, for code that only lists them (sandboxes get fresh copies). */
+export const SEEDED_ORGANISATIONS: readonly OrganisationSeed[] = deepFreeze(seedOrganisations());
