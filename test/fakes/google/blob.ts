@@ -16,7 +16,13 @@ export function fromByteArray(values: readonly number[]): Uint8Array {
   return Uint8Array.from(values, (v) => v & 0xff);
 }
 
-const WINDOWS_1252 = new TextDecoder('windows-1252').decode(Uint8Array.from({ length: 256 }, (_, i) => i));
+// windows-1252 is ISO-8859-1 except for 0x80–0x9F. Written out because Node 20's TextDecoder
+// decodes that block as ISO-8859-1; the five bytes Java leaves unmapped decode to U+FFFD as in Java.
+const WINDOWS_1252_80_TO_9F =
+  '\u20AC\uFFFD\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\uFFFD\u017D\uFFFD' +
+  '\uFFFD\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\uFFFD\u017E\u0178';
+const WINDOWS_1252 = Array.from({ length: 256 }, (_, i) =>
+  (i >= 0x80 && i <= 0x9f ? WINDOWS_1252_80_TO_9F.charAt(i - 0x80) : String.fromCharCode(i))).join('');
 
 /** The canonical name of a charset the fakes know, or undefined. */
 function canonicalCharset(charset: string): 'utf-8' | 'us-ascii' | 'iso-8859-1' | 'windows-1252' | undefined {
@@ -42,7 +48,7 @@ export function encodeText(text: string, charset?: unknown): Uint8Array {
   const limit = name === 'us-ascii' ? 0x80 : 0x100;
   return Uint8Array.from(Array.from(text), (ch) => {
     if (name === 'windows-1252') {
-      const index = WINDOWS_1252.indexOf(ch);
+      const index = ch === '\uFFFD' ? -1 : WINDOWS_1252.indexOf(ch);
       return index >= 0 ? index : 0x3f;
     }
     const code = ch.codePointAt(0) ?? 0x3f;
