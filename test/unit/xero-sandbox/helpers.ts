@@ -6,9 +6,9 @@ import { createXeroSandbox, DEFAULT_APP, manualClock, TENANT_IDS, type ManualClo
 
 export const APP = DEFAULT_APP;
 export const REDIRECT_URI = DEFAULT_APP.redirectUris[0]!;
-export const UK = TENANT_IDS.uk;
-export const US = TENANT_IDS.us;
-export const AU = TENANT_IDS.au;
+export const UK: string = TENANT_IDS.uk;
+export const US: string = TENANT_IDS.us;
+export const AU: string = TENANT_IDS.au;
 export const API = 'https://api.xero.com/api.xro/2.0';
 export const FULL_SCOPE = 'openid profile email offline_access accounting.settings.read accounting.invoices accounting.contacts';
 
