@@ -25,7 +25,8 @@ async function main(): Promise<void> {
   const app = { ...DEFAULT_APP, redirectUris: [...DEFAULT_APP.redirectUris, ...argument('--redirect-uri')] };
   const sandbox = createXeroSandbox({ apps: [app], seed: argument('--seed')[0] });
   const server = await startXeroSandboxServer({ sandbox, port });
-  console.log(`Xero sandbox on ${server.url}/ (client_id ${app.clientId}, client_secret ${app.clientSecret})`);
+  // The secret is not printed (secrets stay out of logs): it is DEFAULT_APP.clientSecret in identity.ts.
+  console.log(`Xero sandbox on ${server.url}/ (client_id ${app.clientId}; redirect URIs ${app.redirectUris.join(', ')})`);
   for (const org of sandbox.organisations()) console.log(`  ${org.tenantId}  ${org.name}`);
 }
 
