@@ -27,26 +27,26 @@ export interface CacheEntry {
 export class Cache implements FakeObject {
   readonly [SERVICE] = 'Cache';
 
-  constructor(readonly _entries: Map<string, CacheEntry>, private readonly clock: Clock) {}
+  constructor(readonly _entries: Map<string, CacheEntry>, readonly _clock: Clock) {}
 
-  private checkKey(key: string): void {
+  _checkKey(key: string): void {
     if (key.length > MAX_CACHE_KEY_CHARACTERS) throw new GoogleException('Argument too large: key');
   }
 
-  private entry(key: string, value: unknown, expirationInSeconds: number): CacheEntry {
-    this.checkKey(key);
+  _entry(key: string, value: unknown, expirationInSeconds: number): CacheEntry {
+    this._checkKey(key);
     const text = String(value);
     if (Buffer.byteLength(text, 'utf8') > MAX_CACHE_VALUE_BYTES) throw new GoogleException('Argument too large: value');
     const seconds = Math.min(Math.max(expirationInSeconds, 1), MAX_CACHE_SECONDS);
-    return { value: text, expiresAt: this.clock.now() + seconds * 1000 };
+    return { value: text, expiresAt: this._clock.now() + seconds * 1000 };
   }
 
   /** The value, or null when absent or expired. */
   get(key: string): string | null {
-    this.checkKey(String(key));
+    this._checkKey(String(key));
     const e = this._entries.get(String(key));
     if (!e) return null;
-    if (e.expiresAt <= this.clock.now()) {
+    if (e.expiresAt <= this._clock.now()) {
       this._entries.delete(String(key));
       return null;
     }
@@ -65,18 +65,18 @@ export class Cache implements FakeObject {
 
   /** Stores a value for `expirationInSeconds` (600 by default). */
   put(key: string, value: unknown, expirationInSeconds = DEFAULT_CACHE_SECONDS): void {
-    this._entries.set(String(key), this.entry(String(key), value, expirationInSeconds));
+    this._entries.set(String(key), this._entry(String(key), value, expirationInSeconds));
   }
 
   /** Stores several values (all or none, when one is too large). */
   putAll(values: Record<string, unknown>, expirationInSeconds = DEFAULT_CACHE_SECONDS): void {
-    const entries = Object.entries(values).map(([k, v]) => [k, this.entry(k, v, expirationInSeconds)] as const);
+    const entries = Object.entries(values).map(([k, v]) => [k, this._entry(k, v, expirationInSeconds)] as const);
     for (const [k, e] of entries) this._entries.set(k, e);
   }
 
   /** Forgets a key. */
   remove(key: string): void {
-    this.checkKey(String(key));
+    this._checkKey(String(key));
     this._entries.delete(String(key));
   }
 

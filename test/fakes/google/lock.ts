@@ -18,20 +18,20 @@ export class Lock implements FakeObject {
   readonly [SERVICE] = 'Lock';
 
   constructor(
-    private readonly table: LockTable,
+    readonly _table: LockTable,
     readonly _key: string,
-    private readonly execution: number,
-    private readonly clock: Clock,
+    readonly _execution: number,
+    readonly _clock: Clock,
   ) {}
 
   /** Takes the lock if it is free (or already ours); otherwise waits out the timeout and returns false. */
   tryLock(timeoutInMillis: number): boolean {
-    const holder = this.table.get(this._key);
-    if (holder === undefined || holder === this.execution) {
-      this.table.set(this._key, this.execution);
+    const holder = this._table.get(this._key);
+    if (holder === undefined || holder === this._execution) {
+      this._table.set(this._key, this._execution);
       return true;
     }
-    this.clock.advance(Math.max(0, timeoutInMillis));
+    this._clock.advance(Math.max(0, timeoutInMillis));
     return false;
   }
 
@@ -44,12 +44,12 @@ export class Lock implements FakeObject {
 
   /** True when this execution holds the lock. */
   hasLock(): boolean {
-    return this.table.get(this._key) === this.execution;
+    return this._table.get(this._key) === this._execution;
   }
 
   /** Releases the lock if this execution holds it. */
   releaseLock(): void {
-    if (this.hasLock()) this.table.delete(this._key);
+    if (this.hasLock()) this._table.delete(this._key);
   }
 }
 

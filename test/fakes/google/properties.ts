@@ -36,7 +36,7 @@ export class Properties implements FakeObject {
   constructor(readonly _store: Map<string, string>) {}
 
   /** Replaces the store's content with `next` if it fits Google's quotas. */
-  private commit(next: Map<string, string>): void {
+  _commit(next: Map<string, string>): void {
     for (const value of next.values()) {
       if (utf8Length(value) > MAX_PROPERTY_VALUE_BYTES) throw new GoogleException('Argument too large: value');
     }
@@ -56,7 +56,7 @@ export class Properties implements FakeObject {
   setProperty(key: string, value: unknown): this {
     const next = new Map(this._store);
     next.set(String(key), asPropertyValue(value, 'setProperty', key));
-    this.commit(next);
+    this._commit(next);
     return this;
   }
 
@@ -64,7 +64,7 @@ export class Properties implements FakeObject {
   setProperties(properties: Record<string, unknown>, deleteAllOthers = false): this {
     const next = deleteAllOthers ? new Map<string, string>() : new Map(this._store);
     for (const [k, v] of Object.entries(properties)) next.set(k, asPropertyValue(v, 'setProperties', k));
-    this.commit(next);
+    this._commit(next);
     return this;
   }
 

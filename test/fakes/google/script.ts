@@ -26,21 +26,21 @@ export interface StateToken {
 /** A state token being built (Apps Script's `StateTokenBuilder`). */
 export class StateTokenBuilder implements FakeObject {
   readonly [SERVICE] = 'StateTokenBuilder';
-  private method?: string;
-  private readonly args: Record<string, string> = {};
-  private seconds = DEFAULT_STATE_TOKEN_SECONDS;
+  _method?: string;
+  readonly _args: Record<string, string> = {};
+  _seconds = DEFAULT_STATE_TOKEN_SECONDS;
 
-  constructor(private readonly tokens: Map<string, StateToken>, private readonly clock: Clock) {}
+  constructor(readonly _tokens: Map<string, StateToken>, readonly _clock: Clock) {}
 
   /** The top-level function Google calls back. */
   withMethod(method: string): this {
-    this.method = String(method);
+    this._method = String(method);
     return this;
   }
 
   /** An argument passed to the callback in `e.parameter`. */
   withArgument(name: string, value: string): this {
-    this.args[String(name)] = String(value);
+    this._args[String(name)] = String(value);
     return this;
   }
 
@@ -49,16 +49,16 @@ export class StateTokenBuilder implements FakeObject {
     if (!(seconds > 0 && seconds <= MAX_STATE_TOKEN_SECONDS)) {
       throw new GoogleException(`Invalid argument: seconds (a state token lives 1 to ${MAX_STATE_TOKEN_SECONDS} seconds)`);
     }
-    this.seconds = seconds;
+    this._seconds = seconds;
     return this;
   }
 
   /** The opaque token. */
   createToken(): string {
-    if (!this.method) throw new GoogleException('A state token needs a callback: call withMethod before createToken.');
+    if (!this._method) throw new GoogleException('A state token needs a callback: call withMethod before createToken.');
     const token = `ADEpC8${randomBytes(48).toString('base64url')}`;
-    const now = this.clock.now();
-    this.tokens.set(token, { method: this.method, arguments: { ...this.args }, createdAt: now, expiresAt: now + this.seconds * 1000 });
+    const now = this._clock.now();
+    this._tokens.set(token, { method: this._method, arguments: { ...this._args }, createdAt: now, expiresAt: now + this._seconds * 1000 });
     return token;
   }
 }

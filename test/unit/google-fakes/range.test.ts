@@ -120,6 +120,17 @@ describe('Range', () => {
     expect(() => source.copyTo(sheet.getRange('Z1'))).toThrow('outside the dimensions of the sheet');
   });
 
+  it('sets formulas, even in a plain-text cell, and writes other text as a value', () => {
+    const { sheet } = setup();
+    const cells = sheet.getRange('A1:B1');
+    cells.setNumberFormat('@');
+    cells.setFormulas([['=1+2', '007']]);
+    expect(cells.getFormulas()).toEqual([['=1+2', '']]);
+    expect(cells.getValues()).toEqual([[3, '007']]);
+    sheet.getRange('C1:C2').setFormula('=HYPERLINK("https://x","go")');
+    expect(sheet.getRange('C1:C2').getValues()).toEqual([['go'], ['go']]);
+  });
+
   it('clears contents, formats or both', () => {
     const { sheet } = setup();
     const cell = sheet.getRange('A1');

@@ -78,7 +78,7 @@ export class ConditionalFormatRuleBuilder implements FakeObject {
   _fontColor: string | null = null;
   _ranges: readonly Range[] = [];
 
-  private when(criteria: Criteria, values: string[]): this {
+  _when(criteria: Criteria, values: string[]): this {
     this._criteria = criteria;
     this._values = values;
     return this;
@@ -86,22 +86,22 @@ export class ConditionalFormatRuleBuilder implements FakeObject {
 
   /** Applies when the custom formula is true (relative to the rule's top-left cell). */
   whenFormulaSatisfied(formula: string): this {
-    return this.when(BooleanCriteria.CUSTOM_FORMULA, [formula]);
+    return this._when(BooleanCriteria.CUSTOM_FORMULA, [formula]);
   }
 
   /** Applies when the cell's text equals the text. */
   whenTextEqualTo(text: string): this {
-    return this.when(BooleanCriteria.TEXT_EQUAL_TO, [text]);
+    return this._when(BooleanCriteria.TEXT_EQUAL_TO, [text]);
   }
 
   /** Applies when the cell is empty. */
   whenCellEmpty(): this {
-    return this.when(BooleanCriteria.CELL_EMPTY, []);
+    return this._when(BooleanCriteria.CELL_EMPTY, []);
   }
 
   /** Applies when the cell is not empty. */
   whenCellNotEmpty(): this {
-    return this.when(BooleanCriteria.CELL_NOT_EMPTY, []);
+    return this._when(BooleanCriteria.CELL_NOT_EMPTY, []);
   }
 
   /** The background colour to apply (null clears it). */

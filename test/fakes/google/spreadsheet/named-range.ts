@@ -32,7 +32,7 @@ export class NamedRange implements FakeObject {
     public _name: string,
     public _sheet: Sheet,
     public _area: GridArea,
-    private readonly onRemove: (n: NamedRange) => void,
+    readonly _onRemove: (n: NamedRange) => void,
   ) {}
 
   /** The name. */
@@ -61,6 +61,6 @@ export class NamedRange implements FakeObject {
 
   /** Deletes the name (not the cells). */
   remove(): void {
-    this.onRemove(this);
+    this._onRemove(this);
   }
 }

@@ -20,7 +20,7 @@ export class Protection implements FakeObject {
     readonly _type: EnumValue<keyof typeof ProtectionType>,
     /** The protected range; for a sheet protection, the whole sheet at the time it was made. */
     public _range: Range,
-    private readonly onRemove: (p: Protection) => void,
+    readonly _onRemove: (p: Protection) => void,
   ) {}
 
   /** The description. */
@@ -93,6 +93,6 @@ export class Protection implements FakeObject {
   /** Removes the protection. */
   remove(): void {
     this._removed = true;
-    this.onRemove(this);
+    this._onRemove(this);
   }
 }

@@ -4,10 +4,12 @@
  */
 import { SERVICE, unwrap, type FakeObject } from '../boundary';
 import { GoogleException, signatureMismatch } from '../errors';
-import { areaA1, columnLetters, type GridArea } from './a1';
-import type { Cell, CellStyle } from './grid';
-import { formatForDisplay, GENERAL_FORMAT, isGeneralFormat } from './number-format';
+import { areaA1, columnLetters } from './a1';
+import { evaluateFormula } from './formula';
+import type { Cell } from './grid';
+import { formatForDisplay, isGeneralFormat } from './number-format';
 import type { Protection } from './protection';
+import { checkShape, fill, RangeCells } from './range-cells';
 import { RichTextValue } from './rich-text';
 import type { Sheet } from './sheet';
 import type { DataValidation } from './validation';
@@ -27,29 +29,6 @@ export interface CopyOptions {
   formatOnly?: boolean;
 }
 
-/** Throws Google's messages unless the data is a grid of exactly the range's size. */
-function checkShape(data: unknown, area: GridArea, method: string): asserts data is unknown[][] {
-  if (!Array.isArray(data) || !data.every((row) => Array.isArray(row))) {
-    throw signatureMismatch(`SpreadsheetApp.Range.${method}`, [data]);
-  }
-  if (data.length !== area.numRows) {
-    throw new GoogleException(
-      `The number of rows in the data does not match the number of rows in the range. The data has ${data.length} but the range has ${area.numRows}.`,
-    );
-  }
-  for (const row of data as unknown[][]) {
-    if (row.length !== area.numColumns) {
-      throw new GoogleException(
-        `The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${area.numColumns}.`,
-      );
-    }
-  }
-}
-
-function fill<T>(area: GridArea, value: T): T[][] {
-  return Array.from({ length: area.numRows }, () => new Array<T>(area.numColumns).fill(value));
-}
-
 function applyWritten(cell: Cell, written: WrittenValue): void {
   delete cell.links;
   if (written.kind === 'empty') {
@@ -67,52 +46,25 @@ function applyWritten(cell: Cell, written: WrittenValue): void {
   }
 }
 
-const STYLE_DEFAULTS: Required<CellStyle> = {
-  background: '#ffffff', fontColor: '#000000', fontWeight: 'normal', wrap: false, horizontalAlignment: 'general',
-};
-
 /** A rectangle of cells (Apps Script's `Range`). */
-export class Range implements FakeObject {
+export class Range extends RangeCells implements FakeObject {
   readonly [SERVICE] = 'Range';
 
-  constructor(readonly _sheet: Sheet, readonly _area: GridArea) {}
-
-  private get timeZone(): string {
+  get _timeZone(): string {
     return this._sheet._spreadsheet._timeZone;
   }
 
-  /** Reads every cell of the range into a grid. */
-  private read<T>(fn: (cell: Cell | undefined) => T): T[][] {
-    const { row, column, numRows, numColumns } = this._area;
-    const grid = this._sheet._grid;
-    const out: T[][] = [];
-    for (let r = 0; r < numRows; r++) {
-      const line: T[] = [];
-      for (let c = 0; c < numColumns; c++) line.push(fn(grid.cell(row + r, column + c)));
-      out.push(line);
-    }
-    return out;
-  }
-
-  /** Calls fn for every cell of the range, creating cells. */
-  private update(fn: (cell: Cell, r: number, c: number) => void): void {
-    const { row, column, numRows, numColumns } = this._area;
-    const grid = this._sheet._grid;
-    for (let r = 0; r < numRows; r++) {
-      for (let c = 0; c < numColumns; c++) fn(grid.cellForWrite(row + r, column + c), r, c);
-    }
-  }
-
-  private topLeft(): Cell | undefined {
-    return this._sheet._grid.cell(this._area.row, this._area.column);
-  }
-
-  /** Interprets, validates and then stores a grid of written values (all or nothing). */
-  private write(values: readonly (readonly unknown[])[]): void {
+  /**
+   * Interprets (by default as Sheets reads typed input), validates and then stores a grid of
+   * written values: all or nothing.
+   */
+  _write(
+    values: readonly (readonly unknown[])[],
+    interpret: (input: unknown, format: string | undefined) => WrittenValue = (input, format) => interpretWrittenValue(input, format, this._timeZone),
+  ): void {
     const { row, column } = this._area;
     const grid = this._sheet._grid;
-    const planned = values.map((line, r) =>
-      line.map((input, c) => interpretWrittenValue(input, grid.cell(row + r, column + c)?.format, this.timeZone)));
+    const planned = values.map((line, r) => line.map((input, c) => interpret(input, grid.cell(row + r, column + c)?.format)));
     planned.forEach((line, r) => line.forEach((written, c) => {
       const cell = grid.cell(row + r, column + c);
       const rule = cell?.validation;
@@ -188,19 +140,19 @@ export class Range implements FakeObject {
 
   /** True when no cell has content. */
   isBlank(): boolean {
-    return this.read((cell) => cell?.value === undefined && cell?.formula === undefined).flat().every(Boolean);
+    return this._read((cell) => cell?.value === undefined && cell?.formula === undefined).flat().every(Boolean);
   }
 
   /** The values (numbers, strings, booleans, new `Date`s; "" for empty cells). */
   getValues(): (CellValue | Date)[][] {
-    const tz = this.timeZone;
-    return this.read((cell) => readValue(cell?.value, cell?.format, tz));
+    const tz = this._timeZone;
+    return this._read((cell) => readValue(cell?.value, cell?.format, tz));
   }
 
   /** The top-left cell's value. */
   getValue(): CellValue | Date {
-    const cell = this.topLeft();
-    return readValue(cell?.value, cell?.format, this.timeZone);
+    const cell = this._topLeft();
+    return readValue(cell?.value, cell?.format, this._timeZone);
   }
 
   /** The values as the cells show them. */
@@ -210,30 +162,30 @@ export class Range implements FakeObject {
 
   /** The top-left cell's value as it shows. */
   getDisplayValue(): string {
-    const cell = this.topLeft();
+    const cell = this._topLeft();
     return formatForDisplay(cell?.value, cell?.format);
   }
 
   /** The formulas ("" where a cell has none). */
   getFormulas(): string[][] {
-    return this.read((cell) => cell?.formula ?? '');
+    return this._read((cell) => cell?.formula ?? '');
   }
 
   /** The top-left cell's formula, or "". */
   getFormula(): string {
-    return this.topLeft()?.formula ?? '';
+    return this._topLeft()?.formula ?? '';
   }
 
   /** Writes a grid of values of exactly the range's size. */
   setValues(values: unknown[][]): this {
     checkShape(values, this._area, 'setValues');
-    this.write(values);
+    this._write(values);
     return this;
   }
 
   /** Writes one value into every cell. */
   setValue(value: unknown): this {
-    this.write(fill(this._area, value));
+    this._write(fill(this._area, value));
     return this;
   }
 
@@ -243,56 +195,31 @@ export class Range implements FakeObject {
     return this;
   }
 
-  /** Sets a grid of formulas. */
+  /** Sets a grid of formulas: `=…` is a formula even in a plain-text cell; anything else is written as a value. */
   setFormulas(formulas: string[][]): this {
     checkShape(formulas, this._area, 'setFormulas');
-    this.write(formulas.map((line) => line.map((f) => (f === '' || String(f).startsWith('=') ? f : `=${String(f)}`))));
-    return this;
-  }
-
-  /** The number formats (`0.###############` for General). */
-  getNumberFormats(): string[][] {
-    return this.read((cell) => cell?.format ?? GENERAL_FORMAT);
-  }
-
-  /** The top-left cell's number format. */
-  getNumberFormat(): string {
-    return this.topLeft()?.format ?? GENERAL_FORMAT;
-  }
-
-  /** Sets one number format on every cell (`@` makes later writes stay text). */
-  setNumberFormat(format: string): this {
-    this.update((cell) => {
-      if (isGeneralFormat(format)) delete cell.format;
-      else cell.format = format;
-    });
-    return this;
-  }
-
-  /** Sets a grid of number formats. */
-  setNumberFormats(formats: string[][]): this {
-    checkShape(formats, this._area, 'setNumberFormats');
-    this.update((cell, r, c) => {
-      const format = formats[r]?.[c];
-      if (isGeneralFormat(format)) delete cell.format;
-      else cell.format = format;
+    this._write(formulas, (input, format) => {
+      const text = String(input ?? '');
+      return text.startsWith('=') && text.length > 1
+        ? { kind: 'formula', formula: text, value: evaluateFormula(text) }
+        : interpretWrittenValue(input, format, this._timeZone);
     });
     return this;
   }
 
   /** The top-left cell's validation rule, or null. */
   getDataValidation(): DataValidation | null {
-    return this.topLeft()?.validation ?? null;
+    return this._topLeft()?.validation ?? null;
   }
 
   /** The validation rules (null where none). */
   getDataValidations(): (DataValidation | null)[][] {
-    return this.read((cell) => cell?.validation ?? null);
+    return this._read((cell) => cell?.validation ?? null);
   }
 
   /** Sets one validation rule on every cell; null removes them. */
   setDataValidation(rule: DataValidation | null): this {
-    this.update((cell) => {
+    this._update((cell) => {
       if (rule) cell.validation = rule;
       else delete cell.validation;
     });
@@ -302,7 +229,7 @@ export class Range implements FakeObject {
   /** Sets a grid of validation rules. */
   setDataValidations(rules: (DataValidation | null)[][]): this {
     checkShape(rules, this._area, 'setDataValidations');
-    this.update((cell, r, c) => {
+    this._update((cell, r, c) => {
       const rule = unwrap(rules[r]?.[c]);
       if (rule) cell.validation = rule;
       else delete cell.validation;
@@ -317,15 +244,15 @@ export class Range implements FakeObject {
 
   /** The top-left cell's rich text, or null when its value is not text. */
   getRichTextValue(): RichTextValue | null {
-    return this.richText(this.topLeft());
+    return this._richText(this._topLeft());
   }
 
   /** The rich text values (null where a value is not text). */
   getRichTextValues(): (RichTextValue | null)[][] {
-    return this.read((cell) => this.richText(cell));
+    return this._read((cell) => this._richText(cell));
   }
 
-  private richText(cell: Cell | undefined): RichTextValue | null {
+  _richText(cell: Cell | undefined): RichTextValue | null {
     if (cell?.value !== undefined && typeof cell.value !== 'string') return null;
     return new RichTextValue(cell?.value ?? '', cell?.links ?? []);
   }
@@ -338,7 +265,7 @@ export class Range implements FakeObject {
   /** Writes a grid of rich text values. */
   setRichTextValues(values: RichTextValue[][]): this {
     checkShape(values, this._area, 'setRichTextValues');
-    this.update((cell, r, c) => {
+    this._update((cell, r, c) => {
       const v = unwrap(values[r]?.[c]);
       if (!(v instanceof RichTextValue)) throw signatureMismatch('SpreadsheetApp.Range.setRichTextValues', [values]);
       delete cell.formula;
@@ -354,7 +281,7 @@ export class Range implements FakeObject {
   clear(options?: ClearOptions): this {
     const o = options ?? {};
     const only = Boolean(o.contentsOnly || o.formatOnly || o.validationsOnly || o.commentsOnly);
-    this.update((cell) => {
+    this._update((cell) => {
       if (!only || o.contentsOnly) { delete cell.value; delete cell.formula; delete cell.links; }
       if (!only || o.formatOnly) { delete cell.format; delete cell.style; }
       if (!only || o.validationsOnly) delete cell.validation;
@@ -383,11 +310,11 @@ export class Range implements FakeObject {
    * to the destination's top-left corner; `contentsOnly` or `formatOnly` narrow what is copied.
    */
   copyTo(destination: Range, options?: CopyOptions): void {
-    const source = this.read((cell) => (cell ? { ...cell, style: cell.style && { ...cell.style } } : undefined));
+    const source = this._read((cell) => (cell ? { ...cell, style: cell.style && { ...cell.style } } : undefined));
     const target = destination._sheet._range(destination._area.row, destination._area.column, this._area.numRows, this._area.numColumns);
     const contents = !options?.formatOnly;
     const formats = !options?.contentsOnly;
-    target.update((cell, r, c) => {
+    target._update((cell, r, c) => {
       const from: Cell = source[r]?.[c] ?? {};
       const keys: (keyof Cell)[] = [];
       if (contents) keys.push('value', 'formula', 'links');
@@ -410,118 +337,5 @@ export class Range implements FakeObject {
     return this._sheet._protectRange(this);
   }
 
-  private setStyle<K extends keyof CellStyle>(key: K, value: CellStyle[K] | null): this {
-    this.update((cell) => {
-      if (value === null || value === undefined) {
-        if (cell.style) delete cell.style[key];
-      } else {
-        cell.style = { ...cell.style, [key]: value };
-      }
-    });
-    return this;
-  }
 
-  private styleOf<K extends keyof CellStyle>(cell: Cell | undefined, key: K): Required<CellStyle>[K] {
-    return (cell?.style?.[key] ?? STYLE_DEFAULTS[key]) as Required<CellStyle>[K];
-  }
-
-  /** Sets `bold` or `normal` (null resets). */
-  setFontWeight(fontWeight: string | null): this {
-    return this.setStyle('fontWeight', fontWeight);
-  }
-
-  /** The top-left cell's font weight. */
-  getFontWeight(): string {
-    return this.styleOf(this.topLeft(), 'fontWeight');
-  }
-
-  /** Sets the background colour (null resets). */
-  setBackground(color: string | null): this {
-    return this.setStyle('background', color);
-  }
-
-  /** Sets a grid of background colours. */
-  setBackgrounds(colors: (string | null)[][]): this {
-    checkShape(colors, this._area, 'setBackgrounds');
-    this.update((cell, r, c) => {
-      const color = colors[r]?.[c];
-      if (color === null || color === undefined) { if (cell.style) delete cell.style.background; } else cell.style = { ...cell.style, background: color };
-    });
-    return this;
-  }
-
-  /** The top-left cell's background colour. */
-  getBackground(): string {
-    return this.styleOf(this.topLeft(), 'background');
-  }
-
-  /** The background colours. */
-  getBackgrounds(): string[][] {
-    return this.read((cell) => this.styleOf(cell, 'background'));
-  }
-
-  /** Sets the font colour (null resets). */
-  setFontColor(color: string | null): this {
-    return this.setStyle('fontColor', color);
-  }
-
-  /** The top-left cell's font colour. */
-  getFontColor(): string {
-    return this.styleOf(this.topLeft(), 'fontColor');
-  }
-
-  /** Sets whether text wraps. */
-  setWrap(isWrapEnabled: boolean): this {
-    return this.setStyle('wrap', isWrapEnabled);
-  }
-
-  /** Whether the top-left cell's text wraps. */
-  getWrap(): boolean {
-    return this.styleOf(this.topLeft(), 'wrap');
-  }
-
-  /** Sets `left`, `center`, `right` or `normal` alignment (null resets). */
-  setHorizontalAlignment(alignment: string | null): this {
-    return this.setStyle('horizontalAlignment', alignment);
-  }
-
-  /** The top-left cell's horizontal alignment. */
-  getHorizontalAlignment(): string {
-    return this.styleOf(this.topLeft(), 'horizontalAlignment');
-  }
-
-  /** Sets one note on every cell ("" or null removes it). */
-  setNote(note: string | null): this {
-    this.update((cell) => {
-      if (note === null || note === '') delete cell.note;
-      else cell.note = String(note);
-    });
-    return this;
-  }
-
-  /** Sets a grid of notes. */
-  setNotes(notes: (string | null)[][]): this {
-    checkShape(notes, this._area, 'setNotes');
-    this.update((cell, r, c) => {
-      const note = notes[r]?.[c];
-      if (note === null || note === undefined || note === '') delete cell.note;
-      else cell.note = String(note);
-    });
-    return this;
-  }
-
-  /** The top-left cell's note, or "". */
-  getNote(): string {
-    return this.topLeft()?.note ?? '';
-  }
-
-  /** The notes ("" where none). */
-  getNotes(): string[][] {
-    return this.read((cell) => cell?.note ?? '');
-  }
-
-  /** The values as shown, for the fakes' own use (validation lists, inspection). */
-  _displayValues(): string[][] {
-    return this.read((cell) => formatForDisplay(cell?.value, cell?.format));
-  }
 }

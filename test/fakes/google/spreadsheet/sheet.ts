@@ -109,7 +109,7 @@ export class Sheet implements FakeObject {
     return this._grid.maxColumns;
   }
 
-  private insert(dimension: Dimension, at: number, count: number): this {
+  _insert(dimension: Dimension, at: number, count: number): this {
     const rows = dimension === 'rows';
     const max = rows ? this._grid.maxRows : this._grid.maxColumns;
     if (!(at >= 1 && at <= max + 1) || !(count >= 1)) {
@@ -122,7 +122,7 @@ export class Sheet implements FakeObject {
     return this;
   }
 
-  private remove(dimension: Dimension, start: number, count: number): void {
+  _remove(dimension: Dimension, start: number, count: number): void {
     const rows = dimension === 'rows';
     const max = rows ? this._grid.maxRows : this._grid.maxColumns;
     if (!(start >= 1 && count >= 1 && start + count - 1 <= max)) {
@@ -139,53 +139,53 @@ export class Sheet implements FakeObject {
 
   /** Inserts rows after the given row. */
   insertRowsAfter(afterPosition: number, howMany: number): this {
-    return this.insert('rows', afterPosition + 1, howMany);
+    return this._insert('rows', afterPosition + 1, howMany);
   }
 
   /** Inserts rows before the given row. */
   insertRowsBefore(beforePosition: number, howMany: number): this {
-    return this.insert('rows', beforePosition, howMany);
+    return this._insert('rows', beforePosition, howMany);
   }
 
   /** Inserts rows (one by default) starting at the given row. */
   insertRows(rowIndex: number, numRows = 1): void {
-    this.insert('rows', rowIndex, numRows);
+    this._insert('rows', rowIndex, numRows);
   }
 
   /** Inserts one row after the given row. */
   insertRowAfter(afterPosition: number): this {
-    return this.insert('rows', afterPosition + 1, 1);
+    return this._insert('rows', afterPosition + 1, 1);
   }
 
   /** Inserts one row before the given row. */
   insertRowBefore(beforePosition: number): this {
-    return this.insert('rows', beforePosition, 1);
+    return this._insert('rows', beforePosition, 1);
   }
 
   /** Deletes rows. */
   deleteRows(rowPosition: number, howMany: number): void {
-    this.remove('rows', rowPosition, howMany);
+    this._remove('rows', rowPosition, howMany);
   }
 
   /** Deletes one row. */
   deleteRow(rowPosition: number): this {
-    this.remove('rows', rowPosition, 1);
+    this._remove('rows', rowPosition, 1);
     return this;
   }
 
   /** Inserts columns after the given column. */
   insertColumnsAfter(afterPosition: number, howMany: number): this {
-    return this.insert('columns', afterPosition + 1, howMany);
+    return this._insert('columns', afterPosition + 1, howMany);
   }
 
   /** Inserts columns before the given column. */
   insertColumnsBefore(beforePosition: number, howMany: number): this {
-    return this.insert('columns', beforePosition, howMany);
+    return this._insert('columns', beforePosition, howMany);
   }
 
   /** Deletes columns. */
   deleteColumns(columnPosition: number, howMany: number): void {
-    this.remove('columns', columnPosition, howMany);
+    this._remove('columns', columnPosition, howMany);
   }
 
   /**
@@ -195,15 +195,15 @@ export class Sheet implements FakeObject {
   appendRow(rowContents: unknown[]): this {
     if (!Array.isArray(rowContents)) throw signatureMismatch('SpreadsheetApp.Sheet.appendRow', [rowContents]);
     const row = this._grid.lastRow() + 1;
-    if (row > this._grid.maxRows) this.insert('rows', this._grid.maxRows + 1, 1);
+    if (row > this._grid.maxRows) this._insert('rows', this._grid.maxRows + 1, 1);
     if (rowContents.length > this._grid.maxColumns) {
-      this.insert('columns', this._grid.maxColumns + 1, rowContents.length - this._grid.maxColumns);
+      this._insert('columns', this._grid.maxColumns + 1, rowContents.length - this._grid.maxColumns);
     }
     if (rowContents.length > 0) this._range(row, 1, 1, rowContents.length).setValues([rowContents]);
     return this;
   }
 
-  private whole(): Range {
+  _whole(): Range {
     return this._range(1, 1, this._grid.maxRows, this._grid.maxColumns);
   }
 
@@ -215,13 +215,13 @@ export class Sheet implements FakeObject {
 
   /** Clears values and formulas, keeping formats. */
   clearContents(): this {
-    this.whole().clear({ contentsOnly: true });
+    this._whole().clear({ contentsOnly: true });
     return this;
   }
 
   /** Clears formats, keeping values. */
   clearFormats(): this {
-    this.whole().clear({ formatOnly: true });
+    this._whole().clear({ formatOnly: true });
     return this;
   }
 
@@ -268,7 +268,7 @@ export class Sheet implements FakeObject {
   /** The sheet's protection: the existing one when the sheet is already protected. */
   protect(): Protection {
     if (!this._protection) {
-      this._protection = new Protection(ProtectionType.SHEET, this.whole(), () => { this._protection = undefined; });
+      this._protection = new Protection(ProtectionType.SHEET, this._whole(), () => { this._protection = undefined; });
     }
     return this._protection;
   }

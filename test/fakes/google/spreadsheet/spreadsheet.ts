@@ -31,24 +31,24 @@ export class Spreadsheet implements FakeObject {
   readonly _id: string;
   _name: string;
   _timeZone: string;
-  private nextSheetId = 0;
+  _nextSheetId = 0;
 
-  constructor(settings: SpreadsheetSettings, private readonly record: UiRecord) {
+  constructor(settings: SpreadsheetSettings, readonly _record: UiRecord) {
     this._id = settings.id;
     this._name = settings.name;
     this._timeZone = settings.timeZone;
-    for (const name of settings.sheetNames) this.addSheet(name, this._sheets.length);
+    for (const name of settings.sheetNames) this._addSheet(name, this._sheets.length);
     const first = this._sheets[0];
     if (!first) throw new Error('A spreadsheet needs at least one sheet');
     this._activate(first, { row: 1, column: 1, numRows: 1, numColumns: 1 });
   }
 
-  private addSheet(name: string, index: number): Sheet {
+  _addSheet(name: string, index: number): Sheet {
     this._checkNewSheetName(name);
     this._ensureRoomFor(NEW_SHEET_ROWS * NEW_SHEET_COLUMNS);
     // Sheets gives the first tab gid 0 and later ones large numbers; deterministic here.
-    const id = this.nextSheetId === 0 ? 0 : 1_000_000 + this.nextSheetId * 7919;
-    this.nextSheetId++;
+    const id = this._nextSheetId === 0 ? 0 : 1_000_000 + this._nextSheetId * 7919;
+    this._nextSheetId++;
     const sheet = new Sheet(this, name, id);
     this._sheets.splice(index, 0, sheet);
     return sheet;
@@ -156,7 +156,7 @@ export class Spreadsheet implements FakeObject {
       while (this._sheets.some((s) => s._name.toLowerCase() === `sheet${n}`)) n++;
       name = `Sheet${n}`;
     }
-    const sheet = this.addSheet(name, Math.max(0, Math.min(index, this._sheets.length)));
+    const sheet = this._addSheet(name, Math.max(0, Math.min(index, this._sheets.length)));
     this._activate(sheet, { row: 1, column: 1, numRows: 1, numColumns: 1 });
     return sheet;
   }
@@ -224,7 +224,7 @@ export class Spreadsheet implements FakeObject {
 
   /** Shows a toast in the corner of the spreadsheet. */
   toast(msg: string, title = '', timeoutSeconds = 5): void {
-    this.record.toasts.push({ message: String(msg), title: String(title), timeoutSeconds });
+    this._record.toasts.push({ message: String(msg), title: String(title), timeoutSeconds });
   }
 
   /** The active tab. */

@@ -73,7 +73,7 @@ export class Menu implements FakeObject {
   readonly [SERVICE] = 'Menu';
   readonly _entries: MenuEntry[] = [];
 
-  constructor(private readonly record: UiRecord, readonly _title: string) {}
+  constructor(readonly _record: UiRecord, readonly _title: string) {}
 
   /** Adds an item that runs the named top-level function. */
   addItem(caption: string, functionName: string): this {
@@ -95,7 +95,7 @@ export class Menu implements FakeObject {
 
   /** Puts the menu into the spreadsheet's UI. */
   addToUi(): void {
-    this.record.menus.set(this._title, { title: this._title, entries: [...this._entries] });
+    this._record.menus.set(this._title, { title: this._title, entries: [...this._entries] });
   }
 }
 
@@ -105,38 +105,38 @@ export class Ui implements FakeObject {
   readonly Button = Button;
   readonly ButtonSet = ButtonSet;
 
-  constructor(private readonly record: UiRecord, private readonly user: string, private readonly answer: () => AlertAnswerer) {}
+  constructor(readonly _record: UiRecord, readonly _user: string, readonly _answer: () => AlertAnswerer) {}
 
   /** The add-on's menu (under Extensions). */
   createAddonMenu(): Menu {
-    return new Menu(this.record, 'Add-on');
+    return new Menu(this._record, 'Add-on');
   }
 
   /** A top-level menu. */
   createMenu(caption: string): Menu {
-    return new Menu(this.record, caption);
+    return new Menu(this._record, caption);
   }
 
-  private show(kind: ShownPage['kind'], page: unknown, title: string | undefined, method: string): void {
+  _show(kind: ShownPage['kind'], page: unknown, title: string | undefined, method: string): void {
     if (!(page instanceof HtmlOutput)) throw signatureMismatch(`SpreadsheetApp.Ui.${method}`, [page]);
-    this.record.pages.push({
-      kind, title: title ?? page._title, content: page._content, width: page._width, height: page._height, user: this.user,
+    this._record.pages.push({
+      kind, title: title ?? page._title, content: page._content, width: page._width, height: page._height, user: this._user,
     });
   }
 
   /** Opens a sidebar. */
   showSidebar(userInterface: HtmlOutput): void {
-    this.show('sidebar', userInterface, undefined, 'showSidebar');
+    this._show('sidebar', userInterface, undefined, 'showSidebar');
   }
 
   /** Opens a modal dialog. */
   showModalDialog(userInterface: HtmlOutput, title: string): void {
-    this.show('modal dialog', userInterface, title, 'showModalDialog');
+    this._show('modal dialog', userInterface, title, 'showModalDialog');
   }
 
   /** Opens a modeless dialog. */
   showModelessDialog(userInterface: HtmlOutput, title: string): void {
-    this.show('modeless dialog', userInterface, title, 'showModelessDialog');
+    this._show('modeless dialog', userInterface, title, 'showModelessDialog');
   }
 
   /** `alert(prompt)`, `alert(prompt, buttons)` or `alert(title, prompt, buttons)`; returns the button pressed. */
@@ -150,11 +150,11 @@ export class Ui implements FakeObject {
     else if (args.length === 3 && isSet(args[2])) [title, prompt, buttons] = [String(args[0]), args[1], args[2]];
     else throw signatureMismatch('SpreadsheetApp.Ui.alert', args);
     const shown = { title, prompt: String(prompt), buttons: buttons.name };
-    const answer = this.answer()(shown);
+    const answer = this._answer()(shown);
     if (answer !== 'CLOSE' && !BUTTONS_OF[buttons.name].includes(answer)) {
       throw new Error(`The test answered the alert "${shown.prompt}" with ${answer}, which is not one of its buttons.`);
     }
-    this.record.alerts.push({ ...shown, answer, user: this.user });
+    this._record.alerts.push({ ...shown, answer, user: this._user });
     return Button[answer];
   }
 }
