@@ -105,7 +105,7 @@ const ACCOUNTS: readonly (readonly [category: string, accountCode: string, taxTy
   ['Reserved balances', '1210', 'NONE'],
   ['Transfers', '1220', 'NONE'],
   ['Loans', '2300', 'NONE'],
-  [CARRIED_FORWARD, '1230', 'NONE'],
+  [CARRIED_FORWARD, '2010', 'NONE'],
 ];
 
 /** The mapping a new workbook starts with. */

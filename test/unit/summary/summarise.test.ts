@@ -72,8 +72,8 @@ describe('month split', () => {
     const [july, august] = s.parts;
     expect(july!.total).toBe(0);
     expect(august!.total).toBe(minor('1320.00'));
-    expect(july!.lines.at(-1)).toMatchObject({ kind: 'carry-out', categories: ['Carried forward'], accountCode: '1230', amount: minor('-1000.00'), carryPart: '2025-08' });
-    expect(august!.lines.at(-1)).toMatchObject({ kind: 'carry-in', accountCode: '1230', amount: minor('1000.00'), carryPart: '2025-07' });
+    expect(july!.lines.at(-1)).toMatchObject({ kind: 'carry-out', categories: ['Carried forward'], accountCode: '2010', amount: minor('-1000.00'), carryPart: '2025-08' });
+    expect(august!.lines.at(-1)).toMatchObject({ kind: 'carry-in', accountCode: '2010', amount: minor('1000.00'), carryPart: '2025-07' });
   });
 
   it('carry: without an account for "Carried forward" it refuses instead of posting an unbalanced month', () => {
