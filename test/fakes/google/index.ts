@@ -5,6 +5,8 @@
  */
 export { createGoogleFakes, intrinsicsOf, GoogleWorld, type AppsScriptGlobals, type ExecutionOptions, type GoogleFakesOptions } from './world';
 export { CallCounter, SHEETS_SERVICES } from './calls';
+/** The world `createGoogleFakes` returns. */
+export type { GoogleWorld as GoogleFakes } from './world';
 export { GoogleException } from './errors';
 export type { Intrinsics } from './realm';
 export type { GridSnapshot, SheetSummary, UiSnapshot, ValidationSummary, ProtectionSummary, RuleSummary, LockSummary } from './inspect';

@@ -16,6 +16,13 @@ describe('Spreadsheet and Sheet', () => {
     expect(ss.insertSheet().getName()).toBe('Sheet3');
     expect(ss.insertSheet('First', 0).getIndex()).toBe(1);
     expect(ss.getSheets().map((s) => s.getName())).toEqual(['First', 'Sheet1', 'Settlements', 'Sheet3']);
+    // A new spreadsheet's first tab has gid 0; every tab's id is distinct and found again by id.
+    const ids = ss.getSheets().map((s) => s.getSheetId());
+    expect(ss.getSheetByName('Sheet1')!.getSheetId()).toBe(0);
+    expect(new Set(ids).size).toBe(4);
+    expect(ss.getSheetById(ids[2]!)!.getName()).toBe('Settlements');
+    ss.setActiveSheet(ss.getSheetByName('Sheet1')!);
+    expect(ss.getActiveSheet().getName()).toBe('Sheet1');
   });
 
   it('refuses a duplicate tab name, ignoring case, with Google message', () => {

@@ -22,8 +22,9 @@
  * - In a `@` cell every string is kept as text (formula-, number- and date-looking ones too).
  * - Sheets refuses a cell of more than 50,000 characters.
  *
- * Only the en_US locale's number and date forms are recognised; time-only text (`10:00`) and
- * partial dates (`8/14`) are left as text, where real Sheets would convert them.
+ * Only the en_US locale's number and date forms are recognised. Currency and percent text (`$5`,
+ * `10%`), time-only text (`10:00`) and partial dates (`8/14`, `1-2`) are left as text here, where
+ * real Sheets would convert them: write such text to `@` cells in any case.
  */
 import { GoogleException } from '../errors';
 import { isDate } from '../realm';
