@@ -326,6 +326,23 @@ export class Range extends RangeCells implements FakeObject {
     });
   }
 
+  /**
+   * Cuts and pastes values and formats to the destination's top-left corner, as Google's
+   * `Range.moveTo` does: the source is left empty (except where it overlaps the destination).
+   */
+  moveTo(destination: Range): void {
+    const target = destination._sheet._range(destination._area.row, destination._area.column, this._area.numRows, this._area.numColumns);
+    this.copyTo(target);
+    const sameSheet = target._sheet === this._sheet;
+    const t = target._area;
+    this._update((cell, r, c) => {
+      const row = this._area.row + r;
+      const column = this._area.column + c;
+      const inTarget = sameSheet && row >= t.row && row < t.row + t.numRows && column >= t.column && column < t.column + t.numColumns;
+      if (!inTarget) for (const key of Object.keys(cell)) delete (cell as Record<string, unknown>)[key];
+    });
+  }
+
   /** Makes this the active range (and its sheet the active sheet). */
   activate(): this {
     this._sheet._spreadsheet._activate(this._sheet, this._area);

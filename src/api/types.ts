@@ -1,0 +1,265 @@
+/**
+ * What crosses `google.script.run` between the sidebar and the server. Only plain data: money as
+ * decimal strings in the currency's decimals, dates as ISO strings (a `Date` makes the call fail).
+ * Shared by the server (which implements it) and the sidebar (which calls it through one typed
+ * wrapper), so both sides change together.
+ */
+import type { SplitMode } from '../core/summary/types';
+import type { DocumentStatus } from '../core/xero/invoice';
+
+/** Money as a decimal string with the currency's decimals: `-321.69`, `1200`. */
+export type Decimal = string;
+
+/** The settlement's summary row, as the browser parsed it. */
+export interface SettlementHeaderDto {
+  settlementId: string;
+  /** ISO instants `YYYY-MM-DDTHH:MM:SSZ`. */
+  start: string;
+  end: string;
+  depositDate: string;
+  totalAmount: Decimal;
+  currency: string;
+}
+
+/**
+ * One settlement line, as a tuple to keep 5,000-line chunks small:
+ * [file line, posted date, transaction type, amount type, amount description, order id, SKU,
+ * marketplace, amount].
+ */
+export type LineDto = [
+  line: number,
+  postedDate: string,
+  transactionType: string,
+  amountType: string,
+  amountDescription: string,
+  orderId: string,
+  sku: string,
+  marketplace: string,
+  amount: Decimal,
+];
+
+/** One aggregate entry: [posted date, transaction type, amount type, description, marketplace, amount, rows]. */
+export type AggregateEntryDto = [
+  postedDate: string,
+  transactionType: string,
+  amountType: string,
+  amountDescription: string,
+  marketplace: string,
+  amount: Decimal,
+  rows: number,
+];
+
+/** Starts an import: the settlement's facts and how many lines will follow. */
+export interface BeginImportRequest {
+  source: string;
+  format: 'v1' | 'v2';
+  header: SettlementHeaderDto;
+  lineCount: number;
+  dataRows: number;
+  rowsWithoutAmount: number;
+  /** A hash of the file's settlement lines: the same file again changes nothing. */
+  contentHash: string;
+  /** The user confirmed replacing an imported settlement with a re-issued file of the same id. */
+  confirmReissue?: boolean;
+}
+
+/** How an import can start. */
+export type BeginImportResult =
+  | { status: 'ready'; importId: string; chunkSize: number }
+  | { status: 'unchanged'; settlement: SettlementListItem }
+  | { status: 'needs-confirmation'; message: string; posted: boolean }
+  | { status: 'busy'; message: string };
+
+/** A chunk of lines, in order; `offset` is the index of its first line (0-based). */
+export interface AppendLinesRequest {
+  importId: string;
+  offset: number;
+  lines: LineDto[];
+}
+
+/** Ends an import; the aggregate lets the server check and store the compact form. */
+export interface FinishImportRequest {
+  importId: string;
+  aggregate: AggregateEntryDto[];
+}
+
+/** The status a settlement shows in the Settlements tab and the sidebar. */
+export type SettlementStatus = 'Imported' | 'Needs mapping' | 'Ready' | 'Posted' | 'Failed' | 'Changed since posting';
+
+/** A document SettleSheet created in Xero. */
+export interface PostedDocumentDto {
+  part: string;
+  invoiceNumber: string;
+  invoiceId: string;
+  type: 'ACCREC' | 'ACCPAY';
+  status: string;
+  /** As Xero shows it: positive (a bill's total is the flipped part total). */
+  total: Decimal;
+  url: string;
+}
+
+/** One imported settlement, as listed. */
+export interface SettlementListItem {
+  settlementId: string;
+  source: string;
+  format: 'v1' | 'v2';
+  marketplaces: string[];
+  currency: string;
+  start: string;
+  end: string;
+  depositDate: string;
+  total: Decimal;
+  lines: number;
+  balanced: boolean;
+  unmapped: number;
+  status: SettlementStatus;
+  importedAt: string;
+  importedBy: string;
+  documents: PostedDocumentDto[];
+  postedAt?: string;
+  postedBy?: string;
+  /** The last post attempt's failure, in words. */
+  lastError?: string;
+}
+
+/** Amazon lines of one triple and marketplace inside a summary line. */
+export interface LineSourceDto {
+  transactionType: string;
+  amountType: string;
+  amountDescription: string;
+  marketplace: string;
+  category: string;
+  rows: number;
+  amount: Decimal;
+}
+
+/** A line of a part: one account and tax type. */
+export interface SummaryLineDto {
+  kind: 'mapped' | 'carry-out' | 'carry-in';
+  categories: string[];
+  accountCode: string;
+  /** From the connected organisation, when known. */
+  accountName?: string;
+  taxType: string;
+  amount: Decimal;
+  rows: number;
+  sources: LineSourceDto[];
+}
+
+/** A part (a month, or the whole settlement). */
+export interface PartDto {
+  key: string;
+  from: string;
+  to: string;
+  documentDate: string;
+  total: Decimal;
+  lines: SummaryLineDto[];
+}
+
+/** A document Post will create, said the way the confirmation shows it. */
+export interface PlannedDocumentDto {
+  part: string;
+  type: 'ACCREC' | 'ACCPAY';
+  invoiceNumber: string;
+  date: string;
+  dueDate: string;
+  /** Positive, as Xero will show it. */
+  total: Decimal;
+  currency: string;
+  status: DocumentStatus;
+  lineCount: number;
+}
+
+/** Amazon lines no rule matches yet. */
+export interface UnmappedDto {
+  transactionType: string;
+  amountType: string;
+  amountDescription: string;
+  marketplaces: string[];
+  rows: number;
+  amount: Decimal;
+}
+
+/** Everything the settlement detail shows, computed from the current Mapping and Accounts tabs. */
+export interface PreviewResult {
+  settlement: SettlementListItem;
+  split: SplitMode;
+  check: { sumOfRows: Decimal; difference: Decimal; documentsTotal: Decimal; balanced: boolean };
+  reconciliation: { label: string; amount: Decimal }[];
+  parts: PartDto[];
+  unmapped: UnmappedDto[];
+  /** Reasons Post is refused, in words. */
+  problems: string[];
+  /** Worth knowing but not blocking (e.g. not connected, so accounts could not be checked). */
+  warnings: string[];
+  plan: PlannedDocumentDto[];
+  canPost: boolean;
+  /** Posted before, and the documents would now differ: only "Void and re-post" can post. */
+  changedSincePosting: boolean;
+}
+
+/** What pressing Post (or Void and re-post) did. */
+export type PostResultDto =
+  | { outcome: 'posted' | 'already-posted'; message: string; documents: PostedDocumentDto[] }
+  | { outcome: 'refused'; message: string; problems: string[] }
+  | { outcome: 'busy' | 'rate-limited' | 'reconnect' | 'failed'; message: string; retryAfterSeconds?: number };
+
+/** A Xero organisation the user can reach. */
+export interface OrganisationDto {
+  tenantId: string;
+  name: string;
+}
+
+/** The Xero connection as the sidebar shows it. */
+export interface ConnectionStatusDto {
+  /** The deployer has set the Xero app's client id and secret. */
+  configured: boolean;
+  /** This user has a working Xero login. */
+  connected: boolean;
+  user: string;
+  /** The organisation this spreadsheet posts to, shared by every collaborator. */
+  organisation?: OrganisationDto & { boundBy: string; boundAt: string };
+  /** The organisations this user's login can reach (to pick or switch). */
+  organisations: OrganisationDto[];
+  canPost: boolean;
+  /** What to do next, when something is missing. */
+  message?: string;
+}
+
+/** Settings kept with the spreadsheet. */
+export interface SettingsDto {
+  split: SplitMode;
+  documentStatus: DocumentStatus;
+  /** Blank: the settlement's main marketplace (e.g. `Amazon.ca`). */
+  contactName: string;
+}
+
+/** Every server call returns this envelope, so expected failures arrive as words, not exceptions. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; message: string };
+
+/**
+ * The `google.script.run` targets: name → (request) → result. The server exports a top-level
+ * function of each name; the sidebar's wrapper is typed by this map.
+ */
+export interface ServerApi {
+  beginImport(request: BeginImportRequest): BeginImportResult;
+  appendImportLines(request: AppendLinesRequest): { received: number };
+  finishImport(request: FinishImportRequest): SettlementListItem;
+  cancelImport(request: { importId: string }): { cancelled: boolean };
+  listSettlements(request: Record<string, never>): SettlementListItem[];
+  previewSettlement(request: { settlementId: string }): PreviewResult;
+  postSettlement(request: { settlementId: string; mode: 'post' | 'void-and-repost' }): PostResultDto;
+  revealInMapping(request: { transactionType: string; amountType: string; amountDescription: string }): { row: number };
+  getMappingTables(request: Record<string, never>): { mapping: string[][]; accounts: string[][] };
+  getConnectionStatus(request: Record<string, never>): ConnectionStatusDto;
+  getXeroConnectUrl(request: Record<string, never>): { url: string };
+  selectXeroOrganisation(request: { tenantId: string }): ConnectionStatusDto;
+  disconnectXero(request: Record<string, never>): ConnectionStatusDto;
+  refreshXeroAccounts(request: Record<string, never>): { accounts: number; taxRates: number };
+  getSettings(request: Record<string, never>): SettingsDto;
+  saveSettings(request: SettingsDto): SettingsDto;
+  saveXeroAppCredentials(request: { clientId: string; clientSecret: string }): { configured: boolean };
+}
+
+/** The name of a server target. */
+export type ServerFunction = keyof ServerApi;

@@ -1,0 +1,156 @@
+/**
+ * Previewing a settlement: its stored aggregate summarised with the Mapping and Accounts tabs as
+ * they are now, the documents Post would create, and everything that stops it. Reads a constant
+ * number of ranges whatever the settlement's size (the aggregate, not the lines).
+ */
+import type { PartDto, PlannedDocumentDto, PreviewResult, SummaryLineDto } from '../../api/types';
+import { createMatcher, type CategoryAnswer } from '../../core/mapping/match';
+import { formatAmount } from '../../core/money';
+import type { SettlementSummary } from '../../core/summary/types';
+import { summariseSettlement } from '../../core/summary/summarise';
+import { buildDocuments, type PlannedDocument } from '../../core/xero/documents';
+import { SettlementRegistry, type SettlementRecord } from '../registry';
+import { aggregateOf } from '../settlement-aggregate';
+import { readSettings } from '../settings';
+import { readAggregate, writeAggregateCategories, type StoredEntry } from '../workbook/aggregates';
+import { appendUnmapped, readMappingTabs } from '../workbook/mapping-tabs';
+import { writeSettlementRow } from '../workbook/settlements-tab';
+import { writeSummaryTab } from '../workbook/summary-tab';
+import { refreshTransactionCategories } from '../workbook/transactions-maintenance';
+import { Workbook } from '../workbook/workbook';
+import { UserFacingError } from './envelope';
+import { listItemOf, postingViewOf } from './views';
+import { xeroChecks, type XeroChecks } from './xero-checks';
+
+/** The category label a Transactions row shows for a mapping answer. */
+export function categoryLabel(answer: CategoryAnswer): string {
+  return answer.kind === 'mapped' ? answer.category : answer.kind === 'conflict' ? 'Mapping conflict' : 'Not mapped';
+}
+
+/** Everything computed for one settlement under the current tabs and settings. */
+export interface Computed {
+  record: SettlementRecord;
+  stored: StoredEntry[];
+  summary: SettlementSummary;
+  documents: PlannedDocument[];
+  mappingTable: string[][];
+  /** Categories the mapping gives each stored entry now (same order as `stored`). */
+  categories: string[];
+}
+
+/** The settlement's record, or a clear error when it was never imported. */
+export function recordOf(settlementId: string): SettlementRecord {
+  const record = SettlementRegistry.active().get(settlementId);
+  if (!record) throw new UserFacingError(`Settlement ${settlementId} is not imported in this spreadsheet. Import its file first.`);
+  return record;
+}
+
+/** Summarises a settlement with the tabs as they are now. */
+export function compute(workbook: Workbook, record: SettlementRecord): Computed {
+  const stored = readAggregate(workbook, record);
+  const { mapping, problems, mappingTable } = readMappingTabs(workbook);
+  const settings = readSettings();
+  const summary = summariseSettlement(aggregateOf(record, stored.map((s) => s.entry)), mapping, { split: settings.split });
+  // Rows people cannot read block posting too: a half-read mapping is not a mapping.
+  summary.problems.unshift(...problems.map((p) => p.message));
+  const built = buildDocuments(summary, {
+    status: settings.documentStatus,
+    ...(settings.contactName ? { contactName: settings.contactName } : {}),
+  });
+  const matcher = createMatcher(mapping);
+  const categories = stored.map((s) => categoryLabel(matcher.categoryFor(s.entry)));
+  return { record, stored, summary, documents: built.ok ? built.documents : [], mappingTable, categories };
+}
+
+/** Keeps the workbook in step with a fresh computation: Mapping, Transactions, registry, row. */
+export function reconcileWorkbook(workbook: Workbook, c: Computed): void {
+  const { record, summary } = c;
+  appendUnmapped(workbook, c.mappingTable, summary.unmapped, summary.header.decimals, record.settlementId);
+  if (c.categories.some((category, i) => category !== c.stored[i]!.category)) {
+    const byKey = new Map(c.stored.map((s, i) => [keyString(s.entry), c.categories[i]!]));
+    refreshTransactionCategories(workbook, record, (k) => byKey.get(keyString(k)) ?? 'Not mapped');
+    writeAggregateCategories(workbook, record.aggregates, c.categories);
+  }
+  const unmapped = summary.unmapped.length;
+  const balanced = summary.check.difference === 0;
+  if (unmapped !== record.unmapped || balanced !== record.balanced) {
+    const updated = { ...record, unmapped, balanced };
+    SettlementRegistry.active().put(updated);
+    writeSettlementRow(workbook, updated, postingViewOf(updated), false);
+    c.record = updated;
+  }
+}
+
+function keyString(k: { postedDate: string; transactionType: string; amountType: string; amountDescription: string; marketplace: string }): string {
+  return [k.postedDate, k.transactionType, k.amountType, k.amountDescription, k.marketplace].join('\t');
+}
+
+function partsOf(summary: SettlementSummary, accountNames: ReadonlyMap<string, string>): PartDto[] {
+  const money = (m: number) => formatAmount(m, summary.header.decimals);
+  return summary.parts.map((p) => ({
+    key: p.key,
+    from: p.from,
+    to: p.to,
+    documentDate: p.documentDate,
+    total: money(p.total),
+    lines: p.lines.map((l): SummaryLineDto => ({
+      kind: l.kind,
+      categories: l.categories,
+      accountCode: l.accountCode,
+      ...(accountNames.has(l.accountCode) ? { accountName: accountNames.get(l.accountCode)! } : {}),
+      taxType: l.taxType,
+      amount: money(l.amount),
+      rows: l.rows,
+      sources: l.sources.map((s) => ({ ...s, amount: money(s.amount) })),
+    })),
+  }));
+}
+
+function planOf(summary: SettlementSummary, documents: PlannedDocument[]): PlannedDocumentDto[] {
+  return documents.map((d) => ({
+    part: d.part,
+    type: d.invoice.Type,
+    invoiceNumber: d.invoice.InvoiceNumber,
+    date: d.invoice.Date,
+    dueDate: d.invoice.DueDate,
+    total: formatAmount(Math.abs(d.total), summary.header.decimals),
+    currency: d.invoice.CurrencyCode,
+    status: d.invoice.Status,
+    lineCount: d.invoice.LineItems.length,
+  }));
+}
+
+/** The preview result the sidebar shows, from a computation and the Xero checks. */
+export function previewOf(c: Computed, checks: XeroChecks): PreviewResult {
+  const { summary } = c;
+  const money = (m: number) => formatAmount(m, summary.header.decimals);
+  const problems = [...summary.problems, ...checks.problems];
+  return {
+    settlement: listItemOf(c.record),
+    split: summary.split,
+    check: {
+      sumOfRows: money(summary.check.sumOfRows),
+      difference: money(summary.check.difference),
+      documentsTotal: money(summary.check.documentsTotal),
+      balanced: summary.check.balanced,
+    },
+    reconciliation: summary.reconciliation.map((r) => ({ label: r.label, amount: money(r.amount) })),
+    parts: partsOf(summary, checks.accountNames),
+    unmapped: summary.unmapped.map((u) => ({ ...u, amount: money(u.amount) })),
+    problems,
+    warnings: checks.warnings,
+    plan: planOf(summary, checks.documents),
+    canPost: problems.length === 0 && checks.documents.length > 0 && !checks.changedSincePosting && !checks.alreadyPosted,
+    changedSincePosting: checks.changedSincePosting,
+  };
+}
+
+/** Previews a settlement and brings the Summary, Mapping and Transactions tabs up to date. */
+export function previewSettlement(request: { settlementId: string }): PreviewResult {
+  const workbook = Workbook.active();
+  const c = compute(workbook, recordOf(request.settlementId));
+  reconcileWorkbook(workbook, c);
+  const checks = xeroChecks(c);
+  writeSummaryTab(workbook, c.summary, checks.documents, checks.accountNames);
+  return previewOf(c, checks);
+}

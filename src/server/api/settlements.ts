@@ -1,0 +1,45 @@
+/**
+ * Listing settlements and helping people act on them: the Mapping and Accounts tables for the
+ * sidebar's own reckoning, and jumping to a line type in the Mapping tab.
+ */
+import type { SettlementListItem } from '../../api/types';
+import { SettlementRegistry } from '../registry';
+import { appendUnmapped, readAccountsTab, readMappingTab } from '../workbook/mapping-tabs';
+import { Workbook } from '../workbook/workbook';
+import { listItemOf } from './views';
+
+/** Every imported settlement, newest first. Creates the tabs on first use. */
+export function listSettlements(): SettlementListItem[] {
+  Workbook.active().ensure();
+  return SettlementRegistry.active().all().map(listItemOf);
+}
+
+/** The Mapping and Accounts tables as text, so the sidebar can summarise a file before importing it. */
+export function getMappingTables(): { mapping: string[][]; accounts: string[][] } {
+  const workbook = Workbook.active();
+  workbook.ensure();
+  return { mapping: readMappingTab(workbook), accounts: readAccountsTab(workbook) };
+}
+
+/** Opens the Mapping tab on a line type's row (adding the row if it is not there), for choosing its category. */
+export function revealInMapping(triple: { transactionType: string; amountType: string; amountDescription: string }): { row: number } {
+  const workbook = Workbook.active();
+  const find = (table: string[][]) => {
+    const [header = [], ...body] = table;
+    const col = (name: string) => header.findIndex((h) => h.toLowerCase() === name.toLowerCase());
+    const wanted = [triple.transactionType, triple.amountType, triple.amountDescription].map((s) => s.toLowerCase());
+    const at = body.findIndex((r) => [col('Transaction type'), col('Amount type'), col('Amount description')].every((c, i) => (r[c] ?? '').toLowerCase() === wanted[i]));
+    return at < 0 ? 0 : at + 2;
+  };
+  let table = readMappingTab(workbook);
+  let row = find(table);
+  if (row === 0) {
+    appendUnmapped(workbook, table, [{ ...triple, marketplaces: [], rows: 0, amount: 0 }], 2, '(opened from the sidebar)');
+    table = readMappingTab(workbook);
+    row = find(table);
+  }
+  const sheet = workbook.tab('mapping');
+  sheet.activate();
+  sheet.getRange(row, 7).activate();
+  return { row };
+}

@@ -1,0 +1,21 @@
+/**
+ * Settings kept with the spreadsheet (document properties), shared by everyone who edits it.
+ */
+import type { SettingsDto } from '../api/types';
+
+const KEY = 'settlesheet.settings';
+
+/** What a new spreadsheet starts with: month carry, drafts for review, contact from the marketplace. */
+export const DEFAULT_SETTINGS: SettingsDto = { split: 'carry', documentStatus: 'DRAFT', contactName: '' };
+
+/** The spreadsheet's settings. */
+export function readSettings(): SettingsDto {
+  const raw = PropertiesService.getDocumentProperties().getProperty(KEY);
+  return raw ? { ...DEFAULT_SETTINGS, ...(JSON.parse(raw) as Partial<SettingsDto>) } : { ...DEFAULT_SETTINGS };
+}
+
+/** Saves the spreadsheet's settings. */
+export function writeSettings(settings: SettingsDto): SettingsDto {
+  PropertiesService.getDocumentProperties().setProperty(KEY, JSON.stringify(settings));
+  return settings;
+}

@@ -1,0 +1,187 @@
+/**
+ * The tabs SettleSheet keeps in the workbook: their names, columns and looks. The tabs are where
+ * sellers and accountants see how every number was made, so their columns are part of the product.
+ */
+import { ACCOUNT_COLUMNS, MAPPING_COLUMNS } from '../../core/mapping/tables';
+
+/** What a tab is for. */
+export type TabRole = 'settlements' | 'transactions' | 'mapping' | 'accounts' | 'summary' | 'log' | 'aggregates' | 'staging' | 'xero';
+
+/** How a tab is created the first time. */
+export interface TabLayout {
+  role: TabRole;
+  /** The name it gets, unless a user's own tab already has it. */
+  name: string;
+  /** Row 1; empty for tabs laid out freely (Summary) or without a header (staging). */
+  header: readonly string[];
+  /** Column number formats applied to whole columns at creation (1-based column → format). */
+  formats?: Readonly<Record<number, string>>;
+  widths?: Readonly<Record<number, number>>;
+  /** Only the add-on writes here: people are warned before editing (but never blocked). */
+  maintained: boolean;
+  hidden: boolean;
+  /** A note on the header's first cell, telling people what the tab is. */
+  note: string;
+}
+
+/** The Transactions tab's columns, in order. */
+export const TRANSACTION_COLUMNS = [
+  'Settlement id',
+  'Line',
+  'Posted date',
+  'Transaction type',
+  'Amount type',
+  'Amount description',
+  'Order id',
+  'SKU',
+  'Marketplace',
+  'Amount',
+  'Currency',
+  'Category',
+  'Month',
+] as const;
+
+/** The Settlements tab's columns, in order. */
+export const SETTLEMENT_COLUMNS = [
+  'Settlement id',
+  'Marketplaces',
+  'Currency',
+  'Period start',
+  'Period end',
+  'Deposit date',
+  'Total',
+  'Lines',
+  'Balanced?',
+  'Unmapped lines',
+  'Status',
+  'Xero documents',
+  'Posted at',
+  'Posted by',
+  'Imported at',
+  'Imported by',
+  'File',
+] as const;
+
+/** The hidden aggregates tab: one row per settlement × triple × marketplace × posted date. */
+export const AGGREGATE_COLUMNS = [
+  'Settlement id',
+  'Posted date',
+  'Transaction type',
+  'Amount type',
+  'Amount description',
+  'Marketplace',
+  'Amount',
+  'Rows',
+  'Category in Transactions',
+] as const;
+
+/** The Log tab's columns. */
+export const LOG_COLUMNS = ['When', 'Who', 'What', 'Settlement id', 'Result', 'Details'] as const;
+
+/** The hidden list of the connected organisation's accounts and tax rates, for the Accounts dropdowns. */
+export const XERO_LIST_COLUMNS = ['Account', 'Account status', 'Account class', 'Tax type', 'Tax status'] as const;
+
+const DATE = 'yyyy-mm-dd';
+const DATETIME = 'yyyy-mm-dd hh:mm';
+const TEXT = '@';
+const MONEY = '#,##0.00';
+
+/** Every tab, in the order they are created. */
+export const TABS: readonly TabLayout[] = [
+  {
+    role: 'settlements',
+    name: 'Settlements',
+    header: SETTLEMENT_COLUMNS,
+    formats: { 1: TEXT, 7: MONEY },
+    widths: { 1: 120, 2: 160, 11: 150, 12: 220 },
+    maintained: true,
+    hidden: false,
+    note: 'One row per imported settlement. SettleSheet rewrites this tab: use the sidebar to import and post.',
+  },
+  {
+    role: 'transactions',
+    name: 'Transactions',
+    header: TRANSACTION_COLUMNS,
+    formats: { 1: TEXT, 2: '0', 3: DATE, 10: MONEY },
+    widths: { 1: 110, 4: 150, 6: 200, 7: 160, 8: 140 },
+    maintained: true,
+    hidden: false,
+    note: 'Every settlement line, as imported. Filter (Data → Create a filter view) to trace a summary line to its orders. Category is refreshed when a preview finds the mapping changed.',
+  },
+  {
+    role: 'mapping',
+    name: 'Mapping',
+    header: MAPPING_COLUMNS,
+    formats: { 5: TEXT, 6: TEXT },
+    widths: { 1: 160, 2: 150, 3: 230, 7: 170, 10: 180 },
+    maintained: false,
+    hidden: false,
+    note: 'Which category each Amazon line belongs to. Blank (or *) matches anything; the most specific row wins. Rows highlighted yellow were seen in an import and need a category. Dates: YYYY-MM-DD.',
+  },
+  {
+    role: 'accounts',
+    name: 'Accounts',
+    header: ACCOUNT_COLUMNS,
+    formats: { 3: TEXT, 4: TEXT, 5: TEXT, 6: TEXT },
+    widths: { 1: 190, 5: 220, 6: 220, 7: 200, 8: 220 },
+    maintained: false,
+    hidden: false,
+    note: 'Which Xero account and tax type each category posts to. Add a row with a marketplace or effective dates for exceptions (e.g. UK VAT on Amazon fees from 2024-08-01).',
+  },
+  {
+    role: 'summary',
+    name: 'Summary',
+    header: [],
+    widths: { 1: 200, 2: 140, 3: 200, 4: 110, 5: 110, 6: 80, 7: 420 },
+    maintained: true,
+    hidden: false,
+    note: 'The summary of the settlement last previewed: what will be posted, line by line, and where each number comes from.',
+  },
+  {
+    role: 'log',
+    name: 'Log',
+    header: LOG_COLUMNS,
+    formats: { 1: DATETIME, 4: TEXT },
+    widths: { 1: 140, 2: 180, 3: 120, 4: 120, 5: 90, 6: 520 },
+    maintained: true,
+    hidden: false,
+    note: 'Every import and every post attempt.',
+  },
+  {
+    role: 'aggregates',
+    name: '_SettleSheet aggregates',
+    header: AGGREGATE_COLUMNS,
+    formats: { 1: TEXT, 2: TEXT, 7: TEXT },
+    maintained: true,
+    hidden: true,
+    note: 'Internal: each settlement reduced to its totals per line type, so previews stay fast. Do not edit.',
+  },
+  {
+    role: 'staging',
+    name: '_SettleSheet import',
+    header: [],
+    formats: { 1: TEXT, 2: '0', 3: DATE, 10: MONEY },
+    maintained: true,
+    hidden: true,
+    note: '',
+  },
+  {
+    role: 'xero',
+    name: '_SettleSheet Xero',
+    header: XERO_LIST_COLUMNS,
+    formats: { 1: TEXT, 4: TEXT },
+    maintained: true,
+    hidden: true,
+    note: 'Internal: the connected organisation’s accounts and tax rates, for the Accounts dropdowns.',
+  },
+];
+
+/** The layout of a role. */
+export function layoutOf(role: TabRole): TabLayout {
+  return TABS.find((t) => t.role === role)!;
+}
+
+/** The number format for amounts in a currency with this many decimals. */
+export function moneyFormat(decimals: number): string {
+  return decimals === 0 ? '#,##0' : `#,##0.${'0'.repeat(decimals)}`;
+}

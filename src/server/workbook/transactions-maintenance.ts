@@ -1,0 +1,79 @@
+/**
+ * Keeping a settlement's Transactions rows right after import: replacing them when a re-issued
+ * file arrives, and refreshing their Category cells when the mapping changed. A settlement's rows
+ * are one block (where the import put them); if people sorted the tab, the rows are found by
+ * settlement id instead, never guessed.
+ */
+import type { LineKey } from '../../core/mapping/types';
+import type { RowBlock, SettlementRecord, SettlementRegistry } from '../registry';
+import { cellText, textCell } from './cells';
+import { TRANSACTION_COLUMNS } from './layout';
+import type { Workbook } from './workbook';
+
+const KEY_WIDTH = TRANSACTION_COLUMNS.indexOf('Marketplace') + 1;
+const CATEGORY_COLUMN = TRANSACTION_COLUMNS.indexOf('Category') + 1;
+
+/** Contiguous runs of rows (1-based) holding one settlement's lines, with their key cells. */
+interface Located {
+  runs: RowBlock[];
+  keys: LineKey[];
+}
+
+function keyOf(row: unknown[], timeZone: string): LineKey {
+  const t = (i: number) => cellText(row[i], timeZone);
+  return { postedDate: t(2), transactionType: t(3), amountType: t(4), amountDescription: t(5), marketplace: t(8) };
+}
+
+/** Finds the settlement's rows: its block when intact (one read), else by scanning the tab. */
+function locate(workbook: Workbook, record: SettlementRecord): Located {
+  const sheet = workbook.tab('transactions');
+  const zone = workbook.timeZone;
+  const { firstRow, count } = record.transactions;
+  if (count === 0) return { runs: [], keys: [] };
+  if (firstRow + count - 1 <= sheet.getLastRow()) {
+    const values = sheet.getRange(firstRow, 1, count, KEY_WIDTH).getValues();
+    if (values.every((r) => cellText(r[0], zone) === record.settlementId)) {
+      return { runs: [{ firstRow, count }], keys: values.map((r) => keyOf(r, zone)) };
+    }
+  }
+  const last = sheet.getLastRow();
+  const runs: RowBlock[] = [];
+  const keys: LineKey[] = [];
+  if (last < 2) return { runs, keys };
+  sheet.getRange(2, 1, last - 1, KEY_WIDTH).getValues().forEach((r, i) => {
+    if (cellText(r[0], zone) !== record.settlementId) return;
+    const row = i + 2;
+    const run = runs[runs.length - 1];
+    if (run && run.firstRow + run.count === row) run.count++;
+    else runs.push({ firstRow: row, count: 1 });
+    keys.push(keyOf(r, zone));
+  });
+  return { runs, keys };
+}
+
+/** Deletes a settlement's Transactions rows and moves the other settlements' blocks up. */
+export function deleteTransactions(workbook: Workbook, record: SettlementRecord, registry: SettlementRegistry): void {
+  const sheet = workbook.tab('transactions');
+  const { runs } = locate(workbook, record);
+  // Bottom-up, so earlier runs keep their row numbers.
+  for (const run of [...runs].reverse()) {
+    sheet.deleteRows(run.firstRow, run.count);
+    registry.shiftAfterDelete('transactions', run, registry.all().filter((r) => r.settlementId !== record.settlementId));
+  }
+}
+
+/**
+ * Rewrites the Category cells of a settlement's rows with the categories the mapping gives now.
+ * Returns the rows rewritten.
+ */
+export function refreshTransactionCategories(workbook: Workbook, record: SettlementRecord, categoryOf: (key: LineKey) => string): number {
+  const sheet = workbook.tab('transactions');
+  const { runs, keys } = locate(workbook, record);
+  let at = 0;
+  for (const run of runs) {
+    const categories = keys.slice(at, at + run.count).map((k) => [textCell(categoryOf(k))]);
+    sheet.getRange(run.firstRow, CATEGORY_COLUMN, run.count, 1).setValues(categories);
+    at += run.count;
+  }
+  return at;
+}

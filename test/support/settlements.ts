@@ -1,0 +1,39 @@
+/**
+ * Parsed settlements built straight from lines in test shorthand, for tests of what comes after
+ * parsing (import, preview, posting) without a file.
+ */
+import { currencyDecimals } from '../../src/core/money';
+import type { Settlement } from '../../src/core/settlement/types';
+import { minor, type HeaderSpec, type LineSpec } from './build-aggregate';
+
+/** A line with an order id and SKU, for tests about what those cells hold. */
+export type DetailedLineSpec = LineSpec | { spec: LineSpec; orderId?: string; sku?: string };
+
+/** A settlement whose total is the sum of its lines unless the header says otherwise. */
+export function settlementOf(lines: readonly DetailedLineSpec[], header: HeaderSpec = {}): Settlement {
+  const currency = header.currency ?? 'USD';
+  let sum = 0;
+  const parsed = lines.map((l, i) => {
+    const { spec, orderId = `111-${String(1000000 + i)}-7654321`, sku = `SKU-${i}` } = Array.isArray(l) ? { spec: l as LineSpec } : (l as { spec: LineSpec; orderId?: string; sku?: string });
+    const [transactionType, amountType, amountDescription, postedDate, amount, marketplace = 'Amazon.com'] = spec;
+    const value = minor(amount, currency);
+    sum += value;
+    return { line: i + 3, postedDate, transactionType, amountType, amountDescription, amount: value, orderId, sku, marketplace };
+  });
+  return {
+    source: 'settlement.txt',
+    format: 'v2',
+    header: {
+      settlementId: header.settlementId ?? '12345678901',
+      start: header.start ?? '2025-08-01T00:00:00Z',
+      end: header.end ?? '2025-08-14T00:00:00Z',
+      depositDate: header.depositDate ?? '2025-08-16T00:00:00Z',
+      totalAmount: header.total === undefined ? sum : minor(header.total, currency),
+      currency,
+      decimals: currencyDecimals(currency),
+    },
+    lines: parsed,
+    dataRows: parsed.length,
+    rowsWithoutAmount: 0,
+  };
+}

@@ -1,0 +1,16 @@
+import { createHash } from 'node:crypto';
+import fc from 'fast-check';
+import { sha256OfText, utf8Bytes } from '../../src/core/hash';
+
+describe('sha256OfText', () => {
+  it('agrees with node:crypto on known and random text, across block boundaries', () => {
+    for (const text of ['', 'abc', 'a'.repeat(55), 'a'.repeat(56), 'a'.repeat(64), 'é€😀 settlement']) {
+      expect(sha256OfText(text)).toBe(createHash('sha256').update(text, 'utf8').digest('hex'));
+    }
+    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), (text) => sha256OfText(text) === createHash('sha256').update(text, 'utf8').digest('hex')));
+  });
+
+  it('encodes UTF-8 like Node, surrogate pairs included', () => {
+    for (const text of ['€', '😀', 'naïve']) expect(Buffer.from(utf8Bytes(text))).toEqual(Buffer.from(text, 'utf8'));
+  });
+});
