@@ -80,6 +80,9 @@ export function parseAmount(raw: string, decimals: number): Minor | AmountProble
   let fraction = 0;
   let fractionDigits = 0;
   let digits = 0;
+  // Thousands groups must look like thousands groups (`1,234,567`), so that `12,3,4` is refused
+  // rather than read as 1234. -1 until the first group separator, then the digits since it.
+  let groupDigits = -1;
   for (; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c >= 48 && c <= 57) {
@@ -93,15 +96,19 @@ export function parseAmount(raw: string, decimals: number): Minor | AmountProble
         }
       } else {
         units = units * 10 + (c - 48);
+        if (groupDigits >= 0) groupDigits++;
       }
     } else if (i === decimalAt) {
-      continue;
+      if (groupDigits >= 0 && groupDigits !== 3) return 'not-a-number';
     } else if (c === groupCode && (decimalAt < 0 || i < decimalAt)) {
-      continue;
+      const leading = groupDigits < 0 ? digits : groupDigits;
+      if (groupDigits < 0 ? leading < 1 || leading > 3 : leading !== 3) return 'not-a-number';
+      groupDigits = 0;
     } else {
       return 'not-a-number';
     }
   }
+  if (decimalAt < 0 && groupDigits >= 0 && groupDigits !== 3) return 'not-a-number';
   if (digits === 0) return 'not-a-number';
   while (fractionDigits < decimals) {
     fraction *= 10;
