@@ -64,9 +64,13 @@ export type SettlementProblemCode =
   | 'missing-summary'
   | 'bad-summary'
   | 'other-settlement'
+  /** A data row repeats a currency other than the summary row's. */
+  | 'other-currency'
   | 'bad-amount'
   | 'bad-date'
-  | 'truncated';
+  | 'truncated'
+  /** A row with more columns than the header, or fewer when it is not the cut-off last line. */
+  | 'field-count';
 
 /** A reason a file cannot be read, with where it is and what to do, in one sentence or two. */
 export interface SettlementProblem {

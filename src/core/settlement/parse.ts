@@ -1,0 +1,275 @@
+/**
+ * Reads a settlement flat file (V2, or the old V1 normalised to V2-shaped lines) into a Settlement,
+ * or into the problems that stop it. Pure and synchronous: it runs the same in Apps Script, the
+ * browser and Node, and it is lean enough for million-row files.
+ */
+import { type AmountProblem, type Minor, parseAmount } from '../money';
+import { type AmountColumn, type Layout, layoutFromHeader } from './columns';
+import { type DateProblem, type SettlementDate, parseSettlementDate } from './dates';
+import { decodeSettlementBytes } from './decode';
+import { LEADING_LINES, type LeadingLine, recogniseHeader } from './detect';
+import {
+  DOWNLOAD_AGAIN, amountProblemText, dateProblemText, quoteCell, settlementProblem,
+} from './problems';
+import { LineCursor, RowCells } from './scan';
+import { SliceCache, detach, sameText } from './slice-cache';
+import { readSummaryRow } from './summary-row';
+import type { ParseResult, SettlementHeader, SettlementLine, SettlementProblem } from './types';
+
+/** Cheap problems (amounts, dates, foreign rows) are collected up to this many, first first. */
+const MAX_PROBLEMS = 20;
+
+/**
+ * Reads a settlement file given as text or as the uploaded bytes; `source` is the file name used
+ * in messages. Never throws for bad input: the answer is a settlement or the problems found.
+ */
+export function parseSettlement(input: string | Uint8Array, source: string): ParseResult {
+  const text = typeof input !== 'string'
+    ? decodeSettlementBytes(input)
+    : input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+
+  const leading = leadingLines(text);
+  const headerLine = leading[0];
+  if (headerLine === undefined) {
+    return failed(settlementProblem('empty', source, 'The file is empty.', DOWNLOAD_AGAIN));
+  }
+  const recognised = recogniseHeader(source, leading);
+  if ('code' in recognised) return failed(recognised);
+  const layout = layoutFromHeader(recognised.names);
+  if ('missing' in layout) {
+    return failed(settlementProblem(
+      'missing-columns', source,
+      `The header has no ${layout.missing.join(', ')} column${layout.missing.length > 1 ? 's' : ''}.`,
+      DOWNLOAD_AGAIN, headerLine.line,
+    ));
+  }
+
+  const cursor = new LineCursor(text);
+  cursor.advance(); // the header, already read
+  if (!cursor.advance()) {
+    return failed(settlementProblem(
+      'missing-summary', source, 'The file ends after the header: the summary row and the data rows are missing.',
+      DOWNLOAD_AGAIN, cursor.line,
+    ));
+  }
+  const cells = new RowCells(text, layout.width);
+  const shape = rowShapeProblem(cells.split(cursor.start, cursor.stop), layout, cursor, source);
+  if (shape !== null) return failed(shape);
+  const header = readSummaryRow(cells, layout, source, cursor.line);
+  if (Array.isArray(header)) return { ok: false, problems: header };
+  return readDataRows(text, source, layout, header, cursor, cells);
+}
+
+function failed(problem: SettlementProblem): ParseResult {
+  return { ok: false, problems: [problem] };
+}
+
+/** The first few non-blank lines, trimmed, for telling a settlement from other reports. */
+function leadingLines(text: string): LeadingLine[] {
+  const cursor = new LineCursor(text);
+  const lines: LeadingLine[] = [];
+  while (lines.length < LEADING_LINES && cursor.advance()) {
+    lines.push({ text: text.slice(cursor.start, cursor.stop).trim(), line: cursor.line });
+  }
+  return lines;
+}
+
+/** A row whose field count differs from the header's: a cut-off download or a damaged file. */
+function rowShapeProblem(count: number, layout: Layout, cursor: LineCursor, source: string): SettlementProblem | null {
+  if (count === layout.width) return null;
+  if (count < layout.width && !cursor.hasNewline) {
+    return settlementProblem(
+      'truncated', source,
+      `The file ends in the middle of a row (it has ${count} of the header's ${layout.width} columns): the download was cut off.`,
+      DOWNLOAD_AGAIN, cursor.line,
+    );
+  }
+  return settlementProblem(
+    'field-count', source,
+    `This row has ${count} columns but the header has ${layout.width}.`,
+    DOWNLOAD_AGAIN, cursor.line,
+  );
+}
+
+/** Reads every row after the summary row into lines; the hot loop of a million-row file. */
+function readDataRows(
+  text: string,
+  source: string,
+  layout: Layout,
+  header: SettlementHeader,
+  cursor: LineCursor,
+  cells: RowCells,
+): ParseResult {
+  const { starts, ends } = cells;
+  const { currency, decimals, settlementId } = header;
+  const amountColumns = layout.amounts;
+  const transactionTypes = new SliceCache(text, sameText);
+  const amountTypes = new SliceCache(text, sameText);
+  const descriptions = new SliceCache(text, sameText);
+  const marketplaces = new SliceCache(text, sameText);
+  const skus = new SliceCache(text, sameText);
+  const dates = new SliceCache<SettlementDate | DateProblem>(text, parseSettlementDate);
+  const startDay = header.start.slice(0, 10);
+  const endDay = header.end.slice(0, 10);
+
+  const lines: SettlementLine[] = [];
+  const problems: SettlementProblem[] = [];
+  let dataRows = 0;
+  let rowsWithoutAmount = 0;
+  let outsidePeriod = 0;
+  let firstOutside: SettlementLine | null = null;
+  // The lines of one order follow each other: they share one order-id string.
+  let orderId = '';
+
+  rows: while (cursor.advance()) {
+    dataRows++;
+    const line = cursor.line;
+    const shape = rowShapeProblem(cells.split(cursor.start, cursor.stop), layout, cursor, source);
+    if (shape !== null) {
+      problems.push(shape);
+      break;
+    }
+    if (!cells.equals(layout.settlementId, settlementId)) {
+      problems.push(otherSettlementProblem(cells.cell(layout.settlementId), settlementId, source, line));
+      if (problems.length >= MAX_PROBLEMS) break;
+      continue;
+    }
+    // The summary row alone carries the currency; a file may repeat it on data rows.
+    if (!cells.isBlank(layout.currency) && !cells.equals(layout.currency, currency)) {
+      const rowCurrency = cells.cell(layout.currency);
+      if (rowCurrency.toUpperCase() !== currency) {
+        problems.push(settlementProblem(
+          'other-currency', source,
+          `This row is in ${quoteCell(rowCurrency)} but the settlement is in ${currency}; a settlement has one currency.`,
+          DOWNLOAD_AGAIN, line, 'currency',
+        ));
+        if (problems.length >= MAX_PROBLEMS) break;
+        continue;
+      }
+    }
+
+    let hasAmount = false;
+    for (let k = 0; k < amountColumns.length; k++) {
+      const at = (amountColumns[k] as AmountColumn).amount;
+      if (starts[at] !== ends[at]) {
+        hasAmount = true;
+        break;
+      }
+    }
+    // A row without any amount moves no money: V1 writes one per order item to carry the
+    // quantity. A V2 row with a blank amount is treated the same way (counted, no line), so a
+    // blank cell is never mistaken for a zero amount nor rejected as unreadable.
+    if (!hasAmount) {
+      rowsWithoutAmount++;
+      continue;
+    }
+
+    let dateColumn = layout.postedDate;
+    if (cells.isBlank(dateColumn) && !cells.isBlank(layout.postedDateTime)) dateColumn = layout.postedDateTime;
+    const posted = dates.get(starts[dateColumn] as number, ends[dateColumn] as number);
+    if (typeof posted === 'string') {
+      problems.push(settlementProblem(
+        'bad-date', source, dateProblemText(cells.cell(dateColumn), posted), DOWNLOAD_AGAIN,
+        line, layout.names[dateColumn],
+      ));
+      if (problems.length >= MAX_PROBLEMS) break;
+      continue;
+    }
+    const postedDate = posted.day;
+    const transactionType = transactionTypes.get(starts[layout.transactionType] as number, ends[layout.transactionType] as number);
+    const marketplace = layout.marketplace < 0 ? '' : marketplaces.get(starts[layout.marketplace] as number, ends[layout.marketplace] as number);
+    const sku = layout.sku < 0 ? '' : skus.get(starts[layout.sku] as number, ends[layout.sku] as number);
+    if (layout.orderId >= 0 && !cells.equals(layout.orderId, orderId)) orderId = detach(cells.cell(layout.orderId));
+
+    let produced = 0;
+    for (let k = 0; k < amountColumns.length; k++) {
+      const column = amountColumns[k] as AmountColumn;
+      const as = starts[column.amount] as number;
+      const ae = ends[column.amount] as number;
+      if (as === ae) continue;
+      const amount = readAmount(text, as, ae, decimals);
+      if (typeof amount === 'string') {
+        problems.push(settlementProblem(
+          'bad-amount', source, amountProblemText(text.slice(as, ae), amount, currency, decimals), DOWNLOAD_AGAIN,
+          line, layout.names[column.amount],
+        ));
+        if (problems.length >= MAX_PROBLEMS) break rows;
+        continue;
+      }
+      const amountType = column.typeIndex < 0
+        ? column.fixedType
+        : amountTypes.get(starts[column.typeIndex] as number, ends[column.typeIndex] as number);
+      const di = column.descriptionIndex;
+      const amountDescription = di < 0 || starts[di] === ends[di]
+        ? column.fallbackDescription
+        : descriptions.get(starts[di] as number, ends[di] as number);
+      // Keep every line the same shape, fields in one order: a million of them stay compact.
+      const settlementLine: SettlementLine = {
+        line,
+        postedDate,
+        transactionType: column.accountLevel ? 'other-transaction' : transactionType,
+        amountType,
+        amountDescription,
+        amount,
+        orderId,
+        sku,
+        marketplace,
+      };
+      lines.push(settlementLine);
+      produced++;
+      if (firstOutside === null && (postedDate < startDay || postedDate > endDay)) firstOutside = settlementLine;
+    }
+    if (postedDate < startDay || postedDate > endDay) outsidePeriod += produced;
+  }
+
+  if (problems.length > 0) return { ok: false, problems };
+  const warnings: string[] = [];
+  if (firstOutside !== null) {
+    warnings.push(
+      `${source}: ${outsidePeriod} line${outsidePeriod > 1 ? 's were' : ' was'} posted outside the settlement period ` +
+        `${startDay} to ${endDay} (the first on line ${firstOutside.line}, posted ${firstOutside.postedDate}). ` +
+        'They are kept, each with its own posted date.',
+    );
+  }
+  return {
+    ok: true,
+    settlement: { source, format: layout.format, header, lines, dataRows, rowsWithoutAmount },
+    warnings,
+  };
+}
+
+function otherSettlementProblem(rowId: string, settlementId: string, source: string, line: number): SettlementProblem {
+  if (rowId === '') {
+    return settlementProblem('other-settlement', source, 'This row has no settlement id.', DOWNLOAD_AGAIN, line, 'settlement-id');
+  }
+  return settlementProblem(
+    'other-settlement', source,
+    `This row belongs to settlement ${quoteCell(rowId)}, but the file's summary row is settlement ${settlementId}.`,
+    'Upload each settlement as its own file, exactly as downloaded from Seller Central (Payments → All Statements → Download Flat File V2).',
+    line, 'settlement-id',
+  );
+}
+
+/**
+ * Reads the amount in `text[start, end)`. Nearly every cell is a plain `-123.45` with the
+ * currency's decimals: those are read in place, without cutting a string per line; anything else
+ * (comma decimals, thousands separators, fewer decimals) goes to parseAmount, which has the rules.
+ */
+function readAmount(text: string, start: number, end: number, decimals: number): Minor | AmountProblem {
+  let i = start;
+  const negative = text.charCodeAt(i) === 45; // -
+  if (negative) i++;
+  const point = decimals === 0 ? end : end - decimals - 1;
+  let value = 0;
+  // Up to 15 digits cannot overflow the exact integer range.
+  if (point > i && end - i <= 16 && (decimals === 0 || text.charCodeAt(point) === 46)) {
+    for (; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 48 && c <= 57) value = value * 10 + (c - 48);
+      else if (i !== point || c !== 46) break; // .
+    }
+    if (i === end) return negative && value !== 0 ? -value : value;
+  }
+  return parseAmount(text.slice(start, end), decimals);
+}
+
