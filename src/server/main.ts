@@ -39,3 +39,5 @@ export type ImplementedTargets = Implements<{
   getSettings: typeof getSettings;
   saveSettings: typeof saveSettings;
 }>;
+/** Google's /usercallback calls this after the Xero sign-in; the sidebar's Xero targets wrap src/server/xero. */
+export { xeroAuthCallback } from './xero/entry-points';

@@ -1,0 +1,60 @@
+/**
+ * The Xero functions Apps Script calls: the OAuth callback (named in the state token) and the
+ * sidebar's `google.script.run` targets. Each builds this execution's environment and returns
+ * plain data: no tokens, no secret, no Dates.
+ */
+import { saveXeroApp, type AppCredentialsForm, type AppCredentialsSaved } from '../../xero/config';
+import { callbackPage } from '../../xero/callback-page';
+import { completeConnection, connectionStatus, connectUrl, disconnect, selectOrganisation, type ConnectionStatus } from '../../xero/connection';
+import type { XeroResult } from '../../xero/errors';
+import { loadSpreadsheetReference } from '../../xero/spreadsheet';
+import { appsScriptEnvironment } from './environment';
+import { propertiesStore } from './ports';
+
+function logged<T>(result: XeroResult<T>): XeroResult<T> {
+  if (!result.ok) console.warn(`SettleSheet Xero: ${result.failure.kind}: ${result.failure.message}`);
+  return result;
+}
+
+/** Xero's sign-in URL for the sidebar to open in a new tab. */
+export function xeroConnectUrl(): XeroResult<{ url: string }> {
+  return logged(connectUrl(appsScriptEnvironment()));
+}
+
+/**
+ * Google's /usercallback calls this with Xero's answer (its name is oauth.ts's CALLBACK_FUNCTION);
+ * it stores the connection and shows a page.
+ */
+export function xeroAuthCallback(e: { parameter?: Record<string, string> }): GoogleAppsScript.HTML.HtmlOutput {
+  const outcome = completeConnection(appsScriptEnvironment(), e?.parameter ?? {});
+  if (!outcome.ok) console.warn(`SettleSheet Xero: sign-in failed: ${outcome.message}`);
+  return HtmlService.createHtmlOutput(callbackPage(outcome)).setTitle('SettleSheet · Xero');
+}
+
+/** What the sidebar shows about the Xero connection. */
+export function xeroConnectionStatus(): ConnectionStatus {
+  return connectionStatus(appsScriptEnvironment());
+}
+
+/** Binds the spreadsheet to one of the person's organisations (also to switch). */
+export function selectXeroOrganisation(tenantId: string): XeroResult<ConnectionStatus> {
+  return logged(selectOrganisation(appsScriptEnvironment(), String(tenantId)));
+}
+
+/** Disconnects the person from Xero; the spreadsheet keeps its organisation and posted records. */
+export function disconnectXero(): ConnectionStatus {
+  return disconnect(appsScriptEnvironment());
+}
+
+/** Saves the Xero app's client id and secret (the settings form); never returns the secret. */
+export function saveXeroAppCredentials(form: AppCredentialsForm): AppCredentialsSaved {
+  return saveXeroApp(propertiesStore(PropertiesService.getScriptProperties()), form);
+}
+
+/** The bound organisation's accounts and tax rates as the Accounts tab's choices. */
+export function xeroAccountChoices(refresh?: boolean): XeroResult<{ organisation: string; accounts: string[]; taxRates: string[] }> {
+  const loaded = logged(loadSpreadsheetReference(appsScriptEnvironment(), refresh === true));
+  if (!loaded.ok) return loaded;
+  const { reference, accounts, taxRates } = loaded.value;
+  return { ok: true, value: { organisation: reference.organisationName, accounts, taxRates } };
+}

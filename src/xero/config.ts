@@ -1,0 +1,98 @@
+/**
+ * The Xero app SettleSheet signs in with: its client id and secret live in SCRIPT properties, set
+ * once by whoever deploys the script, and never leave the server.
+ */
+import type { XeroFailure } from './errors';
+import type { KeyValueStore } from './ports';
+
+/** Script property names; the README tells the deployer to set these. */
+export const SCRIPT_PROPERTY = {
+  clientId: 'XERO_CLIENT_ID',
+  clientSecret: 'XERO_CLIENT_SECRET',
+  /** Optional: space-separated scopes replacing the defaults. */
+  scopes: 'XERO_SCOPES',
+} as const;
+
+/** The least SettleSheet needs: sign-in, staying connected, reading settings, writing invoices and bills, finding contacts. */
+export const DEFAULT_SCOPES: readonly string[] = [
+  'openid',
+  'offline_access',
+  'accounting.settings.read',
+  'accounting.invoices',
+  'accounting.contacts',
+];
+
+/** The app as the OAuth flow needs it. */
+export interface XeroApp {
+  clientId: string;
+  clientSecret: string;
+  /** Where Xero sends the browser back: Apps Script's /usercallback, or the workbench's own. */
+  redirectUri: string;
+  scopes: string[];
+}
+
+/** The app, or the failure telling the deployer what to set. */
+export type AppReading = { ok: true; app: XeroApp } | { ok: false; failure: XeroFailure };
+
+/** Reads the app's credentials from script properties. */
+export function readXeroApp(script: KeyValueStore, redirectUri: string): AppReading {
+  const clientId = script.get(SCRIPT_PROPERTY.clientId)?.trim() ?? '';
+  const clientSecret = script.get(SCRIPT_PROPERTY.clientSecret)?.trim() ?? '';
+  const missing = [
+    ...(clientId ? [] : [SCRIPT_PROPERTY.clientId]),
+    ...(clientSecret ? [] : [SCRIPT_PROPERTY.clientSecret]),
+  ];
+  if (missing.length > 0) {
+    return {
+      ok: false,
+      failure: {
+        kind: 'not-configured',
+        message:
+          `SettleSheet is not set up for Xero yet: the script property ${missing.join(' and ')} is missing. ` +
+          'Whoever deployed SettleSheet must create a Xero app (see the README) and save its client id and secret in the settings.',
+      },
+    };
+  }
+  const scopes = (script.get(SCRIPT_PROPERTY.scopes) ?? '').split(/\s+/).filter((s) => s !== '');
+  return { ok: true, app: { clientId, clientSecret, redirectUri, scopes: scopes.length > 0 ? scopes : [...DEFAULT_SCOPES] } };
+}
+
+/** What the settings form sends. */
+export interface AppCredentialsForm {
+  clientId: string;
+  clientSecret: string;
+  /** Required to replace credentials already saved: proves the person is the deployer. */
+  currentSecret?: string;
+}
+
+/** What saving answers: never the secret. */
+export interface AppCredentialsSaved {
+  saved: boolean;
+  configured: boolean;
+  clientId: string;
+  message: string;
+}
+
+const CREDENTIAL = /^[\x21-\x7e]{1,200}$/;
+
+/**
+ * Saves the app's client id and secret. Script properties are shared by every user of the script,
+ * so replacing saved credentials needs the current secret: otherwise any user could point
+ * everyone's sign-in at their own app.
+ */
+export function saveXeroApp(script: KeyValueStore, form: AppCredentialsForm): AppCredentialsSaved {
+  const clientId = String(form.clientId ?? '').trim();
+  const clientSecret = String(form.clientSecret ?? '').trim();
+  const savedId = script.get(SCRIPT_PROPERTY.clientId) ?? '';
+  const savedSecret = script.get(SCRIPT_PROPERTY.clientSecret) ?? '';
+  const refuse = (message: string): AppCredentialsSaved => ({ saved: false, configured: savedId !== '' && savedSecret !== '', clientId: savedId, message });
+  if (!CREDENTIAL.test(clientId) || !CREDENTIAL.test(clientSecret)) {
+    return refuse('Enter the client id and the client secret exactly as Xero shows them (no spaces).');
+  }
+  if (savedSecret !== '' && String(form.currentSecret ?? '').trim() !== savedSecret) {
+    return refuse('SettleSheet already has Xero app credentials. To replace them, also enter the current client secret (or change the script properties in the Apps Script editor).');
+  }
+  script.set(SCRIPT_PROPERTY.clientId, clientId);
+  script.set(SCRIPT_PROPERTY.clientSecret, clientSecret);
+  return { saved: true, configured: true, clientId, message: 'Saved. Each person can now connect their Xero login from the sidebar.' };
+}

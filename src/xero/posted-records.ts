@@ -1,0 +1,102 @@
+/**
+ * What SettleSheet remembers about each posted settlement: which documents Xero holds for it,
+ * under which revision and fingerprint, who posted them and when. The server keeps the records in
+ * the spreadsheet's DOCUMENT properties (one value per settlement, well under the 9 KB limit), so
+ * every collaborator sees the same state.
+ */
+import type { KeyValueStore } from './ports';
+import { parseJson } from './wire';
+
+/** One document in Xero that belongs to a settlement. */
+export interface PostedDocument {
+  /** The summary part it came from (`YYYY-MM`). */
+  part: string;
+  invoiceId: string;
+  invoiceNumber: string;
+  type: 'ACCREC' | 'ACCPAY';
+  /** Xero's status when SettleSheet last saw it. */
+  status: string;
+  /** The total as a decimal string in the settlement's currency, e.g. `90.49`. */
+  total: string;
+  currency: string;
+  /** Where a person opens it in Xero. */
+  url: string;
+}
+
+/**
+ * `posting`: a post began and may not have finished (Xero may hold more than `documents`);
+ * `posted`: every document is in Xero; `voided`: the previous revision was voided and the next one
+ * is not posted yet.
+ */
+export type PostedState = 'posting' | 'posted' | 'voided';
+
+/** One settlement's posted state. */
+export interface PostedRecord {
+  settlementId: string;
+  tenantId: string;
+  organisationName: string;
+  /** 1 at first; each void-and-repost adds one, and later revisions' numbers end in `-R<revision>`. */
+  revision: number;
+  /** SHA-256 of what the documents say (see `documentsFingerprint`); empty while nothing is planned. */
+  fingerprint: string;
+  state: PostedState;
+  /** The invoice numbers this revision was posted under (known before Xero confirms any of them). */
+  numbers: string[];
+  /** The documents Xero confirmed for this revision. */
+  documents: PostedDocument[];
+  /** The previous revision's documents, as SettleSheet voided or deleted them. */
+  replaced: PostedDocument[];
+  /** The Google user who last changed the record, and when (ISO). */
+  by: string;
+  at: string;
+  /**
+   * How many times Xero refused creating this revision's documents. It is part of the
+   * Idempotency-Key, so a request Xero refused (fixed since in Xero) is not answered with the stored
+   * refusal, while a request whose answer was lost is replayed.
+   */
+  refusals: number;
+}
+
+/** Who is posting in this spreadsheet right now (written under the document lock). */
+export interface PostingActivity {
+  by: string;
+  settlementId: string;
+  /** ISO timestamp. */
+  since: string;
+}
+
+/** Reads and writes posted records and the posting activity. */
+export interface PostedRecordStore {
+  read(settlementId: string): PostedRecord | undefined;
+  write(record: PostedRecord): void;
+  activity(): PostingActivity | undefined;
+  setActivity(activity: PostingActivity | undefined): void;
+}
+
+const RECORD_PREFIX = 'xero.posted.';
+const ACTIVITY_KEY = 'xero.posting';
+
+/** Posted records kept in a key-value store (the spreadsheet's document properties in Apps Script). */
+export function postedRecordStore(store: KeyValueStore): PostedRecordStore {
+  return {
+    read(settlementId) {
+      const record = parseJson(store.get(RECORD_PREFIX + settlementId) ?? '') as PostedRecord | undefined;
+      return record && record.settlementId === settlementId ? record : undefined;
+    },
+    write(record) {
+      store.set(RECORD_PREFIX + record.settlementId, JSON.stringify(record));
+    },
+    activity() {
+      return parseJson(store.get(ACTIVITY_KEY) ?? '') as PostingActivity | undefined;
+    },
+    setActivity(activity) {
+      if (activity) store.set(ACTIVITY_KEY, JSON.stringify(activity));
+      else store.delete(ACTIVITY_KEY);
+    },
+  };
+}
+
+/** True for a status that still counts in Xero's books. */
+export function isOpen(status: string): boolean {
+  return status !== 'VOIDED' && status !== 'DELETED';
+}

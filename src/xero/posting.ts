@@ -1,0 +1,315 @@
+/**
+ * Posting a settlement to Xero so that it is never duplicated: under the document lock, re-read
+ * the posted record, check the documents against the organisation's settings, look up Xero for
+ * the settlement's invoice numbers, create only what is missing (with a deterministic
+ * Idempotency-Key), and record every document. A retry after a lost answer, a double click or two
+ * collaborators pressing at once all end with one set of documents.
+ */
+import type { SettlementSummary } from '../core/summary/types';
+import type { PlannedDocument } from '../core/xero/documents';
+import type { XeroClient, XeroDocumentState } from './client';
+import type { XeroFailure } from './errors';
+import type { CachePort, Clock, Crypto, LockPort } from './ports';
+import { isOpen, type PostedDocument, type PostedRecord, type PostedRecordStore } from './posted-records';
+import {
+  describeDocument,
+  describeRefusal,
+  documentsFingerprint,
+  idempotencyKey,
+  postedDocument,
+  renumber,
+  sameDocument,
+} from './posting-plan';
+import { checkDocuments, loadReference } from './reference';
+
+/** `post` creates what is missing; `void-and-repost` first voids (or deletes) what was posted. */
+export type PostMode = 'post' | 'void-and-repost';
+
+/** What the sidebar's "Post to Xero" asks for. */
+export interface PostRequest {
+  summary: SettlementSummary;
+  /** The documents `buildDocuments` planned for the summary. */
+  documents: readonly PlannedDocument[];
+  /** The Google user pressing the button. */
+  user: string;
+  mode: PostMode;
+}
+
+/** The ports posting runs on; the client is bound to the spreadsheet's organisation. */
+export interface PostingDeps {
+  client: XeroClient;
+  tenantId: string;
+  records: PostedRecordStore;
+  documentLock: LockPort;
+  clock: Clock;
+  crypto: Crypto;
+  /** The spreadsheet's cache, refreshed with the reference data posting fetches. */
+  cache?: CachePort;
+}
+
+/** How a post ended. Every variant carries a message for the person who pressed the button. */
+export type PostOutcome =
+  | { kind: 'posted'; message: string; record: PostedRecord }
+  | { kind: 'already-posted'; message: string; record: PostedRecord }
+  | { kind: 'refused'; message: string; problems: string[] }
+  | { kind: 'busy'; message: string }
+  | { kind: 'rate-limited'; message: string; retryAfterSeconds: number }
+  | { kind: 'reconnect'; message: string }
+  /** `nothingCreated` is false when Xero may hold documents this post does not know of yet. */
+  | { kind: 'failed'; message: string; nothingCreated: boolean; record?: PostedRecord };
+
+/** How long a second poster waits for the first before being told who is posting. */
+export const POST_LOCK_WAIT_MS = 30_000;
+// An activity older than an execution can live was left by one that died; it names nobody.
+const ACTIVITY_STALE_MS = 6 * 60_000;
+
+const NOTHING_CREATED = 'Nothing was created in Xero.';
+const PRESS_AGAIN = 'Press Post again: SettleSheet will find what Xero has and create only what is missing, never a duplicate.';
+
+/** Posts a settlement's documents (see the module comment). */
+export function postSettlement(deps: PostingDeps, request: PostRequest): PostOutcome {
+  const settlementId = request.summary.header.settlementId;
+  if (request.documents.length === 0) {
+    return refused([`Settlement ${settlementId} has no amounts to post: every line is zero.`]);
+  }
+  const fingerprint = documentsFingerprint(request.documents, deps.crypto);
+  const locked = deps.documentLock.run(POST_LOCK_WAIT_MS, () => {
+    deps.records.setActivity({ by: request.user, settlementId, since: new Date(deps.clock.now()).toISOString() });
+    try {
+      return postUnderLock(deps, request, fingerprint);
+    } finally {
+      deps.records.setActivity(undefined);
+    }
+  });
+  if (locked.ok) return locked.value;
+  const activity = deps.records.activity();
+  const known = activity && deps.clock.now() - Date.parse(activity.since) < ACTIVITY_STALE_MS;
+  const who = known ? activity.by : 'Someone else';
+  const what = known && activity.settlementId !== settlementId ? `settlement ${activity.settlementId}` : 'this settlement';
+  return {
+    kind: 'busy',
+    message: `${who} is posting ${what} to Xero from this spreadsheet right now. Wait until it finishes, then press Post again: SettleSheet will see what was posted.`,
+  };
+}
+
+function refused(problems: string[], lead = 'Nothing was sent to Xero. Fix these first:'): PostOutcome {
+  return { kind: 'refused', message: `${lead} ${problems.join(' ')}`, problems };
+}
+
+/** The outcome of a failure before anything was sent to create documents. */
+export function postOutcomeOf(failure: XeroFailure): PostOutcome {
+  return failedCall(failure, []);
+}
+
+/** The outcome of a failed Xero call; `mayHaveCreated` lists what Xero may hold after it. */
+function failedCall(failure: XeroFailure, mayHaveCreated: string[], record?: PostedRecord): PostOutcome {
+  const uncertain = mayHaveCreated.length > 0 && (failure.kind === 'unavailable' || failure.kind === 'unexpected');
+  const after = uncertain ? `Xero may have created ${mayHaveCreated.join(', ')}. ${PRESS_AGAIN}` : NOTHING_CREATED;
+  if (failure.kind === 'rate-limited') return { kind: 'rate-limited', retryAfterSeconds: failure.retryAfterSeconds, message: `${failure.message} ${after}` };
+  if (failure.kind === 'reconnect') return { kind: 'reconnect', message: `${failure.message} ${after}` };
+  if (failure.kind === 'busy') return { kind: 'busy', message: `${failure.message} ${after}` };
+  return { kind: 'failed', message: `${failure.message} ${after}`, nothingCreated: !uncertain, ...(record ? { record } : {}) };
+}
+
+function postUnderLock(deps: PostingDeps, request: PostRequest, fingerprint: string): PostOutcome {
+  const { summary, mode } = request;
+  const settlementId = summary.header.settlementId;
+  const recorded = deps.records.read(settlementId);
+  const openRecorded = recorded?.documents.filter((d) => isOpen(d.status)) ?? [];
+  if (recorded && recorded.tenantId !== deps.tenantId && (openRecorded.length > 0 || recorded.state === 'posting')) {
+    return refused([
+      `Settlement ${settlementId} was posted to ${recorded.organisationName}, but this spreadsheet now posts to another organisation. ` +
+        `Switch back to ${recorded.organisationName} to void and re-post it there.`,
+    ], 'Nothing was sent to Xero.');
+  }
+  if (mode === 'post' && recorded && openRecorded.length > 0 && recorded.fingerprint !== fingerprint) {
+    return refused([
+      `Settlement ${settlementId} changed since ${recorded.by} posted it (${openRecorded.map((d) => d.invoiceNumber).join(', ')}). ` +
+        'To replace what Xero holds, use "Void and re-post".',
+    ], 'Nothing was sent to Xero.');
+  }
+  if (mode === 'post' && recorded && recorded.state === 'posted' && recorded.fingerprint === fingerprint) {
+    return { kind: 'already-posted', message: `Settlement ${settlementId} is already in Xero (${recorded.documents.map((d) => d.invoiceNumber).join(', ')}), posted by ${recorded.by}.`, record: recorded };
+  }
+
+  const reference = loadReference(deps.client, deps.tenantId, deps.cache, deps.clock, { refresh: true });
+  if (!reference.ok) return failedCall(reference.failure, []);
+  const problems = checkDocuments(summary, request.documents, reference.value);
+  if (problems.length > 0) return refused(problems);
+
+  const now = () => new Date(deps.clock.now()).toISOString();
+  let record: PostedRecord = recorded ?? {
+    settlementId, tenantId: deps.tenantId, organisationName: reference.value.organisationName, revision: 1, fingerprint: '',
+    state: 'posting', numbers: [], documents: [], replaced: [], by: request.user, at: now(), refusals: 0,
+  };
+  // Documents that an earlier attempt may have created were made from the fingerprint it recorded.
+  let attemptFingerprint = recorded ? recorded.fingerprint : undefined;
+  if (mode === 'void-and-repost' && recorded && recorded.numbers.length > 0) {
+    const voided = voidRevision(deps, summary, recorded, request.user, now);
+    if (!voided.ok) return voided.outcome;
+    record = voided.record;
+    attemptFingerprint = '';
+  }
+  return createMissing(deps, request, fingerprint, record, attemptFingerprint, now);
+}
+
+/**
+ * Voids (AUTHORISED) or deletes (DRAFT, SUBMITTED) every open document Xero holds under the
+ * record's numbers, including any an interrupted post created without recording it, then moves
+ * the record to the next revision. Progress is recorded as it goes, so pressing again resumes.
+ */
+function voidRevision(
+  deps: PostingDeps,
+  summary: SettlementSummary,
+  recorded: PostedRecord,
+  user: string,
+  now: () => string,
+): { ok: true; record: PostedRecord } | { ok: false; outcome: PostOutcome } {
+  const decimals = summary.header.decimals;
+  const numbers = [...new Set([...recorded.numbers, ...recorded.documents.map((d) => d.invoiceNumber)])];
+  const found = deps.client.invoicesByNumber(numbers);
+  if (!found.ok) return { ok: false, outcome: failedCall(found.failure, []) };
+  const partOf = (state: XeroDocumentState) => recorded.documents.find((d) => d.invoiceId === state.invoiceId)?.part ?? '';
+  const open = found.value.filter((d) => isOpen(d.status));
+  const paid = open.filter((d) => d.status === 'PAID' || d.amountPaid > 0);
+  if (paid.length > 0) {
+    return {
+      ok: false,
+      outcome: refused([`${paid.map((d) => d.invoiceNumber).join(', ')} already has payments in Xero, which cannot be voided. Remove the payments in Xero first, then use "Void and re-post" again.`], 'Nothing was changed in Xero.'),
+    };
+  }
+  const replaced: PostedDocument[] = found.value.filter((d) => !isOpen(d.status)).map((d) => postedDocument(d, partOf(d), decimals));
+  for (const document of open) {
+    const target = document.status === 'AUTHORISED' ? 'VOIDED' : 'DELETED';
+    const changed = deps.client.setStatus(document.invoiceId, target, `settlesheet-${target.toLowerCase()}-${document.invoiceId}`);
+    if (!changed.ok) {
+      const progress: PostedRecord = {
+        ...recorded,
+        documents: recorded.documents.map((d) => replaced.find((r) => r.invoiceId === d.invoiceId) ?? d),
+        by: user,
+        at: now(),
+      };
+      deps.records.write(progress);
+      const done = replaced.length > 0 ? `Already voided or deleted: ${replaced.map((d) => d.invoiceNumber).join(', ')}. ` : '';
+      return {
+        ok: false,
+        outcome: { kind: 'failed', nothingCreated: true, record: progress, message: `${changed.failure.message} ${done}Use "Void and re-post" again to finish; nothing new was created.` },
+      };
+    }
+    replaced.push(postedDocument(changed.value, partOf(document), decimals));
+  }
+  const next: PostedRecord = {
+    ...recorded,
+    revision: recorded.revision + 1,
+    fingerprint: '',
+    state: 'voided',
+    numbers: [],
+    documents: [],
+    replaced,
+    by: user,
+    at: now(),
+    refusals: 0,
+  };
+  deps.records.write(next);
+  return { ok: true, record: next };
+}
+
+/** Looks up the revision's numbers in Xero, adopts what is there, and creates only what is missing. */
+function createMissing(
+  deps: PostingDeps,
+  request: PostRequest,
+  fingerprint: string,
+  base: PostedRecord,
+  attemptFingerprint: string | undefined,
+  now: () => string,
+): PostOutcome {
+  const { summary } = request;
+  const decimals = summary.header.decimals;
+  const planned = renumber(request.documents, base.revision);
+  const numbers = planned.map((d) => d.invoice.InvoiceNumber);
+  const found = deps.client.invoicesByNumber(numbers);
+  if (!found.ok) return failedCall(found.failure, []);
+
+  const adopted: PostedDocument[] = [];
+  const missing: PlannedDocument[] = [];
+  const problems: string[] = [];
+  for (const document of planned) {
+    const number = document.invoice.InvoiceNumber.toLowerCase();
+    const same = found.value.filter((d) => d.invoiceNumber.toLowerCase() === number);
+    const open = same.filter((d) => isOpen(d.status));
+    const what = describeDocument(document, summary);
+    if (open.length > 1) {
+      problems.push(`Xero holds ${open.length} open documents numbered ${document.invoice.InvoiceNumber}. Void the extra ones in Xero, then press Post again.`);
+    } else if (open.length === 1) {
+      // A document with our number is ours only if it is the planned one, made from these numbers.
+      const fromThisPlan = attemptFingerprint === undefined || attemptFingerprint === '' || attemptFingerprint === fingerprint;
+      if (sameDocument(open[0]!, document, decimals) && fromThisPlan) adopted.push(postedDocument(open[0]!, document.part, decimals));
+      else {
+        problems.push(
+          `Xero already holds ${document.invoice.InvoiceNumber} (${open[0]!.type} ${open[0]!.currency} ${open[0]!.total}, ${open[0]!.status}), which is not the ${what} this settlement gives now. ` +
+            'Use "Void and re-post" to replace it.',
+        );
+      }
+    } else if (same.length > 0) {
+      problems.push(`${document.invoice.InvoiceNumber} was ${same[0]!.status.toLowerCase()} in Xero. To post this settlement again, use "Void and re-post": it posts under new numbers.`);
+    } else {
+      missing.push(document);
+    }
+  }
+  if (problems.length > 0) return refused(problems, 'Nothing was sent to Xero.');
+
+  let record: PostedRecord = {
+    ...base,
+    fingerprint,
+    state: missing.length > 0 ? 'posting' : 'posted',
+    numbers,
+    documents: adopted,
+    by: request.user,
+    at: now(),
+  };
+  deps.records.write(record);
+  if (missing.length === 0) return posted(record, summary);
+
+  const invoices = missing.map((d) => d.invoice);
+  const key = idempotencyKey(summary.header.settlementId, record.revision, record.refusals, JSON.stringify({ Invoices: invoices }), deps.crypto);
+  const created = deps.client.createInvoices(invoices, key);
+  if (!created.ok) {
+    if (created.failure.kind === 'validation') {
+      record = { ...record, refusals: record.refusals + 1 };
+      deps.records.write(record);
+      const lines = created.failure.problems.map((p) => {
+        const document = missing.find((d) => d.invoice.InvoiceNumber === p.invoiceNumber);
+        return document ? describeRefusal(p, document, summary) : p.message;
+      });
+      return { kind: 'failed', nothingCreated: true, record, message: `Xero refused the documents: ${lines.join(' ')} ${NOTHING_CREATED}` };
+    }
+    return failedCall(created.failure, missing.map((d) => d.invoice.InvoiceNumber), record);
+  }
+
+  const refusals: string[] = [];
+  created.value.forEach((outcome, i) => {
+    const document = missing[i]!;
+    if (outcome.ok) record.documents.push(postedDocument(outcome.document, document.part, decimals));
+    else refusals.push(...outcome.problems.map((p) => describeRefusal(p, document, summary)));
+  });
+  record.documents.sort((a, b) => numbers.indexOf(a.invoiceNumber) - numbers.indexOf(b.invoiceNumber));
+  if (refusals.length > 0) {
+    record = { ...record, state: 'posting', refusals: record.refusals + 1 };
+    deps.records.write(record);
+    const made = record.documents.length > 0 ? `Xero holds ${record.documents.map((d) => d.invoiceNumber).join(', ')}. ` : '';
+    return {
+      kind: 'failed',
+      nothingCreated: record.documents.length === 0,
+      record,
+      message: `Xero refused part of settlement ${summary.header.settlementId}: ${refusals.join(' ')} ${made}Fix what is listed, then press Post again: SettleSheet creates only what is missing.`,
+    };
+  }
+  record = { ...record, state: 'posted' };
+  deps.records.write(record);
+  return posted(record, summary);
+}
+
+function posted(record: PostedRecord, summary: SettlementSummary): PostOutcome {
+  const list = record.documents.map((d) => `${d.invoiceNumber} (${d.type === 'ACCPAY' ? 'bill' : 'sales invoice'}, ${d.currency} ${d.total}, ${d.status})`);
+  return { kind: 'posted', record, message: `Settlement ${summary.header.settlementId} is in ${record.organisationName}: ${list.join(', ')}.` };
+}
