@@ -4,7 +4,7 @@
  * decimal, line-ending and BOM variants real files come in. Lines are regenerated from the seed
  * on every pass instead of being kept, so a million-row file costs its text and nothing more.
  */
-import { type Minor, currencyDecimals, formatAmount } from '../../src/core/money';
+import { type Minor, addMinor, currencyDecimals, formatAmount } from '../../src/core/money';
 import type { SettlementHeader, SettlementLine } from '../../src/core/settlement';
 
 /** A settlement line as the parser should give it back (without its file line number). */
@@ -161,13 +161,13 @@ export class SyntheticSettlement {
     let orders = 0;
     this.negativeLine = 0;
     this.forEachRow((line, facts) => {
-      sum += line.amount;
+      sum = addMinor(sum, line.amount);
       if (facts.opensOrder) orders++;
     });
     if (this.settings.negativeTotal) {
-      // Owe Amazon between 1 and 500 in the currency's minor units × 100.
+      // The closing line leaves the settlement owing Amazon 100 to 50,000 minor units.
       this.negativeLine = -sum - randomInt(random, 100, 50000);
-      sum += this.negativeLine;
+      sum = addMinor(sum, this.negativeLine);
     }
     this.total = sum;
     this.orders = orders;
@@ -183,15 +183,10 @@ export class SyntheticSettlement {
     };
   }
 
-  /** Calls `visit` with every line in file order. */
-  forEach(visit: (line: SyntheticLine) => void): void {
-    this.forEachRow((line) => visit(line));
-  }
-
-  /** All lines, in file order (fine for tests; the benchmark streams instead). */
+  /** All lines, in file order (fine for tests; the benchmark streams the text instead). */
   lines(): SyntheticLine[] {
     const lines: SyntheticLine[] = [];
-    this.forEach((line) => lines.push(line));
+    this.forEachRow((line) => lines.push(line));
     return lines;
   }
 

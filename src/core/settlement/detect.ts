@@ -24,7 +24,7 @@ export function recogniseHeader(source: string, lines: LeadingLine[]): { names: 
   if (header.text.startsWith('<')) {
     return settlementProblem(
       'xml', source,
-      'This is an XML file. SettleSheet reads the settlement flat file, not the XML settlement report (Amazon has retired it).',
+      'This is an XML (or web page) file, not the settlement flat file. SettleSheet does not read the XML settlement report, which Amazon has retired.',
       UPLOAD_THE_SETTLEMENT, header.line,
     );
   }

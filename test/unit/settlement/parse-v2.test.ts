@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { parseAmount } from '../../../src/core/money';
 import { type ParseResult, type Settlement, parseSettlement } from '../../../src/core/settlement';
 import { SUMMARY, V2_HEADER, dataRow, settlementText, v2Line } from './files';
 
@@ -128,6 +130,27 @@ describe('parseSettlement on Flat File V2', () => {
     const settlement = settlementOf(parseSettlement(text, 'eu.txt'));
     expect(settlement.header.totalAmount).toBe(114118);
     expect(settlement.lines.map((line) => line.amount)).toEqual([101608, 12510, -123456, 700]);
+  });
+
+  it('reads every amount as parseAmount does, plain ones included (which it reads in place)', () => {
+    const amount = fc.oneof(
+      fc.bigInt({ min: -(10n ** 17n), max: 10n ** 17n }).map((minor) => {
+        const digits = (minor < 0n ? -minor : minor).toString().padStart(3, '0');
+        return `${minor < 0n ? '-' : ''}${digits.slice(0, -2)}.${digits.slice(-2)}`;
+      }),
+      fc.stringMatching(/^[-+]?[0-9]{0,4}([.,][0-9]{0,3})?$/),
+      fc.constantFrom('-0.00', '0', '.5', '-.50', '5.', '1.005', '1.050', '00012.30', '1,234.56', '-', '.'),
+    ).filter((cell) => cell !== ''); // a blank cell is no amount at all (tested above)
+    fc.assert(fc.property(amount, (cell) => {
+      const expected = parseAmount(cell, 2);
+      const result = parseSettlement(settlementText(V2_HEADER, [SUMMARY, v2Line({ amount: cell })]), 'a.txt');
+      if (typeof expected === 'string') {
+        expect(result.ok).toBe(false);
+        if (!result.ok) expect(result.problems[0]).toMatchObject({ code: 'bad-amount', line: 3, column: 'amount' });
+      } else {
+        expect(settlementOf(result).lines[0]?.amount).toBe(expected);
+      }
+    }));
   });
 
   it('strips a byte order mark from text and from bytes, and reads windows-1252 bytes', () => {

@@ -35,7 +35,7 @@ describe('parseSettlement rejects what it cannot read', () => {
   it('the XML settlement report', () => {
     const xml = '<?xml version="1.0" encoding="UTF-8"?>\n<AmazonEnvelope><Message><SettlementReport/></Message></AmazonEnvelope>';
     expect(onlyProblem(xml)).toEqual({ code: 'xml', line: 1 });
-    expect(problemsOf(xml)[0]?.message).toMatch(/^settlement\.txt, line 1: This is an XML file\..*Download Flat File V2/);
+    expect(problemsOf(xml)[0]?.message).toMatch(/^settlement\.txt, line 1: This is an XML \(or web page\) file, not the settlement flat file\..*Download Flat File V2/);
   });
 
   it('the Date Range transaction report, by its preamble', () => {
