@@ -24,9 +24,11 @@ const MAX_PROBLEMS = 20;
  * in messages. Never throws for bad input: the answer is a settlement or the problems found.
  */
 export function parseSettlement(input: string | Uint8Array, source: string): ParseResult {
-  const text = typeof input !== 'string'
+  let text = typeof input !== 'string'
     ? decodeSettlementBytes(input)
     : input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  // Excel for Mac saves text with a bare CR ending each line; read those as line breaks too.
+  if (text.indexOf('\n') < 0 && text.indexOf('\r') >= 0) text = text.replace(/\r/g, '\n');
 
   const leading = leadingLines(text);
   const headerLine = leading[0];

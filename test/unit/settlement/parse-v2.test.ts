@@ -71,6 +71,12 @@ describe('parseSettlement on Flat File V2', () => {
     expect(settlement.dataRows).toBe(3);
   });
 
+  it('accepts the bare CR line ends of a file saved by Excel for Mac', () => {
+    const text = settlementText(V2_HEADER, [SUMMARY, ...ORDER], '\r');
+    const settlement = settlementOf(parseSettlement(text, 'mac.txt'));
+    expect(settlement.lines.map((line) => [line.line, line.amount])).toEqual([[3, 12999], [4, -1950], [5, -1049]]);
+  });
+
   it('trims every cell: amounts carry trailing spaces in real files', () => {
     const text = settlementText(V2_HEADER, [
       { ...SUMMARY, 'total-amount': ' 32.09 ', currency: ' usd ' },
