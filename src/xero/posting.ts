@@ -33,6 +33,11 @@ export interface PostRequest {
   /** The Google user pressing the button. */
   user: string;
   mode: PostMode;
+  /**
+   * For `void-and-repost`: the revision the person saw when pressing the button. A second press
+   * queued behind the first then finds a newer revision and does not void that one as well.
+   */
+  seenRevision?: number;
 }
 
 /** The ports posting runs on; the client is bound to the spreadsheet's organisation. */
@@ -128,8 +133,12 @@ function postUnderLock(deps: PostingDeps, request: PostRequest, fingerprint: str
         'To replace what Xero holds, use "Void and re-post".',
     ], 'Nothing was sent to Xero.');
   }
+  if (mode === 'void-and-repost' && recorded && request.seenRevision !== undefined && recorded.revision !== request.seenRevision) {
+    if (recorded.state === 'posted' && recorded.fingerprint === fingerprint) return alreadyPosted(recorded);
+    return refused([`${recorded.by} changed settlement ${settlementId} in Xero meanwhile (now revision ${recorded.revision}). Look at it again before re-posting.`], 'Nothing was sent to Xero.');
+  }
   if (mode === 'post' && recorded && recorded.state === 'posted' && recorded.fingerprint === fingerprint) {
-    return { kind: 'already-posted', message: `Settlement ${settlementId} is already in Xero (${recorded.documents.map((d) => d.invoiceNumber).join(', ')}), posted by ${recorded.by}.`, record: recorded };
+    return alreadyPosted(recorded);
   }
 
   const reference = loadReference(deps.client, deps.tenantId, deps.cache, deps.clock, { refresh: true });
@@ -144,32 +153,41 @@ function postUnderLock(deps: PostingDeps, request: PostRequest, fingerprint: str
   };
   // Documents that an earlier attempt may have created were made from the fingerprint it recorded.
   let attemptFingerprint = recorded ? recorded.fingerprint : undefined;
-  if (mode === 'void-and-repost' && recorded && recorded.numbers.length > 0) {
-    const voided = voidRevision(deps, summary, recorded, request.user, now);
+  if (mode === 'void-and-repost') {
+    const voided = voidRevision(deps, request, record, now);
     if (!voided.ok) return voided.outcome;
+    if (voided.record !== record) attemptFingerprint = '';
     record = voided.record;
-    attemptFingerprint = '';
   }
   return createMissing(deps, request, fingerprint, record, attemptFingerprint, now);
 }
 
 /**
  * Voids (AUTHORISED) or deletes (DRAFT, SUBMITTED) every open document Xero holds under the
- * record's numbers, including any an interrupted post created without recording it, then moves
- * the record to the next revision. Progress is recorded as it goes, so pressing again resumes.
+ * current revision's numbers (recorded, or planned when the record was lost or an interrupted post
+ * created more than it recorded), then moves the record to the next revision. When Xero holds
+ * nothing under those numbers the revision stays. Progress is recorded as it goes, so pressing
+ * again resumes.
  */
 function voidRevision(
   deps: PostingDeps,
-  summary: SettlementSummary,
+  request: PostRequest,
   recorded: PostedRecord,
-  user: string,
   now: () => string,
 ): { ok: true; record: PostedRecord } | { ok: false; outcome: PostOutcome } {
+  const { summary, user } = request;
   const decimals = summary.header.decimals;
-  const numbers = [...new Set([...recorded.numbers, ...recorded.documents.map((d) => d.invoiceNumber)])];
+  const numbers = [
+    ...new Set([...recorded.numbers, ...recorded.documents.map((d) => d.invoiceNumber), ...renumber(request.documents, recorded.revision).map((d) => d.invoice.InvoiceNumber)]),
+  ];
   const found = deps.client.invoicesByNumber(numbers);
   if (!found.ok) return { ok: false, outcome: failedCall(found.failure, []) };
-  const partOf = (state: XeroDocumentState) => recorded.documents.find((d) => d.invoiceId === state.invoiceId)?.part ?? '';
+  if (found.value.length === 0) return { ok: true, record: recorded };
+  const planned = renumber(request.documents, recorded.revision);
+  const partOf = (state: XeroDocumentState) =>
+    recorded.documents.find((d) => d.invoiceId === state.invoiceId)?.part ??
+    planned.find((d) => d.invoice.InvoiceNumber.toLowerCase() === state.invoiceNumber.toLowerCase())?.part ??
+    '';
   const open = found.value.filter((d) => isOpen(d.status));
   const paid = open.filter((d) => d.status === 'PAID' || d.amountPaid > 0);
   if (paid.length > 0) {
@@ -179,9 +197,12 @@ function voidRevision(
     };
   }
   const replaced: PostedDocument[] = found.value.filter((d) => !isOpen(d.status)).map((d) => postedDocument(d, partOf(d), decimals));
+  // One key per press: retries within this execution are replayed, while a later press (after a
+  // fresh lookup of the status) is not answered with a refusal stored for an earlier one.
+  const pressed = deps.clock.now();
   for (const document of open) {
     const target = document.status === 'AUTHORISED' ? 'VOIDED' : 'DELETED';
-    const changed = deps.client.setStatus(document.invoiceId, target, `settlesheet-${target.toLowerCase()}-${document.invoiceId}`);
+    const changed = deps.client.setStatus(document.invoiceId, target, `settlesheet-${target.toLowerCase()}-${document.invoiceId}-${pressed}`);
     if (!changed.ok) {
       const progress: PostedRecord = {
         ...recorded,
@@ -301,12 +322,17 @@ function createMissing(
       kind: 'failed',
       nothingCreated: record.documents.length === 0,
       record,
-      message: `Xero refused part of settlement ${summary.header.settlementId}: ${refusals.join(' ')} ${made}Fix what is listed, then press Post again: SettleSheet creates only what is missing.`,
+      message: `Xero refused ${made ? 'part of ' : ''}settlement ${summary.header.settlementId}: ${refusals.join(' ')} ${made}Fix what is listed, then press Post again: SettleSheet creates only what is missing.`,
     };
   }
   record = { ...record, state: 'posted' };
   deps.records.write(record);
   return posted(record, summary);
+}
+
+function alreadyPosted(record: PostedRecord): PostOutcome {
+  const numbers = record.documents.map((d) => d.invoiceNumber).join(', ');
+  return { kind: 'already-posted', record, message: `Settlement ${record.settlementId} is already in Xero (${numbers}), posted by ${record.by}.` };
 }
 
 function posted(record: PostedRecord, summary: SettlementSummary): PostOutcome {

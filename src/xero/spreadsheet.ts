@@ -32,7 +32,13 @@ export function loadSpreadsheetReference(env: XeroEnvironment, refresh: boolean)
 }
 
 /** Posts a settlement's planned documents to the spreadsheet's organisation as this person. */
-export function postFromSpreadsheet(env: XeroEnvironment, summary: SettlementSummary, documents: readonly PlannedDocument[], mode: PostMode): PostOutcome {
+export function postFromSpreadsheet(
+  env: XeroEnvironment,
+  summary: SettlementSummary,
+  documents: readonly PlannedDocument[],
+  mode: PostMode,
+  seenRevision?: number,
+): PostOutcome {
   const session = openXeroSession(env);
   if (!session.ok) return postOutcomeOf(session.failure);
   if (!env.document || !env.documentLock) {
@@ -48,7 +54,7 @@ export function postFromSpreadsheet(env: XeroEnvironment, summary: SettlementSum
       crypto: env.crypto,
       ...(env.documentCache ? { cache: env.documentCache } : {}),
     },
-    { summary, documents, user: env.userEmail, mode },
+    { summary, documents, user: env.userEmail, mode, ...(seenRevision === undefined ? {} : { seenRevision }) },
   );
 }
 

@@ -10,9 +10,12 @@ import type { PostMode, PostOutcome } from '../../xero/posting';
 import { postedRecordOf, postFromSpreadsheet } from '../../xero/spreadsheet';
 import { appsScriptEnvironment } from './environment';
 
-/** Posts a settlement's planned documents to the spreadsheet's organisation. */
-export function postSettlementToXero(summary: SettlementSummary, documents: readonly PlannedDocument[], mode: PostMode): PostOutcome {
-  const outcome = postFromSpreadsheet(appsScriptEnvironment(), summary, documents, mode);
+/**
+ * Posts a settlement's planned documents to the spreadsheet's organisation. For `void-and-repost`,
+ * pass the revision of the posted record the person was looking at.
+ */
+export function postSettlementToXero(summary: SettlementSummary, documents: readonly PlannedDocument[], mode: PostMode, seenRevision?: number): PostOutcome {
+  const outcome = postFromSpreadsheet(appsScriptEnvironment(), summary, documents, mode, seenRevision);
   if (outcome.kind !== 'posted' && outcome.kind !== 'already-posted') console.warn(`SettleSheet Xero: post ${outcome.kind}: ${outcome.message}`);
   return outcome;
 }

@@ -1,0 +1,233 @@
+// Each fault the issue lists, through the Apps Script adapters against the sandbox: the flow
+// survives what it can, stops with a clear message where it cannot, never duplicates a document,
+// and leaves a posted record that says what Xero holds.
+import { xeroAccountChoices, xeroConnectionStatus } from '../../../src/server/xero/entry-points';
+import { postSettlementToXero, xeroPostedRecord } from '../../../src/server/xero/posting';
+import { createXeroWorld, HEADERS, MONTH_SPLIT, POSITIVE, SELLER, settlementOf, US, type XeroWorld } from '../../support/xero-apps-script';
+
+afterEach(() => jest.restoreAllMocks());
+
+const MINUTE = 60_000;
+const positive = () => settlementOf(POSITIVE, HEADERS.positive);
+
+function connectedToUs(): XeroWorld {
+  const x = createXeroWorld();
+  x.setUpApp();
+  x.connect(SELLER, { tenants: [US] });
+  return x;
+}
+
+/** Runs `fn` once, just before the first request whose `METHOD url` matches. */
+function onceBefore(x: XeroWorld, pattern: RegExp, fn: () => void): void {
+  const stop = x.sandbox.onRequest((request) => {
+    if (!pattern.test(`${request.method} ${request.url}`)) return;
+    stop();
+    fn();
+  });
+}
+
+const refreshes = (x: XeroWorld) => x.sandbox.grants().reduce((n, g) => n + g.tokenCalls.refreshToken, 0);
+const puts = (x: XeroWorld) => x.sandbox.calls()['PUT api.xero.com/api.xro/2.0/invoices'] ?? 0;
+const record = (x: XeroWorld, id: string) => {
+  const read = x.run(SELLER, () => xeroPostedRecord(id));
+  if (!read.ok) throw new Error(read.failure.message);
+  return read.value;
+};
+
+describe('tokens', () => {
+  it('renews an access token that expires in the middle of a post, once', () => {
+    const x = connectedToUs();
+    const s = positive();
+    onceBefore(x, /^GET .*\/Invoices\?/, () => x.world.advanceClock(31 * MINUTE));
+    const outcome = x.run(SELLER, () => postSettlementToXero(s.summary, s.documents, 'post'));
+    expect(outcome.kind).toBe('posted');
+    expect(refreshes(x)).toBe(1);
+    expect(x.sandbox.documents(US)).toHaveLength(1);
+  });
+
+  it('renews ahead of time when the token has less than a minute left', () => {
+    const x = connectedToUs();
+    x.world.advanceClock(29.5 * MINUTE);
+    expect(x.run(SELLER, () => xeroAccountChoices()).ok).toBe(true);
+    expect(refreshes(x)).toBe(1);
+    // Renewed before the call, so Xero never refused the old token: one call per endpoint.
+    expect(x.requests().filter((r) => r.url.endsWith('/Organisation'))).toHaveLength(1);
+  });
+
+  it('two executions racing to refresh make ONE refresh call: the second re-reads the stored token under the lock', () => {
+    const x = connectedToUs();
+    const s = positive();
+    let other: ReturnType<typeof xeroAccountChoices> | undefined;
+    // Execution B (the post) holds the old token in memory; just before its first call, the token
+    // expires and execution A refreshes it. B's call is then refused (401), B takes the user lock,
+    // finds A's fresh token in user properties and uses it instead of refreshing with a dead one.
+    onceBefore(x, /^GET .*\/Organisation$/, () => {
+      x.world.advanceClock(31 * MINUTE);
+      other = x.run(SELLER, () => xeroAccountChoices(true));
+    });
+    const outcome = x.run(SELLER, () => postSettlementToXero(s.summary, s.documents, 'post'));
+    expect(other?.ok).toBe(true);
+    expect(outcome.kind).toBe('posted');
+    expect(x.sandbox.grants()).toHaveLength(1);
+    expect(x.sandbox.grants()[0]!.tokenCalls).toMatchObject({ refreshToken: 1, refused: 0 });
+    expect(x.requests().filter((r) => r.url.endsWith('/Organisation')).length).toBe(3);
+  });
+
+  it('invalid_grant: asks to reconnect, forgets only the dead tokens, keeps the organisation and posted records', () => {
+    const x = connectedToUs();
+    const first = positive();
+    expect(x.run(SELLER, () => postSettlementToXero(first.summary, first.documents, 'post')).kind).toBe('posted');
+    // A refresh token unused for 60 days dies.
+    x.world.advanceClock(61 * 24 * 60 * MINUTE);
+    const split = settlementOf(MONTH_SPLIT, HEADERS.monthSplit, { split: 'carry' });
+    const outcome = x.run(SELLER, () => postSettlementToXero(split.summary, split.documents, 'post'));
+    expect(outcome.kind).toBe('reconnect');
+    expect(outcome.message).toContain('Connect to Xero again');
+    expect(outcome.message).toContain('Nothing was created');
+    const user = x.world.inspect.properties({ user: SELLER });
+    expect(user['xero.tokens']).toBeUndefined();
+    expect(x.world.inspect.properties('document')['xero.organisation']).toContain(US);
+    expect(record(x, HEADERS.positive.settlementId)?.state).toBe('posted');
+    expect(x.run(SELLER, () => xeroConnectionStatus())).toMatchObject({ connected: false, organisation: { tenantId: US } });
+
+    x.connect(SELLER, { tenants: [US] });
+    expect(x.run(SELLER, () => postSettlementToXero(split.summary, split.documents, 'post')).kind).toBe('posted');
+    expect(x.sandbox.documents(US)).toHaveLength(3);
+  });
+});
+
+describe('rate limits, server errors and lost answers', () => {
+  it('429 with a short Retry-After: waits it out and posts', () => {
+    const x = connectedToUs();
+    const s = positive();
+    x.sandbox.faults.add({ match: { method: 'PUT', path: '/api.xro/2.0/Invoices' }, kind: { rateLimit: { retryAfter: 5 } } });
+    const start = x.world.now();
+    expect(x.run(SELLER, () => postSettlementToXero(s.summary, s.documents, 'post')).kind).toBe('posted');
+    expect(x.world.now() - start).toBeGreaterThanOrEqual(5000);
+    expect(x.sandbox.documents(US)).toHaveLength(1);
+  });
+
+  it('429 with a Retry-After longer than the execution has left: stops, says when to retry, creates nothing', () => {
+    const x = connectedToUs();
+    const s = positive();
+    x.sandbox.faults.add({ match: { method: 'PUT', path: '/api.xro/2.0/Invoices' }, kind: { rateLimit: { retryAfter: 400 } } });
+    const outcome = x.run(SELLER, () => postSettlementToXero(s.summary, s.documents, 'post'));
+    expect(outcome).toMatchObject({ kind: 'rate-limited', retryAfterSeconds: 400 });
+    expect(outcome.message).toContain('Xero is busy');
+    expect(outcome.message).toContain('try again in 400 s');
+    expect(outcome.message).toContain('Nothing was created in Xero.');
+    expect(x.sandbox.documents(US)).toEqual([]);
+    expect(record(x, HEADERS.positive.settlementId)).toMatchObject({ state: 'posting', documents: [], numbers: ['AMZ-24288684721'] });
+
+    x.world.advanceClock(400_000);
+    expect(x.run(SELLER, () => postSettlementToXero(s.summary, s.documents, 'post')).kind).toBe('posted');
+    expect(x.sandbox.documents(US)).toHaveLength(1);
+  });
+
+  it('500 then success: retries after a second with the SAME Idempotency-Key', () => {
+    const x = connectedToUs();
+    const s = positive();
+    x.sandbox.faults.add({ match: { method: 'PUT', path: '/api.xro/2.0/Invoices' }, kind: { status: 500 } });
+    expect(x.run(SELLER, () => postSettlementToXero(s.summary, s.documents, 'post')).kind).toBe('posted');
+    const keys = x.requests().filter((r) => r.method === 'PUT').map((r) => r.headers['idempotency-key']);
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toBeDefined();
+    expect(keys[1]).toBe(keys[0]);
+    expect(x.sandbox.documents(US)).toHaveLength(1);
+  });
+
+  it('an answer lost after Xero committed: the retry is replayed, not duplicated', () => {
+    const x = connectedToUs();
+    const s = positive();
+    x.sandbox.faults.add({ match: { method: 'PUT', path: '/api.xro/2.0/Invoices' }, kind: { dropAfterCommit: true } });
+    const outcome = x.run(SELLER, () => postSettlementToXero(s.summary, s.documents, 'post'));
+    expect(outcome.kind).toBe('posted');
+    expect(puts(x)).toBe(2);
+    expect(x.sandbox.documents(US)).toHaveLength(1);
+    expect(outcome.kind === 'posted' && outcome.record.documents[0]?.invoiceId).toBe(x.sandbox.documents(US)[0]!.invoiceId);
+  });
+
+  it('every answer lost: says Xero may hold it; pressing Post again finds it and creates nothing more', () => {
+    const x = connectedToUs();
+    const s = positive();
+    x.sandbox.faults.add({ match: { method: 'PUT', path: '/api.xro/2.0/Invoices' }, times: 3, kind: { dropAfterCommit: true } });
+    const outcome = x.run(SELLER, () => postSettlementToXero(s.summary, s.documents, 'post'));
+    expect(outcome).toMatchObject({ kind: 'failed', nothingCreated: false });
+    expect(outcome.message).toContain('Xero may have created AMZ-24288684721');
+    expect(outcome.message).toContain('Press Post again');
+    expect(x.sandbox.documents(US)).toHaveLength(1);
+
+    const again = x.run(SELLER, () => postSettlementToXero(s.summary, s.documents, 'post'));
+    expect(again.kind).toBe('posted');
+    expect(puts(x)).toBe(3);
+    expect(x.sandbox.documents(US)).toHaveLength(1);
+    expect(record(x, HEADERS.positive.settlementId)).toMatchObject({ state: 'posted', documents: [{ invoiceId: x.sandbox.documents(US)[0]!.invoiceId }] });
+  });
+
+  it('Xero unreachable on the lookup: nothing was created, and the record is untouched', () => {
+    const x = connectedToUs();
+    const s = positive();
+    x.sandbox.faults.add({ match: { method: 'GET', path: '/api.xro/2.0/Invoices' }, times: 3, kind: { networkError: true } });
+    const outcome = x.run(SELLER, () => postSettlementToXero(s.summary, s.documents, 'post'));
+    expect(outcome).toMatchObject({ kind: 'failed', nothingCreated: true });
+    expect(outcome.message).toContain('3 attempts');
+    expect(outcome.message).toContain('Nothing was created in Xero.');
+    expect(record(x, HEADERS.positive.settlementId)).toBeNull();
+  });
+});
+
+describe('what Xero refuses', () => {
+  it('an account archived in the organisation is refused before anything is sent', () => {
+    const x = connectedToUs();
+    x.sandbox.organisation(US).accounts.find((a) => a.Code === '405')!.Status = 'ARCHIVED';
+    const s = positive();
+    const outcome = x.run(SELLER, () => postSettlementToXero(s.summary, s.documents, 'post'));
+    expect(outcome.kind).toBe('refused');
+    expect(outcome.kind === 'refused' && outcome.problems).toEqual([
+      'Account 405 — Amazon Seller Fees (used for Seller fees) is ARCHIVED in Harbor Lane Goods Inc. Choose another in the Accounts tab, or restore the account in Xero.',
+    ]);
+    expect(puts(x)).toBe(0);
+    expect(x.sandbox.calls()['GET api.xro/2.0/invoices']).toBeUndefined();
+    expect(record(x, HEADERS.positive.settlementId)).toBeNull();
+  });
+
+  it('a line Xero refuses at the last moment is named by document and line; after the fix, Post creates it', () => {
+    const x = connectedToUs();
+    const s = positive();
+    const account = x.sandbox.organisation(US).accounts.find((a) => a.Code === '405')!;
+    // Someone archives the account in Xero between SettleSheet's check and its create call.
+    onceBefore(x, /^PUT /, () => (account.Status = 'ARCHIVED'));
+    const outcome = x.run(SELLER, () => postSettlementToXero(s.summary, s.documents, 'post'));
+    expect(outcome).toMatchObject({ kind: 'failed', nothingCreated: true });
+    expect(outcome.message).toContain(
+      "Xero refused settlement 24288684721: sales invoice AMZ-24288684721, line 3 (Seller fees, account 405, tax NONE): Account code '405' has been archived, or has been deleted.",
+    );
+    expect(x.sandbox.documents(US)).toEqual([]);
+    expect(record(x, HEADERS.positive.settlementId)).toMatchObject({ state: 'posting', documents: [], refusals: 1 });
+
+    // Restored in Xero, the same request must not be answered with the stored refusal.
+    account.Status = 'ACTIVE';
+    expect(x.run(SELLER, () => postSettlementToXero(s.summary, s.documents, 'post')).kind).toBe('posted');
+    expect(x.sandbox.documents(US)).toHaveLength(1);
+  });
+
+  it('one part of a month split refused: the other is created and recorded, and Post completes the rest later', () => {
+    const x = connectedToUs();
+    const s = settlementOf(MONTH_SPLIT, HEADERS.monthSplit, { split: 'separate' });
+    const storage = x.sandbox.organisation(US).accounts.find((a) => a.Code === '407')!;
+    onceBefore(x, /^PUT /, () => (storage.Status = 'ARCHIVED'));
+    const outcome = x.run(SELLER, () => postSettlementToXero(s.summary, s.documents, 'post'));
+    expect(outcome).toMatchObject({ kind: 'failed', nothingCreated: false });
+    expect(outcome.message).toContain('sales invoice AMZ-24288684723-2025-08 (2025-08), line 3 (Storage, account 407, tax NONE)');
+    expect(outcome.message).toContain('Xero holds AMZ-24288684723-2025-07.');
+    expect(x.sandbox.documents(US).map((d) => d.invoiceNumber)).toEqual(['AMZ-24288684723-2025-07']);
+    expect(record(x, HEADERS.monthSplit.settlementId)).toMatchObject({ state: 'posting', documents: [{ invoiceNumber: 'AMZ-24288684723-2025-07' }] });
+
+    storage.Status = 'ACTIVE';
+    expect(x.run(SELLER, () => postSettlementToXero(s.summary, s.documents, 'post')).kind).toBe('posted');
+    expect(x.sandbox.documents(US).map((d) => [d.invoiceNumber, d.total])).toEqual([
+      ['AMZ-24288684723-2025-07', '127.50'],
+      ['AMZ-24288684723-2025-08', '185.99'],
+    ]);
+  });
+});
