@@ -1,0 +1,76 @@
+/**
+ * `summarize FILE [--mapping MAPPING.csv]... [--split off|carry|separate] [--status S] [--json]`:
+ * the dry run of the whole job, from the file to the Xero documents, without touching Xero.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseSettlement } from '../../core/settlement';
+import { aggregateSettlement, SPLIT_MODES, summariseSettlement, type SplitMode } from '../../core/summary';
+import { buildDocuments, type PlannedDocument } from '../../core/xero/documents';
+import { DOCUMENT_STATUSES, type DocumentStatus } from '../../core/xero/invoice';
+import { summaryJson } from '../json';
+import { loadMapping } from '../mapping-files';
+import { summaryReport } from '../report';
+import { CliError, type CommandIo } from '../io';
+
+interface Options {
+  file: string;
+  mappings: string[];
+  split: SplitMode;
+  status: DocumentStatus;
+  json: boolean;
+}
+
+function readOptions(args: string[]): Options {
+  const options: Options = { file: '', mappings: [], split: 'carry', status: 'DRAFT', json: false };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const value = () => {
+      const v = args[++i];
+      if (v === undefined) throw new CliError(`${arg} needs a value.`);
+      return v;
+    };
+    if (arg === '--json') options.json = true;
+    else if (arg === '--mapping') options.mappings.push(value());
+    else if (arg === '--split') {
+      const v = value();
+      if (!(SPLIT_MODES as readonly string[]).includes(v)) throw new CliError(`--split must be one of ${SPLIT_MODES.join(', ')}, not "${v}".`);
+      options.split = v as SplitMode;
+    } else if (arg === '--status') {
+      const v = value().toUpperCase();
+      if (!(DOCUMENT_STATUSES as readonly string[]).includes(v)) throw new CliError(`--status must be one of ${DOCUMENT_STATUSES.join(', ')}.`);
+      options.status = v as DocumentStatus;
+    } else if (arg.startsWith('--')) throw new CliError(`Unknown option ${arg}.`);
+    else if (options.file) throw new CliError(`One settlement file at a time (got "${options.file}" and "${arg}").`);
+    else options.file = arg;
+  }
+  if (!options.file) throw new CliError('Name the settlement file to summarise.');
+  return options;
+}
+
+/** Runs the command; returns 0 when ready to post, 1 when not (the output says why). */
+export function summarize(args: string[], io: CommandIo): number {
+  const options = readOptions(args);
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(options.file);
+  } catch (e) {
+    throw new CliError(`Cannot read ${options.file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}.`);
+  }
+  const parsed = parseSettlement(bytes, path.basename(options.file));
+  if (!parsed.ok) throw new CliError(parsed.problems.map((p) => p.message).join('\n'));
+  const { mapping, problems } = loadMapping(options.mappings);
+  if (problems.length) throw new CliError(problems.join('\n'));
+
+  const summary = summariseSettlement(aggregateSettlement(parsed.settlement), mapping, { split: options.split });
+  const built = buildDocuments(summary, { status: options.status });
+  const documents: PlannedDocument[] = built.ok ? built.documents : [];
+  for (const w of parsed.warnings) io.err(`Note: ${w}`);
+  if (options.json) {
+    io.out(JSON.stringify(summaryJson(summary, documents), null, 2) + '\n');
+    for (const p of summary.problems) io.err(p);
+  } else {
+    io.out(summaryReport(summary, documents));
+  }
+  return summary.problems.length === 0 ? 0 : 1;
+}
