@@ -8,8 +8,7 @@ import { createGoogleFakes, type AppsScriptGlobals, type GoogleFakes } from '../
 import { createXeroSandbox, DEFAULT_APP, DEFAULT_USER, TENANT_IDS, type SandboxUser, type XeroSandbox } from '../fakes/xero';
 import { defaultMapping } from '../../src/core/mapping';
 import { summariseSettlement, type SettlementSummary, type SplitMode } from '../../src/core/summary';
-import { buildDocuments, type PlannedDocument } from '../../src/core/xero/documents';
-import type { DocumentStatus } from '../../src/core/xero/invoice';
+import { buildDocuments, type DocumentSettings, type PlannedDocument } from '../../src/core/xero/documents';
 import type { HttpRequest } from '../../src/xero/http';
 import * as main from '../../src/server/main';
 import { saveXeroAppCredentials, xeroConnectUrl } from '../../src/server/xero/entry-points';
@@ -106,10 +105,11 @@ export function createXeroWorld(): XeroWorld {
 export function settlementOf(
   lines: readonly LineSpec[],
   header: HeaderSpec = {},
-  options: { split?: SplitMode; status?: DocumentStatus } = {},
+  options: { split?: SplitMode } & Partial<DocumentSettings> = {},
 ): { summary: SettlementSummary; documents: PlannedDocument[] } {
-  const summary = summariseSettlement(aggregateOf(lines, header), defaultMapping(), { split: options.split ?? 'off' });
-  const built = buildDocuments(summary, { status: options.status ?? 'DRAFT' });
+  const { split = 'off', status = 'DRAFT', ...rest } = options;
+  const summary = summariseSettlement(aggregateOf(lines, header), defaultMapping(), { split });
+  const built = buildDocuments(summary, { status, ...rest });
   if (!built.ok) throw new Error(built.problems.join('\n'));
   return { summary, documents: built.documents };
 }
