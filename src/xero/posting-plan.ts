@@ -49,7 +49,8 @@ export function renumber(documents: readonly PlannedDocument[], revision: number
  */
 export function idempotencyKey(settlementId: string, revision: number, refusals: number, body: string, crypto: Crypto): string {
   const digest = crypto.sha256Hex(`${settlementId}\n${revision}\n${refusals}\n${body}`).slice(0, 40);
-  return `settlesheet-${settlementId.slice(0, 40)}-r${revision}-${digest}`;
+  // Header-safe characters only; the digest already covers the whole settlement id.
+  return `settlesheet-${settlementId.replace(/[^A-Za-z0-9]/g, '').slice(0, 40)}-r${revision}-${digest}`;
 }
 
 /** Where a person opens a document in Xero. */

@@ -12,14 +12,15 @@ import type { XeroFailure } from './errors';
 import type { CachePort, Clock, Crypto, LockPort } from './ports';
 import { isOpen, type PostedDocument, type PostedRecord, type PostedRecordStore } from './posted-records';
 import {
-  describeDocument,
   describeRefusal,
   documentsFingerprint,
   idempotencyKey,
+  plannedTotal,
   postedDocument,
   renumber,
   sameDocument,
 } from './posting-plan';
+import { formatAmount } from '../core/money';
 import { checkDocuments, loadReference } from './reference';
 
 /** `post` creates what is missing; `void-and-repost` first voids (or deletes) what was posted. */
@@ -258,16 +259,21 @@ function createMissing(
     const number = document.invoice.InvoiceNumber.toLowerCase();
     const same = found.value.filter((d) => d.invoiceNumber.toLowerCase() === number);
     const open = same.filter((d) => isOpen(d.status));
-    const what = describeDocument(document, summary);
+    const kind = document.invoice.Type === 'ACCPAY' ? 'bill' : 'sales invoice';
     if (open.length > 1) {
       problems.push(`Xero holds ${open.length} open documents numbered ${document.invoice.InvoiceNumber}. Void the extra ones in Xero, then press Post again.`);
     } else if (open.length === 1) {
       // A document with our number is ours only if it is the planned one, made from these numbers.
       const fromThisPlan = attemptFingerprint === undefined || attemptFingerprint === '' || attemptFingerprint === fingerprint;
-      if (sameDocument(open[0]!, document, decimals) && fromThisPlan) adopted.push(postedDocument(open[0]!, document.part, decimals));
-      else {
+      const held = open[0]!;
+      const same = sameDocument(held, document, decimals);
+      if (same && fromThisPlan) adopted.push(postedDocument(held, document.part, decimals));
+      else if (same) {
+        problems.push(`Xero already holds ${document.invoice.InvoiceNumber} from an earlier post of this settlement, with lines that differ from what it gives now. Use "Void and re-post" to replace it.`);
+      } else {
+        const currency = document.invoice.CurrencyCode;
         problems.push(
-          `Xero already holds ${document.invoice.InvoiceNumber} (${open[0]!.type} ${open[0]!.currency} ${open[0]!.total}, ${open[0]!.status}), which is not the ${what} this settlement gives now. ` +
+          `Xero already holds ${document.invoice.InvoiceNumber} (${held.type} ${held.currency} ${held.total}, ${held.status}), but this settlement now gives a ${kind} of ${currency} ${formatAmount(plannedTotal(document), decimals)}. ` +
             'Use "Void and re-post" to replace it.',
         );
       }

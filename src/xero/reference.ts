@@ -80,7 +80,7 @@ export function loadReference(
 const ACCOUNT_CLASSES_OUTSIDE_BALANCE_SHEET = ['REVENUE', 'EXPENSE'];
 
 function describeAccount(account: XeroAccount): string {
-  return `${codeWithName(account.code, account.name)}`;
+  return codeWithName(account.code, account.name);
 }
 
 /**
@@ -123,7 +123,7 @@ export function checkDocuments(summary: SettlementSummary, documents: readonly P
       problems.add(`Tax rate ${codeWithName(rate.taxType, rate.name)}${categoriesOf(item.AccountCode)} is ${rate.status} in ${org}. Choose an active tax rate in the Accounts tab.`);
     } else if (account && account.status === 'ACTIVE' && account.class && !rate.appliesTo.includes(account.class)) {
       problems.add(
-        `Tax rate ${codeWithName(rate.taxType, rate.name)} cannot be used with account ${describeAccount(account)} (a ${account.class} account) in ${org}. ` +
+        `Tax rate ${codeWithName(rate.taxType, rate.name)} cannot be used with account ${describeAccount(account)} (an account of class ${account.class}) in ${org}. ` +
           'Choose a tax rate meant for that kind of account in the Accounts tab.',
       );
     }
@@ -134,7 +134,7 @@ export function checkDocuments(summary: SettlementSummary, documents: readonly P
     if (!account || !ACCOUNT_CLASSES_OUTSIDE_BALANCE_SHEET.includes(account.class)) continue;
     for (const category of line.categories.filter((c) => builtInCategory(c)?.balanceSheet)) {
       problems.add(
-        `${category} is money held or moved, not income or expense, but it is mapped to ${describeAccount(account)} (a ${account.class} account). ` +
+        `${category} is money held or moved, not income or expense, but it is mapped to ${describeAccount(account)} (an account of class ${account.class}). ` +
           'Map it to a balance-sheet account (an asset or a liability) in the Accounts tab.',
       );
     }

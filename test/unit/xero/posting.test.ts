@@ -1,0 +1,138 @@
+// Posting cases the sandbox cannot stage (payments, duplicates made by hand, a spreadsheet switched
+// to another organisation), over a client stub that holds documents in memory.
+import type { XeroClient, XeroDocumentState } from '../../../src/xero/client';
+import { success } from '../../../src/xero/errors';
+import { postedRecordStore, type PostedRecord } from '../../../src/xero/posted-records';
+import { postSettlement, POST_LOCK_WAIT_MS, type PostRequest } from '../../../src/xero/posting';
+import type { ReferenceData } from '../../../src/xero/reference';
+import { memoryLock, memoryStore, nodeCrypto, testClock } from '../../support/xero-memory-ports';
+import { HEADERS, POSITIVE, settlementOf } from '../../support/xero-apps-script';
+
+const TENANT = 'tenant-us';
+const EVERY_CLASS = ['ASSET', 'EQUITY', 'EXPENSE', 'LIABILITY', 'REVENUE'];
+
+function stub(held: XeroDocumentState[]) {
+  const reference: Omit<ReferenceData, 'tenantId' | 'fetchedAt'> = {
+    organisationName: 'Harbor Lane Goods Inc', baseCurrency: 'USD', currencies: ['USD'],
+    accounts: ['201', '202', '405', '406', '1210'].map((code) => ({ code, name: code, type: 'X', class: code === '1210' ? 'ASSET' : 'REVENUE', status: 'ACTIVE', postable: true })),
+    taxRates: [{ taxType: 'NONE', name: 'Tax Exempt', status: 'ACTIVE', rate: '0', appliesTo: EVERY_CLASS }],
+  };
+  const calls: string[] = [];
+  const client = {
+    organisation: () => success({ name: reference.organisationName, baseCurrency: 'USD' }),
+    accounts: () => success(reference.accounts),
+    taxRates: () => success(reference.taxRates),
+    currencies: () => success(reference.currencies),
+    invoicesByNumber: (numbers: readonly string[]) => (calls.push(`lookup ${numbers.join(',')}`), success(held.filter((d) => numbers.includes(d.invoiceNumber)))),
+    createInvoices: () => {
+      calls.push('create');
+      return success([]);
+    },
+    setStatus: (id: string, status: 'VOIDED' | 'DELETED') => {
+      calls.push(`${status} ${id}`);
+      const doc = held.find((d) => d.invoiceId === id)!;
+      doc.status = status;
+      return success(doc);
+    },
+  } as unknown as XeroClient;
+  return { client, calls };
+}
+
+function setUp(held: XeroDocumentState[] = []) {
+  const clock = testClock();
+  const document = memoryStore();
+  const records = postedRecordStore(document);
+  const lock = memoryLock(clock);
+  const { client, calls } = stub(held);
+  const s = settlementOf(POSITIVE, HEADERS.positive);
+  const post = (mode: PostRequest['mode'] = 'post', user = 'seller@example.com') =>
+    postSettlement({ client, tenantId: TENANT, records, documentLock: lock, clock, crypto: nodeCrypto }, { summary: s.summary, documents: s.documents, user, mode });
+  return { clock, records, lock, calls, post, s };
+}
+
+const xeroDoc = (change: Partial<XeroDocumentState> = {}): XeroDocumentState => ({
+  invoiceId: 'inv-1', invoiceNumber: 'AMZ-24288684721', type: 'ACCREC', status: 'AUTHORISED', total: 1183.82, amountPaid: 0, currency: 'USD', ...change,
+});
+
+describe('postSettlement', () => {
+  it('adopts the document an earlier, unrecorded post created, instead of creating it again', () => {
+    const { post, calls } = setUp([xeroDoc()]);
+    const outcome = post();
+    expect(outcome).toMatchObject({ kind: 'posted', record: { state: 'posted', documents: [{ invoiceId: 'inv-1', total: '1183.82' }] } });
+    expect(calls).not.toContain('create');
+  });
+
+  it('refuses to adopt a document with our number but another total', () => {
+    const { post, calls } = setUp([xeroDoc({ total: 1183.8 })]);
+    const outcome = post();
+    expect(outcome.kind).toBe('refused');
+    expect(outcome.message).toContain('Xero already holds AMZ-24288684721 (ACCREC USD 1183.8, AUTHORISED), but this settlement now gives a sales invoice of USD 1183.82.');
+    expect(calls).not.toContain('create');
+  });
+
+  it('refuses when Xero holds two open documents with the number', () => {
+    const { post } = setUp([xeroDoc(), xeroDoc({ invoiceId: 'inv-2' })]);
+    expect(post().message).toContain('Xero holds 2 open documents numbered AMZ-24288684721');
+  });
+
+  it('will not void a document with payments', () => {
+    const held = [xeroDoc()];
+    const { post, calls } = setUp(held);
+    expect(post().kind).toBe('posted');
+    held[0]!.amountPaid = 100;
+    const outcome = post('void-and-repost');
+    expect(outcome.kind).toBe('refused');
+    expect(outcome.message).toContain('AMZ-24288684721 already has payments in Xero');
+    expect(calls.filter((c) => c.startsWith('VOIDED') || c === 'create')).toEqual([]);
+  });
+
+  it('refuses to post a settlement recorded in another organisation', () => {
+    const { post, records, calls } = setUp();
+    const elsewhere: PostedRecord = {
+      settlementId: '24288684721', tenantId: 'tenant-uk', organisationName: 'Bramble & Finch Trading Ltd', revision: 1, fingerprint: 'x', state: 'posted',
+      numbers: ['AMZ-24288684721'], documents: [{ part: '2025-08', invoiceId: 'i', invoiceNumber: 'AMZ-24288684721', type: 'ACCREC', status: 'DRAFT', total: '1', currency: 'USD', url: 'u' }],
+      replaced: [], by: 'seller@example.com', at: '2026-01-01T00:00:00.000Z', refusals: 0,
+    };
+    records.write(elsewhere);
+    const outcome = post('void-and-repost');
+    expect(outcome.kind).toBe('refused');
+    expect(outcome.message).toContain('Switch back to Bramble & Finch Trading Ltd to void and re-post it there.');
+    expect(calls).toEqual([]);
+  });
+
+  it('tells a second poster who is posting, after waiting for the lock', () => {
+    const { post, records, lock, clock } = setUp();
+    records.setActivity({ by: 'bookkeeper@example.com', settlementId: '99', since: new Date(clock.now()).toISOString() });
+    lock.heldElsewhere = true;
+    const start = clock.now();
+    const outcome = post();
+    expect(outcome).toEqual({
+      kind: 'busy',
+      message: 'bookkeeper@example.com is posting settlement 99 to Xero from this spreadsheet right now. Wait until it finishes, then press Post again: SettleSheet will see what was posted.',
+    });
+    expect(clock.now() - start).toBe(POST_LOCK_WAIT_MS);
+  });
+
+  it('names nobody when the activity was left by an execution that died', () => {
+    const { post, records, lock, clock } = setUp();
+    records.setActivity({ by: 'bookkeeper@example.com', settlementId: '24288684721', since: new Date(clock.now()).toISOString() });
+    clock.advance(10 * 60_000);
+    lock.heldElsewhere = true;
+    expect(post().message).toMatch(/^Someone else is posting this settlement/);
+  });
+
+  it('clears the activity when it finishes', () => {
+    const { post, records } = setUp();
+    post();
+    expect(records.activity()).toBeUndefined();
+  });
+
+  it('has nothing to post when every line is zero', () => {
+    const { s, records, lock, clock } = setUp();
+    const outcome = postSettlement(
+      { client: stub([]).client, tenantId: TENANT, records, documentLock: lock, clock, crypto: nodeCrypto },
+      { summary: s.summary, documents: [], user: 'x', mode: 'post' },
+    );
+    expect(outcome).toMatchObject({ kind: 'refused', problems: ['Settlement 24288684721 has no amounts to post: every line is zero.'] });
+  });
+});
