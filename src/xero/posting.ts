@@ -148,10 +148,11 @@ function postUnderLock(deps: PostingDeps, request: PostRequest, fingerprint: str
   if (problems.length > 0) return refused(problems);
 
   const now = () => new Date(deps.clock.now()).toISOString();
-  let record: PostedRecord = recorded ?? {
-    settlementId, tenantId: deps.tenantId, organisationName: reference.value.organisationName, revision: 1, fingerprint: '',
-    state: 'posting', numbers: [], documents: [], replaced: [], by: request.user, at: now(), refusals: 0,
-  };
+  // A record from another organisation gets here only when nothing of it is open there any more.
+  const here = { tenantId: deps.tenantId, organisationName: reference.value.organisationName };
+  let record: PostedRecord = recorded
+    ? { ...recorded, ...here }
+    : { settlementId, ...here, revision: 1, fingerprint: '', state: 'posting', numbers: [], documents: [], replaced: [], by: request.user, at: now(), refusals: 0 };
   // Documents that an earlier attempt may have created were made from the fingerprint it recorded.
   let attemptFingerprint = recorded ? recorded.fingerprint : undefined;
   if (mode === 'void-and-repost') {

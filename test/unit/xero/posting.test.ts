@@ -1,6 +1,8 @@
 // Posting cases the sandbox cannot stage (payments, duplicates made by hand, a spreadsheet switched
 // to another organisation), over a client stub that holds documents in memory.
+import Decimal from 'decimal.js';
 import type { XeroClient, XeroDocumentState } from '../../../src/xero/client';
+import type { XeroInvoice } from '../../../src/core/xero/invoice';
 import { success } from '../../../src/xero/errors';
 import { postedRecordStore, type PostedRecord } from '../../../src/xero/posted-records';
 import { postSettlement, POST_LOCK_WAIT_MS, type PostRequest } from '../../../src/xero/posting';
@@ -24,9 +26,17 @@ function stub(held: XeroDocumentState[]) {
     taxRates: () => success(reference.taxRates),
     currencies: () => success(reference.currencies),
     invoicesByNumber: (numbers: readonly string[]) => (calls.push(`lookup ${numbers.join(',')}`), success(held.filter((d) => numbers.includes(d.invoiceNumber)))),
-    createInvoices: () => {
+    createInvoices: (invoices: readonly XeroInvoice[]) => {
       calls.push('create');
-      return success([]);
+      return success(
+        invoices.map((invoice, i) => {
+          // Xero's total of an Inclusive document is the exact sum of its line amounts.
+          const total = invoice.LineItems.reduce((sum, l) => sum.plus(String(l.LineAmount)), new Decimal(0)).toNumber();
+          const document = { invoiceId: `new-${held.length + i}`, invoiceNumber: invoice.InvoiceNumber, type: invoice.Type, status: invoice.Status, total, amountPaid: 0, currency: invoice.CurrencyCode };
+          held.push(document);
+          return { ok: true as const, document };
+        }),
+      );
     },
     setStatus: (id: string, status: 'VOIDED' | 'DELETED') => {
       calls.push(`${status} ${id}`);
@@ -134,5 +144,17 @@ describe('postSettlement', () => {
       { summary: s.summary, documents: [], user: 'x', mode: 'post' },
     );
     expect(outcome).toMatchObject({ kind: 'refused', problems: ['Settlement 24288684721 has no amounts to post: every line is zero.'] });
+  });
+});
+
+it('a settlement voided in one organisation is recorded under the new one when posted there', () => {
+  const { post, records } = setUp();
+  records.write({
+    settlementId: '24288684721', tenantId: 'tenant-uk', organisationName: 'Bramble & Finch Trading Ltd', revision: 2, fingerprint: '', state: 'voided',
+    numbers: [], documents: [], replaced: [], by: 'seller@example.com', at: '2026-01-01T00:00:00.000Z', refusals: 0,
+  });
+  expect(post()).toMatchObject({ kind: 'posted' });
+  expect(records.read('24288684721')).toMatchObject({
+    tenantId: TENANT, organisationName: 'Harbor Lane Goods Inc', state: 'posted', numbers: ['AMZ-24288684721-R2'], documents: [{ invoiceNumber: 'AMZ-24288684721-R2', total: '1183.82' }],
   });
 });
