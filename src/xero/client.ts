@@ -13,9 +13,9 @@ import { deliver, type TimeBudget } from './transport';
 import { parseJson } from './wire';
 
 /** The accounting API's base URL. */
-export const API_BASE = 'https://api.xero.com/api.xro/2.0';
+const API_BASE = 'https://api.xero.com/api.xro/2.0';
 /** The identity API's connections endpoint. */
-export const CONNECTIONS_URL = 'https://api.xero.com/connections';
+const CONNECTIONS_URL = 'https://api.xero.com/connections';
 
 const ConnectionSchema = z.object({
   id: z.string(),

@@ -50,9 +50,9 @@ export interface ConnectionStatus {
 }
 
 /** The user property holding this person's organisations (with their connection ids). */
-export const ORGANISATIONS_PROPERTY = 'xero.organisations';
+const ORGANISATIONS_PROPERTY = 'xero.organisations';
 /** The document property holding the spreadsheet's organisation. */
-export const BINDING_PROPERTY = 'xero.organisation';
+const BINDING_PROPERTY = 'xero.organisation';
 
 // Binding and storing tokens are quick: a lock held longer than this belongs to a long post.
 const LOCK_WAIT_MS = 10_000;
@@ -67,7 +67,7 @@ function readConnections(env: XeroEnvironment): XeroConnection[] {
 }
 
 /** The spreadsheet's organisation, or undefined (also when the execution has no spreadsheet). */
-export function readBinding(env: XeroEnvironment): OrganisationBinding | undefined {
+function readBinding(env: XeroEnvironment): OrganisationBinding | undefined {
   const binding = parseJson(env.document?.get(BINDING_PROPERTY) ?? '') as OrganisationBinding | undefined;
   return binding && typeof binding.tenantId === 'string' ? binding : undefined;
 }

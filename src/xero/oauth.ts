@@ -12,13 +12,13 @@ import { deliver, type TimeBudget } from './transport';
 import { formEncode, parseJson, withQuery } from './wire';
 
 /** Xero's authorize endpoint (the browser goes there). */
-export const AUTHORIZE_URL = 'https://login.xero.com/identity/connect/authorize';
+const AUTHORIZE_URL = 'https://login.xero.com/identity/connect/authorize';
 /** Xero's token endpoint. */
-export const TOKEN_URL = 'https://identity.xero.com/connect/token';
+const TOKEN_URL = 'https://identity.xero.com/connect/token';
 /** The top-level function Google calls back with the code; the server bundle must export it. */
 export const CALLBACK_FUNCTION = 'xeroAuthCallback';
 /** How long a sign-in may take, in seconds (the state token and the verifier live this long). */
-export const SIGN_IN_SECONDS = 600;
+const SIGN_IN_SECONDS = 600;
 
 /** The user property holding the sign-in in progress. */
 export const SIGN_IN_PROPERTY = 'xero.signin';

@@ -54,7 +54,7 @@ export function idempotencyKey(settlementId: string, revision: number, refusals:
 }
 
 /** Where a person opens a document in Xero. */
-export function deepLink(type: 'ACCREC' | 'ACCPAY', invoiceId: string): string {
+function deepLink(type: 'ACCREC' | 'ACCPAY', invoiceId: string): string {
   const ledger = type === 'ACCPAY' ? 'AccountsPayable' : 'AccountsReceivable';
   return `https://go.xero.com/${ledger}/View.aspx?InvoiceID=${encodeURIComponent(invoiceId)}`;
 }
@@ -91,7 +91,7 @@ export function postedDocument(state: XeroDocumentState, part: string, decimals:
 }
 
 /** `sales invoice AMZ-1 (2025-08)` / `bill AMZ-1`: a document in words. */
-export function describeDocument(document: PlannedDocument, summary: SettlementSummary): string {
+function describeDocument(document: PlannedDocument, summary: SettlementSummary): string {
   const kind = document.invoice.Type === 'ACCPAY' ? 'bill' : 'sales invoice';
   return `${kind} ${document.invoice.InvoiceNumber}${summary.parts.length > 1 ? ` (${document.part})` : ''}`;
 }

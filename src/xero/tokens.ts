@@ -15,7 +15,7 @@ import { parseJson } from './wire';
 export const TOKENS_PROPERTY = 'xero.tokens';
 
 /** A refresh starts this long before the access token expires. */
-export const REFRESH_MARGIN_MS = 60_000;
+const REFRESH_MARGIN_MS = 60_000;
 
 // How long an execution waits for another one's refresh before giving up.
 const USER_LOCK_WAIT_MS = 15_000;

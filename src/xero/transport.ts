@@ -19,7 +19,7 @@ export interface TimeBudget {
 export const EXECUTION_BUDGET_MS = 5 * 60_000;
 
 /** Waits between attempts after a network failure or 5xx: three attempts in all. */
-export const BACKOFF_MS: readonly number[] = [1000, 2000];
+const BACKOFF_MS: readonly number[] = [1000, 2000];
 
 // Time kept back after a wait for the work still to do (a create call and the record write).
 const RESERVE_MS = 30_000;
