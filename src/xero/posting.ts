@@ -5,6 +5,7 @@
  * Idempotency-Key), and record every document. A retry after a lost answer, a double click or two
  * collaborators pressing at once all end with one set of documents.
  */
+import { formatAmount } from '../core/money';
 import type { SettlementSummary } from '../core/summary/types';
 import type { PlannedDocument } from '../core/xero/documents';
 import type { XeroClient, XeroDocumentState } from './client';
@@ -20,7 +21,6 @@ import {
   renumber,
   sameDocument,
 } from './posting-plan';
-import { formatAmount } from '../core/money';
 import { checkDocuments, loadReference } from './reference';
 
 /** `post` creates what is missing; `void-and-repost` first voids (or deletes) what was posted. */
@@ -61,7 +61,7 @@ export type PostOutcome =
   | { kind: 'busy'; message: string }
   | { kind: 'rate-limited'; message: string; retryAfterSeconds: number }
   | { kind: 'reconnect'; message: string }
-  /** `nothingCreated` is false when Xero may hold documents this post does not know of yet. */
+  /** `nothingCreated` is true only when this press certainly created nothing in Xero. */
   | { kind: 'failed'; message: string; nothingCreated: boolean; record?: PostedRecord };
 
 /** How long a second poster waits for the first before being told who is posting. */
@@ -179,13 +179,11 @@ function voidRevision(
 ): { ok: true; record: PostedRecord } | { ok: false; outcome: PostOutcome } {
   const { summary, user } = request;
   const decimals = summary.header.decimals;
-  const numbers = [
-    ...new Set([...recorded.numbers, ...recorded.documents.map((d) => d.invoiceNumber), ...renumber(request.documents, recorded.revision).map((d) => d.invoice.InvoiceNumber)]),
-  ];
+  const planned = renumber(request.documents, recorded.revision);
+  const numbers = [...new Set([...recorded.numbers, ...recorded.documents.map((d) => d.invoiceNumber), ...planned.map((d) => d.invoice.InvoiceNumber)])];
   const found = deps.client.invoicesByNumber(numbers);
   if (!found.ok) return { ok: false, outcome: failedCall(found.failure, []) };
   if (found.value.length === 0) return { ok: true, record: recorded };
-  const planned = renumber(request.documents, recorded.revision);
   const partOf = (state: XeroDocumentState) =>
     recorded.documents.find((d) => d.invoiceId === state.invoiceId)?.part ??
     planned.find((d) => d.invoice.InvoiceNumber.toLowerCase() === state.invoiceNumber.toLowerCase())?.part ??
@@ -258,8 +256,8 @@ function createMissing(
   const problems: string[] = [];
   for (const document of planned) {
     const number = document.invoice.InvoiceNumber.toLowerCase();
-    const same = found.value.filter((d) => d.invoiceNumber.toLowerCase() === number);
-    const open = same.filter((d) => isOpen(d.status));
+    const withNumber = found.value.filter((d) => d.invoiceNumber.toLowerCase() === number);
+    const open = withNumber.filter((d) => isOpen(d.status));
     const kind = document.invoice.Type === 'ACCPAY' ? 'bill' : 'sales invoice';
     if (open.length > 1) {
       problems.push(`Xero holds ${open.length} open documents numbered ${document.invoice.InvoiceNumber}. Void the extra ones in Xero, then press Post again.`);
@@ -267,9 +265,9 @@ function createMissing(
       // A document with our number is ours only if it is the planned one, made from these numbers.
       const fromThisPlan = attemptFingerprint === undefined || attemptFingerprint === '' || attemptFingerprint === fingerprint;
       const held = open[0]!;
-      const same = sameDocument(held, document, decimals);
-      if (same && fromThisPlan) adopted.push(postedDocument(held, document.part, decimals));
-      else if (same) {
+      const matches = sameDocument(held, document, decimals);
+      if (matches && fromThisPlan) adopted.push(postedDocument(held, document.part, decimals));
+      else if (matches) {
         problems.push(`Xero already holds ${document.invoice.InvoiceNumber} from an earlier post of this settlement, with lines that differ from what it gives now. Use "Void and re-post" to replace it.`);
       } else {
         const currency = document.invoice.CurrencyCode;
@@ -278,8 +276,8 @@ function createMissing(
             'Use "Void and re-post" to replace it.',
         );
       }
-    } else if (same.length > 0) {
-      problems.push(`${document.invoice.InvoiceNumber} was ${same[0]!.status.toLowerCase()} in Xero. To post this settlement again, use "Void and re-post": it posts under new numbers.`);
+    } else if (withNumber.length > 0) {
+      problems.push(`${document.invoice.InvoiceNumber} was ${withNumber[0]!.status.toLowerCase()} in Xero. To post this settlement again, use "Void and re-post": it posts under new numbers.`);
     } else {
       missing.push(document);
     }
@@ -315,6 +313,7 @@ function createMissing(
   }
 
   const refusals: string[] = [];
+  const createdNow = created.value.filter((outcome) => outcome.ok).length;
   created.value.forEach((outcome, i) => {
     const document = missing[i]!;
     if (outcome.ok) record.documents.push(postedDocument(outcome.document, document.part, decimals));
@@ -327,7 +326,7 @@ function createMissing(
     const made = record.documents.length > 0 ? `Xero holds ${record.documents.map((d) => d.invoiceNumber).join(', ')}. ` : '';
     return {
       kind: 'failed',
-      nothingCreated: record.documents.length === 0,
+      nothingCreated: createdNow === 0,
       record,
       message: `Xero refused ${made ? 'part of ' : ''}settlement ${summary.header.settlementId}: ${refusals.join(' ')} ${made}Fix what is listed, then press Post again: SettleSheet creates only what is missing.`,
     };
