@@ -196,6 +196,8 @@ export interface PreviewResult {
   canPost: boolean;
   /** Posted before, and the documents would now differ: only "Void and re-post" can post. */
   changedSincePosting: boolean;
+  /** The posted revision the person is looking at (0 when never posted); pass it back to Void and re-post. */
+  revision: number;
 }
 
 /** What pressing Post (or Void and re-post) did. */
@@ -248,17 +250,22 @@ export interface ServerApi {
   cancelImport(request: { importId: string }): { cancelled: boolean };
   listSettlements(request: Record<string, never>): SettlementListItem[];
   previewSettlement(request: { settlementId: string }): PreviewResult;
-  postSettlement(request: { settlementId: string; mode: 'post' | 'void-and-repost' }): PostResultDto;
+  postSettlement(request: { settlementId: string; mode: 'post' | 'void-and-repost'; seenRevision?: number }): PostResultDto;
   revealInMapping(request: { transactionType: string; amountType: string; amountDescription: string }): { row: number };
   getMappingTables(request: Record<string, never>): { mapping: string[][]; accounts: string[][] };
   getConnectionStatus(request: Record<string, never>): ConnectionStatusDto;
   getXeroConnectUrl(request: Record<string, never>): { url: string };
   selectXeroOrganisation(request: { tenantId: string }): ConnectionStatusDto;
   disconnectXero(request: Record<string, never>): ConnectionStatusDto;
-  refreshXeroAccounts(request: Record<string, never>): { accounts: number; taxRates: number };
+  refreshXeroAccounts(request: Record<string, never>): { organisation: string; accounts: number; taxRates: number };
   getSettings(request: Record<string, never>): SettingsDto;
   saveSettings(request: SettingsDto): SettingsDto;
-  saveXeroAppCredentials(request: { clientId: string; clientSecret: string }): { configured: boolean };
+  saveXeroAppCredentials(request: { clientId: string; clientSecret: string; currentSecret?: string }): {
+    saved: boolean;
+    configured: boolean;
+    clientId: string;
+    message: string;
+  };
 }
 
 /** The name of a server target. */

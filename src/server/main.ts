@@ -1,17 +1,21 @@
 /**
- * Every function Apps Script can call: triggers, menu items and `google.script.run` targets.
- * The build turns each export into a plain top-level function of dist/Code.js. Each target
- * checks its request and answers in an envelope (see api/envelope.ts).
+ * Every function Apps Script can call: triggers, menu items, the Xero sign-in callback and the
+ * `google.script.run` targets. The build turns each export into a plain top-level function of
+ * dist/Code.js. Each target checks its request and answers in an envelope (see api/envelope.ts).
  */
 import type { Envelope, ServerApi } from '../api/types';
 import { target } from './api/envelope';
 import * as importing from './api/import';
+import { postSettlement as post } from './api/post';
 import { previewSettlement as preview } from './api/preview';
 import * as schemas from './api/schemas';
 import * as settlements from './api/settlements';
+import * as xero from './api/xero';
 import { readSettings, writeSettings } from './settings';
 
-export { onOpen, onInstall, showSidebar } from './menu';
+export { onOpen, onInstall, showSidebar, connectXeroFromMenu, disconnectXeroFromMenu, refreshXeroAccountsFromMenu, showHelp } from './menu';
+// Named in the state token of Xero's sign-in: Google's /usercallback calls it with Xero's answer.
+export { xeroAuthCallback } from './xero/entry-points';
 
 export const beginImport = target(schemas.BeginImportSchema, importing.beginImport);
 export const appendImportLines = target(schemas.AppendLinesSchema, importing.appendImportLines);
@@ -19,14 +23,21 @@ export const finishImport = target(schemas.FinishImportSchema, importing.finishI
 export const cancelImport = target(schemas.ImportIdSchema, importing.cancelImport);
 export const listSettlements = target(schemas.NoArgumentsSchema, settlements.listSettlements);
 export const previewSettlement = target(schemas.SettlementIdSchema, preview);
+export const postSettlement = target(schemas.PostSchema, post);
 export const revealInMapping = target(schemas.TripleSchema, settlements.revealInMapping);
 export const getMappingTables = target(schemas.NoArgumentsSchema, settlements.getMappingTables);
+export const getConnectionStatus = target(schemas.NoArgumentsSchema, xero.getConnectionStatus);
+export const getXeroConnectUrl = target(schemas.NoArgumentsSchema, xero.getXeroConnectUrl);
+export const selectXeroOrganisation = target(schemas.TenantSchema, xero.selectXeroOrganisation);
+export const disconnectXero = target(schemas.NoArgumentsSchema, xero.disconnectXero);
+export const refreshXeroAccounts = target(schemas.NoArgumentsSchema, xero.refreshXeroAccounts);
+export const saveXeroAppCredentials = target(schemas.CredentialsSchema, xero.saveXeroAppCredentials);
 export const getSettings = target(schemas.NoArgumentsSchema, readSettings);
 export const saveSettings = target(schemas.SettingsSchema, writeSettings);
 
 /** The targets as the sidebar's typed wrapper sees them: the compiler keeps both sides in step. */
 type Targets = { [K in keyof ServerApi]: (request: Parameters<ServerApi[K]>[0]) => Envelope<ReturnType<ServerApi[K]>> };
-type Implements<T extends Partial<Targets>> = T;
+type Implements<T extends Targets> = T;
 export type ImplementedTargets = Implements<{
   beginImport: typeof beginImport;
   appendImportLines: typeof appendImportLines;
@@ -34,10 +45,15 @@ export type ImplementedTargets = Implements<{
   cancelImport: typeof cancelImport;
   listSettlements: typeof listSettlements;
   previewSettlement: typeof previewSettlement;
+  postSettlement: typeof postSettlement;
   revealInMapping: typeof revealInMapping;
   getMappingTables: typeof getMappingTables;
+  getConnectionStatus: typeof getConnectionStatus;
+  getXeroConnectUrl: typeof getXeroConnectUrl;
+  selectXeroOrganisation: typeof selectXeroOrganisation;
+  disconnectXero: typeof disconnectXero;
+  refreshXeroAccounts: typeof refreshXeroAccounts;
+  saveXeroAppCredentials: typeof saveXeroAppCredentials;
   getSettings: typeof getSettings;
   saveSettings: typeof saveSettings;
 }>;
-/** Google's /usercallback calls this after the Xero sign-in; the sidebar's Xero targets wrap src/server/xero. */
-export { xeroAuthCallback } from './xero/entry-points';

@@ -1,25 +1,32 @@
 /**
- * What the spreadsheet knows about a settlement's documents in Xero. The posting flow
- * (src/xero/posting.ts) keeps one record per settlement in document properties; this is the
- * view the tabs and the sidebar need of it.
+ * What the spreadsheet knows about a settlement's documents in Xero: the posting flow
+ * (src/xero/posting.ts) keeps one record per settlement in document properties; this reads it for
+ * the tabs and the sidebar.
  */
 import type { PostedDocumentDto } from '../api/types';
+import { isOpen, postedRecordStore, type PostedRecord } from '../xero/posted-records';
+import { propertiesStore } from './xero/ports';
 
 /** A settlement's posting as shown to people. */
 export interface PostedSnapshot {
+  /** The documents that count in Xero's books now (not voided or deleted). */
   documents: PostedDocumentDto[];
   postedAt?: string;
   postedBy?: string;
-  /** The last attempt failed and nothing is posted. */
-  failed: boolean;
-  lastError?: string;
+  record?: PostedRecord;
 }
 
-const PREFIX = 'settlesheet.posted.';
+/** The posted record of a settlement, if it was ever posted (or a post began). */
+export function postedRecord(settlementId: string): PostedRecord | undefined {
+  return postedRecordStore(propertiesStore(PropertiesService.getDocumentProperties())).read(settlementId);
+}
 
-/** The posting of a settlement, if it was ever attempted. */
-export function readPosted(settlementId: string): PostedSnapshot | undefined {
-  const raw = PropertiesService.getDocumentProperties().getProperty(PREFIX + settlementId);
-  if (!raw) return undefined;
-  return JSON.parse(raw) as PostedSnapshot;
+/** The posting of a settlement as people see it. */
+export function readPosted(settlementId: string): PostedSnapshot {
+  const record = postedRecord(settlementId);
+  if (!record) return { documents: [] };
+  const documents = record.documents
+    .filter((d) => isOpen(d.status))
+    .map(({ part, invoiceNumber, invoiceId, type, status, total, url }) => ({ part, invoiceNumber, invoiceId, type, status, total, url }));
+  return documents.length ? { documents, postedAt: record.at, postedBy: record.by, record } : { documents, record };
 }

@@ -31,8 +31,13 @@ export interface SettlementRecord {
   aggregates: RowBlock;
   balanced: boolean;
   unmapped: number;
-  /** Set when a re-issued file replaced this settlement after it was posted. */
+  /**
+   * Set when what would be posted now differs from what Xero holds (a re-issued file, an edited
+   * mapping); cleared when they agree again.
+   */
   changedSincePosting: boolean;
+  /** The last post attempt's failure, in words, until a post succeeds. */
+  lastPostError?: string;
 }
 
 /** The settlement records of the active spreadsheet. */
@@ -83,10 +88,10 @@ export class SettlementRegistry {
   }
 }
 
-/** The status a settlement shows, from its record and whether (and how) it was posted. */
-export function statusOf(record: SettlementRecord, posted: { documents: number; failed: boolean } | undefined): SettlementStatus {
-  if (posted && posted.documents > 0) return record.changedSincePosting ? 'Changed since posting' : 'Posted';
-  if (posted?.failed) return 'Failed';
+/** The status a settlement shows, from its record and how many of its documents Xero holds. */
+export function statusOf(record: SettlementRecord, postedDocuments: number): SettlementStatus {
+  if (postedDocuments > 0) return record.changedSincePosting ? 'Changed since posting' : 'Posted';
+  if (record.lastPostError) return 'Failed';
   if (record.unmapped > 0) return 'Needs mapping';
   return record.balanced ? 'Ready' : 'Imported';
 }

@@ -63,7 +63,7 @@ export function compute(workbook: Workbook, record: SettlementRecord): Computed 
 }
 
 /** Keeps the workbook in step with a fresh computation: Mapping, Transactions, registry, row. */
-export function reconcileWorkbook(workbook: Workbook, c: Computed): void {
+export function reconcileWorkbook(workbook: Workbook, c: Computed, changedSincePosting: boolean): void {
   const { record, summary } = c;
   appendUnmapped(workbook, c.mappingTable, summary.unmapped, summary.header.decimals, record.settlementId);
   if (c.categories.some((category, i) => category !== c.stored[i]!.category)) {
@@ -73,8 +73,8 @@ export function reconcileWorkbook(workbook: Workbook, c: Computed): void {
   }
   const unmapped = summary.unmapped.length;
   const balanced = summary.check.difference === 0;
-  if (unmapped !== record.unmapped || balanced !== record.balanced) {
-    const updated = { ...record, unmapped, balanced };
+  if (unmapped !== record.unmapped || balanced !== record.balanced || changedSincePosting !== record.changedSincePosting) {
+    const updated = { ...record, unmapped, balanced, changedSincePosting };
     SettlementRegistry.active().put(updated);
     writeSettlementRow(workbook, updated, postingViewOf(updated), false);
     c.record = updated;
@@ -142,6 +142,7 @@ export function previewOf(c: Computed, checks: XeroChecks): PreviewResult {
     plan: planOf(summary, checks.documents),
     canPost: problems.length === 0 && checks.documents.length > 0 && !checks.changedSincePosting && !checks.alreadyPosted,
     changedSincePosting: checks.changedSincePosting,
+    revision: checks.revision,
   };
 }
 
@@ -149,8 +150,8 @@ export function previewOf(c: Computed, checks: XeroChecks): PreviewResult {
 export function previewSettlement(request: { settlementId: string }): PreviewResult {
   const workbook = Workbook.active();
   const c = compute(workbook, recordOf(request.settlementId));
-  reconcileWorkbook(workbook, c);
   const checks = xeroChecks(c);
+  reconcileWorkbook(workbook, c, checks.changedSincePosting);
   writeSummaryTab(workbook, c.summary, checks.documents, checks.accountNames);
   return previewOf(c, checks);
 }

@@ -63,7 +63,11 @@ export const ImportIdSchema = z.object({ importId: text(64) });
 
 export const SettlementIdSchema = z.object({ settlementId });
 
-export const PostSchema = z.object({ settlementId, mode: z.enum(['post', 'void-and-repost']) });
+export const PostSchema = z.object({
+  settlementId,
+  mode: z.enum(['post', 'void-and-repost']),
+  seenRevision: z.optional(z.number().check(z.int(), z.minimum(0))),
+});
 
 export const TripleSchema = z.object({ transactionType: text(), amountType: text(), amountDescription: text() });
 
@@ -75,9 +79,11 @@ export const SettingsSchema = z.object({
 
 export const TenantSchema = z.object({ tenantId: z.string().check(z.regex(/^[0-9a-fA-F-]{36}$/)) });
 
+// The Xero module checks the characters; this only bounds what reaches it.
 export const CredentialsSchema = z.object({
-  clientId: z.string().check(z.regex(/^[A-Za-z0-9]{16,64}$/)),
-  clientSecret: z.string().check(z.minLength(16), z.maxLength(128)),
+  clientId: text(200),
+  clientSecret: text(200),
+  currentSecret: z.optional(text(200)),
 });
 
 export const NoArgumentsSchema = z.optional(z.object({}));

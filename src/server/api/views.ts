@@ -10,13 +10,12 @@ import type { PostingView } from '../workbook/settlements-tab';
 /** The posting side of a settlement: status, documents, who posted and when. */
 export function postingViewOf(record: SettlementRecord): PostingView & { lastError?: string } {
   const posted = readPosted(record.settlementId);
-  const status = statusOf(record, posted && { documents: posted.documents.length, failed: posted.failed });
   return {
-    status,
-    documents: posted?.documents ?? [],
-    ...(posted?.postedAt ? { postedAt: posted.postedAt } : {}),
-    ...(posted?.postedBy ? { postedBy: posted.postedBy } : {}),
-    ...(posted?.lastError ? { lastError: posted.lastError } : {}),
+    status: statusOf(record, posted.documents.length),
+    documents: posted.documents,
+    ...(posted.postedAt ? { postedAt: posted.postedAt } : {}),
+    ...(posted.postedBy ? { postedBy: posted.postedBy } : {}),
+    ...(record.lastPostError ? { lastError: record.lastPostError } : {}),
   };
 }
 

@@ -4,6 +4,14 @@
  * account names to show, and whether it was posted already (and has changed since).
  */
 import type { PlannedDocument } from '../../core/xero/documents';
+import { documentsFingerprint, renumber } from '../../xero/posting-plan';
+import { checkDocuments } from '../../xero/reference';
+import { loadSpreadsheetReference } from '../../xero/spreadsheet';
+import { connectionStatus } from '../../xero/connection';
+import { isOpen } from '../../xero/posted-records';
+import { postedRecord } from '../posted';
+import { appsScriptEnvironment } from '../xero/environment';
+import { appsScriptCrypto } from '../xero/ports';
 import type { Computed } from './preview';
 
 /** The Xero side of a preview. */
@@ -15,16 +23,41 @@ export interface XeroChecks {
   documents: PlannedDocument[];
   changedSincePosting: boolean;
   alreadyPosted: boolean;
+  /** The posted revision (0 when never posted). */
+  revision: number;
 }
 
-/** Checks a computed settlement against the connected organisation. */
+/** Checks a computed settlement against its posted record and the connected organisation. */
 export function xeroChecks(c: Computed): XeroChecks {
-  return {
+  const record = postedRecord(c.record.settlementId);
+  const fingerprint = c.documents.length ? documentsFingerprint(c.documents, appsScriptCrypto) : '';
+  const holds = record !== undefined && record.documents.some((d) => isOpen(d.status));
+  const alreadyPosted = holds && record.state === 'posted' && record.fingerprint === fingerprint;
+  const changedSincePosting = holds && record.fingerprint !== fingerprint;
+  // A re-post moves to the next revision (its numbers end in -R2, -R3…), as the posting flow does.
+  const revision = !record ? 1 : changedSincePosting ? record.revision + 1 : record.revision;
+  const checks: XeroChecks = {
     problems: [],
-    warnings: ['Not connected to Xero yet: account codes and tax types are checked when you connect.'],
+    warnings: [],
     accountNames: new Map(),
-    documents: c.documents,
-    changedSincePosting: false,
-    alreadyPosted: false,
+    documents: renumber(c.documents, revision),
+    changedSincePosting,
+    alreadyPosted,
+    revision: record?.revision ?? 0,
   };
+  const env = appsScriptEnvironment();
+  const status = connectionStatus(env);
+  if (!status.canPost) {
+    checks.warnings.push(`${status.message} Account codes and tax types are checked against Xero once it is connected.`);
+    return checks;
+  }
+  const loaded = loadSpreadsheetReference(env, false);
+  if (!loaded.ok) {
+    checks.warnings.push(`Could not read ${status.organisation?.name ?? 'the organisation'}'s accounts from Xero: ${loaded.failure.message}`);
+    return checks;
+  }
+  const { reference } = loaded.value;
+  checks.accountNames = new Map(reference.accounts.map((a) => [a.code, a.name]));
+  if (c.documents.length) checks.problems.push(...checkDocuments(c.summary, c.documents, reference));
+  return checks;
 }
