@@ -22,6 +22,7 @@ import { parseSettlement } from '../../src/core/settlement';
 import { aggregateSettlement, summariseSettlement } from '../../src/core/summary';
 import { buildDocuments } from '../../src/core/xero/documents';
 import { syntheticSettlement } from '../support/synthetic';
+import { benchSheets } from './sheets';
 
 const SIZES = [10_000, 100_000, 1_000_000];
 const SEED = 42;
@@ -228,10 +229,16 @@ if (mode === 'run') {
 } else if (mode === 'idle') {
   process.send?.(idleResident());
 } else {
-  // `npm run bench -- 100000` measures only the sizes given.
+  // `npm run bench -- 100000` measures only the engine at the sizes given; `-- sheets` only the
+  // Sheets call costs.
   const sizes = process.argv.slice(2).map(Number).filter((n) => Number.isInteger(n) && n > 0);
-  main(sizes.length > 0 ? sizes : SIZES).catch((error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  });
+  const onlySheets = process.argv.includes('sheets');
+  (onlySheets ? Promise.resolve() : main(sizes.length > 0 ? sizes : SIZES))
+    .then(() => {
+      if (sizes.length === 0) benchSheets(path.join(__dirname, '..'));
+    })
+    .catch((error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    });
 }

@@ -18,10 +18,6 @@ function typecheck(project: string): string {
   }
 }
 
-it('src/xero type-checks with ES2020 alone', () => {
-  expect(typecheck('src/xero')).toBe('');
-});
-
 it('the same settings refuse a global Apps Script or Node would lack', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'xero-purity-'));
   writeFileSync(path.join(dir, 'slip.ts'), "export const a = new URL('https://x');\nexport const b = UrlFetchApp;\n");
