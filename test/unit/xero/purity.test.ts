@@ -1,6 +1,6 @@
 // src/xero runs in Apps Script and in Node alike, so it may use ES2020 and nothing else: no URL,
 // URLSearchParams, TextEncoder, fetch or Buffer (Apps Script lacks them), and no Apps Script
-// service (Node lacks them). Its tsconfig says so; this runs it, and proves it would catch a slip.
+// service (Node lacks them). Its tsconfig says so (npm run typecheck applies it); this proves it catches a slip.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
