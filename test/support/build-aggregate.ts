@@ -3,6 +3,7 @@
  * their input in the domain's words without a settlement file.
  */
 import { currencyDecimals, parseAmount, type Minor } from '../../src/core/money';
+import type { SettlementHeader } from '../../src/core/settlement/types';
 import { AggregateBuilder, type SettlementAggregate } from '../../src/core/summary';
 
 /** A line in test shorthand: `['Order', 'ItemPrice', 'Principal', '2025-08-14', '35.00']`. */
@@ -26,6 +27,20 @@ export function minor(text: string, currency = 'USD'): Minor {
   return value;
 }
 
+/** The settlement header a test's facts describe; the total defaults to the lines' sum. */
+export function headerOf(header: HeaderSpec, sumOfLines: Minor): SettlementHeader {
+  const currency = header.currency ?? 'USD';
+  return {
+    settlementId: header.settlementId ?? '12345678901',
+    start: header.start ?? '2025-08-01T00:00:00Z',
+    end: header.end ?? '2025-08-14T00:00:00Z',
+    depositDate: header.depositDate ?? '2025-08-16T00:00:00Z',
+    totalAmount: header.total === undefined ? sumOfLines : minor(header.total, currency),
+    currency,
+    decimals: currencyDecimals(currency),
+  };
+}
+
 /** An aggregate for these lines and header facts. */
 export function aggregateOf(lines: readonly LineSpec[], header: HeaderSpec = {}): SettlementAggregate {
   const currency = header.currency ?? 'USD';
@@ -39,15 +54,7 @@ export function aggregateOf(lines: readonly LineSpec[], header: HeaderSpec = {})
   return {
     source: 'test.txt',
     format: 'v2',
-    header: {
-      settlementId: header.settlementId ?? '12345678901',
-      start: header.start ?? '2025-08-01T00:00:00Z',
-      end: header.end ?? '2025-08-14T00:00:00Z',
-      depositDate: header.depositDate ?? '2025-08-16T00:00:00Z',
-      totalAmount: header.total === undefined ? sum : minor(header.total, currency),
-      currency,
-      decimals: currencyDecimals(currency),
-    },
+    header: headerOf(header, sum),
     entries: builder.entries(),
     lines: builder.lines,
     dataRows: builder.lines,

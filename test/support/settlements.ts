@@ -2,9 +2,8 @@
  * Parsed settlements built straight from lines in test shorthand, for tests of what comes after
  * parsing (import, preview, posting) without a file.
  */
-import { currencyDecimals } from '../../src/core/money';
 import type { Settlement } from '../../src/core/settlement/types';
-import { minor, type HeaderSpec, type LineSpec } from './build-aggregate';
+import { headerOf, minor, type HeaderSpec, type LineSpec } from './build-aggregate';
 
 /** A line with an order id and SKU, for tests about what those cells hold. */
 export type DetailedLineSpec = LineSpec | { spec: LineSpec; orderId?: string; sku?: string };
@@ -23,15 +22,7 @@ export function settlementOf(lines: readonly DetailedLineSpec[], header: HeaderS
   return {
     source: 'settlement.txt',
     format: 'v2',
-    header: {
-      settlementId: header.settlementId ?? '12345678901',
-      start: header.start ?? '2025-08-01T00:00:00Z',
-      end: header.end ?? '2025-08-14T00:00:00Z',
-      depositDate: header.depositDate ?? '2025-08-16T00:00:00Z',
-      totalAmount: header.total === undefined ? sum : minor(header.total, currency),
-      currency,
-      decimals: currencyDecimals(currency),
-    },
+    header: headerOf(header, sum),
     lines: parsed,
     dataRows: parsed.length,
     rowsWithoutAmount: 0,
