@@ -1,4 +1,8 @@
-export {};
-// Placeholder until the sidebar issue: proves the page builds and its script runs.
-const status = document.getElementById('status');
-if (status) status.textContent = 'SettleSheet is loading…';
+/**
+ * The sidebar page's entry point: builds the screens into #app and starts talking to the server.
+ */
+import { startSidebar } from './app';
+import { call } from './server';
+
+const root = document.getElementById('app');
+if (root) startSidebar(root, call);

@@ -1,0 +1,65 @@
+/**
+ * The sidebar's screens: the Xero panel on top, then either the list screen (Import, Settlements,
+ * Settings) or one settlement's detail. The list screen is kept while a detail is open, so an
+ * import in progress or a chosen file survives a look at a settlement.
+ */
+import type { ConnectionStatusDto } from '../src/api/types';
+import type { SidebarContext } from './context';
+import { h, replace } from './dom';
+import type { Caller } from './server';
+import { connectionPanel } from './views/connection';
+import { detailView, type DetailView } from './views/detail';
+import { importPanel } from './views/import';
+import { settingsPanel } from './views/settings';
+import { settlementsPanel } from './views/settlements';
+
+/** Builds the sidebar into `root` and starts reading from the server. */
+export function startSidebar(root: HTMLElement, call: Caller): void {
+  let status: ConnectionStatusDto | undefined;
+  let openId: string | undefined;
+  let openDetail: DetailView | undefined;
+  const detailSlot = h('div', { class: 'detail-slot' });
+  const listScreen = h('div', { class: 'list-screen' });
+
+  const ctx: SidebarContext = {
+    call,
+    openSettlement(settlementId, news) {
+      openId = settlementId;
+      listScreen.hidden = true;
+      openDetail = detailView(ctx, settlementId, news);
+      replace(detailSlot, openDetail.element);
+      detailSlot.hidden = false;
+    },
+    showList() {
+      detailSlot.hidden = true;
+      replace(detailSlot);
+      openDetail = undefined;
+      listScreen.hidden = false;
+      void settlements.refresh().then(() => openId && settlements.focus(openId));
+    },
+    settlementsChanged() {
+      void settlements.refresh();
+    },
+    connection: () => status,
+    connectionChanged(next) {
+      const before = status;
+      status = next;
+      // What can be posted, and the account names, depend on the connection: recompute an open detail.
+      if (before && (before.canPost !== next.canPost || before.organisation?.tenantId !== next.organisation?.tenantId)) void openDetail?.reload();
+    },
+  };
+
+  const connection = connectionPanel(ctx);
+  const settlements = settlementsPanel(ctx);
+  replace(listScreen, importPanel(ctx), settlements.element, settingsPanel(ctx));
+  detailSlot.hidden = true;
+  replace(
+    root,
+    h('header', { class: 'brand' }, h('h1', {}, 'SettleSheet'), h('p', { class: 'gray small' }, 'Amazon settlements into Xero, to the cent.')),
+    connection.element,
+    listScreen,
+    detailSlot,
+  );
+  void connection.refresh();
+  void settlements.refresh();
+}

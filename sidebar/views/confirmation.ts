@@ -1,0 +1,35 @@
+/**
+ * The confirmation before anything reaches Xero: what will be created, in words, with the button
+ * that does it and a way back.
+ */
+import type { PreviewResult } from '../../src/api/types';
+import { h, uid } from '../dom';
+import { confirmationOf } from '../plan-wording';
+
+/** The confirmation panel; `confirm` posts, `cancel` goes back. Focus moves to its title. */
+export function confirmationView(
+  preview: PreviewResult,
+  options: { mode: 'post' | 'void-and-repost'; organisation?: string },
+  confirm: () => void,
+  cancel: () => void,
+): HTMLElement {
+  const s = preview.settlement;
+  const wording = confirmationOf(preview.plan, { ...options, deposit: s.total, currency: s.currency, posted: s.documents });
+  const titleId = uid('confirm');
+  const title = h('h3', { id: titleId, tabindex: '-1' }, wording.title);
+  const panel = h(
+    'div',
+    { class: 'confirmation', role: 'group', 'aria-labelledby': titleId },
+    title,
+    h('ul', {}, ...wording.documents.map((d) => h('li', {}, d))),
+    ...wording.notes.map((n) => h('p', { class: 'small' }, n)),
+    h(
+      'div',
+      { class: 'buttons' },
+      h('button', { type: 'button', class: 'action', onclick: confirm }, options.mode === 'post' ? 'Create in Xero' : 'Void and re-post'),
+      h('button', { type: 'button', onclick: cancel }, 'Cancel'),
+    ),
+  );
+  queueMicrotask(() => title.focus());
+  return panel;
+}

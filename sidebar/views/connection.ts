@@ -1,0 +1,186 @@
+/**
+ * The Xero connection panel: status (organisation, who chose it), connect, choose or switch the
+ * organisation, refresh the accounts lists, disconnect, and the deployer's app credentials when
+ * they are missing. Connecting happens in a new tab; the panel checks back until it is done.
+ */
+import type { ConnectionStatusDto } from '../../src/api/types';
+import type { SidebarContext } from '../context';
+import { externalLink, h, replace, safeUrl, uid } from '../dom';
+import { count, day } from '../format';
+import { messageOf, ServerError } from '../server';
+import { notice, working } from './notice';
+
+// Signing in at Xero takes a person a minute or two; the state token allows ten.
+const POLL_MS = 3000;
+const POLL_FOR_MS = 10 * 60 * 1000;
+
+/** The panel and a way to read the status again. */
+export interface ConnectionPanel {
+  element: HTMLElement;
+  refresh(): Promise<void>;
+}
+
+/** Builds the connection panel and starts reading the status. */
+export function connectionPanel(ctx: SidebarContext): ConnectionPanel {
+  const headingId = uid('xero');
+  const body = h('div', { class: 'panel-body' });
+  const messages = h('div', { class: 'messages' });
+  const element = h('section', { class: 'block connection', 'aria-labelledby': headingId }, h('h2', { id: headingId }, 'Xero'), body, messages);
+  const say = (...content: (HTMLElement | null)[]) => replace(messages, ...content);
+  let pollUntil = 0;
+  let pollTimer: number | undefined;
+
+  const show = (status: ConnectionStatusDto) => {
+    ctx.connectionChanged(status);
+    replace(body, ...statusView(status));
+  };
+
+  async function refresh(): Promise<void> {
+    try {
+      const status = await ctx.call('getConnectionStatus', {});
+      show(status);
+      if (status.connected && pollUntil > 0) {
+        pollUntil = 0;
+        say(notice('success', status.organisation ? `Connected: this spreadsheet posts to ${status.organisation.name}.` : 'Connected to Xero. Choose the organisation this spreadsheet posts to.'));
+      }
+    } catch (error) {
+      replace(body, notice('error', messageOf(error)), h('button', { type: 'button', onclick: () => void refresh() }, 'Try again'));
+    }
+  }
+
+  function keepChecking(): void {
+    pollUntil = Date.now() + POLL_FOR_MS;
+    const tick = () => {
+      if (Date.now() > pollUntil) return;
+      void refresh().then(() => {
+        if (pollUntil > 0) pollTimer = window.setTimeout(tick, POLL_MS);
+      });
+    };
+    window.clearTimeout(pollTimer);
+    pollTimer = window.setTimeout(tick, POLL_MS);
+  }
+
+  async function act<T>(button: HTMLButtonElement, work: () => Promise<T>, done: (value: T) => void): Promise<void> {
+    button.disabled = true;
+    try {
+      done(await work());
+    } catch (error) {
+      say(notice('error', messageOf(error)));
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  async function connect(button: HTMLButtonElement): Promise<void> {
+    // Open the tab inside the click, before the server answers: a tab opened later is a blocked popup.
+    const tab = window.open('', '_blank');
+    if (tab) tab.opener = null;
+    button.disabled = true;
+    try {
+      const href = safeUrl((await ctx.call('getXeroConnectUrl', {})).url);
+      if (!href) throw new ServerError('The server sent a sign-in address the sidebar will not open. Reload the sidebar and try again.', 'server');
+      if (tab) {
+        tab.location.href = href;
+        say(notice('info', 'Finish signing in to Xero in the new tab. This panel updates by itself when you are done.'));
+      } else {
+        say(notice('info', 'Your browser blocked the new tab: ', externalLink(href, 'open the Xero sign-in'), ' instead.'));
+      }
+      keepChecking();
+    } catch (error) {
+      tab?.close();
+      say(notice('error', messageOf(error)));
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  function statusView(status: ConnectionStatusDto): HTMLElement[] {
+    const parts: HTMLElement[] = [];
+    const org = status.organisation;
+    if (org) {
+      parts.push(
+        h('p', { class: 'org' }, 'Posts to ', h('strong', {}, org.name)),
+        h('p', { class: 'gray small' }, `Chosen by ${org.boundBy} on ${day(org.boundAt)}`),
+      );
+    }
+    if (!status.canPost && status.message) parts.push(notice(status.configured ? 'info' : 'warning', status.message));
+    else if (status.connected) parts.push(h('p', { class: 'gray small' }, `Signed in to Xero as ${status.user}.`));
+    if (!status.configured) parts.push(credentialsForm());
+    else if (!status.connected) {
+      const button = h('button', { type: 'button', class: 'action', onclick: () => void connect(button) }, 'Connect to Xero');
+      parts.push(h('div', { class: 'buttons' }, button));
+    } else {
+      const chooser = organisationChooser(status);
+      if (chooser) parts.push(chooser);
+      const refreshButton: HTMLButtonElement = h('button', {
+        type: 'button',
+        onclick: () =>
+          void act(refreshButton, () => ctx.call('refreshXeroAccounts', {}), (r) =>
+            say(notice('success', `Read ${count(r.accounts, 'account')} and ${count(r.taxRates, 'tax rate')} from Xero into the Accounts tab's lists.`)),
+          ),
+      }, 'Refresh accounts');
+      const disconnect: HTMLButtonElement = h('button', {
+        type: 'button',
+        onclick: () => void act(disconnect, () => ctx.call('disconnectXero', {}), (s) => { show(s); say(notice('info', 'Disconnected from Xero. What was posted stays recorded in this spreadsheet.')); }),
+      }, 'Disconnect');
+      if (status.organisation) parts.push(h('div', { class: 'buttons' }, refreshButton, disconnect));
+      else parts.push(h('div', { class: 'buttons' }, disconnect));
+    }
+    return parts;
+  }
+
+  function organisationChooser(status: ConnectionStatusDto): HTMLElement | null {
+    const others = status.organisations.filter((o) => o.tenantId !== status.organisation?.tenantId);
+    if (others.length === 0) return null;
+    const selectId = uid('org');
+    const select = h('select', { id: selectId }, ...others.map((o) => h('option', { value: o.tenantId }, o.name)));
+    const use: HTMLButtonElement = h('button', {
+      type: 'button',
+      class: status.organisation ? '' : 'action',
+      onclick: () => void act(use, () => ctx.call('selectXeroOrganisation', { tenantId: select.value }), (s) => { show(s); say(null); }),
+    }, status.organisation ? 'Switch' : 'Use this organisation');
+    return h(
+      'div',
+      { class: 'form-group' },
+      h('label', { for: selectId }, status.organisation ? 'Switch this spreadsheet to' : 'Organisation this spreadsheet posts to'),
+      h('div', { class: 'inline-row' }, select, use),
+    );
+  }
+
+  function credentialsForm(): HTMLElement {
+    const idId = uid('client-id');
+    const secretId = uid('client-secret');
+    const clientId = h('input', { id: idId, type: 'text', autocomplete: 'off', spellcheck: 'false' });
+    const clientSecret = h('input', { id: secretId, type: 'password', autocomplete: 'off' });
+    const save: HTMLButtonElement = h('button', {
+      type: 'submit',
+      class: 'action',
+    }, 'Save');
+    const form = h(
+      'form',
+      {
+        class: 'credentials',
+        onsubmit: (event) => {
+          event.preventDefault();
+          void act(save, () => ctx.call('saveXeroAppCredentials', { clientId: clientId.value.trim(), clientSecret: clientSecret.value.trim() }), (r) => {
+            clientSecret.value = '';
+            say(notice(r.saved ? 'success' : 'error', r.message));
+            void refresh();
+          });
+        },
+      },
+      h('p', { class: 'gray small' }, 'For whoever set up SettleSheet: the client id and secret of your Xero app (see the README).'),
+      h('div', { class: 'form-group' }, h('label', { for: idId }, 'Client id'), clientId),
+      h('div', { class: 'form-group' }, h('label', { for: secretId }, 'Client secret'), clientSecret),
+      h('div', { class: 'buttons' }, save),
+    );
+    return h('details', {}, h('summary', {}, 'Set up the Xero app'), form);
+  }
+
+  replace(body, working('Checking the Xero connection…'));
+  // Coming back from the Xero tab is the moment the status most likely changed.
+  window.addEventListener('focus', () => {
+    if (pollUntil > 0) void refresh();
+  });
+  return { element, refresh };
+}

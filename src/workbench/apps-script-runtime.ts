@@ -1,0 +1,98 @@
+/**
+ * Runs the BUILT dist/Code.js the way Apps Script does: every call is a new execution that
+ * evaluates the whole script in a fresh realm, with one user's Google services (the fakes) as its
+ * globals, and ends by releasing the locks it still holds. Values cross the boundary as
+ * google.script.run carries them: plain data only.
+ */
+import vm from 'node:vm';
+import { intrinsicsOf, type GoogleWorld } from '../../test/fakes/google';
+
+/** What a `google.script.run` call gives the page: a value, or the error Apps Script reports. */
+export type CallAnswer = { returned?: unknown } | { thrown: string };
+
+/** A place in a value that google.script.run would refuse to carry, or undefined when it is plain data. */
+export function notPlainData(value: unknown, path = 'value'): string | undefined {
+  if (value === null || value === undefined || typeof value === 'string' || typeof value === 'boolean') return undefined;
+  if (typeof value === 'number') return Number.isFinite(value) ? undefined : `${path} (${value})`;
+  if (typeof value !== 'object') return `${path} (a ${typeof value})`;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const problem = notPlainData(value[i], `${path}[${i}]`);
+      if (problem) return problem;
+    }
+    return undefined;
+  }
+  // Objects from the script's realm have that realm's Object.prototype: compare by shape, not identity.
+  const proto = Object.getPrototypeOf(value) as object | null;
+  if (proto !== null && Object.getPrototypeOf(proto) !== null) {
+    return `${path} (a ${(value as object).constructor?.name ?? 'non-plain object'})`;
+  }
+  for (const [key, inner] of Object.entries(value)) {
+    const problem = notPlainData(inner, `${path}.${key}`);
+    if (problem) return problem;
+  }
+  return undefined;
+}
+
+/** The built script, ready to run executions against a fake Google world. */
+export class AppsScriptRuntime {
+  private readonly script: vm.Script;
+  /** The top-level functions the bundle declares that a page may call (names ending in `_` are private). */
+  readonly functionNames: readonly string[];
+
+  constructor(
+    private readonly world: GoogleWorld,
+    code: string,
+    private readonly user: string,
+  ) {
+    this.script = new vm.Script(code, { filename: 'Code.js' });
+    const probe = vm.createContext({});
+    this.script.runInContext(probe);
+    this.functionNames = Object.keys(probe)
+      .filter((name) => typeof (probe as Record<string, unknown>)[name] === 'function' && !name.endsWith('_'))
+      .sort();
+  }
+
+  /** Runs `work` in one execution: a fresh realm with the script loaded and this user's services. */
+  execute<T>(work: (scope: Record<string, unknown>) => T): T {
+    // The fakes keep their own clock; the workbench keeps it on real time so dates look current.
+    const behind = Date.now() - this.world.now();
+    if (behind > 0) this.world.advanceClock(behind);
+    const context = vm.createContext({});
+    const globals = this.world.globalsFor({ user: this.user, intrinsics: intrinsicsOf(context) });
+    Object.assign(context, globals);
+    try {
+      this.script.runInContext(context);
+      return work(context as Record<string, unknown>);
+    } finally {
+      this.world.endExecution(globals);
+    }
+  }
+
+  /** A `google.script.run` call: the arguments arrive as JSON, the answer leaves as plain data. */
+  call(name: string, argsJson: string): CallAnswer {
+    if (!this.functionNames.includes(name)) return { thrown: `Script function not found: ${name}` };
+    try {
+      return this.execute((scope) => {
+        // Arguments are made in the script's realm, as Apps Script delivers them.
+        const args = (vm.runInContext('JSON.parse', scope) as JSON['parse'])(argsJson) as unknown[];
+        const value = (scope[name] as (...a: unknown[]) => unknown)(...args);
+        const problem = notPlainData(value);
+        if (problem) return { thrown: `ScriptError: ${name} returned ${problem}, which google.script.run cannot carry to the page.` };
+        return value === undefined ? {} : { returned: JSON.parse(JSON.stringify(value)) as unknown };
+      });
+    } catch (error) {
+      return { thrown: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+    }
+  }
+
+  /** Google's /usercallback: calls the function a state token names and returns the page it made. */
+  callback(name: string, event: unknown): string {
+    return this.execute((scope) => {
+      const fn = scope[name];
+      if (typeof fn !== 'function') throw new Error(`Script function not found: ${name}`);
+      const output = fn(event) as { getContent?: () => string } | undefined;
+      return typeof output?.getContent === 'function' ? output.getContent() : String(output ?? '');
+    });
+  }
+}

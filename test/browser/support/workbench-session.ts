@@ -1,0 +1,120 @@
+/**
+ * A person at the workbench in Chromium: the workbench started in-process on a free port, a page
+ * on it, and the steps people take (put a file in the sidebar, import, map a line in the Mapping
+ * tab, connect through the sandbox's consent page, post). Shared by the browser tests and the
+ * screenshots script, so both walk the same path.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { FrameLocator, Page } from 'playwright-core';
+import { startWorkbench, type Workbench } from '../../../src/workbench/workbench';
+import { launchChromium, type Browser } from './chromium';
+
+/** The repository root (dist/ and the page scripts). */
+export const ROOT = path.join(__dirname, '../../..');
+
+/** The workbench, the browser and the page showing it. */
+export interface Session {
+  workbench: Workbench;
+  browser: Browser;
+  page: Page;
+  /** The sidebar inside the page. */
+  sidebar: FrameLocator;
+  close(): Promise<void>;
+}
+
+/** Builds dist/ when it is missing (`npm test` builds it first). */
+function ensureBuilt(root: string): void {
+  if (!existsSync(path.join(root, 'dist/Sidebar.html')) || !existsSync(path.join(root, 'dist/Code.js'))) {
+    execFileSync(process.execPath, ['build.mjs', '--quiet'], { cwd: root });
+  }
+}
+
+/** Starts a workbench and opens it in a fresh Chromium. */
+export async function openWorkbench(options: { root?: string; viewport?: { width: number; height: number } } = {}): Promise<Session> {
+  const root = options.root ?? ROOT;
+  ensureBuilt(root);
+  const workbench = await startWorkbench({ root, port: 0 });
+  const browser = await launchChromium(options.viewport);
+  const page = await browser.context.newPage();
+  await page.goto(`${workbench.url}/`);
+  const sidebar = page.frameLocator('#sidebar-frame');
+  await sidebar.getByRole('heading', { name: 'Import a settlement' }).waitFor();
+  return {
+    workbench,
+    browser,
+    page,
+    sidebar,
+    close: async () => {
+      await browser.close();
+      await workbench.close();
+    },
+  };
+}
+
+/** Opens another tab on the same workbench (a colleague, or a second window), its sidebar ready. */
+export async function openAnotherPage(session: Session): Promise<{ page: Page; sidebar: FrameLocator }> {
+  const page = await session.browser.context.newPage();
+  await page.goto(`${session.workbench.url}/`);
+  const sidebar = page.frameLocator('#sidebar-frame');
+  await sidebar.getByRole('heading', { name: 'Import a settlement' }).waitFor();
+  return { page, sidebar };
+}
+
+/** Gives the sidebar's file input a file, as choosing it in the file dialog would. */
+export async function chooseFile(sidebar: FrameLocator, name: string, content: string | Buffer): Promise<void> {
+  await sidebar.locator('input[type=file]').setInputFiles({ name, mimeType: 'text/plain', buffer: Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8') });
+}
+
+/**
+ * Presses Import and waits for the detail of the imported settlement. Returns every progress
+ * value the bar showed, as `sent/total`, recorded in the page as it changed.
+ */
+export async function importChosenFile(sidebar: FrameLocator, settlementId: string): Promise<string[]> {
+  const stage = sidebar.locator('.import-stage');
+  await stage.evaluate((element) => {
+    const seen: string[] = [];
+    (window as unknown as { progressSeen: string[] }).progressSeen = seen;
+    const watch = () => {
+      const bar = element.querySelector('progress');
+      if (bar && seen[seen.length - 1] !== `${bar.value}/${bar.max}`) seen.push(`${bar.value}/${bar.max}`);
+    };
+    new MutationObserver(watch).observe(element, { subtree: true, childList: true, attributes: true });
+    // `value` set as a property changes no attribute: poll it as well while the upload runs.
+    const timer = setInterval(watch, 5);
+    setTimeout(() => clearInterval(timer), 60_000);
+  });
+  await sidebar.getByRole('button', { name: /^Import \d/ }).click();
+  await sidebar.getByRole('heading', { name: `Settlement ${settlementId}` }).waitFor();
+  return stage.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
+}
+
+/**
+ * Maps an unmapped line type the way a person does: "Show in Mapping" in the sidebar, then the
+ * selected Category cell in the workbook view, choose the category, save, and Refresh the detail.
+ */
+export async function mapInMappingTab(session: { page: Page; sidebar: FrameLocator }, description: string, category: string): Promise<void> {
+  const { page, sidebar } = session;
+  await sidebar.getByRole('button', { name: new RegExp(`Show .*${description}.* in the Mapping tab`) }).click();
+  await sidebar.getByText(/Row \d+ of the Mapping tab is selected/).waitFor();
+  const cell = page.locator('#workbook td.active');
+  await cell.waitFor();
+  await cell.click();
+  await page.locator('#editor select').selectOption(category);
+  await page.locator('#editor').getByRole('button', { name: 'Save' }).click();
+  await page.locator('#workbook td.active', { hasText: category }).waitFor();
+  await sidebar.getByRole('button', { name: 'Refresh', exact: true }).click();
+}
+
+/** Connects Xero through the sandbox's consent page in the tab the sidebar opens; returns that tab's final text. */
+export async function connectXero(session: Session): Promise<string> {
+  const { sidebar, browser } = session;
+  const [tab] = await Promise.all([browser.context.waitForEvent('page'), sidebar.getByRole('button', { name: 'Connect to Xero' }).click()]);
+  await tab.getByRole('button', { name: 'Allow access' }).click();
+  await tab.waitForURL(/\/usercallback\?/);
+  const text = await tab.locator('body').innerText();
+  await tab.close();
+  await sidebar.getByText(/^Posts to /).waitFor();
+  return text;
+}
