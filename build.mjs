@@ -6,6 +6,8 @@
 // just exporting it.
 import { build } from 'esbuild';
 import { mkdir, readFile, writeFile, copyFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -82,9 +84,21 @@ async function buildSidebar() {
 await mkdir(dist, { recursive: true });
 const [server, sidebar] = await Promise.all([buildServer(), buildSidebar()]);
 await copyFile(path.join(root, 'appsscript.json'), path.join(dist, 'appsscript.json'));
+/**
+ * `--deploy`: push dist/ with clasp. The real script id lives in .clasp.local.json (git-ignored),
+ * so nobody's id is committed; .clasp.json keeps a placeholder and is used only when edited.
+ */
+function deploy() {
+  const project = existsSync(path.join(root, '.clasp.local.json')) ? '.clasp.local.json' : '.clasp.json';
+  const clasp = path.join(root, 'node_modules/@google/clasp/build/src/index.js');
+  const result = spawnSync(process.execPath, [clasp, '--project', project, 'push', '--force'], { cwd: root, stdio: 'inherit' });
+  process.exitCode = result.status ?? 1;
+}
+
 if (!process.argv.includes('--quiet')) {
   console.log(
     `dist/Code.js ${(server.bytes / 1024).toFixed(1)} KB (${server.names.length} entry points), ` +
       `dist/Sidebar.html ${(sidebar.bytes / 1024).toFixed(1)} KB, dist/appsscript.json`,
   );
 }
+if (process.argv.includes('--deploy')) deploy();
