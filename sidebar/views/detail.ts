@@ -8,6 +8,7 @@ import type { PostResultDto, PreviewResult } from '../../src/api/types';
 import type { SidebarContext } from '../context';
 import { h, replace, uid } from '../dom';
 import { count, day, instant, money, period } from '../format';
+import { notPostedWords } from '../post-outcome';
 import { pictureOfPreview } from '../reconciliation';
 import { messageOf } from '../server';
 import { documentsList, partsView } from './parts';
@@ -141,6 +142,7 @@ export function detailView(ctx: SidebarContext, settlementId: string, news?: HTM
   }
 
   async function post(mode: 'post' | 'void-and-repost', seenRevision: number, area: HTMLElement): Promise<void> {
+    say(null);
     replace(area, working(mode === 'post' ? 'Posting to Xero… this can take a minute.' : 'Voiding the posted documents and posting again… this can take a minute.'));
     let result: PostResultDto;
     try {
@@ -167,10 +169,8 @@ export function detailView(ctx: SidebarContext, settlementId: string, news?: HTM
         return notice('info', h('p', {}, result.message), documentsList(result.documents, currency));
       case 'refused':
         return notice('error', h('p', {}, result.message), h('ul', {}, ...result.problems.map((p) => h('li', {}, p))));
-      default: {
-        const wait = result.retryAfterSeconds ? ` You can try again in ${count(result.retryAfterSeconds, 'second')}.` : '';
-        return notice('error', `${result.message}${wait && !/\bagain in\b/i.test(result.message) ? wait : ''}`);
-      }
+      default:
+        return notice('error', notPostedWords(result));
     }
   }
 

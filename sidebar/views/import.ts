@@ -37,16 +37,16 @@ export function importPanel(ctx: SidebarContext): HTMLElement {
   async function read(file: File): Promise<void> {
     const mine = ++generation;
     replace(stage, working(`Reading ${file.name}…`));
-    const [bytes, tables] = await Promise.all([
-      file.arrayBuffer().then((b) => new Uint8Array(b)),
-      ctx.call('getMappingTables', {}).then(
-        (t) => ({ tables: t, problem: '' }),
-        (error: unknown) => ({ tables: { mapping: mappingTableRows(defaultMapping().rules), accounts: accountsTableRows(defaultMapping().accounts) }, problem: messageOf(error) }),
-      ),
-    ]);
+    let parsed: ReturnType<typeof parseSettlement>;
+    try {
+      parsed = parseSettlement(new Uint8Array(await file.arrayBuffer()), file.name);
+    } catch (error) {
+      if (mine === generation) replace(stage, notice('error', `${file.name} could not be read: ${messageOf(error)} Choose the file again.`));
+      return;
+    }
     if (mine !== generation) return;
-    const parsed = parseSettlement(bytes, file.name);
     if (!parsed.ok) {
+      // Found here, in the browser: nothing was sent to the spreadsheet.
       const shown = parsed.problems.slice(0, SHOWN_PROBLEMS).map((p) => p.message);
       const more = parsed.problems.length - shown.length;
       replace(
@@ -56,8 +56,16 @@ export function importPanel(ctx: SidebarContext): HTMLElement {
       );
       return;
     }
-    const reckoning = reckonLocally(parsed.settlement, tables.tables);
-    showParsed(parsed.settlement, parsed.warnings, reckoning, tables.problem);
+    replace(stage, working('Checking it against your Mapping and Accounts tabs…'));
+    let tables = { mapping: mappingTableRows(defaultMapping().rules), accounts: accountsTableRows(defaultMapping().accounts) };
+    let tablesProblem = '';
+    try {
+      tables = await ctx.call('getMappingTables', {});
+    } catch (error) {
+      tablesProblem = messageOf(error);
+    }
+    if (mine !== generation) return;
+    showParsed(parsed.settlement, parsed.warnings, reckonLocally(parsed.settlement, tables), tablesProblem);
   }
 
   function showParsed(settlement: Settlement, warnings: string[], reckoning: LocalReckoning, tablesProblem: string): void {

@@ -8,7 +8,7 @@ import { startWorkbench } from './workbench';
 async function main(): Promise<void> {
   const port = process.env.PORT ? Number(process.env.PORT) : 8080;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${process.env.PORT}"`);
-  const workbench = await startWorkbench({ root: path.resolve(__dirname, '..'), port });
+  const workbench = await startWorkbench({ root: path.resolve(__dirname, '..'), port, log: (line) => console.error(line) });
   console.log(`SettleSheet workbench: ${workbench.url}/`);
   console.log('A LOCAL SANDBOX: an in-memory spreadsheet and a local Xero with demo organisations. Nothing reaches Google or Xero.');
   console.log('Open the address, press "Put the demo settlement in the sidebar", then import, map, connect and post. Ctrl+C to stop.');

@@ -25,6 +25,8 @@ export interface WorkbenchOptions {
   /** 0 picks a free port (tests); the default is 8080. */
   port?: number;
   host?: string;
+  /** Where the server's warnings and errors go (as Apps Script's executions list shows them); none by default. */
+  log?: (line: string) => void;
 }
 
 /** A running workbench. Tests reach the world and the sandbox directly (e.g. to arm Xero faults). */
@@ -111,7 +113,7 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
   /** Prints what the server logged (warnings and errors) since the last call, as Apps Script's executions list would. */
   const echoLogs = () => {
     const logs = world.inspect.logs();
-    for (const line of logs.slice(logged)) if (line.level === 'warn' || line.level === 'error') console.error(`[Code.js ${line.level}] ${line.message}`);
+    for (const line of logs.slice(logged)) if (line.level === 'warn' || line.level === 'error') options.log?.(`[Code.js ${line.level}] ${line.message}`);
     logged = logs.length;
   };
 

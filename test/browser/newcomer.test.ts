@@ -4,7 +4,7 @@
 import { TENANT_IDS } from '../fakes/xero';
 import { demoSettlement, UNMAPPED_DESCRIPTION } from '../../src/workbench/demo-settlement';
 import { describeInBrowser } from './support/chromium';
-import { connectXero, importChosenFile, mapInMappingTab, openAnotherPage, openWorkbench, type Session } from './support/workbench-session';
+import { connectXero, expectText, importChosenFile, mapInMappingTab, openAnotherPage, openWorkbench, type Session } from './support/workbench-session';
 
 jest.setTimeout(120_000);
 
@@ -99,15 +99,3 @@ describeInBrowser('the newcomer path in the workbench', () => {
     expect(dialogs).toEqual([]);
   });
 });
-
-async function expectText(locator: import('playwright-core').Locator, pattern: RegExp): Promise<void> {
-  await locator.first().waitFor();
-  const deadline = Date.now() + 10_000;
-  let text = '';
-  while (Date.now() < deadline) {
-    text = await locator.first().innerText();
-    if (pattern.test(text)) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  expect(text).toMatch(pattern);
-}

@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { FrameLocator, Page } from 'playwright-core';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { startWorkbench, type Workbench } from '../../../src/workbench/workbench';
 import { launchChromium, type Browser } from './chromium';
 
@@ -21,6 +21,8 @@ export interface Session {
   page: Page;
   /** The sidebar inside the page. */
   sidebar: FrameLocator;
+  /** The google.script.run targets the page has called, in order (seen on the wire). */
+  serverCalls: string[];
   close(): Promise<void>;
 }
 
@@ -38,6 +40,10 @@ export async function openWorkbench(options: { root?: string; viewport?: { width
   const workbench = await startWorkbench({ root, port: 0 });
   const browser = await launchChromium(options.viewport);
   const page = await browser.context.newPage();
+  const serverCalls: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/api/run')) serverCalls.push((JSON.parse(request.postData() ?? '{}') as { name?: string }).name ?? '');
+  });
   await page.goto(`${workbench.url}/`);
   const sidebar = page.frameLocator('#sidebar-frame');
   await sidebar.getByRole('heading', { name: 'Import a settlement' }).waitFor();
@@ -46,6 +52,7 @@ export async function openWorkbench(options: { root?: string; viewport?: { width
     browser,
     page,
     sidebar,
+    serverCalls,
     close: async () => {
       await browser.close();
       await workbench.close();
@@ -116,5 +123,30 @@ export async function connectXero(session: Session): Promise<string> {
   const text = await tab.locator('body').innerText();
   await tab.close();
   await sidebar.getByText(/^Posts to /).waitFor();
+  return text;
+}
+
+/** The demo settlement imported, its one unknown line mapped, and Xero connected: ready to post. */
+export async function readyToPost(session: Session, settlementId: string, unmappedDescription: string): Promise<void> {
+  await session.page.getByRole('button', { name: 'Put the demo settlement in the sidebar' }).click();
+  await importChosenFile(session.sidebar, settlementId);
+  await mapInMappingTab(session, unmappedDescription, 'FBA fees');
+  await connectXero(session);
+  // Connecting recomputes the open detail with the organisation's account names.
+  await session.sidebar.locator('.account', { hasText: 'Amazon Sales' }).first().waitFor();
+  await session.sidebar.getByRole('button', { name: 'Post to Xero' }).waitFor();
+}
+
+/** Waits until the first element `locator` finds has text matching `pattern` (10 s), then asserts it. */
+export async function expectText(locator: Locator, pattern: RegExp): Promise<string> {
+  await locator.first().waitFor();
+  const deadline = Date.now() + 10_000;
+  let text = '';
+  while (Date.now() < deadline) {
+    text = await locator.first().innerText();
+    if (pattern.test(text)) return text;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  expect(text).toMatch(pattern);
   return text;
 }
