@@ -1,0 +1,43 @@
+import { createXeroSandbox, DEFAULT_APP, TENANT_IDS } from '../../fakes/xero';
+import { localiseXeroUrls, localXeroUrl, serveXero } from '../../../src/workbench/xero-pages';
+
+const ORIGIN = 'http://127.0.0.1:8080';
+const REDIRECT = 'https://script.google.com/macros/d/wb/usercallback';
+
+describe('Xero pages in the workbench', () => {
+  it('serves the sign-in and document addresses locally, and leaves every other string alone', () => {
+    expect(localXeroUrl(ORIGIN, 'https://login.xero.com/identity/connect/authorize?a=1')).toBe(`${ORIGIN}/xero/login.xero.com/identity/connect/authorize?a=1`);
+    const result = { ok: true, value: { url: 'https://go.xero.com/AccountsReceivable/View.aspx?InvoiceID=1', note: 'see https://login.xero.com/ later', api: 'https://api.xero.com/x' } };
+    expect(localiseXeroUrls(result, ORIGIN)).toEqual({
+      ok: true,
+      value: { url: `${ORIGIN}/xero/go.xero.com/AccountsReceivable/View.aspx?InvoiceID=1`, note: 'see https://login.xero.com/ later', api: 'https://api.xero.com/x' },
+    });
+  });
+
+  it("sends the consent page's redirect to the workbench's /usercallback, as Google would serve it", () => {
+    const sandbox = createXeroSandbox({ apps: [{ ...DEFAULT_APP, redirectUris: [REDIRECT] }] });
+    const query = new URLSearchParams({ response_type: 'code', client_id: DEFAULT_APP.clientId, redirect_uri: REDIRECT, scope: 'openid offline_access', state: 'st' }).toString();
+    const page = serveXero(sandbox, { origin: ORIGIN, redirectUri: REDIRECT }, { method: 'GET', path: '/xero/login.xero.com/identity/connect/authorize', query, headers: {}, body: '' });
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('Allow access');
+    const form = new URLSearchParams({ ...Object.fromEntries(new URLSearchParams(query)), decision: 'allow', tenant: TENANT_IDS.us }).toString();
+    const allowed = serveXero(sandbox, { origin: ORIGIN, redirectUri: REDIRECT }, { method: 'POST', path: '/xero/login.xero.com/identity/connect/authorize', query, headers: {}, body: form });
+    expect(allowed.status).toBe(302);
+    expect(allowed.headers['location']).toMatch(new RegExp(`^${ORIGIN}/usercallback\\?code=[^&]+&scope=.*&state=st`));
+  });
+
+  it('serves the overview at /xero/ and says when a document is not in the sandbox', () => {
+    const sandbox = createXeroSandbox();
+    const overview = serveXero(sandbox, { origin: ORIGIN, redirectUri: REDIRECT }, { method: 'GET', path: '/xero/', query: '', headers: {}, body: '' });
+    expect(overview.body).toContain('Harbor Lane Goods Inc');
+    const missing = serveXero(sandbox, { origin: ORIGIN, redirectUri: REDIRECT }, { method: 'GET', path: '/xero/go.xero.com/AccountsReceivable/View.aspx', query: 'InvoiceID=%3Cb%3E', headers: {}, body: '' });
+    expect(missing.status).toBe(404);
+    expect(missing.body).not.toContain('<b>');
+  });
+
+  it('answers only the sandbox pages a browser needs', () => {
+    const sandbox = createXeroSandbox();
+    const api = serveXero(sandbox, { origin: ORIGIN, redirectUri: REDIRECT }, { method: 'GET', path: '/xero/api.xero.com/connections', query: '', headers: {}, body: '' });
+    expect(api.status).toBe(404);
+  });
+});
