@@ -32,7 +32,15 @@ export function detailView(ctx: SidebarContext, settlementId: string, news?: HTM
   const heading = h('h2', { id: headingId, tabindex: '-1' }, `Settlement ${settlementId}`);
   const outcome = h('div', { class: 'outcome' }, news);
   const body = h('div', { class: 'detail-body' }, working('Working out the summary from your Mapping and Accounts tabs…'));
-  const refreshButton = h('button', { type: 'button', class: 'small-button', onclick: () => void load() }, 'Refresh');
+  const refreshButton = h('button', {
+    type: 'button',
+    class: 'small-button',
+    onclick: () => {
+      // A fresh look: what was said about the last action (e.g. "row 72 is selected") is old news.
+      say(null);
+      void load();
+    },
+  }, 'Refresh');
   const element = h(
     'section',
     { class: 'detail', 'aria-labelledby': headingId },
@@ -164,7 +172,8 @@ export function detailView(ctx: SidebarContext, settlementId: string, news?: HTM
   function resultView(result: PostResultDto, currency: string): HTMLElement {
     switch (result.outcome) {
       case 'posted':
-        return notice('success', h('p', {}, result.message), documentsList(result.documents, currency));
+        // The links are listed under "In Xero" just below.
+        return notice('success', result.message);
       case 'already-posted':
         return notice('info', h('p', {}, result.message), documentsList(result.documents, currency));
       case 'refused':

@@ -67,7 +67,7 @@ export function partsView(preview: PreviewResult): HTMLElement | null {
   return h(
     'section',
     { class: 'parts' },
-    h('h3', {}, 'What will be posted'),
+    h('h3', {}, preview.settlement.documents.length && !preview.changedSincePosting ? 'What was posted' : 'What will be posted'),
     h('p', { class: 'gray small' }, SPLIT_WORDS[preview.split]),
     ...preview.parts.map((p) => partView(p, currency, preview.parts.length > 1)),
   );

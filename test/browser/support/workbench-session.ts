@@ -70,7 +70,7 @@ export async function openAnotherPage(session: Session): Promise<{ page: Page; s
 }
 
 /** Gives the sidebar's file input a file, as choosing it in the file dialog would. */
-export async function chooseFile(sidebar: FrameLocator, name: string, content: string | Buffer): Promise<void> {
+export async function chooseFile(sidebar: FrameLocator | Page, name: string, content: string | Buffer): Promise<void> {
   await sidebar.locator('input[type=file]').setInputFiles({ name, mimeType: 'text/plain', buffer: Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8') });
 }
 
