@@ -44,7 +44,7 @@ export function detailView(ctx: SidebarContext, settlementId: string, news?: HTM
   const element = h(
     'section',
     { class: 'detail', 'aria-labelledby': headingId },
-    h('div', { class: 'heading-row' }, h('button', { type: 'button', class: 'back', onclick: () => ctx.showList() }, '← All settlements'), refreshButton),
+    h('div', { class: 'heading-row' }, h('button', { type: 'button', class: 'back', 'aria-label': 'Back to all settlements', onclick: () => ctx.showList() }, h('span', { 'aria-hidden': 'true' }, '← '), 'All settlements'), refreshButton),
     heading,
     outcome,
     body,

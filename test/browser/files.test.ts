@@ -69,7 +69,7 @@ describeInBrowser('settlement files in the sidebar', () => {
     await expectText(sidebar.locator('.detail .notice.error'), /difference of 1\.00 USD/);
     await expectText(sidebar.locator('.detail .verdict.bad'), /off by 1\.00 USD/);
     expect(await sidebar.getByRole('button', { name: 'Post to Xero' }).isDisabled()).toBe(true);
-    await sidebar.getByRole('button', { name: '← All settlements' }).click();
+    await sidebar.getByRole('button', { name: 'Back to all settlements' }).click();
   });
 
   it('shows a formula-looking SKU and an HTML-looking description as text, and stores them as text', async () => {
@@ -97,7 +97,7 @@ describeInBrowser('settlement files in the sidebar', () => {
     const row = grid.values.findIndex((r) => r[skuColumn] === FORMULA_SKU);
     expect(row).toBeGreaterThan(0);
     expect(grid.formulas[row]![skuColumn]).toBe('');
-    await sidebar.getByRole('button', { name: '← All settlements' }).click();
+    await sidebar.getByRole('button', { name: 'Back to all settlements' }).click();
   });
 
   it('cancels a large upload between chunks and leaves nothing behind', async () => {
