@@ -1,0 +1,50 @@
+// The Xero panel when the login reaches several organisations: the person ticks them all on the
+// consent page, chooses the one this spreadsheet posts to, switches it, and disconnects.
+import { TENANT_IDS } from '../fakes/xero';
+import { describeInBrowser } from './support/chromium';
+import { expectText, openWorkbench, type Session } from './support/workbench-session';
+
+jest.setTimeout(120_000);
+
+describeInBrowser('the Xero connection panel', () => {
+  let session: Session;
+
+  beforeAll(async () => {
+    session = await openWorkbench();
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('connects several organisations, chooses one, switches, and disconnects', async () => {
+    const { sidebar, browser } = session;
+    const panel = sidebar.locator('section.connection');
+    const [tab] = await Promise.all([browser.context.waitForEvent('page'), panel.getByRole('button', { name: 'Connect to Xero' }).click()]);
+    for (const box of await tab.getByRole('checkbox').all()) await box.check();
+    await tab.getByRole('button', { name: 'Allow access' }).click();
+    await tab.waitForURL(/\/usercallback\?/);
+    expect(await tab.locator('body').innerText()).toMatch(/Your login reaches 3 organisations\. Choose the one this spreadsheet posts to/);
+    await tab.close();
+
+    // Nothing is chosen for the person: the panel asks.
+    const choose = panel.getByLabel('Organisation this spreadsheet posts to');
+    await choose.waitFor();
+    expect(await choose.locator('option').allInnerTexts()).toEqual(['Harbor Lane Goods Inc', 'Bramble & Finch Trading Ltd', 'Wattle Creek Supplies Pty Ltd']);
+    await choose.selectOption({ label: 'Harbor Lane Goods Inc' });
+    await panel.getByRole('button', { name: 'Use this organisation' }).click();
+    await expectText(panel, /Posts to Harbor Lane Goods Inc/);
+
+    // Switching offers the others only.
+    const switchTo = panel.getByLabel('Switch this spreadsheet to');
+    expect(await switchTo.locator('option').allInnerTexts()).toEqual(['Bramble & Finch Trading Ltd', 'Wattle Creek Supplies Pty Ltd']);
+    await switchTo.selectOption({ label: 'Bramble & Finch Trading Ltd' });
+    await panel.getByRole('button', { name: 'Switch' }).click();
+    await expectText(panel, /Posts to Bramble & Finch Trading Ltd/);
+    const binding = JSON.parse(session.workbench.world.inspect.properties('document')['xero.organisation'] ?? '{}') as { tenantId?: string };
+    expect(binding.tenantId).toBe(TENANT_IDS.uk);
+
+    await panel.getByRole('button', { name: 'Disconnect' }).click();
+    await expectText(panel, /Disconnected from Xero/);
+    await panel.getByRole('button', { name: 'Connect to Xero' }).waitFor();
+  });
+});
