@@ -3,16 +3,9 @@
  * what happened, then what to do next, so every failure ends with an action the person can take.
  */
 import type { PostResultDto } from '../src/api/types';
-import { count } from './format';
+import { waitWords } from '../src/core/words';
 
 type NotPosted = Extract<PostResultDto, { outcome: 'busy' | 'rate-limited' | 'reconnect' | 'failed' }>;
-
-/** A wait in the largest whole unit that says it: `45 seconds`, `3 minutes`, `2 hours`. */
-export function waitWords(seconds: number): string {
-  if (seconds < 120) return count(Math.max(1, Math.ceil(seconds)), 'second');
-  if (seconds < 3600) return count(Math.ceil(seconds / 60), 'minute');
-  return count(Math.ceil(seconds / 3600), 'hour');
-}
 
 const NEXT_STEP: Record<NotPosted['outcome'], string> = {
   busy: 'Someone else is posting from this spreadsheet. Wait a moment, press Refresh, and post again if it is still needed.',
@@ -27,7 +20,7 @@ const ADVICE = /\b(press|try again|connect|wait|ask)\b/i;
 /** The message and the next step for a post that did not go through. */
 export function notPostedWords(result: NotPosted): string {
   const message = result.message.trim();
-  if (result.outcome === 'rate-limited' && result.retryAfterSeconds) {
+  if (result.outcome === 'rate-limited' && result.retryAfterSeconds && !/try again in/i.test(message)) {
     // Said in a unit people think in, whatever the server's words.
     return `${message} Xero limits how often an app may call it: try again in ${waitWords(result.retryAfterSeconds)}. Nothing is posted twice.`;
   }

@@ -17,9 +17,6 @@ import { notice, noticeList, working } from './notice';
 import { pictureView } from './picture';
 import { statusChip } from './status';
 
-// How the engine words an unmapped line type among the problems (src/core/summary/summarise.ts).
-const UNMAPPED_PROBLEM = 'Not mapped: ';
-
 /** A settlement's detail and a way to compute it again (the connection changed, a tab was edited). */
 export interface DetailView {
   element: HTMLElement;
@@ -71,8 +68,8 @@ export function detailView(ctx: SidebarContext, settlementId: string, news?: HTM
       body,
       h('p', { class: 'status-line' }, statusChip(s.status), h('span', { class: 'num strong' }, money(s.total, s.currency))),
       h('p', { class: 'gray small' }, `${s.marketplaces.join(', ') || 'No marketplace'} · ${period(s.start, s.end)} · deposit ${day(s.depositDate)} · ${count(s.lines, 'line')}`),
-      // Unmapped lines are listed below with their Mapping buttons; the other problems are said here.
-      noticeList('error', 'Before this can be posted:', preview.problems.filter((p) => !p.startsWith(UNMAPPED_PROBLEM))),
+      // Unmapped lines are listed below with their Mapping buttons (the server leaves them out of problems).
+      noticeList('error', 'Before this can be posted:', preview.problems),
       noticeList('warning', 'Worth knowing:', preview.warnings),
       s.lastError && s.status === 'Failed' ? notice('error', `The last attempt to post failed: ${s.lastError}`) : null,
       unmappedView(preview),

@@ -188,7 +188,7 @@ export interface PreviewResult {
   reconciliation: { label: string; amount: Decimal }[];
   parts: PartDto[];
   unmapped: UnmappedDto[];
-  /** Reasons Post is refused, in words. */
+  /** Reasons Post is refused, in words (unmapped line types are in `unmapped`, not repeated here). */
   problems: string[];
   /** Worth knowing but not blocking (e.g. not connected, so accounts could not be checked). */
   warnings: string[];

@@ -51,7 +51,7 @@ export function summaryReport(summary: SettlementSummary, documents: PlannedDocu
   }
   if (summary.problems.length) {
     out.push('', 'Cannot post yet:');
-    for (const p of summary.problems) out.push(`  - ${p}`);
+    for (const p of summary.problems) out.push(`  - ${p.message}`);
   } else {
     out.push('', `Ready to post: ${documents.length} document${documents.length === 1 ? '' : 's'}.`);
   }

@@ -7,6 +7,7 @@
 import type { XeroFailure } from './errors';
 import { NetworkError, type HttpPort, type HttpRequest, type HttpResponse } from './http';
 import type { Clock } from './ports';
+import { waitWords } from '../core/words';
 
 /** The time an execution has: Apps Script stops a script after 6 minutes. */
 export interface TimeBudget {
@@ -46,7 +47,7 @@ function rateLimited(response: HttpResponse, seconds: number): XeroFailure {
   return {
     kind: 'rate-limited',
     retryAfterSeconds: seconds,
-    message: `Xero is busy (its ${limit} limit for this organisation was reached), try again in ${seconds} s.`,
+    message: `Xero is busy (its ${limit} limit for this organisation was reached), try again in ${waitWords(seconds)}.`,
   };
 }
 
@@ -70,7 +71,7 @@ export function deliver(http: HttpPort, request: HttpRequest, budget: TimeBudget
       if (rateWaits >= MAX_RATE_LIMIT_WAITS || !fits(budget, seconds * 1000)) {
         // After a lost attempt Xero may have done the work: that is not a clean "nothing happened".
         if (failures > 0) {
-          return { ok: false, failure: { kind: 'unavailable', message: `Xero did not complete ${what}: the connection was lost, then Xero became busy (try again in ${seconds} s).` } };
+          return { ok: false, failure: { kind: 'unavailable', message: `Xero did not complete ${what}: the connection was lost, then Xero became busy (try again in ${waitWords(seconds)}).` } };
         }
         return { ok: false, failure: rateLimited(response, seconds) };
       }

@@ -68,7 +68,7 @@ export function summarize(args: string[], io: CommandIo): number {
   for (const w of parsed.warnings) io.err(`Note: ${w}`);
   if (options.json) {
     io.out(JSON.stringify(summaryJson(summary, documents), null, 2) + '\n');
-    for (const p of summary.problems) io.err(p);
+    for (const p of summary.problems) io.err(p.message);
   } else {
     io.out(summaryReport(summary, documents));
   }

@@ -17,6 +17,7 @@ import type {
   SplitMode,
   SummaryLine,
   SummaryPart,
+  SummaryProblem,
   UnmappedLine,
 } from './types';
 
@@ -244,30 +245,32 @@ function marketplacesByLines(entries: AggregateEntry[]): string[] {
 }
 
 /** Every blocking reason, in the words a seller or accountant can act on. */
-function describeProblems(s: SettlementSummary): string[] {
+function describeProblems(s: SettlementSummary): SummaryProblem[] {
   const { header } = s;
   const money = (m: Minor) => `${formatAmount(m, header.decimals)} ${header.currency}`;
-  const problems: string[] = [];
+  const problems: SummaryProblem[] = [];
+  const add = (kind: SummaryProblem['kind'], message: string) => problems.push({ kind, message });
   if (s.check.difference !== 0) {
-    problems.push(
+    add(
+      'unbalanced',
       `The lines add up to ${money(s.check.sumOfRows)} but the settlement total is ${money(header.totalAmount)}: ` +
         `a difference of ${money(s.check.difference)}. The file may be cut short or changed; download it again from Seller Central.`,
     );
   }
   for (const u of s.unmapped) {
-    problems.push(`Not mapped: ${u.transactionType} / ${u.amountType} / ${u.amountDescription} (${u.rows} rows, ${money(u.amount)}). Choose a category for it in the Mapping tab.`);
+    add('unmapped', `Not mapped: ${u.transactionType} / ${u.amountType} / ${u.amountDescription} (${u.rows} rows, ${money(u.amount)}). Choose a category for it in the Mapping tab.`);
   }
   for (const c of s.conflicts) {
     const rows = c.candidates.map((k) => `${k.origin} says ${k.answer}`).join('; ');
-    problems.push(`${c.table} disagrees for ${c.subject}: ${rows}. Make one row more specific or delete one.`);
+    add('conflict', `${c.table} disagrees for ${c.subject}: ${rows}. Make one row more specific or delete one.`);
   }
   for (const m of s.missingAccounts) {
     const where = m.marketplace ? ` on ${m.marketplace}` : '';
-    problems.push(`The category "${m.category}"${where} has no account for ${m.date}. Add a row for it in the Accounts tab.`);
+    add('missing-account', `The category "${m.category}"${where} has no account for ${m.date}. Add a row for it in the Accounts tab.`);
   }
   const fullyMapped = s.unmapped.length === 0 && s.conflicts.length === 0 && s.missingAccounts.length === 0;
   if (fullyMapped && s.check.difference === 0 && s.check.documentsTotal !== header.totalAmount) {
-    problems.push(`The documents would add up to ${money(s.check.documentsTotal)}, not the deposit ${money(header.totalAmount)}. This is a bug in SettleSheet: please report it with the file.`);
+    add('bug', `The documents would add up to ${money(s.check.documentsTotal)}, not the deposit ${money(header.totalAmount)}. This is a bug in SettleSheet: please report it with the file.`);
   }
   return problems;
 }

@@ -93,6 +93,12 @@ export interface SummaryCheck {
   balanced: boolean;
 }
 
+/** Why a summary cannot be posted: a kind to act on and the words to show. */
+export interface SummaryProblem {
+  kind: 'unbalanced' | 'unmapped' | 'conflict' | 'missing-account' | 'mapping-table' | 'bug';
+  message: string;
+}
+
 /** The whole summary of one settlement under one mapping. */
 export interface SettlementSummary {
   source: string;
@@ -109,6 +115,6 @@ export interface SettlementSummary {
   missingAccounts: MissingAccount[];
   parts: SummaryPart[];
   reconciliation: ReconciliationStep[];
-  /** Every reason the summary cannot be posted, in words; empty when it is ready. */
-  problems: string[];
+  /** Every reason the summary cannot be posted; empty when it is ready. */
+  problems: SummaryProblem[];
 }

@@ -40,7 +40,7 @@ export function invoiceNumbersOf(summary: SettlementSummary): string[] {
 
 /** Builds one Xero document per part; refuses while the summary has problems. */
 export function buildDocuments(summary: SettlementSummary, settings: DocumentSettings): DocumentsResult {
-  if (summary.problems.length > 0) return { ok: false, problems: summary.problems };
+  if (summary.problems.length > 0) return { ok: false, problems: summary.problems.map((p) => p.message) };
   const documents: PlannedDocument[] = [];
   for (const part of summary.parts) {
     const invoice = invoiceFor(summary, part, settings);

@@ -41,7 +41,7 @@ export function postSettlement(request: { settlementId: string; mode: 'post' | '
   const c = compute(workbook, recordOf(request.settlementId));
   const outcome: PostOutcome =
     c.summary.problems.length > 0
-      ? { kind: 'refused', message: 'Nothing was sent to Xero.', problems: c.summary.problems }
+      ? { kind: 'refused', message: 'Nothing was sent to Xero.', problems: c.summary.problems.map((p) => p.message) }
       : postSettlementToXero(c.summary, c.documents, request.mode, request.seenRevision);
   const result = resultOf(outcome);
 

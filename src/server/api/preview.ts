@@ -52,7 +52,7 @@ export function compute(workbook: Workbook, record: SettlementRecord): Computed 
   const settings = readSettings();
   const summary = summariseSettlement(aggregateOf(record, stored.map((s) => s.entry)), mapping, { split: settings.split });
   // Rows people cannot read block posting too: a half-read mapping is not a mapping.
-  summary.problems.unshift(...problems.map((p) => p.message));
+  summary.problems.unshift(...problems.map((p) => ({ kind: 'mapping-table' as const, message: p.message })));
   const built = buildDocuments(summary, {
     status: settings.documentStatus,
     ...(settings.contactName ? { contactName: settings.contactName } : {}),
@@ -124,7 +124,8 @@ function planOf(summary: SettlementSummary, documents: PlannedDocument[]): Plann
 export function previewOf(c: Computed, checks: XeroChecks): PreviewResult {
   const { summary } = c;
   const money = (m: number) => formatAmount(m, summary.header.decimals);
-  const problems = [...summary.problems, ...checks.problems];
+  // Unmapped line types are listed apart (with a way to open them in the Mapping tab).
+  const problems = [...summary.problems.filter((p) => p.kind !== 'unmapped').map((p) => p.message), ...checks.problems];
   return {
     settlement: listItemOf(c.record),
     split: summary.split,
@@ -140,7 +141,13 @@ export function previewOf(c: Computed, checks: XeroChecks): PreviewResult {
     problems,
     warnings: checks.warnings,
     plan: planOf(summary, checks.documents),
-    canPost: problems.length === 0 && checks.documents.length > 0 && !checks.changedSincePosting && !checks.alreadyPosted,
+    canPost:
+      problems.length === 0 &&
+      summary.unmapped.length === 0 &&
+      checks.connected &&
+      checks.documents.length > 0 &&
+      !checks.changedSincePosting &&
+      !checks.alreadyPosted,
     changedSincePosting: checks.changedSincePosting,
     revision: checks.revision,
   };

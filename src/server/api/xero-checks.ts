@@ -25,6 +25,8 @@ export interface XeroChecks {
   alreadyPosted: boolean;
   /** The posted revision (0 when never posted). */
   revision: number;
+  /** This person can post to the spreadsheet's organisation now. */
+  connected: boolean;
 }
 
 /** Checks a computed settlement against its posted record and the connected organisation. */
@@ -44,6 +46,7 @@ export function xeroChecks(c: Computed): XeroChecks {
     changedSincePosting,
     alreadyPosted,
     revision: record?.revision ?? 0,
+    connected: false,
   };
   const env = appsScriptEnvironment();
   const status = connectionStatus(env);
@@ -57,6 +60,7 @@ export function xeroChecks(c: Computed): XeroChecks {
     return checks;
   }
   const { reference } = loaded.value;
+  checks.connected = true;
   checks.accountNames = new Map(reference.accounts.map((a) => [a.code, a.name]));
   if (c.documents.length) checks.problems.push(...checkDocuments(c.summary, c.documents, reference));
   return checks;

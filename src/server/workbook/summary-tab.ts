@@ -55,7 +55,7 @@ export function writeSummaryTab(
   if (summary.problems.length) {
     line('');
     line('Cannot post yet');
-    for (const p of summary.problems) line(textCell(p));
+    for (const p of summary.problems) line(textCell(p.message));
   }
   const sheet = workbook.tab('summary');
   sheet.clear();

@@ -52,9 +52,12 @@ export class Workbook {
     return TABS.every((t) => this.find(t.role) !== undefined);
   }
 
-  /** Creates the tabs that do not exist yet; returns the roles it created. */
+  /** Creates the tabs that do not exist yet (leaving the person on the tab they were on); returns the roles it created. */
   ensure(): TabRole[] {
     const created: TabRole[] = [];
+    if (this.isComplete()) return created;
+    // Inserting a sheet makes it the active one; the person should stay where they were.
+    const before = this.spreadsheet.getActiveSheet();
     for (const layout of TABS) {
       if (this.find(layout.role)) continue;
       const sheet = this.create(layout);
@@ -62,11 +65,11 @@ export class Workbook {
       this.resolved.set(layout.role, sheet);
       created.push(layout.role);
     }
-    if (created.length === 0) return created;
     this.documentProperties.setProperty(TABS_KEY, JSON.stringify(this.registry));
     // Validations refer to other tabs, so they are set once every tab exists.
     if (created.includes('mapping')) this.setUpMapping();
     if (created.includes('accounts')) this.setUpAccounts();
+    this.spreadsheet.setActiveSheet(before);
     return created;
   }
 

@@ -114,7 +114,7 @@ describe('rate limits, server errors and lost answers', () => {
     const outcome = x.run(SELLER, () => postSettlementToXero(s.summary, s.documents, 'post'));
     expect(outcome).toMatchObject({ kind: 'rate-limited', retryAfterSeconds: 400 });
     expect(outcome.message).toContain('Xero is busy');
-    expect(outcome.message).toContain('try again in 400 s');
+    expect(outcome.message).toContain('try again in 7 minutes');
     expect(outcome.message).toContain('Nothing was created in Xero.');
     expect(x.sandbox.documents(US)).toEqual([]);
     expect(record(x, HEADERS.positive.settlementId)).toMatchObject({ state: 'posting', documents: [], numbers: ['AMZ-24288684721'] });

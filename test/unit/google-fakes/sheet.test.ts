@@ -111,6 +111,14 @@ describe('Spreadsheet and Sheet', () => {
     expect(() => sheet.deleteRows(999, 5)).toThrow('Those rows are out of bounds.');
   });
 
+  it('moves off a tab when it is hidden while active, as Sheets never shows a hidden tab', () => {
+    const { ss } = setup(['Data', 'Settings']);
+    const settings = ss.getSheetByName('Settings')!;
+    settings.activate();
+    settings.hideSheet();
+    expect(ss.getActiveSheet().getName()).toBe('Data');
+  });
+
   it('hides, protects, freezes and colours tabs, and keeps one sheet visible', () => {
     const { world, g, ss } = setup(['Data', 'Settings']);
     const settings = ss.getSheetByName('Settings')!;

@@ -1,4 +1,5 @@
-import { notPostedWords, waitWords } from '../../../sidebar/post-outcome';
+import { waitWords } from '../../../src/core/words';
+import { notPostedWords } from '../../../sidebar/post-outcome';
 
 describe('what the sidebar says when a post did not go through', () => {
   it('says waits in a unit people think in', () => {
@@ -20,9 +21,11 @@ describe('what the sidebar says when a post did not go through', () => {
     expect(notPostedWords({ outcome: 'failed', message })).toBe(message);
   });
 
-  it('always says how long to wait after a rate limit', () => {
+  it('always says how long to wait after a rate limit, once', () => {
     expect(notPostedWords({ outcome: 'rate-limited', message: 'Xero is busy.', retryAfterSeconds: 3600 })).toBe(
       'Xero is busy. Xero limits how often an app may call it: try again in 1 hour. Nothing is posted twice.',
     );
+    const said = 'Xero is busy (its daily limit for this organisation was reached), try again in 1 hour.';
+    expect(notPostedWords({ outcome: 'rate-limited', message: said, retryAfterSeconds: 3600 })).toBe(said);
   });
 });

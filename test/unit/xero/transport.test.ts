@@ -60,7 +60,7 @@ describe('deliver', () => {
     const { http } = scripted([status(429, { 'retry-after': '45', 'x-rate-limit-problem': 'minute' })]);
     expect(deliver(http, request, b, 'x')).toEqual({
       ok: false,
-      failure: { kind: 'rate-limited', retryAfterSeconds: 45, message: 'Xero is busy (its per-minute limit for this organisation was reached), try again in 45 s.' },
+      failure: { kind: 'rate-limited', retryAfterSeconds: 45, message: 'Xero is busy (its per-minute limit for this organisation was reached), try again in 45 seconds.' },
     });
     expect(b.clock.sleeps).toEqual([]);
   });

@@ -251,6 +251,12 @@ export class Sheet implements FakeObject {
       throw new GoogleException("You can't hide all the sheets in a document.");
     }
     this._hidden = true;
+    // Sheets never leaves a hidden tab on screen: the first visible tab becomes the active one.
+    const book = this._spreadsheet;
+    if (book._active.sheet === this) {
+      const next = book._sheets.find((s) => !s._hidden)!;
+      book._activate(next, { row: 1, column: 1, numRows: 1, numColumns: 1 });
+    }
     return this;
   }
 
