@@ -1,6 +1,7 @@
 /**
- * Bytes of an uploaded settlement file to text, in pure JavaScript: Apps Script has no TextDecoder,
- * and the same code must give the same text in the browser and in Node.
+ * Bytes of an uploaded settlement file to text. The pure JavaScript decoder is the reference (Apps
+ * Script has no TextDecoder); where the runtime has a WHATWG TextDecoder (browsers, Node) its strict
+ * UTF-8 mode is used instead, because it gives the same text several times faster.
  */
 
 // Code units are handed to String.fromCharCode in runs this long: far below any engine's limit on
@@ -21,9 +22,28 @@ const WINDOWS_1252_80_9F = [
  * Decodes a settlement file: drops a UTF-8 byte order mark, reads UTF-8, and reads the bytes as
  * windows-1252 instead when they are not valid UTF-8 (how other Amazon reports are encoded).
  */
-export function decodeSettlementBytes(bytes: Uint8Array): string {
+export function decodeSettlementBytes(bytes: Uint8Array, options: { native?: boolean } = {}): string {
   const start = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  return decodeUtf8(bytes, start) ?? decodeWindows1252(bytes, start);
+  const utf8 = options.native === false ? decodeUtf8(bytes, start) : (nativeUtf8(bytes, start) ?? decodeUtf8(bytes, start));
+  return utf8 ?? decodeWindows1252(bytes, start);
+}
+
+interface StrictDecoder {
+  decode(input: Uint8Array): string;
+}
+
+/**
+ * Strict UTF-8 through the runtime's TextDecoder: the text, null when the bytes are not UTF-8, or
+ * undefined when there is no TextDecoder (then the pure decoder answers).
+ */
+function nativeUtf8(bytes: Uint8Array, start: number): string | null | undefined {
+  const Decoder = (globalThis as { TextDecoder?: new (label: string, options: { fatal: boolean; ignoreBOM: boolean }) => StrictDecoder }).TextDecoder;
+  if (!Decoder) return undefined;
+  try {
+    return new Decoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes.subarray(start));
+  } catch {
+    return null;
+  }
 }
 
 /** Strictly decodes UTF-8 from `start`; null at the first byte sequence UTF-8 does not allow. */

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { decodeSettlementBytes } from '../../../src/core/settlement';
+import { decodeSettlementBytes as decode } from '../../../src/core/settlement';
 
 const bytes = (...values: number[]): Uint8Array => Uint8Array.from(values);
 const utf8 = (text: string): Uint8Array => new Uint8Array(Buffer.from(text, 'utf8'));
@@ -13,7 +13,14 @@ const WINDOWS_1252_80_9F = [
 const windows1252 = (input: Uint8Array): string =>
   Array.from(input, (b) => (b >= 0x80 && b <= 0x9f ? WINDOWS_1252_80_9F[b - 0x80] : String.fromCharCode(b))).join('');
 
-describe('decodeSettlementBytes', () => {
+// Every case runs twice: through the runtime's TextDecoder (browsers, Node) and through the pure
+// decoder Apps Script gets; both must give the same text.
+describe.each([
+  ['with the runtime TextDecoder', {}],
+  ['pure JavaScript', { native: false }],
+] as const)('decodeSettlementBytes, %s', (_mode, options) => {
+  const decodeSettlementBytes = (input: Uint8Array) => decode(input, options);
+
   it('reads ASCII as is', () => {
     expect(decodeSettlementBytes(utf8('settlement-id\tcurrency\n123\tUSD'))).toBe('settlement-id\tcurrency\n123\tUSD');
   });
