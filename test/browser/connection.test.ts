@@ -23,7 +23,8 @@ describeInBrowser('the Xero connection panel', () => {
     for (const box of await tab.getByRole('checkbox').all()) await box.check();
     await tab.getByRole('button', { name: 'Allow access' }).click();
     await tab.waitForURL(/\/usercallback\?/);
-    expect(await tab.locator('body').innerText()).toMatch(/Your login reaches 3 organisations\. Choose the one this spreadsheet posts to/);
+    // The callback page may still be rendering when the address changes: wait for its words.
+    await expectText(tab.locator('body'), /Your login reaches 3 organisations\. Choose the one this spreadsheet posts to/);
     await tab.close();
 
     // Nothing is chosen for the person: the panel asks.

@@ -88,6 +88,11 @@ it('split mode carry always leaves exactly one document carrying money, equal to
   fc.assert(
     fc.property(settlementArb, (value) => {
       const { documents, exactTotal } = documentsFor(value, 'carry');
+      // Only a settlement whose every line is zero has nothing to post (and its deposit is zero).
+      if (value.lines.every((l) => l.amount === 0)) {
+        expect([documents, exactTotal]).toEqual([[], formatAmount(0, currencyDecimals(value.currency))]);
+        return;
+      }
       const last = documents.at(-1)!;
       expect(postedTotal(last.invoice).equals(exactTotal)).toBe(true);
       for (const d of documents.slice(0, -1)) expect(postedTotal(d.invoice).isZero()).toBe(true);
