@@ -20,6 +20,8 @@ describeInBrowser('the Xero connection panel', () => {
     const { sidebar, browser } = session;
     const panel = sidebar.locator('section.connection');
     const [tab] = await Promise.all([browser.context.waitForEvent('page'), panel.getByRole('button', { name: 'Connect to Xero' }).click()]);
+    // `all()` does not wait: let the consent page list all three organisations first.
+    await tab.getByRole('checkbox').nth(2).waitFor();
     for (const box of await tab.getByRole('checkbox').all()) await box.check();
     await tab.getByRole('button', { name: 'Allow access' }).click();
     await tab.waitForURL(/\/usercallback\?/);
