@@ -68,6 +68,7 @@ describeInBrowser('the newcomer path in the workbench', () => {
     const posted = sidebar.locator('.posted');
     await posted.waitFor();
     const links = posted.getByRole('link', { name: /^Open Sales invoice .* in Xero \(new tab\)$/ });
+    await links.nth(1).waitFor();
     expect(await links.count()).toBe(2);
     for (const link of await links.all()) {
       expect(await link.getAttribute('target')).toBe('_blank');
