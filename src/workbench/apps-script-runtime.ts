@@ -34,16 +34,29 @@ export function notPlainData(value: unknown, path = 'value'): string | undefined
   return undefined;
 }
 
+/** Who runs an execution, and how. */
+export interface ExecutionOptions {
+  user?: string;
+  /** `NONE`: a simple trigger before the person authorised the add-on (only the menu may be built). */
+  authMode?: 'NONE';
+}
+
 /** The built script, ready to run executions against a fake Google world. */
 export class AppsScriptRuntime {
   private readonly script: vm.Script;
   /** The top-level functions the bundle declares that a page may call (names ending in `_` are private). */
   readonly functionNames: readonly string[];
 
+  /**
+   * `clock: 'real'` (the workbench) moves the fakes' clock up to real time before each execution
+   * so dates look current; `clock: 'world'` (tests) leaves the world's clock in charge and makes
+   * the script's `Date.now` read it, so token expiry and retries follow the test's time.
+   */
   constructor(
     private readonly world: GoogleWorld,
     code: string,
     private readonly user: string,
+    private readonly clock: 'real' | 'world' = 'real',
   ) {
     this.script = new vm.Script(code, { filename: 'Code.js' });
     const probe = vm.createContext({});
@@ -53,14 +66,20 @@ export class AppsScriptRuntime {
       .sort();
   }
 
-  /** Runs `work` in one execution: a fresh realm with the script loaded and this user's services. */
-  execute<T>(work: (scope: Record<string, unknown>) => T): T {
-    // The fakes keep their own clock; the workbench keeps it on real time so dates look current.
-    const behind = Date.now() - this.world.now();
-    if (behind > 0) this.world.advanceClock(behind);
+  /** Runs `work` in one execution: a fresh realm with the script loaded and the user's services. */
+  execute<T>(work: (scope: Record<string, unknown>) => T, options: ExecutionOptions = {}): T {
+    if (this.clock === 'real') {
+      const behind = Date.now() - this.world.now();
+      if (behind > 0) this.world.advanceClock(behind);
+    }
     const context = vm.createContext({});
-    const globals = this.world.globalsFor({ user: this.user, intrinsics: intrinsicsOf(context) });
+    const globals = this.world.globalsFor({
+      user: options.user ?? this.user,
+      intrinsics: intrinsicsOf(context),
+      ...(options.authMode ? { authMode: options.authMode } : {}),
+    });
     Object.assign(context, globals);
+    if (this.clock === 'world') (vm.runInContext('Date', context) as DateConstructor).now = () => this.world.now();
     try {
       this.script.runInContext(context);
       return work(context as Record<string, unknown>);
@@ -70,7 +89,7 @@ export class AppsScriptRuntime {
   }
 
   /** A `google.script.run` call: the arguments arrive as JSON, the answer leaves as plain data. */
-  call(name: string, argsJson: string): CallAnswer {
+  call(name: string, argsJson: string, options: ExecutionOptions = {}): CallAnswer {
     if (!this.functionNames.includes(name)) return { thrown: `Script function not found: ${name}` };
     try {
       return this.execute((scope) => {
@@ -80,19 +99,24 @@ export class AppsScriptRuntime {
         const problem = notPlainData(value);
         if (problem) return { thrown: `ScriptError: ${name} returned ${problem}, which google.script.run cannot carry to the page.` };
         return value === undefined ? {} : { returned: JSON.parse(JSON.stringify(value)) as unknown };
-      });
+      }, options);
     } catch (error) {
       return { thrown: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
     }
   }
 
-  /** Google's /usercallback: calls the function a state token names and returns the page it made. */
-  callback(name: string, event: unknown): string {
+  /** Any top-level function (a menu item, a trigger), with its arguments as they are. */
+  invoke(name: string, args: unknown[], options: ExecutionOptions = {}): unknown {
     return this.execute((scope) => {
       const fn = scope[name];
       if (typeof fn !== 'function') throw new Error(`Script function not found: ${name}`);
-      const output = fn(event) as { getContent?: () => string } | undefined;
-      return typeof output?.getContent === 'function' ? output.getContent() : String(output ?? '');
-    });
+      return (fn as (...a: unknown[]) => unknown)(...args);
+    }, options);
+  }
+
+  /** Google's /usercallback: calls the function a state token names and returns the page it made. */
+  callback(name: string, event: unknown, options: ExecutionOptions = {}): string {
+    const output = this.invoke(name, [event], options) as { getContent?: () => string } | undefined;
+    return typeof output?.getContent === 'function' ? output.getContent() : String(output ?? '');
   }
 }

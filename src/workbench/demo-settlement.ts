@@ -6,6 +6,7 @@
  * always gives the same file.
  */
 import { formatAmount, type Minor } from '../core/money';
+import { mulberry32 } from '../../test/support/synthetic';
 
 /** The demo file's name and text. */
 export interface DemoSettlement {
@@ -44,18 +45,6 @@ const PRODUCTS: readonly { sku: string; price: Minor }[] = [
   { sku: 'HLG-TRIVET-CAST', price: 2799 },
 ];
 
-/** A small seeded generator (mulberry32): the same demo every time, no Math.random. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function stamp(at: number): string {
   return `${new Date(at).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 }
@@ -68,7 +57,7 @@ function digits(random: () => number, n: number): string {
 
 /** Builds the demo settlement. */
 export function demoSettlement(seed = 20250708): DemoSettlement {
-  const random = seeded(seed);
+  const random = mulberry32(seed);
   const rows: Row[] = [];
   let total: Minor = 0;
   const add = (row: Row, amount: Minor, at: number) => {

@@ -469,8 +469,8 @@ function collect(write: (sink: (chunk: string) => void) => void): string {
   return chunks.join('');
 }
 
-/** A small, fast, seedable PRNG (mulberry32): tests must not depend on Math.random. */
-function mulberry32(seed: number): () => number {
+/** A small, fast, seedable PRNG (mulberry32): tests and demos must not depend on Math.random. */
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
