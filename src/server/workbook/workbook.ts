@@ -54,8 +54,22 @@ export class Workbook {
 
   /** Creates the tabs that do not exist yet (leaving the person on the tab they were on); returns the roles it created. */
   ensure(): TabRole[] {
+    if (this.isComplete()) return [];
+    // Two people opening the sidebar of a new spreadsheet at once must not each create the tabs.
+    const lock = LockService.getDocumentLock();
+    const held = lock.hasLock();
+    if (!held && !lock.tryLock(30_000)) throw new MissingTabError('SettleSheet is setting up its tabs for someone else. Try again in a minute.');
+    try {
+      this.registry = JSON.parse(this.documentProperties.getProperty(TABS_KEY) ?? '{}') as TabRegistry;
+      this.resolved.clear();
+      return this.isComplete() ? [] : this.createMissing();
+    } finally {
+      if (!held) lock.releaseLock();
+    }
+  }
+
+  private createMissing(): TabRole[] {
     const created: TabRole[] = [];
-    if (this.isComplete()) return created;
     // Inserting a sheet makes it the active one; the person should stay where they were.
     const before = this.spreadsheet.getActiveSheet();
     for (const layout of TABS) {

@@ -166,3 +166,19 @@ describe('importing a settlement', () => {
     expect(data).toBeLessThanOrEqual(Math.ceil(many.length / 5000) + 10);
   });
 });
+
+describe('creating the tabs', () => {
+  it('happens once, under the document lock: someone else holding it gets a clear message, not a second set', () => {
+    const h = appsScript();
+    const holder = h.world.globalsFor({ user: 'accountant@example.com' });
+    expect(holder.LockService.getDocumentLock().tryLock(1000)).toBe(true);
+    expect(() => h.run(() => listSettlements())).toThrow('SettleSheet is setting up its tabs for someone else. Try again in a minute.');
+    expect(h.world.inspect.sheetNames()).toEqual(['Sheet1']);
+    h.world.endExecution(holder);
+    h.run(() => listSettlements());
+    h.run(() => listSettlements(), 'accountant@example.com');
+    expect(h.world.inspect.sheetNames().filter((n) => n.startsWith('Settlements'))).toEqual(['Settlements']);
+    // The person stays on the tab they were on.
+    expect(h.run(() => SpreadsheetApp.getActiveSpreadsheet().getActiveSheet().getName())).toBe('Sheet1');
+  });
+});
