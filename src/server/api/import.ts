@@ -17,6 +17,7 @@ import { appendUnmapped, readMappingTab, rulesOf } from '../workbook/mapping-tab
 import { writeSettlementRow } from '../workbook/settlements-tab';
 import { clearStaging, commitStagedRows, prepareStaging, stageRows, transactionRow } from '../workbook/transactions';
 import { deleteTransactions } from '../workbook/transactions-maintenance';
+import { TRANSACTION_COLUMNS } from '../workbook/layout';
 import { Workbook } from '../workbook/workbook';
 import { UserFacingError, underDocumentLock } from './envelope';
 import { CHUNK_SIZE } from './schemas';
@@ -107,14 +108,18 @@ export function beginImport(request: BeginImportRequest): BeginImportResult {
           (posted ? ' It was posted to Xero: after replacing, it will show "Changed since posting" and can only be posted again with "Void and re-post".' : ''),
       };
     }
-    const extraCells = request.lineCount * 13 * 2;
+    const extraCells = request.lineCount * TRANSACTION_COLUMNS.length * 2;
     if (cellsInUse(workbook) + extraCells > CELL_LIMIT) {
       throw new UserFacingError(
         `This settlement has ${request.lineCount} lines, more than this spreadsheet has room for (Google Sheets holds 10 million cells). Start a new SettleSheet spreadsheet for newer settlements.`,
       );
     }
     const importId = Utilities.getUuid();
-    importCache().put(TABLE_KEY + importId, JSON.stringify(readMappingTab(workbook)), 21600);
+    try {
+      importCache().put(TABLE_KEY + importId, JSON.stringify(readMappingTab(workbook)), 21600);
+    } catch {
+      // A Mapping tab over the cache's 100 KB is read again by each chunk instead: slower, still right.
+    }
     prepareStaging(workbook, request.lineCount, decimals, current !== undefined);
     writeState({ importId, user: currentUser(), touchedAt: Date.now(), request, decimals, received: 0, sum: '0' });
     return { status: 'ready', importId, chunkSize: CHUNK_SIZE };
