@@ -4,8 +4,13 @@
  * decimal, line-ending and BOM variants real files come in. Lines are regenerated from the seed
  * on every pass instead of being kept, so a million-row file costs its text and nothing more.
  */
-import { type Minor, addMinor, currencyDecimals, formatAmount } from '../../src/core/money';
-import type { SettlementHeader, SettlementLine } from '../../src/core/settlement';
+import { type Minor, addMinor, currencyDecimals } from '../../../src/core/money';
+import type { SettlementHeader, SettlementLine } from '../../../src/core/settlement';
+import { digits, mulberry32, randomInt } from './random';
+import { ChunkWriter, collect, DAY_SECONDS, isoInstant, RowFormat, utcDay, ymd, type RenderOptions } from './text';
+
+export type { DateStyle, RenderOptions } from './text';
+export { mulberry32 } from './random';
 
 /** A settlement line as the parser should give it back (without its file line number). */
 export type SyntheticLine = Omit<SettlementLine, 'line'>;
@@ -32,27 +37,6 @@ export interface SyntheticOptions {
 }
 
 /** The date shapes Amazon uses, per file. */
-export type DateStyle = 'utc' | 'iso' | 'offset' | 'eu' | 'us';
-
-/** How to write the file. */
-export interface RenderOptions {
-  /**
-   * `utc`: `2025-06-20 22:07:18 UTC` (posted-date `2025-06-20`); `iso`: `2025-06-20T22:07:18+00:00`;
-   * `offset`: ISO with non-UTC offsets (the UTC day can differ from the written one); `eu`:
-   * `20.06.2025 22:07:18 UTC` (posted-date `20.06.2025`); `us`: posted-date `06/20/25`,
-   * other dates `2025-06-20 22:07:18 GMT`. Default `utc`.
-   */
-  dates?: DateStyle;
-  /** `comma` writes `1141,18`; `mixed` alternates dot and comma row by row. Default `dot`. */
-  decimals?: 'dot' | 'comma' | 'mixed';
-  crlf?: boolean;
-  bom?: boolean;
-  /** Default true. */
-  trailingNewline?: boolean;
-  /** Repeat the currency on every data row, as some V2 files do. */
-  currencyOnDataRows?: boolean;
-}
-
 const V2_COLUMNS = [
   'settlement-id', 'settlement-start-date', 'settlement-end-date', 'deposit-date', 'total-amount', 'currency',
   'transaction-type', 'order-id', 'merchant-order-id', 'adjustment-id', 'shipment-id', 'marketplace-name',
@@ -97,7 +81,6 @@ const ACCOUNT_LINES: ReadonlyArray<readonly [string, number, number]> = [
   ['Shipping label purchase', -2500, -400],
 ];
 
-const DAY_SECONDS = 86400;
 const OFFSETS = [0, 120, -420, 330, -180, 60];
 // The `offset` style writes the summary row's dates in US Pacific daylight time.
 const HEADER_OFFSET = -420;
@@ -360,164 +343,4 @@ function orderParts(random: () => number, principal: Minor, quantity: number): A
   if (random() < 0.1) parts.push(['Promotion', 'Principal', -randomInt(random, 100, 1000)]);
   if (random() < 0.05) parts.push(['ShipmentFees', 'FBATransportationFee', -randomInt(random, 100, 900)]);
   return parts;
-}
-
-/** Turns instants and amounts into cell text in one of the file variants. */
-class RowFormat {
-  readonly newline: string;
-  private readonly dates: DateStyle;
-  private readonly decimalsStyle: 'dot' | 'comma' | 'mixed';
-  private readonly dayParts = new Map<number, readonly [string, string, string]>();
-
-  constructor(options: RenderOptions, private readonly decimals: number) {
-    this.newline = options.crlf ? '\r\n' : '\n';
-    this.dates = options.dates ?? 'utc';
-    this.decimalsStyle = options.decimals ?? 'dot';
-  }
-
-  amount(amount: Minor, index: number): string {
-    const text = formatAmount(amount, this.decimals);
-    const comma = this.decimalsStyle === 'comma' || (this.decimalsStyle === 'mixed' && index % 2 === 1);
-    return comma ? text.replace('.', ',') : text;
-  }
-
-  /** A date and time in the file's style. */
-  instant(at: number, offset: number): string {
-    switch (this.dates) {
-      case 'utc': return `${this.ymd(at)} ${this.time(at)} UTC`;
-      case 'us': return `${this.ymd(at)} ${this.time(at)} GMT`;
-      case 'iso': return `${this.ymd(at)}T${this.time(at)}+00:00`;
-      case 'offset': {
-        const local = at + offset * 60;
-        return `${this.ymd(local)}T${this.time(local)}${offsetText(offset)}`;
-      }
-      case 'eu': {
-        const [y, m, d] = this.parts(at);
-        return `${d}.${m}.${y} ${this.time(at)} UTC`;
-      }
-    }
-  }
-
-  /** V2's posted-date: a day in the date-only styles, else the full instant. */
-  postedDate(at: number, offset: number): string {
-    const [y, m, d] = this.parts(at);
-    if (this.dates === 'utc') return `${y}-${m}-${d}`;
-    if (this.dates === 'eu') return `${d}.${m}.${y}`;
-    if (this.dates === 'us') return `${m}/${d}/${y.slice(2)}`;
-    return this.instant(at, offset);
-  }
-
-  /** V1's posted-date, its only date column: the full instant except in the US style. */
-  v1PostedDate(at: number, offset: number): string {
-    return this.dates === 'us' ? this.postedDate(at, offset) : this.instant(at, offset);
-  }
-
-  private ymd(at: number): string {
-    const [y, m, d] = this.parts(at);
-    return `${y}-${m}-${d}`;
-  }
-
-  private time(at: number): string {
-    const seconds = ((at % DAY_SECONDS) + DAY_SECONDS) % DAY_SECONDS;
-    return `${pad2(Math.floor(seconds / 3600))}:${pad2(Math.floor(seconds / 60) % 60)}:${pad2(seconds % 60)}`;
-  }
-
-  private parts(at: number): readonly [string, string, string] {
-    const day = Math.floor(at / DAY_SECONDS);
-    let parts = this.dayParts.get(day);
-    if (parts === undefined) {
-      const iso = new Date(day * DAY_SECONDS * 1000).toISOString();
-      parts = [iso.slice(0, 4), iso.slice(5, 7), iso.slice(8, 10)];
-      this.dayParts.set(day, parts);
-    }
-    return parts;
-  }
-}
-
-/** Gathers rows into chunks of about 64 KB before handing them on. */
-class ChunkWriter {
-  private chunk = '';
-  private pending = false;
-
-  constructor(private readonly sink: (chunk: string) => void, private readonly newline: string) {}
-
-  add(text: string): void {
-    this.chunk += text;
-  }
-
-  /** Adds a row; the line break is written before the next row, so the last one can go without. */
-  row(text: string): void {
-    if (this.pending) this.chunk += this.newline;
-    this.chunk += text;
-    this.pending = true;
-    if (this.chunk.length >= 65536) {
-      this.sink(this.chunk);
-      this.chunk = '';
-    }
-  }
-
-  end(trailingNewline: boolean): void {
-    if (this.pending && trailingNewline) this.chunk += this.newline;
-    if (this.chunk !== '') this.sink(this.chunk);
-    this.chunk = '';
-  }
-}
-
-function collect(write: (sink: (chunk: string) => void) => void): string {
-  const chunks: string[] = [];
-  write((chunk) => chunks.push(chunk));
-  return chunks.join('');
-}
-
-/** A small, fast, seedable PRNG (mulberry32): tests and demos must not depend on Math.random. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function randomInt(random: () => number, low: number, high: number): number {
-  return low + Math.floor(random() * (high - low + 1));
-}
-
-function digits(random: () => number, count: number): string {
-  let text = '';
-  for (let i = 0; i < count; i++) text += String.fromCharCode(48 + Math.floor(random() * 10));
-  return text;
-}
-
-function ymd(day: string): [number, number, number] {
-  const [y, m, d] = day.split('-').map(Number);
-  return [y!, m! - 1, d!];
-}
-
-function pad2(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
-}
-
-function offsetText(minutes: number): string {
-  const sign = minutes < 0 ? '-' : '+';
-  const abs = Math.abs(minutes);
-  return `${sign}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
-}
-
-function isoInstant(at: number): string {
-  return `${new Date(at * 1000).toISOString().slice(0, 19)}Z`;
-}
-
-const dayCache = new Map<number, string>();
-
-function utcDay(at: number): string {
-  const day = Math.floor(at / DAY_SECONDS);
-  let text = dayCache.get(day);
-  if (text === undefined) {
-    text = new Date(day * DAY_SECONDS * 1000).toISOString().slice(0, 10);
-    dayCache.set(day, text);
-  }
-  return text;
 }
