@@ -37,6 +37,10 @@ describe('dist/Code.js', () => {
     }
   });
 
+  it('stays under 250 KB: every server call re-evaluates the whole bundle', () => {
+    expect(Buffer.byteLength(code)).toBeLessThan(250 * 1024);
+  });
+
   it('uses no syntax newer than ES2020', () => {
     // Apps Script's V8 is safe with ES2020; class fields and `??=` (ES2022/2021) are not promised.
     expect(() => parse(code, { ecmaVersion: 2020, sourceType: 'script' })).not.toThrow();
