@@ -34,13 +34,6 @@ export function addMinor(a: Minor, b: Minor): Minor {
   return sum;
 }
 
-/** Sums amounts exactly. */
-export function sumMinor(amounts: Iterable<Minor>): Minor {
-  let total = 0;
-  for (const a of amounts) total = addMinor(total, a);
-  return total;
-}
-
 /**
  * Why `parseAmount` could not read a cell, in words a person can act on.
  */

@@ -13,7 +13,6 @@ export interface PostedSnapshot {
   documents: PostedDocumentDto[];
   postedAt?: string;
   postedBy?: string;
-  record?: PostedRecord;
 }
 
 /** The posted record of a settlement, if it was ever posted (or a post began). */
@@ -28,5 +27,5 @@ export function readPosted(settlementId: string): PostedSnapshot {
   const documents = record.documents
     .filter((d) => isOpen(d.status))
     .map(({ part, invoiceNumber, invoiceId, type, status, total, url }) => ({ part, invoiceNumber, invoiceId, type, status, total, url }));
-  return documents.length ? { documents, postedAt: record.at, postedBy: record.by, record } : { documents, record };
+  return documents.length ? { documents, postedAt: record.at, postedBy: record.by } : { documents };
 }

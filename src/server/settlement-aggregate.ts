@@ -9,7 +9,7 @@ import type { SettlementHeader } from '../core/settlement/types';
 import type { SettlementRecord } from './registry';
 
 /** The core header of a header as sent over the wire (total as a decimal string). */
-export function headerFromDto(dto: SettlementHeaderDto): SettlementHeader {
+function headerFromDto(dto: SettlementHeaderDto): SettlementHeader {
   const decimals = currencyDecimals(dto.currency);
   const totalAmount = parseAmount(dto.totalAmount, decimals);
   if (typeof totalAmount !== 'number') throw new Error(`Settlement ${dto.settlementId} has an unreadable total "${dto.totalAmount}".`);

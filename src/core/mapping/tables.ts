@@ -48,7 +48,7 @@ export interface TableReading<T> {
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** True when the text is a real calendar date written `YYYY-MM-DD`. */
-export function isIsoDate(text: string): boolean {
+function isIsoDate(text: string): boolean {
   const m = ISO_DATE.exec(text);
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];

@@ -10,7 +10,7 @@ export function monthOf(date: string): string {
 }
 
 /** The last day of a `YYYY-MM` month as `YYYY-MM-DD`. */
-export function lastDayOfMonth(month: string): string {
+function lastDayOfMonth(month: string): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
   const day = new Date(Date.UTC(y, m, 0)).getUTCDate();
   return `${month}-${String(day).padStart(2, '0')}`;

@@ -33,11 +33,6 @@ export function invoiceNumberFor(settlementId: string, partKey: string, parts: n
   return parts === 1 ? `AMZ-${settlementId}` : `AMZ-${settlementId}-${partKey}`;
 }
 
-/** The invoice numbers a summary's documents carry, whether or not every part yields a document. */
-export function invoiceNumbersOf(summary: SettlementSummary): string[] {
-  return summary.parts.map((p) => invoiceNumberFor(summary.header.settlementId, p.key, summary.parts.length));
-}
-
 /** Builds one Xero document per part; refuses while the summary has problems. */
 export function buildDocuments(summary: SettlementSummary, settings: DocumentSettings): DocumentsResult {
   if (summary.problems.length > 0) return { ok: false, problems: summary.problems.map((p) => p.message) };

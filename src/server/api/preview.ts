@@ -63,7 +63,7 @@ export function compute(workbook: Workbook, record: SettlementRecord): Computed 
 }
 
 /** Keeps the workbook in step with a fresh computation: Mapping, Transactions, registry, row. */
-export function reconcileWorkbook(workbook: Workbook, c: Computed, changedSincePosting: boolean): void {
+function reconcileWorkbook(workbook: Workbook, c: Computed, changedSincePosting: boolean): void {
   const { record, summary } = c;
   appendUnmapped(workbook, c.mappingTable, summary.unmapped, summary.header.decimals, record.settlementId);
   if (c.categories.some((category, i) => category !== c.stored[i]!.category)) {
@@ -121,7 +121,7 @@ function planOf(summary: SettlementSummary, documents: PlannedDocument[]): Plann
 }
 
 /** The preview result the sidebar shows, from a computation and the Xero checks. */
-export function previewOf(c: Computed, checks: XeroChecks): PreviewResult {
+function previewOf(c: Computed, checks: XeroChecks): PreviewResult {
   const { summary } = c;
   const money = (m: number) => formatAmount(m, summary.header.decimals);
   // Unmapped line types are listed apart (with a way to open them in the Mapping tab).
