@@ -12,6 +12,8 @@ import { buildDocuments, type DocumentSettings, type PlannedDocument } from '../
 import type { HttpRequest } from '../../src/xero/http';
 import * as main from '../../src/server/main';
 import { saveXeroAppCredentials, xeroConnectUrl } from '../../src/server/xero/entry-points';
+import { xeroPostedRecord } from '../../src/server/xero/posting';
+import type { PostedRecord } from '../../src/xero/posted-records';
 import { aggregateOf, type HeaderSpec, type LineSpec } from './build-aggregate';
 
 /** The Google user who owns the spreadsheet (and the Xero default user's email). */
@@ -99,6 +101,13 @@ export function createXeroWorld(): XeroWorld {
     },
     requests: () => world.inspect.requests(),
   };
+}
+
+/** A settlement's posted record as the seller's execution reads it (null when never posted). */
+export function postedRecordIn(x: XeroWorld, settlementId: string): PostedRecord | null {
+  const read = x.run(SELLER, () => xeroPostedRecord(settlementId));
+  if (!read.ok) throw new Error(read.failure.message);
+  return read.value;
 }
 
 /** A settlement summarised with the default mapping, and its documents. */

@@ -1,9 +1,9 @@
 // Two people (or one impatient person) pressing Post at once, and replacing what was posted: one
 // set of documents in Xero every time, and a revision the record can explain.
 import { selectXeroOrganisation, xeroConnectionStatus } from '../../../src/server/xero/entry-points';
-import { postSettlementToXero, xeroPostedRecord } from '../../../src/server/xero/posting';
+import { postSettlementToXero } from '../../../src/server/xero/posting';
 import type { PostOutcome } from '../../../src/xero/posting';
-import { BOOKKEEPER, createXeroWorld, HEADERS, POSITIVE, SELLER, settlementOf, UK, US, type XeroWorld } from '../../support/xero-apps-script';
+import { BOOKKEEPER, createXeroWorld, HEADERS, POSITIVE, postedRecordIn, SELLER, settlementOf, UK, US, type XeroWorld } from '../../support/xero-apps-script';
 
 afterEach(() => jest.restoreAllMocks());
 
@@ -29,11 +29,7 @@ function onceBefore(x: XeroWorld, pattern: RegExp, fn: () => void): void {
   });
 }
 
-const record = (x: XeroWorld) => {
-  const read = x.run(SELLER, () => xeroPostedRecord(ID));
-  if (!read.ok) throw new Error(read.failure.message);
-  return read.value;
-};
+const record = (x: XeroWorld) => postedRecordIn(x, ID);
 
 describe('pressing Post at the same time', () => {
   it('two collaborators: the second waits, is told who is posting, and then finds it posted', () => {

@@ -2,8 +2,8 @@
 // survives what it can, stops with a clear message where it cannot, never duplicates a document,
 // and leaves a posted record that says what Xero holds.
 import { xeroAccountChoices, xeroConnectionStatus } from '../../../src/server/xero/entry-points';
-import { postSettlementToXero, xeroPostedRecord } from '../../../src/server/xero/posting';
-import { createXeroWorld, HEADERS, MONTH_SPLIT, POSITIVE, SELLER, settlementOf, US, type XeroWorld } from '../../support/xero-apps-script';
+import { postSettlementToXero } from '../../../src/server/xero/posting';
+import { createXeroWorld, HEADERS, MONTH_SPLIT, POSITIVE, postedRecordIn, SELLER, settlementOf, US, type XeroWorld } from '../../support/xero-apps-script';
 
 afterEach(() => jest.restoreAllMocks());
 
@@ -28,11 +28,7 @@ function onceBefore(x: XeroWorld, pattern: RegExp, fn: () => void): void {
 
 const refreshes = (x: XeroWorld) => x.sandbox.grants().reduce((n, g) => n + g.tokenCalls.refreshToken, 0);
 const puts = (x: XeroWorld) => x.sandbox.calls()['PUT api.xero.com/api.xro/2.0/invoices'] ?? 0;
-const record = (x: XeroWorld, id: string) => {
-  const read = x.run(SELLER, () => xeroPostedRecord(id));
-  if (!read.ok) throw new Error(read.failure.message);
-  return read.value;
-};
+const record = postedRecordIn;
 
 describe('tokens', () => {
   it('renews an access token that expires in the middle of a post, once', () => {

@@ -36,8 +36,8 @@ export interface SyntheticOptions {
   negativeTotal?: boolean;
 }
 
-/** The date shapes Amazon uses, per file. */
-const V2_COLUMNS = [
+/** The Flat File V2 header as Amazon writes it (23 documented columns and `promotion-id`). */
+export const V2_COLUMNS = [
   'settlement-id', 'settlement-start-date', 'settlement-end-date', 'deposit-date', 'total-amount', 'currency',
   'transaction-type', 'order-id', 'merchant-order-id', 'adjustment-id', 'shipment-id', 'marketplace-name',
   'amount-type', 'amount-description', 'amount', 'fulfillment-id', 'posted-date', 'posted-date-time',
@@ -45,8 +45,8 @@ const V2_COLUMNS = [
   'promotion-id',
 ];
 
-// The column order of a real 36-column V1 download.
-const V1_COLUMNS = [
+/** The column order of a real 36-column V1 download. */
+export const V1_COLUMNS = [
   'settlement-id', 'settlement-start-date', 'settlement-end-date', 'deposit-date', 'total-amount', 'currency',
   'transaction-type', 'order-id', 'merchant-order-id', 'adjustment-id', 'shipment-id', 'marketplace-name',
   'shipment-fee-type', 'shipment-fee-amount', 'order-fee-type', 'order-fee-amount', 'fulfillment-id',

@@ -5,6 +5,7 @@
  */
 import { type Minor, formatAmount } from '../../../src/core/money';
 
+/** The date shapes Amazon uses, per file. */
 export type DateStyle = 'utc' | 'iso' | 'offset' | 'eu' | 'us';
 
 /** How to write the file. */

@@ -1,25 +1,12 @@
 /**
  * Small settlement files written cell by cell, so each test shows exactly the rows it is about.
  */
+import { V1_COLUMNS, V2_COLUMNS } from '../../support/synthetic';
 
-export const V2_HEADER = [
-  'settlement-id', 'settlement-start-date', 'settlement-end-date', 'deposit-date', 'total-amount', 'currency',
-  'transaction-type', 'order-id', 'merchant-order-id', 'adjustment-id', 'shipment-id', 'marketplace-name',
-  'amount-type', 'amount-description', 'amount', 'fulfillment-id', 'posted-date', 'posted-date-time',
-  'order-item-code', 'merchant-order-item-id', 'merchant-adjustment-item-id', 'sku', 'quantity-purchased',
-  'promotion-id',
-];
+export const V2_HEADER = V2_COLUMNS;
 
 /** The 36-column V1 header, in the order of a real download. */
-export const V1_HEADER = [
-  'settlement-id', 'settlement-start-date', 'settlement-end-date', 'deposit-date', 'total-amount', 'currency',
-  'transaction-type', 'order-id', 'merchant-order-id', 'adjustment-id', 'shipment-id', 'marketplace-name',
-  'shipment-fee-type', 'shipment-fee-amount', 'order-fee-type', 'order-fee-amount', 'fulfillment-id',
-  'posted-date', 'order-item-code', 'merchant-order-item-id', 'merchant-adjustment-item-id', 'sku',
-  'quantity-purchased', 'price-type', 'price-amount', 'item-related-fee-type', 'item-related-fee-amount',
-  'misc-fee-amount', 'other-fee-amount', 'other-fee-reason-description', 'promotion-id', 'promotion-type',
-  'promotion-amount', 'direct-payment-type', 'direct-payment-amount', 'other-amount',
-];
+export const V1_HEADER = V1_COLUMNS;
 
 /** The 33-column V1 header: Amazon drops the promotion columns when no row uses them. */
 export const V1_HEADER_33 = V1_HEADER.filter((name) => !name.startsWith('promotion-'));
