@@ -103,6 +103,15 @@ export function createXeroWorld(): XeroWorld {
   };
 }
 
+/** Runs `fn` once, just before the first sandbox request whose `METHOD url` matches. */
+export function onceBefore(x: XeroWorld, pattern: RegExp, fn: () => void): void {
+  const stop = x.sandbox.onRequest((request) => {
+    if (!pattern.test(`${request.method} ${request.url}`)) return;
+    stop();
+    fn();
+  });
+}
+
 /** A settlement's posted record as the seller's execution reads it (null when never posted). */
 export function postedRecordIn(x: XeroWorld, settlementId: string): PostedRecord | null {
   const read = x.run(SELLER, () => xeroPostedRecord(settlementId));

@@ -3,7 +3,7 @@
 import { selectXeroOrganisation, xeroConnectionStatus } from '../../../src/server/xero/entry-points';
 import { postSettlementToXero } from '../../../src/server/xero/posting';
 import type { PostOutcome } from '../../../src/xero/posting';
-import { BOOKKEEPER, createXeroWorld, HEADERS, POSITIVE, postedRecordIn, SELLER, settlementOf, UK, US, type XeroWorld } from '../../support/xero-apps-script';
+import { BOOKKEEPER, createXeroWorld, HEADERS, POSITIVE, postedRecordIn, SELLER, settlementOf, UK, US, type XeroWorld, onceBefore } from '../../support/xero-apps-script';
 
 afterEach(() => jest.restoreAllMocks());
 
@@ -19,14 +19,6 @@ function twoCollaborators(): XeroWorld {
   const page = x.connect(BOOKKEEPER);
   expect(page).toContain('Connected to Harbor Lane Goods Inc');
   return x;
-}
-
-function onceBefore(x: XeroWorld, pattern: RegExp, fn: () => void): void {
-  const stop = x.sandbox.onRequest((request) => {
-    if (!pattern.test(`${request.method} ${request.url}`)) return;
-    stop();
-    fn();
-  });
 }
 
 const record = (x: XeroWorld) => postedRecordIn(x, ID);

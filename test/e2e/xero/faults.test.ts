@@ -3,7 +3,7 @@
 // and leaves a posted record that says what Xero holds.
 import { xeroAccountChoices, xeroConnectionStatus } from '../../../src/server/xero/entry-points';
 import { postSettlementToXero } from '../../../src/server/xero/posting';
-import { createXeroWorld, HEADERS, MONTH_SPLIT, POSITIVE, postedRecordIn, SELLER, settlementOf, US, type XeroWorld } from '../../support/xero-apps-script';
+import { createXeroWorld, HEADERS, MONTH_SPLIT, POSITIVE, postedRecordIn, SELLER, settlementOf, US, type XeroWorld, onceBefore } from '../../support/xero-apps-script';
 
 afterEach(() => jest.restoreAllMocks());
 
@@ -15,15 +15,6 @@ function connectedToUs(): XeroWorld {
   x.setUpApp();
   x.connect(SELLER, { tenants: [US] });
   return x;
-}
-
-/** Runs `fn` once, just before the first request whose `METHOD url` matches. */
-function onceBefore(x: XeroWorld, pattern: RegExp, fn: () => void): void {
-  const stop = x.sandbox.onRequest((request) => {
-    if (!pattern.test(`${request.method} ${request.url}`)) return;
-    stop();
-    fn();
-  });
 }
 
 const refreshes = (x: XeroWorld) => x.sandbox.grants().reduce((n, g) => n + g.tokenCalls.refreshToken, 0);
