@@ -44,7 +44,7 @@ describeInBrowser('Xero failing during a post', () => {
   });
 
   it('a rate limit says how long to wait, and creates nothing', async () => {
-    session.workbench.sandbox.faults.add({ match: creating, times: 50, kind: { rateLimit: { retryAfter: 3600, problem: 'daily' } } });
+    session.workbench.sandbox.faults.add({ match: creating, times: 50, kind: { rateLimit: { retryAfter: 3600, problem: 'day' } } });
     const message = await post();
     expect(message).toMatch(/try again in 1 hour/);
     session.workbench.sandbox.faults.clear();
