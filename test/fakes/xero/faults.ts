@@ -16,6 +16,11 @@ export type FaultKind =
   | { rateLimit: { retryAfter: number; problem?: RateLimitProblem } }
   /** Handle the request for real, then lose the response: the client gets a NetworkError. */
   | { dropAfterCommit: true }
+  /**
+   * Handle the request for real, then answer this status instead (a gateway that timed out after
+   * Xero committed: 504); that answer is what the request's Idempotency-Key keeps.
+   */
+  | { failAfterCommit: number }
   /** Fail before the request reaches Xero: the client gets a NetworkError. */
   | { networkError: true }
   /** Take this long: the injected clock is advanced (and the HTTP server really waits). */

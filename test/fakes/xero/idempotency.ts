@@ -54,10 +54,15 @@ export class IdempotencyKeys {
     };
   }
 
-  /** Keeps the first answer to a key (a later one, after a replay, changes nothing). */
-  keep(tenantId: string, key: string, request: HttpRequest, response: HttpResponse): void {
+  /**
+   * Keeps the first answer to a key (a later one, after a replay, changes nothing). `replace`: the
+   * answer the client actually got differs from the one the handler kept (a fault after commit).
+   */
+  keep(tenantId: string, key: string, request: HttpRequest, response: HttpResponse, options: { replace?: boolean } = {}): void {
     const slot = slotOf(tenantId, key);
-    if (!this.live(slot)) this.kept.set(slot, { request: fingerprint(request), response, at: this.now() });
+    const kept = this.live(slot);
+    if (!kept) this.kept.set(slot, { request: fingerprint(request), response, at: this.now() });
+    else if (options.replace) kept.response = response;
   }
 }
 

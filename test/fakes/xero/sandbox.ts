@@ -152,13 +152,16 @@ export function createXeroSandbox(options: XeroSandboxOptions = {}): XeroSandbox
   function faultOutcome(fault: FaultKind, request: HttpRequest, url: URL): SandboxOutcome {
     const lost = (when: string) => new NetworkError(`Connection reset ${when} ${request.method} ${url.hostname}${url.pathname} (sandbox fault)`);
     if ('networkError' in fault) return { error: lost('before'), delayMs: 0 };
-    if ('status' in fault) {
-      const response = fault.body !== undefined
-        ? { status: fault.status, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: fault.body }
-        : gatewayProblem(fault.status, `${REASON[fault.status] ?? 'Error'} (sandbox fault)`, ids.uuid());
-      // Xero keeps the first answer to a key, errors included (idempotency.ts).
+    if ('status' in fault || 'failAfterCommit' in fault) {
+      const status = 'status' in fault ? fault.status : fault.failAfterCommit;
+      if ('failAfterCommit' in fault) route(request, url);
+      const response = 'body' in fault && fault.body !== undefined
+        ? { status, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: fault.body }
+        : gatewayProblem(status, `${REASON[status] ?? 'Error'} (sandbox fault)`, ids.uuid());
+      // Xero keeps the first answer to a key, errors included (idempotency.ts): this one replaces
+      // the answer the committed request left there.
       const keyed = keyedWrite(request, url);
-      if (keyed) keys.keep(keyed.tenantId, keyed.key, request, response);
+      if (keyed) keys.keep(keyed.tenantId, keyed.key, request, response, { replace: 'failAfterCommit' in fault });
       return { response, delayMs: 0 };
     }
     if ('rateLimit' in fault) {
