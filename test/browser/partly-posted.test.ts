@@ -2,23 +2,14 @@
 // holds and what it refused, offers ONE action, and that action finishes the settlement without a
 // second copy of what was already there.
 import { TENANT_IDS } from '../fakes/xero';
-import { demoSettlement, UNMAPPED_DESCRIPTION } from '../../src/workbench/demo-settlement';
 import { describeInBrowser } from './support/chromium';
-import { expectText, openWorkbench, readyToPost, type Session } from './support/workbench-session';
+import { demoReadyToPostForSuite, expectText, type Session } from './support/workbench-session';
 
 jest.setTimeout(120_000);
 
 describeInBrowser('a partly posted settlement', () => {
   let session: Session;
-  const demo = demoSettlement();
-
-  beforeAll(async () => {
-    session = await openWorkbench();
-    await readyToPost(session, demo.settlementId, UNMAPPED_DESCRIPTION);
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
+  demoReadyToPostForSuite((opened) => (session = opened));
 
   it('is shown with what Xero holds, what it refused and why, and one action that finishes it without a duplicate', async () => {
     const { sidebar, workbench } = session;
