@@ -12,7 +12,7 @@
  * be empty.", "The contact with the specified contact details has been archived. …". Messages for
  * malformed fields are the sandbox's own wording (Xero's are not documented).
  *
- * Assumptions (not confirmed by Xero's docs): an ACCREC number stays taken while its invoice is
+ * ASSUMPTION (not confirmed by Xero's docs): an ACCREC number stays taken while its invoice is
  * VOIDED and is freed when it is DELETED (integrators report voided numbers cannot be reused);
  * numbers compare ignoring case; Reference is dropped on ACCPAY ("ACCREC only" in the docs); an
  * absent Date means today (UTC) and an absent LineAmountTypes means Exclusive, as the docs say.

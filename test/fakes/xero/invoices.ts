@@ -116,8 +116,8 @@ function documentsOf(body: string | undefined): unknown[] | HttpResponse {
  *
  * `mayCreateContacts` is false when the token lacks accounting.contacts: the sandbox then refuses
  * a request that would create a contact by name (finding an existing one needs no extra scope).
- * Xero does not document this for granular scopes; it is the strict reading, so a client that
- * passes here also passes against Xero.
+ * ASSUMPTION: Xero does not document this for granular scopes; it is the strict reading, so a
+ * client that passes here also passes against Xero.
  */
 export function createInvoices(req: InvoiceRequest, mayCreateContacts: boolean, refuseScope: () => HttpResponse): HttpResponse {
   const documents = documentsOf(req.body);

@@ -1,8 +1,12 @@
 /**
  * Payments and credit-note allocations against a document, as a person records them in Xero (the
  * product never makes them; tests do, to prove it checks for them). An allocation needs an
- * AUTHORISED document and cannot exceed what is still due; once nothing is due the document is
- * PAID (the Invoices docs' statuses). Xero refuses to void or delete a document that has either:
+ * AUTHORISED document and cannot exceed what is still due ("Payments can only be made against
+ * Authorised documents", "The payment amount exceeds the amount outstanding on this document": the
+ * messages integrators' code matches); once nothing is due the document is PAID (the Invoices docs'
+ * statuses). ASSUMPTION: removing every allocation makes a PAID document AUTHORISED again (as Xero's
+ * "Remove and redo" of a payment does in its web app). Xero refuses to void or delete a document
+ * that has either:
  * "This document cannot be edited as it has a payment or credit note allocated to it." (the
  * message integrators' code matches: Fooman_Connect, CiviCRM Xero sync, LanternOps/breeze), and
  * answers a PAID one "Invoice not of valid status for modification".

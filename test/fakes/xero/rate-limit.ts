@@ -130,7 +130,7 @@ export class RateLimiter {
 
 /**
  * A 429 as Xero sends it. The headers are documented; the body is not (clients must read the
- * headers), so the sandbox uses the gateway's problem shape.
+ * headers). ASSUMPTION: the body is the gateway's problem shape (wire.ts).
  */
 export function tooManyRequests(
   retryAfterSeconds: number,
