@@ -44,7 +44,7 @@ function cacheKey(tenantId: string): string {
  * The organisation's reference data, from the cache unless `refresh` is set or nothing is cached.
  * A fresh fetch replaces the cached copy. Posting passes the settlement's `currency`: when it is
  * the organisation's base currency the list of currencies is not needed, so that call is saved
- * (and the incomplete answer is not cached).
+ * (the cached list is kept; without one, the incomplete answer is not cached).
  */
 export function loadReference(
   client: XeroClient,
@@ -53,10 +53,9 @@ export function loadReference(
   clock: Clock,
   options: { refresh: boolean; currency?: string },
 ): XeroResult<ReferenceData> {
-  if (!options.refresh && cache) {
-    const cached = parseJson(cache.get(cacheKey(tenantId)) ?? '') as ReferenceData | undefined;
-    if (cached && cached.tenantId === tenantId) return success(cached);
-  }
+  const read = cache ? (parseJson(cache.get(cacheKey(tenantId)) ?? '') as ReferenceData | undefined) : undefined;
+  const cached = read && read.tenantId === tenantId ? read : undefined;
+  if (!options.refresh && cached) return success(cached);
   const organisation = client.organisation();
   if (!organisation.ok) return organisation;
   const accounts = client.accounts();
@@ -65,7 +64,7 @@ export function loadReference(
   if (!taxRates.ok) return taxRates;
   const { name, baseCurrency, shortCode, periodLockDate, endOfYearLockDate } = organisation.value;
   const inBase = options.currency !== undefined && options.currency === baseCurrency;
-  const currencies = inBase ? success([baseCurrency]) : client.currencies();
+  const currencies = inBase ? success(cached?.currencies ?? [baseCurrency]) : client.currencies();
   if (!currencies.ok) return currencies;
   const reference: ReferenceData = {
     tenantId,
@@ -79,7 +78,7 @@ export function loadReference(
     currencies: currencies.value,
     fetchedAt: new Date(clock.now()).toISOString(),
   };
-  if (cache && !inBase) {
+  if (cache && (!inBase || cached)) {
     const text = JSON.stringify(reference);
     if (utf8Length(text) < MAX_CACHE_VALUE_BYTES) cache.put(cacheKey(tenantId), text, REFERENCE_CACHE_SECONDS);
     else cache.remove(cacheKey(tenantId));
