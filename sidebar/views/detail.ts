@@ -193,8 +193,8 @@ export function detailView(ctx: SidebarContext, settlementId: string, news?: HTM
       case 'refused':
         return notice('error', h('p', {}, result.message), h('ul', {}, ...result.problems.map((p) => h('li', {}, p))));
       case 'partly-posted':
-        // What Xero holds and the one way on are shown just below.
-        return notice('warning', result.message);
+        // What Xero holds, what it refused and the one way on are shown just below, in full.
+        return notice('warning', `Xero took only part of this settlement (${result.documents.map((d) => d.invoiceNumber).join(', ')}): see "Partly posted" below.`);
       case 'voided':
         return notice('success', result.message);
       default:

@@ -22,7 +22,7 @@ describeInBrowser('a partly posted settlement', () => {
     });
     await sidebar.getByRole('button', { name: 'Post to Xero' }).click();
     await sidebar.getByRole('button', { name: 'Create in Xero' }).click();
-    await expectText(sidebar.locator('.outcome .notice'), /only partly posted: Harbor Lane Goods Inc holds AMZ-24577301951-2025-06 \(2025-06\), but Xero refused AMZ-24577301951-2025-07/);
+    await expectText(sidebar.locator('.outcome .notice'), /Xero took only part of this settlement \(AMZ-24577301951-2025-06\): see "Partly posted" below\./);
 
     const panel = sidebar.getByRole('region', { name: 'Partly posted' });
     await expectText(panel, /In Xero now:[\s\S]*AMZ-24577301951-2025-06[\s\S]*Not in Xero, because Xero refused it:[\s\S]*AMZ-24577301951-2025-07[\s\S]*Account code '407' has been archived/);
