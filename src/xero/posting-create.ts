@@ -79,12 +79,18 @@ export function createMissing(
   const first = sortAgainstXero(planned, found.value, fromThisPlan, decimals, shortCode);
   if (first.problems.length > 0) return refused(first.problems, 'Nothing was sent to Xero.');
 
-  const { missing: _earlier, ...rest } = base;
+  const { missing: earlier, ...rest } = base;
+  // A partly posted settlement stays marked so until what Xero refused is in, whatever this press
+  // meets (a rate limit, a lost answer): the next press looks Xero up again anyway.
+  const stillMissing = base.state === 'partly-posted' && first.adopted.length > 0
+    ? (earlier ?? []).filter((m) => first.missing.some((d) => d.invoice.InvoiceNumber === m.invoiceNumber))
+    : [];
   let record: PostedRecord = {
     ...rest,
     ...(shortCode ? { shortCode } : {}),
     fingerprint,
-    state: first.missing.length > 0 ? 'posting' : 'posted',
+    state: first.missing.length === 0 ? 'posted' : stillMissing.length > 0 ? 'partly-posted' : 'posting',
+    ...(stillMissing.length > 0 ? { missing: stillMissing } : {}),
     numbers,
     documents: first.adopted,
     by: request.user,
@@ -129,7 +135,8 @@ export function createMissing(
     if (refusedParts.length > 0) return settleRefusals(deps, record, refusedParts, created.value.some((o) => o.ok));
     missing = [];
   }
-  record = { ...record, state: 'posted' };
+  const { missing: _done, ...whole } = record;
+  record = { ...whole, state: 'posted' };
   deps.records.write(record);
   return posted(record);
 }

@@ -244,10 +244,16 @@ describe('what Xero refuses', () => {
     });
 
     storage.Status = 'ACTIVE';
+    // Finishing meets Xero's daily limit: nothing changes, and the settlement stays marked.
+    x.sandbox.faults.add({ match: { method: 'PUT', path: '/api.xro/2.0/Invoices' }, kind: { rateLimit: { retryAfter: 20_000, problem: 'day' } } });
+    expect(x.run(SELLER, () => postSettlementToXero(s.summary, s.documents, 'post')).kind).toBe('rate-limited');
+    expect(record(x, HEADERS.monthSplit.settlementId)).toMatchObject({ state: 'partly-posted', missing: [{ invoiceNumber: 'AMZ-24288684723-2025-08' }] });
+    x.world.advanceClock(20_000_000);
     expect(x.run(SELLER, () => postSettlementToXero(s.summary, s.documents, 'post')).kind).toBe('posted');
     expect(x.sandbox.documents(US).map((d) => [d.invoiceNumber, d.total])).toEqual([
       ['AMZ-24288684723-2025-07', '127.50'],
       ['AMZ-24288684723-2025-08', '185.99'],
     ]);
+    expect(record(x, HEADERS.monthSplit.settlementId)).not.toHaveProperty('missing');
   });
 });
