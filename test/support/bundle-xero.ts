@@ -11,7 +11,7 @@ import { createXeroSandbox, DEFAULT_APP, DEFAULT_USER, type XeroSandbox, type Xe
 import { bundleRunner, type BundleRunner } from './bundle-runner';
 
 /** The person at the keyboard unless a call names another. */
-export const SEPARATE_USER = DEFAULT_USER.email;
+export const PERSON = DEFAULT_USER.email;
 
 /** A spreadsheet with the built add-on, and the Xero it talks to. */
 export interface BundleWorld {
@@ -28,7 +28,7 @@ export function bundleWorld(code: string, sandboxOptions: XeroSandboxOptions = {
   const sandbox = createXeroSandbox({ now: () => world.now(), sleep: (ms) => world.advanceClock(ms), ...sandboxOptions });
   world.urlFetch = sandbox.handle;
   const bundle = bundleRunner(world, code);
-  const run = <T>(name: string, request: unknown = {}, user = SEPARATE_USER): T => {
+  const run = <T>(name: string, request: unknown = {}, user = PERSON): T => {
     const envelope = bundle.call<Envelope<T>>(user, name, request);
     if (!envelope.ok) throw new Error(`${name}: ${envelope.message}`);
     return envelope.value;
@@ -40,7 +40,7 @@ export function bundleWorld(code: string, sandboxOptions: XeroSandboxOptions = {
  * Saves the sandbox app's credentials (as the deployer does, plus any other script properties
  * given), then connects `user` to `tenants` through the consent page and Google's /usercallback.
  */
-export function connectThroughBundle(b: BundleWorld, tenants: string[], scriptProperties: Record<string, string> = {}, user = SEPARATE_USER): void {
+export function connectThroughBundle(b: BundleWorld, tenants: string[], scriptProperties: Record<string, string> = {}, user = PERSON): void {
   b.run('saveXeroAppCredentials', { clientId: DEFAULT_APP.clientId, clientSecret: DEFAULT_APP.clientSecret }, user);
   // As the deployer would, in the Apps Script editor's Script properties.
   b.world.run(user, (globals) => globals.PropertiesService.getScriptProperties().setProperties(scriptProperties));
@@ -50,7 +50,7 @@ export function connectThroughBundle(b: BundleWorld, tenants: string[], scriptPr
 }
 
 /** Imports a settlement the way the sidebar sends it (begin, chunks of lines, finish); returns its id. */
-export function importThroughBundle(b: BundleWorld, settlement: Settlement, user = SEPARATE_USER): string {
+export function importThroughBundle(b: BundleWorld, settlement: Settlement, user = PERSON): string {
   const payload = importPayload(settlement);
   const begun = b.run<BeginImportResult>('beginImport', payload.begin, user);
   if (begun.status !== 'ready') throw new Error(`beginImport: ${begun.status}`);
