@@ -14,8 +14,15 @@ import { messageOf } from '../server';
 import { documentsList, partsView } from './parts';
 import { confirmationView } from './confirmation';
 import { notice, noticeList, working } from './notice';
+import { partlyPostedView, type PartlyPostedMode } from './partly-posted';
 import { pictureView } from './picture';
 import { statusChip } from './status';
+
+const WORKING: Record<PartlyPostedMode, string> = {
+  post: 'Posting to Xero… this can take a minute.',
+  'void-and-repost': 'Voiding the posted documents and posting again… this can take a minute.',
+  void: 'Voiding what was posted… this can take a minute.',
+};
 
 /** A settlement's detail and a way to compute it again (the connection changed, a tab was edited). */
 export interface DetailView {
@@ -73,8 +80,7 @@ export function detailView(ctx: SidebarContext, settlementId: string, news?: HTM
       noticeList('warning', 'Worth knowing:', preview.warnings),
       s.lastError && s.status === 'Failed' ? notice('error', `The last attempt to post failed: ${s.lastError}`) : null,
       unmappedView(preview),
-      s.documents.length ? postedView(preview) : null,
-      postArea(preview),
+      ...(preview.partlyPosted ? [partlyArea(preview, preview.partlyPosted)] : [s.documents.length ? postedView(preview) : null, postArea(preview)]),
       pictureView(pictureOfPreview(preview)),
       partsView(preview),
     );
@@ -120,6 +126,17 @@ export function detailView(ctx: SidebarContext, settlementId: string, news?: HTM
     return h('section', { class: 'posted' }, h('h3', {}, 'In Xero'), documentsList(s.documents, s.currency), by ? h('p', { class: 'gray small' }, by) : null);
   }
 
+  function partlyArea(preview: PreviewResult, state: NonNullable<PreviewResult['partlyPosted']>): HTMLElement {
+    const organisation = ctx.connection()?.organisation?.name;
+    const canFinish = preview.canPost && (ctx.connection()?.canPost ?? true);
+    const panel: HTMLElement = partlyPostedView(state, preview.settlement.currency, {
+      ...(organisation ? { organisation } : {}),
+      canFinish,
+      act: (mode) => void post(mode, preview.revision, panel),
+    });
+    return panel;
+  }
+
   function postArea(preview: PreviewResult): HTMLElement {
     const area = h('div', { class: 'post-area' });
     const organisation = ctx.connection()?.organisation?.name;
@@ -146,9 +163,9 @@ export function detailView(ctx: SidebarContext, settlementId: string, news?: HTM
     return area;
   }
 
-  async function post(mode: 'post' | 'void-and-repost', seenRevision: number, area: HTMLElement): Promise<void> {
+  async function post(mode: PartlyPostedMode, seenRevision: number, area: HTMLElement): Promise<void> {
     say(null);
-    replace(area, working(mode === 'post' ? 'Posting to Xero… this can take a minute.' : 'Voiding the posted documents and posting again… this can take a minute.'));
+    replace(area, working(WORKING[mode]));
     let result: PostResultDto;
     try {
       // A re-post names the revision the person saw, so a second press (or a colleague's) cannot void twice.
@@ -175,6 +192,11 @@ export function detailView(ctx: SidebarContext, settlementId: string, news?: HTM
         return notice('info', h('p', {}, result.message), documentsList(result.documents, currency));
       case 'refused':
         return notice('error', h('p', {}, result.message), h('ul', {}, ...result.problems.map((p) => h('li', {}, p))));
+      case 'partly-posted':
+        // What Xero holds, what it refused and the one way on are shown just below, in full.
+        return notice('warning', `Xero took only part of this settlement (${result.documents.map((d) => d.invoiceNumber).join(', ')}): see "Partly posted" below.`);
+      case 'voided':
+        return notice('success', result.message);
       default:
         return notice('error', notPostedWords(result));
     }

@@ -9,6 +9,7 @@ const TONE: Record<SettlementStatus, string> = {
   'Needs mapping': 'attention',
   Ready: 'ready',
   Posted: 'done',
+  'Partly posted': 'bad',
   Failed: 'bad',
   'Changed since posting': 'attention',
 };

@@ -84,7 +84,7 @@ export interface FinishImportRequest {
 }
 
 /** The status a settlement shows in the Settlements tab and the sidebar. */
-export type SettlementStatus = 'Imported' | 'Needs mapping' | 'Ready' | 'Posted' | 'Failed' | 'Changed since posting';
+export type SettlementStatus = 'Imported' | 'Needs mapping' | 'Ready' | 'Posted' | 'Partly posted' | 'Failed' | 'Changed since posting';
 
 /** A document SettleSheet created in Xero. */
 export interface PostedDocumentDto {
@@ -96,6 +96,30 @@ export interface PostedDocumentDto {
   /** As Xero shows it: positive (a bill's total is the flipped part total). */
   total: Decimal;
   url: string;
+}
+
+/** A part of a settlement Xero refused while it took others. */
+export interface MissingPartDto {
+  part: string;
+  invoiceNumber: string;
+  type: 'ACCREC' | 'ACCPAY';
+  /** As Xero would show it (positive). */
+  total: Decimal;
+  /** What Xero said, in the settlement's words. */
+  reasons: string[];
+}
+
+/**
+ * A settlement Xero holds only part of, and the ONE action that resolves it: `finish` posts what
+ * is missing, `void-and-repost` replaces what Xero holds (the settlement changed since), `void`
+ * takes back what Xero holds (a missing part cannot be posted: its period is locked).
+ */
+export interface PartlyPostedDto {
+  held: PostedDocumentDto[];
+  missing: MissingPartDto[];
+  action: 'finish' | 'void-and-repost' | 'void';
+  /** Why that action, in words. */
+  why: string;
 }
 
 /** One imported settlement, as listed. */
@@ -198,11 +222,15 @@ export interface PreviewResult {
   changedSincePosting: boolean;
   /** The posted revision the person is looking at (0 when never posted); pass it back to Void and re-post. */
   revision: number;
+  /** Set when Xero holds only part of the settlement. */
+  partlyPosted?: PartlyPostedDto;
 }
 
 /** What pressing Post (or Void and re-post) did. */
 export type PostResultDto =
   | { outcome: 'posted' | 'already-posted'; message: string; documents: PostedDocumentDto[] }
+  | { outcome: 'partly-posted'; message: string; documents: PostedDocumentDto[]; missing: MissingPartDto[] }
+  | { outcome: 'voided'; message: string }
   | { outcome: 'refused'; message: string; problems: string[] }
   | { outcome: 'busy' | 'rate-limited' | 'reconnect' | 'failed'; message: string; retryAfterSeconds?: number };
 
@@ -250,7 +278,7 @@ export interface ServerApi {
   cancelImport(request: { importId: string }): { cancelled: boolean };
   listSettlements(request: Record<string, never>): SettlementListItem[];
   previewSettlement(request: { settlementId: string }): PreviewResult;
-  postSettlement(request: { settlementId: string; mode: 'post' | 'void-and-repost'; seenRevision?: number }): PostResultDto;
+  postSettlement(request: { settlementId: string; mode: 'post' | 'void-and-repost' | 'void'; seenRevision?: number }): PostResultDto;
   revealInMapping(request: { transactionType: string; amountType: string; amountDescription: string }): { row: number };
   getMappingTables(request: Record<string, never>): { mapping: string[][]; accounts: string[][] };
   getConnectionStatus(request: Record<string, never>): ConnectionStatusDto;

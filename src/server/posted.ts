@@ -13,6 +13,8 @@ export interface PostedSnapshot {
   documents: PostedDocumentDto[];
   postedAt?: string;
   postedBy?: string;
+  /** Xero holds only part of the settlement. */
+  partlyPosted?: boolean;
 }
 
 /** The posted record of a settlement, if it was ever posted (or a post began). */
@@ -27,5 +29,6 @@ export function readPosted(settlementId: string): PostedSnapshot {
   const documents = record.documents
     .filter((d) => isOpen(d.status))
     .map(({ part, invoiceNumber, invoiceId, type, status, total, url }) => ({ part, invoiceNumber, invoiceId, type, status, total, url }));
-  return documents.length ? { documents, postedAt: record.at, postedBy: record.by } : { documents };
+  const partly = record.state === 'partly-posted' ? { partlyPosted: true } : {};
+  return documents.length ? { documents, postedAt: record.at, postedBy: record.by, ...partly } : { documents };
 }

@@ -46,9 +46,18 @@ function page(status: number, title: string, body: string): PageResponse {
   };
 }
 
-/** A document as go.xero.com would show it, from the sandbox. */
-function documentPage(sandbox: XeroSandbox, invoiceId: string): PageResponse {
-  for (const org of sandbox.organisations()) {
+/**
+ * A document as go.xero.com would show it, from the sandbox. SettleSheet's links name the
+ * organisation (`organisationlogin/default.aspx?shortcode=…&redirecturl=…?InvoiceID=…`, Xero's
+ * deep-link form): only that organisation's documents are looked at.
+ */
+function documentPage(sandbox: XeroSandbox, query: string): PageResponse {
+  const params = new URLSearchParams(query);
+  const redirect = params.get('redirecturl');
+  const invoiceId = (redirect === null ? params : new URLSearchParams(redirect.split('?')[1] ?? '')).get('InvoiceID') ?? '';
+  const shortCode = params.get('shortcode');
+  const organisations = sandbox.organisations().filter((org) => shortCode === null || sandbox.organisation(org.tenantId).profile.ShortCode === shortCode);
+  for (const org of organisations) {
     const doc = sandbox.documents(org.tenantId).find((d) => d.invoiceId === invoiceId);
     if (!doc) continue;
     const kind = doc.type === 'ACCREC' ? 'Sales invoice' : 'Bill';
@@ -84,7 +93,7 @@ export function serveXero(
     return { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: renderOverviewPage(sandbox, `${origin}/xero`) };
   }
   const go = /^\/xero\/go\.xero\.com\//i.exec(request.path);
-  if (go) return documentPage(sandbox, new URLSearchParams(request.query).get('InvoiceID') ?? '');
+  if (go) return documentPage(sandbox, request.query);
   const login = /^\/xero\/login\.xero\.com(\/.*)$/i.exec(request.path);
   if (!login || (request.method !== 'GET' && request.method !== 'POST')) return page(404, 'Not found', '<h1>Not a page of the Xero sandbox</h1>');
   const outcome = sandbox.dispatch({

@@ -9,8 +9,8 @@ import type { XeroInvoice } from '../core/xero/invoice';
 import { badRequest, documentProblems, failure, reconnectFailure, success, type XeroFailure, type XeroResult, type XeroValidationProblem } from './errors';
 import type { HttpPort, HttpRequest, HttpResponse } from './http';
 import type { TokenSource } from './tokens';
-import { deliver, type TimeBudget } from './transport';
-import { parseJson } from './wire';
+import { deliver, type DeliveryOptions, type TimeBudget } from './transport';
+import { parseJson, xeroDay } from './wire';
 
 /** The accounting API's base URL. */
 const API_BASE = 'https://api.xero.com/api.xro/2.0';
@@ -32,13 +32,28 @@ export interface XeroConnection {
 }
 
 const OrganisationSchema = z.object({
-  Organisations: z.array(z.object({ Name: z.string(), BaseCurrency: z.string(), ShortCode: z.optional(z.string()) })),
+  Organisations: z.array(
+    z.object({
+      Name: z.string(),
+      BaseCurrency: z.string(),
+      ShortCode: z.optional(z.nullable(z.string())),
+      // The spec: "Shown if set", as /Date(ms+0000)/.
+      PeriodLockDate: z.optional(z.nullable(z.string())),
+      EndOfYearLockDate: z.optional(z.nullable(z.string())),
+    }),
+  ),
 });
 
 /** The organisation's facts SettleSheet uses. */
 export interface XeroOrganisation {
   name: string;
   baseCurrency: string;
+  /** Xero's short code of the organisation (`!bF7kq`): links that open it, whatever the person used last. */
+  shortCode?: string;
+  /** `YYYY-MM-DD`: documents dated on or before it are locked for everyone except advisers. */
+  periodLockDate?: string;
+  /** `YYYY-MM-DD`: documents dated on or before it are locked for everyone. */
+  endOfYearLockDate?: string;
 }
 
 const AccountsSchema = z.object({
@@ -101,6 +116,9 @@ const InvoiceStateSchema = z.object({
   Status: z.optional(z.string()),
   Total: z.optional(z.number()),
   AmountPaid: z.optional(z.number()),
+  AmountCredited: z.optional(z.number()),
+  Date: z.optional(z.nullable(z.string())),
+  DateString: z.optional(z.nullable(z.string())),
   CurrencyCode: z.optional(z.string()),
   HasErrors: z.optional(z.boolean()),
   StatusAttributeString: z.optional(z.string()),
@@ -115,8 +133,13 @@ export interface XeroDocumentState {
   status: string;
   /** Xero's total as a JSON number (exact to its 2 decimals once read as a decimal string). */
   total: number;
+  /** Payments received against it. */
   amountPaid: number;
+  /** Credit notes (and over- or prepayments) allocated to it. */
+  amountCredited: number;
   currency: string;
+  /** The document's date (`YYYY-MM-DD`), when Xero gave it. */
+  date?: string;
 }
 
 /** What Xero did with one document of a create call, in the order they were sent. */
@@ -172,6 +195,7 @@ function read<T>(schema: z.ZodMiniType<T>, response: HttpResponse, what: string)
 }
 
 function documentState(raw: z.infer<typeof InvoiceStateSchema>): XeroDocumentState {
+  const date = xeroDay(raw.DateString) ?? xeroDay(raw.Date);
   return {
     invoiceId: raw.InvoiceID ?? '',
     invoiceNumber: raw.InvoiceNumber ?? '',
@@ -179,7 +203,9 @@ function documentState(raw: z.infer<typeof InvoiceStateSchema>): XeroDocumentSta
     status: raw.Status ?? '',
     total: raw.Total ?? 0,
     amountPaid: raw.AmountPaid ?? 0,
+    amountCredited: raw.AmountCredited ?? 0,
     currency: raw.CurrencyCode ?? '',
+    ...(date ? { date } : {}),
   };
 }
 
@@ -211,10 +237,14 @@ export function createXeroClient(deps: XeroClientDeps): XeroClient {
       });
     }
     if (status === 404) return failure({ kind: 'unexpected', status, message: `Xero found nothing for ${what}: it may have been deleted in Xero.` });
+    // Only keyed writes get a 5xx back from the transport (it retries the others).
+    if (status >= 500) return failure({ kind: 'unavailable', answered: true, message: `Xero answered ${status} (a server error) to ${what}.` });
     return failure({ kind: 'unexpected', status, message: `Xero answered ${status} to ${what}. Try again; if it persists, tell SettleSheet's support.` });
   }
 
   function call(method: HttpRequest['method'], url: string, what: string, options: { body?: unknown; idempotencyKey?: string; tenant?: boolean } = {}): XeroResult<HttpResponse> {
+    // A keyed write's 5xx is kept by Xero under its key: retrying the same request only replays it.
+    const delivery: DeliveryOptions = { serverErrors: options.idempotencyKey === undefined ? 'retry' : 'return' };
     let token = deps.tokens.current();
     if (!token.ok) return token;
     for (let renewed = false; ; renewed = true) {
@@ -223,7 +253,7 @@ export function createXeroClient(deps: XeroClientDeps): XeroClient {
       if (options.body !== undefined) headers['content-type'] = 'application/json';
       if (options.idempotencyKey !== undefined) headers['idempotency-key'] = options.idempotencyKey;
       const request: HttpRequest = { method, url, headers, ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }) };
-      const delivered = deliver(deps.http, request, deps.budget, what);
+      const delivered = deliver(deps.http, request, deps.budget, what, delivery);
       if (!delivered.ok) return failure(delivered.failure);
       const response = delivered.response;
       if (response.status === 401 && !missingScope(response)) {
@@ -271,7 +301,16 @@ export function createXeroClient(deps: XeroClientDeps): XeroClient {
       const found = get('/Organisation', OrganisationSchema, `the settings of ${where}`);
       if (!found.ok) return found;
       const [org] = found.value.Organisations;
-      return org ? success({ name: org.Name, baseCurrency: org.BaseCurrency }) : failure(unreadable(`the settings of ${where}`));
+      if (!org) return failure(unreadable(`the settings of ${where}`));
+      const periodLockDate = xeroDay(org.PeriodLockDate);
+      const endOfYearLockDate = xeroDay(org.EndOfYearLockDate);
+      return success({
+        name: org.Name,
+        baseCurrency: org.BaseCurrency,
+        ...(org.ShortCode ? { shortCode: org.ShortCode } : {}),
+        ...(periodLockDate ? { periodLockDate } : {}),
+        ...(endOfYearLockDate ? { endOfYearLockDate } : {}),
+      });
     },
     accounts() {
       const found = get('/Accounts', AccountsSchema, `the chart of accounts of ${where}`);

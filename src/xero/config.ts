@@ -11,6 +11,8 @@ export const SCRIPT_PROPERTY = {
   clientSecret: 'XERO_CLIENT_SECRET',
   /** Optional: space-separated scopes replacing the defaults. */
   scopes: 'XERO_SCOPES',
+  /** Optional: `off` signs in without PKCE (see `XeroApp.pkce`). */
+  pkce: 'XERO_PKCE',
 } as const;
 
 /** The least SettleSheet needs: sign-in, staying connected, reading settings, writing invoices and bills, finding contacts. */
@@ -29,6 +31,13 @@ export interface XeroApp {
   /** Where Xero sends the browser back: Apps Script's /usercallback, or the workbench's own. */
   redirectUri: string;
   scopes: string[];
+  /**
+   * Sign in with PKCE (S256) as well as the client secret. On unless XERO_PKCE is `off`: Xero
+   * documents PKCE for its "Auth code with PKCE" apps and the secret for "Web app" ones, and a
+   * Web app was reported to complete a PKCE sign-in with its secret (XeroAPI/xero-mcp-server#212,
+   * July 2026). A deployer whose sign-in fails with PKCE turns it off.
+   */
+  pkce: boolean;
 }
 
 /** The app, or the failure telling the deployer what to set. */
@@ -54,7 +63,8 @@ export function readXeroApp(script: KeyValueStore, redirectUri: string): AppRead
     };
   }
   const scopes = (script.get(SCRIPT_PROPERTY.scopes) ?? '').split(/\s+/).filter((s) => s !== '');
-  return { ok: true, app: { clientId, clientSecret, redirectUri, scopes: scopes.length > 0 ? scopes : [...DEFAULT_SCOPES] } };
+  const pkce = !/^(off|false|no|0)$/i.test(script.get(SCRIPT_PROPERTY.pkce)?.trim() ?? '');
+  return { ok: true, app: { clientId, clientSecret, redirectUri, scopes: scopes.length > 0 ? scopes : [...DEFAULT_SCOPES], pkce } };
 }
 
 /** What the settings form sends. */

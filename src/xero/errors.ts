@@ -23,8 +23,12 @@ export type XeroFailure =
   | { kind: 'rate-limited'; retryAfterSeconds: number; message: string }
   /** Xero refused what was sent (400), with each message Xero gave. */
   | { kind: 'validation'; message: string; problems: XeroValidationProblem[] }
-  /** Xero could not be reached or kept failing (network, 5xx) after bounded retries. */
-  | { kind: 'unavailable'; message: string }
+  /**
+   * Xero could not be reached or kept failing (network, 5xx) after bounded retries. `answered`:
+   * Xero answered a write with a server error, which it keeps under the request's
+   * Idempotency-Key, so trying again needs a fresh look at what exists and a new key.
+   */
+  | { kind: 'unavailable'; message: string; answered?: boolean }
   /** Any other answer SettleSheet does not expect. */
   | { kind: 'unexpected'; status: number; message: string };
 

@@ -1,7 +1,8 @@
 /**
- * Xero's OAuth 2.0 authorization code flow with PKCE (S256) and the client secret, over the HTTP
- * port: the authorize URL, the code exchange and the refresh. The PKCE verifier waits in USER
- * properties for ten minutes, tied to the state token it was issued with.
+ * Xero's OAuth 2.0 authorization code flow with the client secret and (unless the deployer turned
+ * it off: `XeroApp.pkce`) PKCE (S256), over the HTTP port: the authorize URL, the code exchange
+ * and the refresh. The PKCE verifier waits in USER properties for ten minutes, tied to the state
+ * token it was issued with.
  */
 import type { XeroApp } from './config';
 import { failure, reconnectFailure, success, type XeroFailure, type XeroResult } from './errors';
@@ -24,6 +25,7 @@ const SIGN_IN_SECONDS = 600;
 export const SIGN_IN_PROPERTY = 'xero.signin';
 
 interface PendingSignIn {
+  /** Empty when the sign-in goes without PKCE. */
   verifier: string;
   /** SHA-256 of the state token, so a callback from an older sign-in is told apart. */
   stateHash: string;
@@ -43,7 +45,7 @@ export interface SignInDeps {
 /** Starts a sign-in: remembers a new PKCE verifier for this user and returns Xero's authorize URL. */
 export function startSignIn(deps: Omit<SignInDeps, 'http'>): string {
   const { app, crypto, budget } = deps;
-  const verifier = crypto.randomBase64Url(32);
+  const verifier = app.pkce ? crypto.randomBase64Url(32) : '';
   const state = deps.stateTokens.create(CALLBACK_FUNCTION, SIGN_IN_SECONDS);
   const pending: PendingSignIn = {
     verifier,
@@ -57,8 +59,8 @@ export function startSignIn(deps: Omit<SignInDeps, 'http'>): string {
     redirect_uri: app.redirectUri,
     scope: app.scopes.join(' '),
     state,
-    code_challenge: crypto.sha256Base64Url(verifier),
-    code_challenge_method: 'S256',
+    code_challenge: app.pkce ? crypto.sha256Base64Url(verifier) : undefined,
+    code_challenge_method: app.pkce ? 'S256' : undefined,
   });
 }
 
@@ -96,7 +98,7 @@ export function finishSignIn(deps: SignInDeps, parameter: Readonly<Record<string
     grant_type: 'authorization_code',
     code,
     redirect_uri: deps.app.redirectUri,
-    code_verifier: pending.verifier,
+    ...(pending.verifier === '' ? {} : { code_verifier: pending.verifier }),
   }, 'the sign-in');
   if (!response.ok) return response;
   return readTokenResponse(response.value, budget.clock.now(), who, 'sign-in');

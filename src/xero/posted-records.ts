@@ -19,22 +19,38 @@ export interface PostedDocument {
   /** The total as a decimal string in the settlement's currency, e.g. `90.49`. */
   total: string;
   currency: string;
-  /** Where a person opens it in Xero. */
+  /** Where a person opens it in Xero (in its own organisation: see `deepLink`). */
   url: string;
+  /** The document's date (`YYYY-MM-DD`), when Xero gave it: lock dates decide whether it can be voided. */
+  date?: string;
+}
+
+/** A part of the settlement Xero refused while it took others: what is missing, and why. */
+export interface MissingPart {
+  part: string;
+  invoiceNumber: string;
+  type: 'ACCREC' | 'ACCPAY';
+  /** As Xero would show it, e.g. `185.99`. */
+  total: string;
+  /** Xero's refusals in the settlement's words (document, line, category). */
+  reasons: string[];
 }
 
 /**
  * `posting`: a post began and may not have finished (Xero may hold more than `documents`);
- * `posted`: every document is in Xero; `voided`: the previous revision was voided and the next one
- * is not posted yet.
+ * `partly-posted`: Xero holds `documents` and refused the parts in `missing` (known, not a lost
+ * answer): posting again creates only those; `posted`: every document is in Xero; `voided`: the
+ * previous revision was voided and the next one is not posted yet.
  */
-export type PostedState = 'posting' | 'posted' | 'voided';
+export type PostedState = 'posting' | 'partly-posted' | 'posted' | 'voided';
 
 /** One settlement's posted state. */
 export interface PostedRecord {
   settlementId: string;
   tenantId: string;
   organisationName: string;
+  /** The organisation's ShortCode when it was posted (its documents' links carry it). */
+  shortCode?: string;
   /** 1 at first; each void-and-repost adds one, and later revisions' numbers end in `-R<revision>`. */
   revision: number;
   /** SHA-256 of what the documents say (see `documentsFingerprint`); empty while nothing is planned. */
@@ -44,15 +60,18 @@ export interface PostedRecord {
   numbers: string[];
   /** The documents Xero confirmed for this revision. */
   documents: PostedDocument[];
+  /** In state `partly-posted`: the parts Xero refused. */
+  missing?: MissingPart[];
   /** The previous revision's documents, as SettleSheet voided or deleted them. */
   replaced: PostedDocument[];
   /** The Google user who last changed the record, and when (ISO). */
   by: string;
   at: string;
   /**
-   * How many times Xero refused creating this revision's documents. It is part of the
-   * Idempotency-Key, so a request Xero refused (fixed since in Xero) is not answered with the stored
-   * refusal, while a request whose answer was lost is replayed.
+   * How many times Xero answered creating this revision's documents with an error (a refusal or a
+   * server error). It is part of the Idempotency-Key: Xero keeps the first answer to a key, errors
+   * included, so the next attempt after an error needs a new key, while a request whose answer was
+   * lost is replayed under the same one.
    */
   refusals: number;
 }

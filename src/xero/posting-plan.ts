@@ -53,10 +53,19 @@ export function idempotencyKey(settlementId: string, revision: number, refusals:
   return `settlesheet-${settlementId.replace(/[^A-Za-z0-9]/g, '').slice(0, 40)}-r${revision}-${digest}`;
 }
 
-/** Where a person opens a document in Xero. */
-function deepLink(type: 'ACCREC' | 'ACCPAY', invoiceId: string): string {
-  const ledger = type === 'ACCPAY' ? 'AccountsPayable' : 'AccountsReceivable';
-  return `https://go.xero.com/${ledger}/View.aspx?InvoiceID=${encodeURIComponent(invoiceId)}`;
+/**
+ * Where a person opens a document in Xero. With the organisation's ShortCode the link opens THAT
+ * organisation whichever one the person used last (Xero's "Deep link to Xero" guide,
+ * developer.xero.com/documentation/api-guides/deep-link-xero: `organisationlogin/default.aspx?
+ * shortcode=…&redirecturl=/AccountsReceivable/View.aspx?InvoiceID=…`, bills at
+ * `/AccountsPayable/Edit.aspx`, the redirect written unencoded as in its examples). Without one
+ * (an organisation read before SettleSheet kept it) the plain form is all there is.
+ */
+export function deepLink(type: 'ACCREC' | 'ACCPAY', invoiceId: string, shortCode?: string): string {
+  const id = encodeURIComponent(invoiceId);
+  if (!shortCode) return `https://go.xero.com/${type === 'ACCPAY' ? 'AccountsPayable' : 'AccountsReceivable'}/View.aspx?InvoiceID=${id}`;
+  const page = type === 'ACCPAY' ? `/AccountsPayable/Edit.aspx?InvoiceID=${id}` : `/AccountsReceivable/View.aspx?InvoiceID=${id}`;
+  return `https://go.xero.com/organisationlogin/default.aspx?shortcode=${encodeURIComponent(shortCode)}&redirecturl=${page}`;
 }
 
 /** A planned document's total as Xero will compute it (bills are flipped, so always ≥ 0). */
@@ -75,18 +84,20 @@ export function sameDocument(state: XeroDocumentState, planned: PlannedDocument,
   return state.type === planned.invoice.Type && state.currency === planned.invoice.CurrencyCode && xeroTotal(state, decimals) === plannedTotal(planned);
 }
 
-/** A document Xero holds, as the posted record keeps it. */
-export function postedDocument(state: XeroDocumentState, part: string, decimals: number): PostedDocument {
+/** A document Xero holds, as the posted record keeps it, linked into its organisation (`shortCode`). */
+export function postedDocument(state: XeroDocumentState, part: string, decimals: number, shortCode?: string): PostedDocument {
   const total = xeroTotal(state, decimals);
+  const type = state.type === 'ACCPAY' ? 'ACCPAY' : 'ACCREC';
   return {
     part,
     invoiceId: state.invoiceId,
     invoiceNumber: state.invoiceNumber,
-    type: state.type === 'ACCPAY' ? 'ACCPAY' : 'ACCREC',
+    type,
     status: state.status,
     total: total === undefined ? String(state.total) : formatAmount(total, decimals),
     currency: state.currency,
-    url: deepLink(state.type === 'ACCPAY' ? 'ACCPAY' : 'ACCREC', state.invoiceId),
+    url: deepLink(type, state.invoiceId, shortCode),
+    ...(state.date ? { date: state.date } : {}),
   };
 }
 

@@ -1,8 +1,8 @@
 /**
- * The organisation's reference data (base currency, accounts, tax rates, enabled currencies),
- * cached in the spreadsheet's cache, and the checks a settlement's documents must pass against it
- * before anything is sent: Xero would refuse them one document at a time, and a refusal halfway
- * through a settlement is exactly what posting must avoid.
+ * The organisation's reference data (base currency, short code, lock dates, accounts, tax rates,
+ * enabled currencies), cached in the spreadsheet's cache, and the checks a settlement's documents
+ * must pass against it before anything is sent: Xero would refuse them one document at a time,
+ * and a refusal halfway through a settlement is exactly what posting must avoid.
  */
 import { codeWithName } from '../core/mapping/tables';
 import { builtInCategory } from '../core/mapping/categories';
@@ -10,14 +10,17 @@ import type { SettlementSummary } from '../core/summary/types';
 import type { PlannedDocument } from '../core/xero/documents';
 import type { XeroAccount, XeroClient, XeroTaxRate } from './client';
 import { success, type XeroResult } from './errors';
+import { lockDateProblems, type LockDates } from './lock-dates';
 import type { CachePort, Clock } from './ports';
 import { parseJson, utf8Length } from './wire';
 
 /** What SettleSheet knows of one organisation's settings. */
-export interface ReferenceData {
+export interface ReferenceData extends LockDates {
   tenantId: string;
   organisationName: string;
   baseCurrency: string;
+  /** The organisation's ShortCode, for links that open it. */
+  shortCode?: string;
   /** Every account with a code, archived ones included (so a check can say "archived", not "missing"). */
   accounts: XeroAccount[];
   taxRates: XeroTaxRate[];
@@ -39,37 +42,43 @@ function cacheKey(tenantId: string): string {
 
 /**
  * The organisation's reference data, from the cache unless `refresh` is set or nothing is cached.
- * A fresh fetch replaces the cached copy.
+ * A fresh fetch replaces the cached copy. Posting passes the settlement's `currency`: when it is
+ * the organisation's base currency the list of currencies is not needed, so that call is saved
+ * (the cached list is kept; without one, the incomplete answer is not cached).
  */
 export function loadReference(
   client: XeroClient,
   tenantId: string,
   cache: CachePort | undefined,
   clock: Clock,
-  options: { refresh: boolean },
+  options: { refresh: boolean; currency?: string },
 ): XeroResult<ReferenceData> {
-  if (!options.refresh && cache) {
-    const cached = parseJson(cache.get(cacheKey(tenantId)) ?? '') as ReferenceData | undefined;
-    if (cached && cached.tenantId === tenantId) return success(cached);
-  }
+  const read = cache ? (parseJson(cache.get(cacheKey(tenantId)) ?? '') as ReferenceData | undefined) : undefined;
+  const cached = read && read.tenantId === tenantId ? read : undefined;
+  if (!options.refresh && cached) return success(cached);
   const organisation = client.organisation();
   if (!organisation.ok) return organisation;
   const accounts = client.accounts();
   if (!accounts.ok) return accounts;
   const taxRates = client.taxRates();
   if (!taxRates.ok) return taxRates;
-  const currencies = client.currencies();
+  const { name, baseCurrency, shortCode, periodLockDate, endOfYearLockDate } = organisation.value;
+  const inBase = options.currency !== undefined && options.currency === baseCurrency;
+  const currencies = inBase ? success(cached?.currencies ?? [baseCurrency]) : client.currencies();
   if (!currencies.ok) return currencies;
   const reference: ReferenceData = {
     tenantId,
-    organisationName: organisation.value.name,
-    baseCurrency: organisation.value.baseCurrency,
+    organisationName: name,
+    baseCurrency,
+    ...(shortCode ? { shortCode } : {}),
+    ...(periodLockDate ? { periodLockDate } : {}),
+    ...(endOfYearLockDate ? { endOfYearLockDate } : {}),
     accounts: accounts.value,
     taxRates: taxRates.value,
     currencies: currencies.value,
     fetchedAt: new Date(clock.now()).toISOString(),
   };
-  if (cache) {
+  if (cache && (!inBase || cached)) {
     const text = JSON.stringify(reference);
     if (utf8Length(text) < MAX_CACHE_VALUE_BYTES) cache.put(cacheKey(tenantId), text, REFERENCE_CACHE_SECONDS);
     else cache.remove(cacheKey(tenantId));
@@ -85,13 +94,14 @@ function describeAccount(account: XeroAccount): string {
 
 /**
  * Everything in the documents the organisation would refuse or the product forbids, in words a
- * person can act on; empty when they can be posted. Checks every account code (exists, ACTIVE,
- * allowed on invoice lines), every tax type (exists, ACTIVE, allowed for the account's class), the
- * currency (base or enabled), and that no balance-sheet category posts to income or expense.
+ * person can act on; empty when they can be posted. Checks the lock dates (lock-dates.ts), every
+ * account code (exists, ACTIVE, allowed on invoice lines), every tax type (exists, ACTIVE, allowed
+ * for the account's class), the currency (base or enabled), and that no balance-sheet category
+ * posts to income or expense.
  */
 export function checkDocuments(summary: SettlementSummary, documents: readonly PlannedDocument[], reference: ReferenceData): string[] {
-  const problems = new Set<string>();
   const org = reference.organisationName;
+  const problems = new Set<string>(lockDateProblems(summary, documents, reference, org));
   const currency = summary.header.currency;
   if (currency !== reference.baseCurrency && !reference.currencies.includes(currency)) {
     problems.add(

@@ -3,6 +3,10 @@
  * with backoff for network failures and 5xx answers (the same request, so the same
  * Idempotency-Key), and a 429's Retry-After waited out only when it fits in the time this
  * execution has left. Whatever does not fit becomes a typed failure, never a hung execution.
+ *
+ * A keyed write asks for 5xx answers back instead of retrying them: Xero keeps the first answer to
+ * an Idempotency-Key for six minutes, errors included, so the same request would only get the
+ * same error again (its idempotency guide; see the sandbox's idempotency.ts).
  */
 import type { XeroFailure } from './errors';
 import { NetworkError, type HttpPort, type HttpRequest, type HttpResponse } from './http';
@@ -42,20 +46,36 @@ function retryAfterSeconds(response: HttpResponse): number {
   return Number.isFinite(seconds) && seconds >= 0 ? seconds : DEFAULT_RETRY_AFTER_SECONDS;
 }
 
+// X-Rate-Limit-Problem as Xero sends it: `day`, `minute`, `appminute`, `concurrent` (Xero's old
+// limits page wrote "Daily" or "Minute", so case and the old spelling are accepted too).
+const LIMIT_WORDS: Readonly<Record<string, string>> = {
+  day: "its daily limit of calls for this organisation was reached (a Xero app on the free Starter tier gets 1,000 a day)",
+  daily: "its daily limit of calls for this organisation was reached (a Xero app on the free Starter tier gets 1,000 a day)",
+  minute: 'its per-minute limit for this organisation was reached',
+  appminute: "its per-minute limit for SettleSheet's app was reached",
+  concurrent: 'too many calls to this organisation were in progress at once',
+};
+
 function rateLimited(response: HttpResponse, seconds: number): XeroFailure {
-  const limit = response.headers['x-rate-limit-problem'] === 'daily' ? 'daily' : 'per-minute';
+  const problem = (response.headers['x-rate-limit-problem'] ?? '').trim().toLowerCase();
+  const limit = LIMIT_WORDS[problem] ?? LIMIT_WORDS['minute']!;
   return {
     kind: 'rate-limited',
     retryAfterSeconds: seconds,
-    message: `Xero is busy (its ${limit} limit for this organisation was reached), try again in ${waitWords(seconds)}.`,
+    message: `Xero is busy (${limit}), try again in ${waitWords(seconds)}.`,
   };
+}
+
+/** How `deliver` treats a 5xx: retry it (reads), or hand it back (keyed writes). */
+export interface DeliveryOptions {
+  serverErrors: 'retry' | 'return';
 }
 
 /**
  * Sends `request`, retrying what is safe to retry within the budget. `what` names the request in
  * messages ("the invoice lookup"). Statuses other than 429 and 5xx are returned for the caller to read.
  */
-export function deliver(http: HttpPort, request: HttpRequest, budget: TimeBudget, what: string): Delivery {
+export function deliver(http: HttpPort, request: HttpRequest, budget: TimeBudget, what: string, options: DeliveryOptions = { serverErrors: 'retry' }): Delivery {
   let failures = 0;
   let rateWaits = 0;
   for (;;) {
@@ -79,7 +99,7 @@ export function deliver(http: HttpPort, request: HttpRequest, budget: TimeBudget
       budget.clock.sleep(seconds * 1000);
       continue;
     }
-    if (response && response.status < 500) return { ok: true, response };
+    if (response && (response.status < 500 || options.serverErrors === 'return')) return { ok: true, response };
     problem = response ? `Xero answered ${response.status}` : 'the connection to Xero was lost';
     const wait = BACKOFF_MS[failures];
     failures++;

@@ -28,6 +28,21 @@ export function parseJson(text: string): unknown {
   }
 }
 
+/**
+ * The calendar day (`2025-06-30`) of a date Xero wrote: `/Date(1546214400000+0000)/` in JSON
+ * (the Organisation's lock dates, a document's Date) or `2025-06-30T00:00:00` (DateString);
+ * undefined when it is neither. Xero's /Date()/ values of days are UTC midnights.
+ */
+export function xeroDay(value: string | null | undefined): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const ms = /^\/Date\((-?\d+)(?:[+-]\d{4})?\)\/$/.exec(value);
+  if (ms) {
+    const date = new Date(Number(ms[1]));
+    return Number.isNaN(date.getTime()) ? undefined : date.toISOString().slice(0, 10);
+  }
+  return /^\d{4}-\d{2}-\d{2}(T|$)/.test(value) ? value.slice(0, 10) : undefined;
+}
+
 /** Escapes text for HTML content and double-quoted attributes. */
 export function escapeHtml(text: string): string {
   return text

@@ -23,6 +23,7 @@ import { aggregateSettlement, summariseSettlement } from '../../src/core/summary
 import { buildDocuments } from '../../src/core/xero/documents';
 import { syntheticSettlement } from '../support/synthetic';
 import { benchSheets } from './sheets';
+import { benchXeroCalls } from './xero-calls';
 
 const SIZES = [10_000, 100_000, 1_000_000];
 const SEED = 42;
@@ -230,12 +231,14 @@ if (mode === 'run') {
   process.send?.(idleResident());
 } else {
   // `npm run bench -- 100000` measures only the engine at the sizes given; `-- sheets` only the
-  // Sheets call costs.
+  // Sheets call costs; `-- xero` only the Xero call counts.
   const sizes = process.argv.slice(2).map(Number).filter((n) => Number.isInteger(n) && n > 0);
   const onlySheets = process.argv.includes('sheets');
-  (onlySheets ? Promise.resolve() : main(sizes.length > 0 ? sizes : SIZES))
+  const onlyXero = process.argv.includes('xero');
+  (onlySheets || onlyXero ? Promise.resolve() : main(sizes.length > 0 ? sizes : SIZES))
     .then(() => {
-      if (sizes.length === 0) benchSheets(path.join(__dirname, '..'));
+      if (sizes.length === 0 && !onlyXero) benchSheets(path.join(__dirname, '..'));
+      if (sizes.length === 0 && !onlySheets) benchXeroCalls(path.join(__dirname, '..'));
     })
     .catch((error: unknown) => {
       console.error(error);

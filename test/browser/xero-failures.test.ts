@@ -2,23 +2,14 @@
 // then a rate limit. Each time the sidebar says what happened and what to do, and when Xero is
 // back the post creates each document once: nothing is duplicated.
 import { TENANT_IDS } from '../fakes/xero';
-import { demoSettlement, UNMAPPED_DESCRIPTION } from '../../src/workbench/demo-settlement';
 import { describeInBrowser } from './support/chromium';
-import { expectText, openWorkbench, readyToPost, type Session } from './support/workbench-session';
+import { demoReadyToPostForSuite, expectText, type Session } from './support/workbench-session';
 
 jest.setTimeout(120_000);
 
 describeInBrowser('Xero failing during a post', () => {
   let session: Session;
-  const demo = demoSettlement();
-
-  beforeAll(async () => {
-    session = await openWorkbench();
-    await readyToPost(session, demo.settlementId, UNMAPPED_DESCRIPTION);
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
+  demoReadyToPostForSuite((opened) => (session = opened));
 
   // The create call itself (the lookup before it goes through): the moment a duplicate could be born.
   const creating = { method: 'PUT' as const, host: 'api.xero.com', path: /^\/api\.xro\/2\.0\/Invoices$/i };
@@ -44,7 +35,7 @@ describeInBrowser('Xero failing during a post', () => {
   });
 
   it('a rate limit says how long to wait, and creates nothing', async () => {
-    session.workbench.sandbox.faults.add({ match: creating, times: 50, kind: { rateLimit: { retryAfter: 3600, problem: 'daily' } } });
+    session.workbench.sandbox.faults.add({ match: creating, times: 50, kind: { rateLimit: { retryAfter: 3600, problem: 'day' } } });
     const message = await post();
     expect(message).toMatch(/try again in 1 hour/);
     session.workbench.sandbox.faults.clear();

@@ -158,7 +158,7 @@ describe('the add-on, built, end to end', () => {
     const numbers = preview.plan.map((p) => p.invoiceNumber).join(', ');
     expect(settlementsRow[11]).toBe(numbers);
     const firstLink = s.x.run(SELLER, () => SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Settlements')!.getRange(row, 12).getRichTextValue()!.getLinkUrl(0, preview.plan[0]!.invoiceNumber.length));
-    expect(firstLink).toBe(`https://go.xero.com/AccountsReceivable/View.aspx?InvoiceID=${held[0]!.invoiceId}`);
+    expect(firstLink).toBe(`https://go.xero.com/organisationlogin/default.aspx?shortcode=!hL2mw&redirecturl=/AccountsReceivable/View.aspx?InvoiceID=${held[0]!.invoiceId}`);
 
     // Pressing Post again creates nothing.
     const again = s.run<PostResultDto>(SELLER, 'postSettlement', { settlementId, mode: 'post' });

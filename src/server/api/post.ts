@@ -1,24 +1,23 @@
 /**
- * "Post to Xero" and "Void and re-post": the settlement is summarised afresh from the tabs (what
- * the person just previewed), then handed to the posting flow, which never creates a duplicate.
- * Whatever happens is written to the Settlements row and the Log.
+ * "Post to Xero", "Void and re-post" and "Void what was posted": the settlement is summarised
+ * afresh from the tabs (what the person just previewed), then handed to the posting flow, which
+ * never creates a duplicate. Whatever happens is written to the Settlements row and the Log.
  */
 import type { PostedDocumentDto, PostResultDto } from '../../api/types';
 import type { PostOutcome } from '../../xero/posting';
 import { isOpen } from '../../xero/posted-records';
 import { SettlementRegistry } from '../registry';
-import { appendLog } from '../workbook/log';
+import { appendLog, type LogEntry } from '../workbook/log';
 import { writeSettlementRow } from '../workbook/settlements-tab';
 import { postSettlementToXero } from '../xero/posting';
 import { Workbook } from '../workbook/workbook';
+import { documentDto } from './partly-posted';
 import { compute, recordOf } from './preview';
 import { currentUser } from './user';
 import { postingViewOf } from './views';
 
 function documentsOf(outcome: Extract<PostOutcome, { record: unknown }>): PostedDocumentDto[] {
-  return (outcome.record?.documents ?? [])
-    .filter((d) => isOpen(d.status))
-    .map(({ part, invoiceNumber, invoiceId, type, status, total, url }) => ({ part, invoiceNumber, invoiceId, type, status, total, url }));
+  return (outcome.record?.documents ?? []).filter((d) => isOpen(d.status)).map(documentDto);
 }
 
 function resultOf(outcome: PostOutcome): PostResultDto {
@@ -26,6 +25,10 @@ function resultOf(outcome: PostOutcome): PostResultDto {
     case 'posted':
     case 'already-posted':
       return { outcome: outcome.kind, message: outcome.message, documents: documentsOf(outcome) };
+    case 'partly-posted':
+      return { outcome: 'partly-posted', message: outcome.message, documents: documentsOf(outcome), missing: outcome.missing };
+    case 'voided':
+      return { outcome: 'voided', message: outcome.message };
     case 'refused':
       return { outcome: 'refused', message: outcome.message, problems: outcome.problems };
     case 'rate-limited':
@@ -35,17 +38,21 @@ function resultOf(outcome: PostOutcome): PostResultDto {
   }
 }
 
-/** Posts a settlement (or voids what Xero holds and posts it again). */
-export function postSettlement(request: { settlementId: string; mode: 'post' | 'void-and-repost'; seenRevision?: number }): PostResultDto {
+const ACTION_WORDS = { post: 'Post', 'void-and-repost': 'Void and re-post', void: 'Void what was posted' } as const;
+const RESULT_WORDS: Partial<Record<PostResultDto['outcome'], LogEntry['result']>> = { refused: 'Refused', busy: 'Busy', 'partly-posted': 'Partly posted' };
+
+/** Posts a settlement (or voids what Xero holds, and posts it again unless `mode` is `void`). */
+export function postSettlement(request: { settlementId: string; mode: 'post' | 'void-and-repost' | 'void'; seenRevision?: number }): PostResultDto {
   const workbook = Workbook.active();
   const c = compute(workbook, recordOf(request.settlementId));
   const outcome: PostOutcome =
-    c.summary.problems.length > 0
+    // Voiding takes back what Xero holds whatever the tabs say now; posting needs a clean summary.
+    c.summary.problems.length > 0 && request.mode !== 'void'
       ? { kind: 'refused', message: 'Nothing was sent to Xero.', problems: c.summary.problems.map((p) => p.message) }
       : postSettlementToXero(c.summary, c.documents, request.mode, request.seenRevision);
   const result = resultOf(outcome);
 
-  const succeeded = result.outcome === 'posted' || result.outcome === 'already-posted';
+  const succeeded = result.outcome === 'posted' || result.outcome === 'already-posted' || result.outcome === 'voided';
   const registry = SettlementRegistry.active();
   const record = registry.get(request.settlementId) ?? c.record;
   const { lastPostError: _previous, ...rest } = record;
@@ -59,15 +66,16 @@ export function postSettlement(request: { settlementId: string; mode: 'post' | '
   registry.put(updated);
   writeSettlementRow(workbook, updated, postingViewOf(updated), false);
 
+  const listed = 'documents' in result ? result.documents : [];
   const details = succeeded
-    ? `${result.message} ${result.documents.map((d) => `${d.invoiceNumber} (${d.type === 'ACCPAY' ? 'bill' : 'invoice'} ${d.invoiceId}, ${d.status}, ${d.total})`).join('; ')}`
+    ? `${result.message} ${listed.map((d) => `${d.invoiceNumber} (${d.type === 'ACCPAY' ? 'bill' : 'invoice'} ${d.invoiceId}, ${d.status}, ${d.total})`).join('; ')}`
     : updated.lastPostError ?? result.message;
   appendLog(
     workbook,
     {
-      what: request.mode === 'post' ? 'Post' : 'Void and re-post',
+      what: ACTION_WORDS[request.mode],
       settlementId: request.settlementId,
-      result: succeeded ? 'OK' : result.outcome === 'refused' ? 'Refused' : result.outcome === 'busy' ? 'Busy' : 'Failed',
+      result: RESULT_WORDS[result.outcome] ?? (succeeded ? 'OK' : 'Failed'),
       details,
     },
     currentUser(),

@@ -150,6 +150,7 @@ function previewOf(c: Computed, checks: XeroChecks): PreviewResult {
       !checks.alreadyPosted,
     changedSincePosting: checks.changedSincePosting,
     revision: checks.revision,
+    ...(checks.partlyPosted ? { partlyPosted: checks.partlyPosted } : {}),
   };
 }
 

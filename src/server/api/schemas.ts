@@ -65,7 +65,7 @@ export const SettlementIdSchema = z.object({ settlementId });
 
 export const PostSchema = z.object({
   settlementId,
-  mode: z.enum(['post', 'void-and-repost']),
+  mode: z.enum(['post', 'void-and-repost', 'void']),
   seenRevision: z.optional(z.number().check(z.int(), z.minimum(0))),
 });
 

@@ -11,7 +11,7 @@ import type { PostingView } from '../workbook/settlements-tab';
 export function postingViewOf(record: SettlementRecord): PostingView & { lastError?: string } {
   const posted = readPosted(record.settlementId);
   return {
-    status: statusOf(record, posted.documents.length),
+    status: posted.partlyPosted ? 'Partly posted' : statusOf(record, posted.documents.length),
     documents: posted.documents,
     ...(posted.postedAt ? { postedAt: posted.postedAt } : {}),
     ...(posted.postedBy ? { postedBy: posted.postedBy } : {}),

@@ -3,6 +3,7 @@
  * account codes and tax types that do not exist or are archived, a currency not enabled, the
  * account names to show, and whether it was posted already (and has changed since).
  */
+import type { PartlyPostedDto } from '../../api/types';
 import type { PlannedDocument } from '../../core/xero/documents';
 import { documentsFingerprint, renumber } from '../../xero/posting-plan';
 import { checkDocuments } from '../../xero/reference';
@@ -12,6 +13,7 @@ import { isOpen } from '../../xero/posted-records';
 import { postedRecord } from '../posted';
 import { appsScriptEnvironment } from '../xero/environment';
 import { appsScriptCrypto } from '../xero/ports';
+import { partlyPostedOf } from './partly-posted';
 import type { Computed } from './preview';
 
 /** The Xero side of a preview. */
@@ -27,6 +29,8 @@ export interface XeroChecks {
   revision: number;
   /** This person can post to the spreadsheet's organisation now. */
   connected: boolean;
+  /** Set when Xero holds only part of the settlement. */
+  partlyPosted?: PartlyPostedDto;
 }
 
 /** Checks a computed settlement against its posted record and the connected organisation. */
@@ -48,18 +52,25 @@ export function xeroChecks(c: Computed): XeroChecks {
     revision: record?.revision ?? 0,
     connected: false,
   };
+  const partly = (locks?: Parameters<typeof partlyPostedOf>[3]) => {
+    const state = partlyPostedOf(record, changedSincePosting, checks.documents, locks);
+    if (state) checks.partlyPosted = state;
+  };
   const env = appsScriptEnvironment();
   const status = connectionStatus(env);
   if (!status.canPost) {
     checks.warnings.push(`${status.message} Account codes and tax types are checked against Xero once it is connected.`);
+    partly();
     return checks;
   }
   const loaded = loadSpreadsheetReference(env, false);
   if (!loaded.ok) {
     checks.warnings.push(`Could not read ${status.organisation?.name ?? 'the organisation'}'s accounts from Xero: ${loaded.failure.message}`);
+    partly();
     return checks;
   }
   const { reference } = loaded.value;
+  partly(reference);
   checks.connected = true;
   checks.accountNames = new Map(reference.accounts.map((a) => [a.code, a.name]));
   if (c.documents.length) checks.problems.push(...checkDocuments(c.summary, c.documents, reference));

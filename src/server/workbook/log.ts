@@ -7,9 +7,9 @@ import type { Workbook } from './workbook';
 
 /** One line of the log. */
 export interface LogEntry {
-  what: 'Import' | 'Post' | 'Void and re-post' | 'Connect' | 'Disconnect' | 'Cancel import';
+  what: 'Import' | 'Post' | 'Void and re-post' | 'Void what was posted' | 'Connect' | 'Disconnect' | 'Cancel import';
   settlementId: string;
-  result: 'OK' | 'Unchanged' | 'Refused' | 'Failed' | 'Busy';
+  result: 'OK' | 'Unchanged' | 'Refused' | 'Failed' | 'Busy' | 'Partly posted';
   details: string;
 }
 

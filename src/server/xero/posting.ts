@@ -11,8 +11,9 @@ import { postedRecordOf, postFromSpreadsheet } from '../../xero/spreadsheet';
 import { appsScriptEnvironment } from './environment';
 
 /**
- * Posts a settlement's planned documents to the spreadsheet's organisation. For `void-and-repost`,
- * pass the revision of the posted record the person was looking at.
+ * Posts a settlement's planned documents to the spreadsheet's organisation (or, for `void`, takes
+ * back what Xero holds of it). For `void-and-repost` and `void`, pass the revision of the posted
+ * record the person was looking at.
  */
 export function postSettlementToXero(summary: SettlementSummary, documents: readonly PlannedDocument[], mode: PostMode, seenRevision?: number): PostOutcome {
   const outcome = postFromSpreadsheet(appsScriptEnvironment(), summary, documents, mode, seenRevision);

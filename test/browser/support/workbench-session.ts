@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
+import { demoSettlement, UNMAPPED_DESCRIPTION } from '../../../src/workbench/demo-settlement';
 import { startWorkbench, type Workbench } from '../../../src/workbench/workbench';
 import { launchChromium, type Browser } from './chromium';
 
@@ -135,6 +136,23 @@ export async function readyToPost(session: Session, settlementId: string, unmapp
   // Connecting recomputes the open detail with the organisation's account names.
   await session.sidebar.locator('.account', { hasText: 'Amazon Sales' }).first().waitFor();
   await session.sidebar.getByRole('button', { name: 'Post to Xero' }).waitFor();
+}
+
+/**
+ * For a suite of tests on the demo settlement ready to post: opens the workbench before them (and
+ * gets it there), hands the session to `use`, and closes it after them.
+ */
+export function demoReadyToPostForSuite(use: (session: Session) => void): void {
+  let session: Session | undefined;
+  beforeAll(async () => {
+    session = await openWorkbench();
+    use(session);
+    const demo = demoSettlement();
+    await readyToPost(session, demo.settlementId, UNMAPPED_DESCRIPTION);
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
 }
 
 /** Waits until the first element `locator` finds has text matching `pattern` (10 s), then asserts it. */

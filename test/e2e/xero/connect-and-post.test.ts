@@ -122,9 +122,15 @@ describe('posting to the bound organisation', () => {
       documents: [{ invoiceNumber: 'AMZ-24288684722', type: 'ACCPAY', status: 'DRAFT', total: '54.99', currency: 'USD', part: '2025-09' }],
     });
     const bill = held.find((d) => d.type === 'ACCPAY')!;
-    expect(record.ok && record.value?.documents[0]?.url).toBe(`https://go.xero.com/AccountsPayable/View.aspx?InvoiceID=${bill.invoiceId}`);
+    // Links open Harbor Lane's own books (its ShortCode), whichever organisation the person used last.
+    expect(record.ok && record.value).toMatchObject({ shortCode: '!hL2mw' });
+    expect(record.ok && record.value?.documents[0]?.url).toBe(
+      `https://go.xero.com/organisationlogin/default.aspx?shortcode=!hL2mw&redirecturl=/AccountsPayable/Edit.aspx?InvoiceID=${bill.invoiceId}`,
+    );
     const invoice = x.run(SELLER, () => xeroPostedRecord('24288684721'));
-    expect(invoice.ok && invoice.value?.documents[0]?.url).toMatch(/^https:\/\/go\.xero\.com\/AccountsReceivable\/View\.aspx\?InvoiceID=[0-9a-f-]{36}$/);
+    expect(invoice.ok && invoice.value?.documents[0]?.url).toMatch(
+      /^https:\/\/go\.xero\.com\/organisationlogin\/default\.aspx\?shortcode=!hL2mw&redirecturl=\/AccountsReceivable\/View\.aspx\?InvoiceID=[0-9a-f-]{36}$/,
+    );
   });
 
   it('sends the lines exactly as planned: tax-inclusive amounts on the mapped accounts', () => {

@@ -111,15 +111,44 @@ describe('rate limits, server errors and lost answers', () => {
     expect(x.sandbox.documents(US)).toHaveLength(1);
   });
 
-  it('500 then success: retries after a second with the SAME Idempotency-Key', () => {
+  const lookups = (x: XeroWorld) => x.requests().filter((r) => r.method === 'GET' && r.url.includes('/Invoices?'));
+  const putKeys = (x: XeroWorld) => x.requests().filter((r) => r.method === 'PUT').map((r) => r.headers['idempotency-key']);
+
+  it('500 then success: Xero keeps the 500 under the key, so the client looks again and creates under a NEW key, once', () => {
     const x = connectedToUs();
     const s = positive();
     x.sandbox.faults.add({ match: { method: 'PUT', path: '/api.xro/2.0/Invoices' }, kind: { status: 500 } });
     expect(x.run(SELLER, () => postSettlementToXero(s.summary, s.documents, 'post')).kind).toBe('posted');
-    const keys = x.requests().filter((r) => r.method === 'PUT').map((r) => r.headers['idempotency-key']);
+    const keys = putKeys(x);
     expect(keys).toHaveLength(2);
     expect(keys[0]).toBeDefined();
-    expect(keys[1]).toBe(keys[0]);
+    expect(keys[1]).not.toBe(keys[0]);
+    expect(lookups(x)).toHaveLength(2);
+    expect(x.sandbox.documents(US)).toHaveLength(1);
+    expect(record(x, HEADERS.positive.settlementId)).toMatchObject({ state: 'posted', refusals: 1 });
+  });
+
+  it('a 504 after Xero committed: the look after it finds the document and adopts it, with no second create', () => {
+    const x = connectedToUs();
+    const s = settlementOf(MONTH_SPLIT, HEADERS.monthSplit, { split: 'carry' });
+    x.sandbox.faults.add({ match: { method: 'PUT', path: '/api.xro/2.0/Invoices' }, kind: { failAfterCommit: 504 } });
+    const outcome = x.run(SELLER, () => postSettlementToXero(s.summary, s.documents, 'post'));
+    expect(outcome.kind).toBe('posted');
+    expect(putKeys(x)).toHaveLength(1);
+    expect(x.sandbox.documents(US).map((d) => d.invoiceNumber)).toEqual(['AMZ-24288684723-2025-07', 'AMZ-24288684723-2025-08']);
+    expect(outcome.kind === 'posted' && outcome.record.documents.map((d) => d.invoiceId)).toEqual(x.sandbox.documents(US).map((d) => d.invoiceId));
+  });
+
+  it('a server error on every create: says Xero may hold it; nothing is duplicated and the next press finishes', () => {
+    const x = connectedToUs();
+    const s = positive();
+    x.sandbox.faults.add({ match: { method: 'PUT', path: '/api.xro/2.0/Invoices' }, times: 3, kind: { status: 503 } });
+    const outcome = x.run(SELLER, () => postSettlementToXero(s.summary, s.documents, 'post'));
+    expect(outcome).toMatchObject({ kind: 'failed', nothingCreated: false });
+    expect(outcome.message).toContain('Press Post again');
+    expect(new Set(putKeys(x)).size).toBe(3);
+    expect(x.run(SELLER, () => postSettlementToXero(s.summary, s.documents, 'post')).kind).toBe('posted');
+    expect(new Set(putKeys(x)).size).toBe(4);
     expect(x.sandbox.documents(US)).toHaveLength(1);
   });
 
@@ -198,23 +227,33 @@ describe('what Xero refuses', () => {
     expect(x.sandbox.documents(US)).toHaveLength(1);
   });
 
-  it('one part of a month split refused: the other is created and recorded, and Post completes the rest later', () => {
+  it('one part of a month split refused: the other is created, the settlement is marked partly posted, and Post completes the rest later', () => {
     const x = connectedToUs();
     const s = settlementOf(MONTH_SPLIT, HEADERS.monthSplit, { split: 'separate' });
     const storage = x.sandbox.organisation(US).accounts.find((a) => a.Code === '407')!;
     onceBefore(x, /^PUT /, () => (storage.Status = 'ARCHIVED'));
     const outcome = x.run(SELLER, () => postSettlementToXero(s.summary, s.documents, 'post'));
-    expect(outcome).toMatchObject({ kind: 'failed', nothingCreated: false });
+    expect(outcome).toMatchObject({ kind: 'partly-posted', missing: [{ part: '2025-08', invoiceNumber: 'AMZ-24288684723-2025-08', total: '185.99' }] });
+    expect(outcome.message).toContain('Harbor Lane Goods Inc holds AMZ-24288684723-2025-07 (2025-07), but Xero refused AMZ-24288684723-2025-08 (2025-08).');
     expect(outcome.message).toContain('sales invoice AMZ-24288684723-2025-08 (2025-08), line 3 (Storage, account 407, tax NONE)');
-    expect(outcome.message).toContain('Xero holds AMZ-24288684723-2025-07.');
     expect(x.sandbox.documents(US).map((d) => d.invoiceNumber)).toEqual(['AMZ-24288684723-2025-07']);
-    expect(record(x, HEADERS.monthSplit.settlementId)).toMatchObject({ state: 'posting', documents: [{ invoiceNumber: 'AMZ-24288684723-2025-07' }] });
+    expect(record(x, HEADERS.monthSplit.settlementId)).toMatchObject({
+      state: 'partly-posted',
+      documents: [{ invoiceNumber: 'AMZ-24288684723-2025-07' }],
+      missing: [{ invoiceNumber: 'AMZ-24288684723-2025-08', reasons: [expect.stringContaining("Account code '407' has been archived")] }],
+    });
 
     storage.Status = 'ACTIVE';
+    // Finishing meets Xero's daily limit: nothing changes, and the settlement stays marked.
+    x.sandbox.faults.add({ match: { method: 'PUT', path: '/api.xro/2.0/Invoices' }, kind: { rateLimit: { retryAfter: 20_000, problem: 'day' } } });
+    expect(x.run(SELLER, () => postSettlementToXero(s.summary, s.documents, 'post')).kind).toBe('rate-limited');
+    expect(record(x, HEADERS.monthSplit.settlementId)).toMatchObject({ state: 'partly-posted', missing: [{ invoiceNumber: 'AMZ-24288684723-2025-08' }] });
+    x.world.advanceClock(20_000_000);
     expect(x.run(SELLER, () => postSettlementToXero(s.summary, s.documents, 'post')).kind).toBe('posted');
     expect(x.sandbox.documents(US).map((d) => [d.invoiceNumber, d.total])).toEqual([
       ['AMZ-24288684723-2025-07', '127.50'],
       ['AMZ-24288684723-2025-08', '185.99'],
     ]);
+    expect(record(x, HEADERS.monthSplit.settlementId)).not.toHaveProperty('missing');
   });
 });

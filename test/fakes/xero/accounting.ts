@@ -6,15 +6,18 @@
  * Gateway behaviour, per Xero's OAuth 2.0 troubleshooting guide: a missing, wrong or unconnected
  * xero-tenant-id is 403 "AuthenticationUnsuccessful"; a token without the endpoint's scope is 401
  * "AuthorizationUnsuccessful" with `WWW-Authenticate: … insufficient_scope` (XeroAPI/xero-node#320).
- * Calls are counted against the rate limits once the tenant is known, before the scope check.
+ * Calls are counted against the rate limits once the tenant is known, before the scope check and
+ * before the Idempotency-Key (idempotency.ts).
  */
 import type { HttpRequest, HttpResponse } from '../../../src/xero/http';
 import { notFound, queryParseError } from './api-errors';
-import { checkBearer, connectionsOf, type Grant, type Identity } from './identity';
+import { IDEMPOTENCY_KEY_MAX, type IdempotencyKeys } from './idempotency';
+import { checkBearer, connectionsOf, type Grant, type Identity, roleOf } from './identity';
 import type { IdSource } from './ids';
 import { changeInvoiceStatus, createInvoices, getInvoice, type InvoiceRequest, listInvoices } from './invoices';
 import type { OrganisationState } from './model';
 import type { RateLimiter } from './rate-limit';
+import { tierOf } from './tiers';
 import { renderAccount, renderCurrency, renderOrganisation, renderTaxRate } from './settings';
 import { envelopeDate, gatewayProblem, jsonResponse } from './wire';
 import { parseWhere } from './where-filter';
@@ -26,17 +29,16 @@ export interface AccountingDeps {
   ids: IdSource;
   now: () => number;
   limiter: RateLimiter;
-  /** Responses already given, by tenant and Idempotency-Key. */
-  idempotent: Map<string, HttpResponse>;
+  /** Answers given to keyed requests. */
+  keys: IdempotencyKeys;
+  /** Calls to an organisation in progress (nested calls from request listeners), this one included. */
+  inFlight(tenantId: string): number;
 }
 
 const SETTINGS_READ = ['accounting.settings', 'accounting.settings.read'];
 const INVOICES_READ = ['accounting.invoices', 'accounting.invoices.read', 'accounting.transactions', 'accounting.transactions.read'];
 const INVOICES_WRITE = ['accounting.invoices', 'accounting.transactions'];
 const CONTACTS_WRITE = ['accounting.contacts'];
-
-/** The longest Idempotency-Key Xero accepts. */
-export const IDEMPOTENCY_KEY_MAX = 128;
 
 interface Route {
   scopes: string[];
@@ -107,7 +109,10 @@ export function handleAccounting(deps: AccountingDeps, request: HttpRequest, url
   if (!org || !connectionsOf(deps.identity, grant).some((c) => c.tenantId === tenantId)) {
     return gatewayProblem(403, 'AuthenticationUnsuccessful', deps.ids.uuid());
   }
-  const admitted = deps.limiter.admit(tenantId, grant.clientId, deps.ids.uuid());
+  const app = deps.identity.apps.get(grant.clientId)!;
+  const admitted = deps.limiter.admit({
+    tenantId, clientId: grant.clientId, callsPerDay: tierOf(app).callsPerDay, inFlight: deps.inFlight(tenantId), instance: deps.ids.uuid(),
+  });
   if (!admitted.ok) return admitted.response;
   const limits = admitted.headers;
 
@@ -124,22 +129,18 @@ export function handleAccounting(deps: AccountingDeps, request: HttpRequest, url
       limits,
     );
   }
-  const memoKey = key === undefined ? undefined : `${tenantId}\u0000${key}`;
-  const replay = memoKey === undefined ? undefined : deps.idempotent.get(memoKey);
-  if (replay) return withHeaders(replay, limits);
+  const kept = key === undefined ? undefined : deps.keys.answer(tenantId, key, request);
+  if (kept && kept.kind !== 'new') return withHeaders(kept.response, limits);
 
-  const app = deps.identity.apps.get(grant.clientId)!;
   const now = deps.now();
   const response = found.run(
     {
-      org, ids: deps.ids, now, url, body: request.body,
+      org, ids: deps.ids, now, url, body: request.body, role: roleOf(deps.identity, grant),
       ok: (collection) =>
         jsonResponse(200, { Id: deps.ids.uuid(), Status: 'OK', ProviderName: app.name, DateTimeUTC: envelopeDate(now), ...collection }),
     },
     grant,
   );
-  // Xero keeps the first answer to a key and gives it again for any repeat (how long it keeps
-  // keys is not documented; the sandbox keeps them for its lifetime).
-  if (memoKey !== undefined) deps.idempotent.set(memoKey, response);
+  if (key !== undefined) deps.keys.keep(tenantId, key, request, response);
   return withHeaders(response, limits);
 }

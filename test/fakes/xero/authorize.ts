@@ -4,13 +4,9 @@
  */
 import type { HttpRequest, HttpResponse } from '../../../src/xero/http';
 import { renderAuthorizeError, renderConsentPage } from './consent-page';
-import {
-  type Identity,
-  KNOWN_SCOPES,
-  type RegisteredApp,
-  type SandboxUser,
-  tenantsOfUser,
-} from './identity';
+import { type Identity, type RegisteredApp, type SandboxUser, tenantsOfUser } from './identity';
+import { scopeProblem } from './scopes';
+import { tierOf } from './tiers';
 import { htmlResponse } from './wire';
 
 /** An authorize request that passed every check. */
@@ -43,15 +39,18 @@ function parseAuthorize(identity: Identity, params: URLSearchParams): Parsed {
     return { ok: false, problem: "unsupported_response_type: response_type must be 'code'." };
   }
   const scopes = (params.get('scope') ?? '').split(' ').filter((scope) => scope !== '');
-  if (scopes.length === 0) return { ok: false, problem: 'invalid_scope: no scope was requested.' };
-  const unknown = scopes.find((scope) => !KNOWN_SCOPES.has(scope));
-  if (unknown !== undefined) return { ok: false, problem: `invalid_scope: '${unknown}' is not a Xero scope.` };
+  const refusedScope = scopeProblem(app, scopes);
+  if (refusedScope !== undefined) return { ok: false, problem: refusedScope };
   const challenge = params.get('code_challenge') ?? undefined;
   const method = params.get('code_challenge_method') ?? undefined;
   if (challenge !== undefined || method !== undefined) {
     if (method !== 'S256') return { ok: false, problem: "invalid_request: code_challenge_method must be 'S256'." };
     if (!challenge || !/^[A-Za-z0-9_-]{43}$/.test(challenge)) {
       return { ok: false, problem: 'invalid_request: code_challenge must be the base64url SHA-256 of the verifier (43 characters).' };
+    }
+    // ASSUMPTION: an app that does not take PKCE with its secret says so here, at authorize.
+    if (app.pkceWithSecret === 'refused') {
+      return { ok: false, problem: `invalid_request: ${app.name} is not registered for PKCE (code_challenge); sign in without it.` };
     }
   }
   const keep = ['response_type', 'client_id', 'redirect_uri', 'scope', 'state', 'code_challenge', 'code_challenge_method', 'nonce'];
@@ -94,6 +93,8 @@ function approve(
   if (tenantIds.length === 0) return { ok: false, problem: 'Choose at least one organisation to connect.' };
   const foreign = tenantIds.find((id) => !allowed.includes(id));
   if (foreign !== undefined) return { ok: false, problem: `${user.email} cannot connect organisation ${foreign}.` };
+  const capped = connectionCapProblem(identity, request.app, tenantIds);
+  if (capped !== undefined) return { ok: false, problem: capped };
   const now = identity.now();
   const authEventId = identity.ids.uuid();
   for (const tenantId of new Set(tenantIds)) {
@@ -149,6 +150,20 @@ export function handleAuthorize(identity: Identity, request: HttpRequest, url: U
   }
   const approved = approve(identity, parsed.request, user, form?.getAll('tenant') ?? []);
   return approved.ok ? redirect(approved.location) : show(400, approved.problem);
+}
+
+/**
+ * Why connecting these organisations would take the app over its tier's connection cap
+ * (tiers.ts), or undefined. ASSUMPTION: a connection is an organisation connected to the app
+ * (by any user), reconnecting one already connected is free, and the consent page refuses the
+ * one over the cap in these words.
+ */
+function connectionCapProblem(identity: Identity, app: RegisteredApp, tenantIds: readonly string[]): string | undefined {
+  const tier = tierOf(app);
+  const connected = new Set(identity.connections.filter((c) => c.clientId === app.clientId).map((c) => c.tenantId));
+  const after = new Set([...connected, ...tenantIds]);
+  if (after.size <= tier.connections) return undefined;
+  return `${app.name} has reached the ${tier.connections} organisations its ${tier.name} tier allows. Its developer must disconnect an organisation or move to a higher tier.`;
 }
 
 function redirect(location: string): HttpResponse {

@@ -33,7 +33,7 @@ export function renderConsentPage(model: ConsentPageModel): string {
     .map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`)
     .join('');
   const scopes = model.scopes.map((scope) => `<li>${escapeHtml(scope)}</li>`).join('');
-  // Xero preselects one organisation; the user may tick more.
+  // ASSUMPTION: Xero preselects one organisation; the user may tick more.
   const organisations = model.organisations
     .map(
       (org, index) =>

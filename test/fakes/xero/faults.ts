@@ -3,15 +3,24 @@
  * matching requests fail the way real networks and Xero fail.
  */
 import type { HttpRequest } from '../../../src/xero/http';
+import type { RateLimitProblem } from './rate-limit';
 
 /** What goes wrong. */
 export type FaultKind =
-  /** Answer with this status (e.g. 500, 503) without handling the request. */
+  /**
+   * Answer with this status (e.g. 500, 503) without handling the request. Xero keeps that answer
+   * under the request's Idempotency-Key like any other (idempotency.ts).
+   */
   | { status: number; body?: string }
   /** Answer 429 with Retry-After and X-Rate-Limit-Problem without handling the request. */
-  | { rateLimit: { retryAfter: number; problem?: 'minute' | 'daily' } }
+  | { rateLimit: { retryAfter: number; problem?: RateLimitProblem } }
   /** Handle the request for real, then lose the response: the client gets a NetworkError. */
   | { dropAfterCommit: true }
+  /**
+   * Handle the request for real, then answer this status instead (a gateway that timed out after
+   * Xero committed: 504); that answer is what the request's Idempotency-Key keeps.
+   */
+  | { failAfterCommit: number }
   /** Fail before the request reaches Xero: the client gets a NetworkError. */
   | { networkError: true }
   /** Take this long: the injected clock is advanced (and the HTTP server really waits). */

@@ -8,6 +8,12 @@ import type { HttpRequest, HttpResponse } from '../../../src/xero/http';
 import type { IdSource } from './ids';
 import { gatewayProblem } from './wire';
 
+/**
+ * Xero's developer tiers since 2 March 2026 (developer.xero.com/faq/pricing-and-policy-updates):
+ * new apps start on Starter.
+ */
+export type AppTier = 'starter' | 'core' | 'plus' | 'advanced' | 'enterprise';
+
 /** An app as registered in Xero's developer portal. */
 export interface RegisteredApp {
   clientId: string;
@@ -16,6 +22,21 @@ export interface RegisteredApp {
   redirectUris: string[];
   /** Shown on the consent page and as ProviderName in API envelopes. */
   name: string;
+  /**
+   * `YYYY-MM-DD` the app was created: apps created on or after 2 March 2026 get only granular
+   * scopes (see scopes.ts). Absent: an app created before then.
+   */
+  createdOn?: string;
+  /** Its tier: the daily call limit and the connection cap (see rate-limit.ts); Starter when absent. */
+  tier?: AppTier;
+  /**
+   * Whether the app accepts PKCE (`code_challenge`) together with its client secret. A Web app did
+   * in the one report found (XeroAPI/xero-mcp-server#212, 2026-07-25: a "web app,
+   * client_secret_basic" completed an "OAuth 2.1 + PKCE authorization-code flow"); Xero documents
+   * PKCE only for its "Auth code with PKCE" apps. `refused` lets a test play the deployer whose
+   * sign-in fails.
+   */
+  pkceWithSecret?: 'accepted' | 'refused';
 }
 
 /** A Xero user who can sign in on the consent page. */
@@ -26,6 +47,11 @@ export interface SandboxUser {
   familyName: string;
   /** The organisations this user may connect; all of the sandbox's when absent. */
   tenantIds?: string[];
+  /**
+   * Advisers are not bound by an organisation's PeriodLockDate (the end of year lock binds
+   * everyone: help.xero.com, "Set and work with lock dates"). `standard` when absent.
+   */
+  role?: 'standard' | 'adviser';
 }
 
 /** The app every sandbox registers unless told otherwise. */
@@ -37,6 +63,9 @@ export const DEFAULT_APP: RegisteredApp = {
     'http://127.0.0.1:8788/usercallback',
   ],
   name: 'SettleSheet',
+  // Whoever deploys SettleSheet now creates a new app: granular scopes only, Starter tier.
+  createdOn: '2026-03-10',
+  tier: 'starter',
 };
 
 /** The user who signs in unless a test names another. */
@@ -125,19 +154,6 @@ export interface Identity {
   organisations: () => { tenantId: string; name: string }[];
 }
 
-/** The scopes Xero knows (broad, granular and OpenID); anything else is refused at authorize. */
-export const KNOWN_SCOPES: ReadonlySet<string> = new Set([
-  'openid', 'profile', 'email', 'offline_access',
-  'accounting.transactions', 'accounting.transactions.read',
-  'accounting.invoices', 'accounting.invoices.read',
-  'accounting.payments', 'accounting.payments.read',
-  'accounting.banktransactions', 'accounting.banktransactions.read',
-  'accounting.manualjournals', 'accounting.manualjournals.read',
-  'accounting.settings', 'accounting.settings.read',
-  'accounting.contacts', 'accounting.contacts.read',
-  'accounting.attachments', 'accounting.attachments.read',
-  'accounting.reports.read', 'accounting.journals.read', 'accounting.budgets.read',
-]);
 
 /** A new, empty identity service. */
 export function createIdentity(
@@ -159,6 +175,11 @@ export function createIdentity(
     now,
     organisations,
   };
+}
+
+/** The role of the user a grant belongs to. */
+export function roleOf(identity: Identity, grant: Grant): 'standard' | 'adviser' {
+  return identity.users.find((u) => u.userId === grant.userId)?.role ?? 'standard';
 }
 
 /** The organisations a user may connect. */

@@ -4,7 +4,8 @@
  * strings, so assertions on money are exact).
  */
 import type { InvoiceLine, InvoiceRecord } from './model';
-import { dateString, fixed, msDate } from './wire';
+import { amountsOf } from './payments';
+import { dateString, dayToMs, fixed, msDate } from './wire';
 
 /** How much of an invoice to write. */
 export interface RenderOptions {
@@ -40,21 +41,22 @@ export function renderInvoice(
   contact: { ContactID: string; Name: string },
   options: RenderOptions,
 ): Record<string, unknown> {
-  const open = invoice.status !== 'VOIDED' && invoice.status !== 'DELETED';
   const errors = options.outcome?.errors ?? [];
+  // Voiding or deleting a document cancels what it asked to be paid.
+  const { paid, credited, due } = amountsOf(invoice);
+  const lastAllocation = [...invoice.payments, ...invoice.credits].map((a) => a.date).sort().pop();
   return {
     Type: invoice.type,
     InvoiceID: invoice.invoiceId,
     InvoiceNumber: invoice.invoiceNumber,
     Reference: invoice.reference,
-    Payments: [],
-    CreditNotes: [],
+    Payments: invoice.payments.map((p) => ({ PaymentID: p.id, Date: msDate(dayToMs(p.date)), Amount: fixed(p.amount, 2) })),
+    CreditNotes: invoice.credits.map((c) => ({ CreditNoteID: c.id, Date: msDate(dayToMs(c.date)), AppliedAmount: fixed(c.amount, 2) })),
     Prepayments: [],
     Overpayments: [],
-    // Voiding or deleting a document cancels what it asked to be paid.
-    AmountDue: fixed(open ? invoice.total : 0, 2),
-    AmountPaid: fixed(0, 2),
-    AmountCredited: fixed(0, 2),
+    AmountDue: fixed(due, 2),
+    AmountPaid: fixed(paid, 2),
+    AmountCredited: fixed(credited, 2),
     SentToContact: false,
     CurrencyRate: fixed(invoice.currencyRate, 6),
     IsDiscounted: invoice.lines.some((line) => line.discountRate !== undefined || line.discountAmount !== undefined),
@@ -74,6 +76,7 @@ export function renderInvoice(
     DueDateString: invoice.dueDate === undefined ? undefined : dateString(invoice.dueDate),
     DueDate: invoice.dueDate === undefined ? undefined : msDate(Date.parse(`${invoice.dueDate}T00:00:00Z`)),
     Status: invoice.status,
+    FullyPaidOnDate: invoice.status === 'PAID' && lastAllocation ? msDate(dayToMs(lastAllocation)) : undefined,
     LineAmountTypes: invoice.lineAmountTypes,
     LineItems: options.lines ? invoice.lines.map((line) => renderLine(line, options.unitdp)) : [],
     SubTotal: fixed(invoice.subTotal, 2),
@@ -109,7 +112,7 @@ export interface SandboxDocument {
   type: 'ACCREC' | 'ACCPAY';
   invoiceNumber: string;
   reference?: string;
-  status: 'DRAFT' | 'SUBMITTED' | 'AUTHORISED' | 'VOIDED' | 'DELETED';
+  status: 'DRAFT' | 'SUBMITTED' | 'AUTHORISED' | 'PAID' | 'VOIDED' | 'DELETED';
   contactName: string;
   /** `YYYY-MM-DD`. */
   date: string;
@@ -122,11 +125,13 @@ export interface SandboxDocument {
   totalTax: string;
   total: string;
   amountDue: string;
+  amountPaid: string;
+  amountCredited: string;
 }
 
 /** A stored invoice as a `SandboxDocument`. */
 export function documentView(invoice: InvoiceRecord, contactName: string): SandboxDocument {
-  const open = invoice.status !== 'VOIDED' && invoice.status !== 'DELETED';
+  const { paid, credited, due } = amountsOf(invoice);
   return {
     invoiceId: invoice.invoiceId,
     type: invoice.type,
@@ -153,6 +158,8 @@ export function documentView(invoice: InvoiceRecord, contactName: string): Sandb
     subTotal: invoice.subTotal.toFixed(2),
     totalTax: invoice.totalTax.toFixed(2),
     total: invoice.total.toFixed(2),
-    amountDue: open ? invoice.total.toFixed(2) : '0.00',
+    amountDue: due.toFixed(2),
+    amountPaid: paid.toFixed(2),
+    amountCredited: credited.toFixed(2),
   };
 }

@@ -3,19 +3,23 @@
  * created by name, or by an existing ContactID), dates, status, line amount types, currency,
  * number, at least one line, every line (line-items.ts), and a total that is not negative.
  *
+ * A document AUTHORISED (on creation or on approval) must be dated after the lock dates that bind
+ * the user (lock-dates.ts); drafts and submitted documents may sit in a locked period.
+ *
  * Confirmed Xero wording: "Invoice # must be unique." (ACCREC only: ACCPAY numbers are the
  * supplier's and need not be unique, per the Invoices docs), "Invoice not of valid status for
  * creation", "The Total for this document must be greater than or equal to zero.", "Due date cannot
  * be empty.", "The contact with the specified contact details has been archived. …". Messages for
  * malformed fields are the sandbox's own wording (Xero's are not documented).
  *
- * Assumptions (not confirmed by Xero's docs): an ACCREC number stays taken while its invoice is
+ * ASSUMPTION (not confirmed by Xero's docs): an ACCREC number stays taken while its invoice is
  * VOIDED and is freed when it is DELETED (integrators report voided numbers cannot be reused);
  * numbers compare ignoring case; Reference is dropped on ACCPAY ("ACCREC only" in the docs); an
  * absent Date means today (UTC) and an absent LineAmountTypes means Exclusive, as the docs say.
  */
 import type { IdSource } from './ids';
 import { readDecimal, readLine, readText } from './line-items';
+import { lockedForPosting, type UserRole } from './lock-dates';
 import type {
   Contact, InvoiceLine, InvoiceRecord, InvoiceStatus, InvoiceType, LineAmountTypes, OrganisationState,
 } from './model';
@@ -38,6 +42,8 @@ export interface InvoiceContext {
   existing?: InvoiceRecord;
   /** On a status change: the status it is moving to. */
   status?: InvoiceStatus;
+  /** Who is asking: lock dates bind advisers less. */
+  role: UserRole;
 }
 
 /** An invoice read from a request: what would be stored, and why it cannot be, if it cannot. */
@@ -136,6 +142,10 @@ export function validateInvoice(raw: unknown, ctx: InvoiceContext): InvoiceCandi
 
   const date = readDay(fields['Date']);
   if (date === 'invalid') errors.push(`The Date '${String(fields['Date'])}' is not a valid date (use YYYY-MM-DD).`);
+  if (status === 'AUTHORISED') {
+    const locked = lockedForPosting(ctx.org.profile, typeof date === 'string' && date !== 'invalid' ? date : msToDay(ctx.now), ctx.role);
+    if (locked) errors.push(locked);
+  }
   const dueDate = readDay(fields['DueDate']);
   if (dueDate === 'invalid') errors.push(`The DueDate '${String(fields['DueDate'])}' is not a valid date (use YYYY-MM-DD).`);
   else if (dueDate === undefined && status !== 'DRAFT') errors.push('Due date cannot be empty.');
@@ -201,6 +211,8 @@ export function validateInvoice(raw: unknown, ctx: InvoiceContext): InvoiceCandi
     unitdp: ctx.unitdp,
     updatedAt: ctx.now,
     source: JSON.parse(JSON.stringify(fields)) as Record<string, unknown>,
+    payments: ctx.existing?.payments ?? [],
+    credits: ctx.existing?.credits ?? [],
   };
   return {
     record,

@@ -5,14 +5,18 @@
  *
  * Status changes follow Xero's Invoices docs: DRAFT and SUBMITTED invoices can be DELETED,
  * AUTHORISED ones only VOIDED, and anything else is refused with "Invoice not of valid status for
- * modification" (the message Xero staff quote in XeroAPI/Xero-NetStandard#79).
+ * modification" (the message Xero staff quote in XeroAPI/Xero-NetStandard#79). A document with a
+ * payment or credit note allocated cannot be voided (payments.ts), nor one dated in a locked
+ * period (lock-dates.ts).
  */
 import type { HttpResponse } from '../../../src/xero/http';
 import { notFound, postDataInvalid, queryParseError, validationException } from './api-errors';
 import type { IdSource } from './ids';
 import { renderInvoice } from './invoice-render';
 import { type InvoiceCandidate, validateInvoice } from './invoice-validation';
+import { lockedForChange, type UserRole } from './lock-dates';
 import type { Contact, InvoiceRecord, InvoiceStatus, OrganisationState } from './model';
+import { ALLOCATED_MESSAGE, hasAllocations } from './payments';
 import { parseWhere } from './where-filter';
 
 /** What the Invoices handlers need from the accounting router. */
@@ -22,6 +26,8 @@ export interface InvoiceRequest {
   now: number;
   url: URL;
   body?: string;
+  /** Who is asking (lock dates bind advisers less). */
+  role: UserRole;
   /** Builds the 200 response in Xero's envelope. */
   ok(collection: Record<string, unknown>): HttpResponse;
 }
@@ -101,14 +107,17 @@ function documentsOf(body: string | undefined): unknown[] | HttpResponse {
 }
 
 /**
- * PUT /Invoices. With summarizeErrors=false each document succeeds or fails on its own (200, each
- * echoed with HasErrors and StatusAttributeString); otherwise one failure fails the request (400
- * ValidationException) and nothing is created.
+ * PUT /Invoices. Each document succeeds or fails on its own. With summarizeErrors=false the answer
+ * is 200, each document echoed with HasErrors and StatusAttributeString; otherwise one failure
+ * makes it a 400 ValidationException naming only the failed documents, while the valid ones ARE
+ * created (reported in XeroAPI/xero-ruby#247: "The invoice with ref 001 has been successfully
+ * created in Xero" though the call failed; the same on Stack Overflow, "Xero API - response when
+ * request has valid and invalid elements", 2018).
  *
  * `mayCreateContacts` is false when the token lacks accounting.contacts: the sandbox then refuses
  * a request that would create a contact by name (finding an existing one needs no extra scope).
- * Xero does not document this for granular scopes; it is the strict reading, so a client that
- * passes here also passes against Xero.
+ * ASSUMPTION: Xero does not document this for granular scopes; it is the strict reading, so a
+ * client that passes here also passes against Xero.
  */
 export function createInvoices(req: InvoiceRequest, mayCreateContacts: boolean, refuseScope: () => HttpResponse): HttpResponse {
   const documents = documentsOf(req.body);
@@ -118,7 +127,7 @@ export function createInvoices(req: InvoiceRequest, mayCreateContacts: boolean, 
   const pending: InvoiceRecord[] = [];
   const pendingContacts: Contact[] = [];
   const candidates: InvoiceCandidate[] = documents.map((raw) => {
-    const candidate = validateInvoice(raw, { org: req.org, ids: req.ids, now: req.now, unitdp: dp, pending, pendingContacts });
+    const candidate = validateInvoice(raw, { org: req.org, ids: req.ids, now: req.now, unitdp: dp, pending, pendingContacts, role: req.role });
     if (candidate.errors.length === 0) {
       pending.push(candidate.record);
       if (candidate.newContact) pendingContacts.push(candidate.newContact);
@@ -128,12 +137,12 @@ export function createInvoices(req: InvoiceRequest, mayCreateContacts: boolean, 
   if (pendingContacts.length > 0 && !mayCreateContacts) return refuseScope();
   const failed = candidates.filter((c) => c.errors.length > 0);
   const render = (c: InvoiceCandidate) => renderInvoice(c.record, c.contact, { lines: true, unitdp: dp, outcome: { errors: c.errors } });
-  if (summarize && failed.length > 0) return validationException(failed.map(render));
   req.org.contacts.push(...pendingContacts);
   for (const record of pending) {
     record.invoiceId = req.ids.uuid();
     req.org.invoices.push(record);
   }
+  if (summarize && failed.length > 0) return validationException(failed.map(render));
   return req.ok({ Invoices: (summarize ? candidates.filter((c) => c.errors.length === 0) : candidates).map(render) });
 }
 
@@ -141,6 +150,7 @@ const NEXT_STATUSES: Readonly<Record<InvoiceStatus, readonly InvoiceStatus[]>> =
   DRAFT: ['DRAFT', 'SUBMITTED', 'AUTHORISED', 'DELETED'],
   SUBMITTED: ['DRAFT', 'SUBMITTED', 'AUTHORISED', 'DELETED'],
   AUTHORISED: ['AUTHORISED', 'VOIDED'],
+  PAID: [],
   VOIDED: [],
   DELETED: [],
 };
@@ -166,14 +176,20 @@ export function changeInvoiceStatus(req: InvoiceRequest, key: string): HttpRespo
       render([`The Xero sandbox models only Status changes on POST /Invoices/{InvoiceID}; send InvoiceID and Status only (got ${Object.keys(change).join(', ') || 'nothing'}).`]),
     ]);
   }
+  const allocated = hasAllocations(invoice) ? [ALLOCATED_MESSAGE] : [];
   if (!(NEXT_STATUSES[invoice.status] ?? []).includes(target)) {
-    return validationException([render(['Invoice not of valid status for modification'])]);
+    return validationException([render(['Invoice not of valid status for modification', ...allocated])]);
+  }
+  if (cancelling) {
+    const locked = lockedForChange(req.org.profile, invoice.date, req.role);
+    const problems = [...allocated, ...(locked ? [locked] : [])];
+    if (problems.length > 0) return validationException([render(problems)]);
   }
   if (target === 'SUBMITTED' || target === 'AUTHORISED') {
     // Approving checks the document again against today's settings (an account archived since
-    // the draft was saved now blocks it), as Xero does.
+    // the draft was saved now blocks it, and so does a lock date), as Xero does.
     const again = validateInvoice(invoice.source, {
-      org: req.org, ids: req.ids, now: req.now, unitdp: invoice.unitdp, pending: [], pendingContacts: [], existing: invoice, status: target,
+      org: req.org, ids: req.ids, now: req.now, unitdp: invoice.unitdp, pending: [], pendingContacts: [], existing: invoice, status: target, role: req.role,
     });
     if (again.errors.length > 0) return validationException([render(again.errors)]);
   }

@@ -11,7 +11,8 @@
  * transaction.", "The TaxType code '…' cannot be used with account code '…'.", "The quantity
  * value '…' is invalid. Quantity must not be less than zero.", "The discount rate '0.00' is
  * invalid. Discount must not be greater than the line total." (XeroAPI/Xero-OpenAPI#429: sent for
- * a DiscountAmount on a negative line). Rounding halves away from zero is an assumption.
+ * a DiscountAmount on a negative line). ASSUMPTION: a tax amount exactly half a cent rounds away
+ * from zero (Xero documents rounding to 2 dp per line, not how ties go).
  */
 import type { IdSource } from './ids';
 import type { Account, AccountClass, InvoiceLine, InvoiceStatus, LineAmountTypes, LineTracking, OrganisationState, TaxRate } from './model';

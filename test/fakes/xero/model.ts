@@ -70,6 +70,13 @@ export interface OrganisationProfile {
   ShortCode: string;
   Class: string;
   LineOfBusiness: string;
+  /**
+   * `YYYY-MM-DD`, when set: documents dated on or before it are locked for everyone except
+   * advisers. Xero's Organisation schema: "Shown if set. See lock dates".
+   */
+  PeriodLockDate?: string;
+  /** `YYYY-MM-DD`, when set: documents dated on or before it are locked for everyone. */
+  EndOfYearLockDate?: string;
 }
 
 /** An organisation as the sandbox starts with it. */
@@ -97,8 +104,16 @@ export interface Contact {
 
 /** The invoice types the sandbox models. */
 export type InvoiceType = 'ACCREC' | 'ACCPAY';
-/** The statuses an invoice moves through. */
-export type InvoiceStatus = 'DRAFT' | 'SUBMITTED' | 'AUTHORISED' | 'VOIDED' | 'DELETED';
+/** The statuses an invoice moves through (PAID: payments and credit notes cover its total). */
+export type InvoiceStatus = 'DRAFT' | 'SUBMITTED' | 'AUTHORISED' | 'PAID' | 'VOIDED' | 'DELETED';
+
+/** A payment or a credit note's allocation against an invoice. */
+export interface Allocation {
+  id: string;
+  /** `YYYY-MM-DD`. */
+  date: string;
+  amount: Dec;
+}
 /** How line amounts relate to tax. */
 export type LineAmountTypes = 'Exclusive' | 'Inclusive' | 'NoTax';
 
@@ -148,6 +163,10 @@ export interface InvoiceRecord {
   updatedAt: number;
   /** The invoice as the client sent it, kept so a later status change can be validated again. */
   source: Record<string, unknown>;
+  /** Payments made against it (see payments.ts). */
+  payments: Allocation[];
+  /** Credit notes allocated to it. */
+  credits: Allocation[];
 }
 
 /** Everything one organisation holds while the sandbox runs. */

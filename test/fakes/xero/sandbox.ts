@@ -8,10 +8,13 @@ import { handleAccounting } from './accounting';
 import { consentDirectly, handleAuthorize } from './authorize';
 import { handleConnections } from './connections';
 import { createFaultRegistry, type FaultKind, type FaultPlan } from './faults';
+import { IdempotencyKeys, keyedWrite } from './idempotency';
 import { createIdentity, DEFAULT_APP, DEFAULT_USER, grantOfToken, type RegisteredApp, type SandboxUser } from './identity';
 import { createIdSource } from './ids';
 import { documentView, type SandboxDocument } from './invoice-render';
-import type { OrganisationSeed, OrganisationState } from './model';
+import { findInvoice } from './invoices';
+import type { InvoiceRecord, OrganisationSeed, OrganisationState } from './model';
+import { allocate, removeAllocations, type AllocationKind } from './payments';
 import { RateLimiter, tooManyRequests } from './rate-limit';
 import { seedOrganisations } from './seed';
 import { handleRevocation, handleToken } from './token-endpoint';
@@ -66,6 +69,13 @@ export interface XeroSandbox {
   organisation(tenantId: string): OrganisationState;
   /** Every invoice and bill an organisation holds, including VOIDED and DELETED ones. */
   documents(tenantId: string): SandboxDocument[];
+  /**
+   * Records a payment (or a credit note's allocation) of `amount` against an AUTHORISED document,
+   * found by InvoiceID or number, as a person would in Xero; throws when Xero would refuse it.
+   */
+  allocate(tenantId: string, invoice: string, kind: AllocationKind, amount: string): void;
+  /** Removes every payment and credit-note allocation from a document, as a person would in Xero. */
+  removeAllocations(tenantId: string, invoice: string): void;
   /** Requests seen (faulted ones included), by `METHOD host/path` in lower case with ids as `{id}`. */
   calls(): Record<string, number>;
   /** The last request seen. */
@@ -111,7 +121,12 @@ export function createXeroSandbox(options: XeroSandboxOptions = {}): XeroSandbox
   );
   const listOrganisations = () => [...organisations.values()].map((org) => ({ tenantId: org.tenantId, name: org.profile.Name }));
   const identity = createIdentity(options.apps ?? [DEFAULT_APP], options.users ?? [DEFAULT_USER], ids, now, listOrganisations);
-  const accounting = { identity, organisations, ids, now, limiter: new RateLimiter(now), idempotent: new Map<string, HttpResponse>() };
+  const inFlight = new Map<string, number>();
+  const keys = new IdempotencyKeys(now);
+  const accounting = {
+    identity, organisations, ids, now, limiter: new RateLimiter(now), keys,
+    inFlight: (tenantId: string) => inFlight.get(tenantId.toLowerCase()) ?? 0,
+  };
   const faults = createFaultRegistry();
   const listeners: ((request: HttpRequest) => void)[] = [];
   const callCounts: Record<string, number> = {};
@@ -137,15 +152,22 @@ export function createXeroSandbox(options: XeroSandboxOptions = {}): XeroSandbox
   function faultOutcome(fault: FaultKind, request: HttpRequest, url: URL): SandboxOutcome {
     const lost = (when: string) => new NetworkError(`Connection reset ${when} ${request.method} ${url.hostname}${url.pathname} (sandbox fault)`);
     if ('networkError' in fault) return { error: lost('before'), delayMs: 0 };
-    if ('status' in fault) {
-      const response = fault.body !== undefined
-        ? { status: fault.status, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: fault.body }
-        : gatewayProblem(fault.status, `${REASON[fault.status] ?? 'Error'} (sandbox fault)`, ids.uuid());
+    if ('status' in fault || 'failAfterCommit' in fault) {
+      const status = 'status' in fault ? fault.status : fault.failAfterCommit;
+      if ('failAfterCommit' in fault) route(request, url);
+      const response = 'body' in fault && fault.body !== undefined
+        ? { status, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: fault.body }
+        : gatewayProblem(status, `${REASON[status] ?? 'Error'} (sandbox fault)`, ids.uuid());
+      // Xero keeps the first answer to a key, errors included (idempotency.ts): this one replaces
+      // the answer the committed request left there.
+      const keyed = keyedWrite(request, url);
+      if (keyed) keys.keep(keyed.tenantId, keyed.key, request, response, { replace: 'failAfterCommit' in fault });
       return { response, delayMs: 0 };
     }
     if ('rateLimit' in fault) {
       const problem = fault.rateLimit.problem ?? 'minute';
-      const spent: Record<string, string> = { [problem === 'minute' ? 'x-minlimit-remaining' : 'x-daylimit-remaining']: '0' };
+      const header = { minute: 'x-minlimit-remaining', day: 'x-daylimit-remaining', appminute: 'x-appminlimit-remaining', concurrent: undefined }[problem];
+      const spent: Record<string, string> = header ? { [header]: '0' } : {};
       return { response: tooManyRequests(fault.rateLimit.retryAfter, problem, ids.uuid(), spent), delayMs: 0 };
     }
     if ('dropAfterCommit' in fault) {
@@ -157,17 +179,22 @@ export function createXeroSandbox(options: XeroSandboxOptions = {}): XeroSandbox
   }
 
   function dispatch(request: HttpRequest): SandboxOutcome {
-    for (const listener of [...listeners]) listener(request);
-    const url = parseUrl(request.url);
-    last = { ...request, headers: { ...request.headers } };
-    const key = endpointKey(request, url);
-    callCounts[key] = (callCounts[key] ?? 0) + 1;
+    // A call is in progress from the moment it is sent: requests a listener makes meanwhile overlap it.
+    const tenant = (request.headers['xero-tenant-id'] ?? '').trim().toLowerCase();
+    inFlight.set(tenant, (inFlight.get(tenant) ?? 0) + 1);
     try {
+      for (const listener of [...listeners]) listener(request);
+      const url = parseUrl(request.url);
+      last = { ...request, headers: { ...request.headers } };
+      const key = endpointKey(request, url);
+      callCounts[key] = (callCounts[key] ?? 0) + 1;
       const fault = faults.take(request, url);
       return fault ? faultOutcome(fault, request, url) : { response: route(request, url), delayMs: 0 };
     } catch (error) {
       if (error instanceof NetworkError) return { error, delayMs: 0 };
       throw error;
+    } finally {
+      inFlight.set(tenant, (inFlight.get(tenant) ?? 1) - 1);
     }
   }
 
@@ -175,6 +202,12 @@ export function createXeroSandbox(options: XeroSandboxOptions = {}): XeroSandbox
     const org = organisations.get(tenantId.toLowerCase());
     if (!org) throw new Error(`The sandbox has no organisation ${tenantId}`);
     return org;
+  }
+
+  function documentOf(tenantId: string, key: string): InvoiceRecord {
+    const invoice = findInvoice(organisation(tenantId), key);
+    if (!invoice) throw new Error(`The sandbox has no document ${key} in organisation ${tenantId}`);
+    return invoice;
   }
 
   return {
@@ -199,6 +232,8 @@ export function createXeroSandbox(options: XeroSandboxOptions = {}): XeroSandbox
       const org = organisation(tenantId);
       return org.invoices.map((inv) => documentView(inv, org.contacts.find((c) => c.ContactID === inv.contactId)?.Name ?? ''));
     },
+    allocate: (tenantId, invoice, kind, amount) => allocate(documentOf(tenantId, invoice), kind, amount, ids, now()),
+    removeAllocations: (tenantId, invoice) => removeAllocations(documentOf(tenantId, invoice), now()),
     calls: () => ({ ...callCounts }),
     lastRequest: () => (last ? { ...last, headers: { ...last.headers } } : undefined),
     grants: () =>

@@ -2,7 +2,9 @@
  * The three organisations every sandbox starts with: a UK VAT company (GBP only), a US company
  * with CAD and EUR enabled, and an Australian GST company. Each has Xero's standard chart codes
  * plus the balance-sheet, income and expense accounts an Amazon seller adds, and one ARCHIVED
- * account (409) so tests can prove archived codes are refused.
+ * account (409) so tests can prove archived codes are refused. Each closed its books as small
+ * companies do: the UK and US ones have an end of year lock and a later period lock, the AU one an
+ * end of year lock only (Xero shows each lock date only when set).
  */
 import { stableUuid } from './ids';
 import type { Account, AccountClass, Currency, OrganisationSeed, TaxRate } from './model';
@@ -142,7 +144,7 @@ function ukSeed(): OrganisationSeed {
       SalesTaxBasis: 'ACCRUAL', SalesTaxPeriod: 'QUARTERLY1', DefaultSalesTax: 'Tax Exclusive',
       DefaultPurchasesTax: 'Tax Exclusive', CreatedDateUTC: Date.UTC(2023, 3, 1, 9, 30),
       Timezone: 'GMTSTANDARDTIME', ShortCode: '!bF7kq', Class: 'STANDARD',
-      LineOfBusiness: 'Online retail',
+      LineOfBusiness: 'Online retail', EndOfYearLockDate: '2025-03-31', PeriodLockDate: '2025-09-30',
     },
     accounts: chart(tenantId, 'GBP', {
       sales: 'OUTPUT2', purchases: 'INPUT2', outOfScope: 'NONE', exemptExpenses: 'EXEMPTINPUT',
@@ -174,7 +176,7 @@ function usSeed(): OrganisationSeed {
       SalesTaxPeriod: 'MONTHLY', DefaultSalesTax: 'Tax Exclusive',
       DefaultPurchasesTax: 'Tax Exclusive', CreatedDateUTC: Date.UTC(2022, 0, 10, 17, 0),
       Timezone: 'PACIFICSTANDARDTIME', ShortCode: '!hL2mw', Class: 'PREMIUM',
-      LineOfBusiness: 'E-commerce',
+      LineOfBusiness: 'E-commerce', EndOfYearLockDate: '2024-12-31', PeriodLockDate: '2025-03-31',
     },
     // US sellers rarely charge sales tax themselves on Amazon (the marketplace collects it).
     accounts: chart(tenantId, 'USD', {
@@ -203,6 +205,7 @@ function auSeed(): OrganisationSeed {
       DefaultSalesTax: 'Tax Inclusive', DefaultPurchasesTax: 'Tax Inclusive',
       CreatedDateUTC: Date.UTC(2021, 6, 1, 0, 0), Timezone: 'AUSEASTERNSTANDARDTIME',
       ShortCode: '!wC9pz', Class: 'STANDARD', LineOfBusiness: 'Online retail',
+      EndOfYearLockDate: '2025-06-30',
     },
     accounts: chart(tenantId, 'AUD', {
       sales: 'OUTPUT', purchases: 'INPUT', outOfScope: 'BASEXCLUDED', exemptExpenses: 'EXEMPTEXPENSES',

@@ -3,7 +3,7 @@
  * Xero's spec examples (rates written with 4 decimals, e.g. `20.0000`).
  */
 import type { Account, Currency, OrganisationState, TaxRate } from './model';
-import { envelopeDate, fixed, msDate } from './wire';
+import { dayToMs, envelopeDate, fixed, msDate } from './wire';
 
 /** GET /Organisation's single organisation. */
 export function renderOrganisation(org: OrganisationState): Record<string, unknown> {
@@ -25,6 +25,9 @@ export function renderOrganisation(org: OrganisationState): Record<string, unkno
     SalesTaxPeriod: p.SalesTaxPeriod,
     DefaultSalesTax: p.DefaultSalesTax,
     DefaultPurchasesTax: p.DefaultPurchasesTax,
+    // As the spec's example writes them: `/Date(1546214400000+0000)/`, and only when set.
+    PeriodLockDate: p.PeriodLockDate === undefined ? undefined : msDate(dayToMs(p.PeriodLockDate)),
+    EndOfYearLockDate: p.EndOfYearLockDate === undefined ? undefined : msDate(dayToMs(p.EndOfYearLockDate)),
     CreatedDateUTC: envelopeDate(p.CreatedDateUTC),
     OrganisationEntityType: p.OrganisationType,
     Timezone: p.Timezone,

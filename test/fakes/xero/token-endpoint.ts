@@ -124,7 +124,8 @@ function refresh(identity: Identity, app: RegisteredApp, form: URLSearchParams):
   };
   if (grant.revoked || now - record.issuedAt > LIFETIMES.refreshTokenIdleMs) return refuse();
   if (record.successor !== undefined) {
-    // A replay within the grace period gets the same successor, so a client whose response was
+    // ASSUMPTION: a replay within Xero's 30-minute grace gets the SAME successor (Xero says the old
+    // token may be used again for 30 minutes; what it answers is not documented), so a client whose response was
     // lost can retry; after it, the old token is dead.
     if (now - record.rotatedAt! > LIFETIMES.rotationGraceMs) return refuse();
     grant.tokenCalls.refreshToken++;
@@ -156,8 +157,9 @@ export function handleToken(identity: Identity, request: HttpRequest): HttpRespo
 
 /**
  * POST https://identity.xero.com/connect/revocation with `token=<refresh token>`: kills the grant's
- * refresh tokens and disconnects the organisations that consent connected. Unknown tokens are
- * answered 200 too, as RFC 7009 asks.
+ * refresh tokens and removes ALL the user's connections to the app (xero-node 4.10.1, whose
+ * revokeToken() "revokes a user's refresh token and removes all their connections to your app").
+ * Unknown tokens are answered 200 too, as RFC 7009 asks.
  */
 export function handleRevocation(identity: Identity, request: HttpRequest): HttpResponse {
   if (request.method !== 'POST') return oauthError('invalid_request');
@@ -168,9 +170,7 @@ export function handleRevocation(identity: Identity, request: HttpRequest): Http
   const grant = record ? identity.grants.get(record.grantId) : undefined;
   if (grant && grant.clientId === app.clientId) {
     grant.revoked = true;
-    identity.connections = identity.connections.filter(
-      (c) => !(c.clientId === grant.clientId && c.userId === grant.userId && c.authEventId === grant.authEventId),
-    );
+    identity.connections = identity.connections.filter((c) => !(c.clientId === grant.clientId && c.userId === grant.userId));
   }
   return { status: 200, headers: {}, body: '' };
 }

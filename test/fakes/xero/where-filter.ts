@@ -2,7 +2,8 @@
  * The part of Xero's `where` query language the sandbox understands: comparisons of a field
  * (dotted paths allowed) with a string, guid("…"), number or boolean by `==` or `!=`, joined by
  * AND / OR (or && / ||), AND binding tighter. Anything else is refused with a clear message rather
- * than silently ignored. String comparison is exact (case-sensitive); GUIDs compare ignoring case.
+ * than silently ignored. ASSUMPTION: string comparison is exact (case-sensitive); GUIDs compare
+ * ignoring case.
  */
 import { Fixed } from './wire';
 

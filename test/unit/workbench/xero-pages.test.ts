@@ -1,5 +1,6 @@
 import { createXeroSandbox, DEFAULT_APP, TENANT_IDS } from '../../fakes/xero';
 import { localiseXeroUrls, localXeroUrl, serveXero } from '../../../src/workbench/xero-pages';
+import { UK, connect, json, newSandbox, putInvoices, ukInvoice } from '../xero-sandbox/helpers';
 
 const ORIGIN = 'http://127.0.0.1:8080';
 const REDIRECT = 'https://script.google.com/macros/d/wb/usercallback';
@@ -33,6 +34,21 @@ describe('Xero pages in the workbench', () => {
     const missing = serveXero(sandbox, { origin: ORIGIN, redirectUri: REDIRECT }, { method: 'GET', path: '/xero/go.xero.com/AccountsReceivable/View.aspx', query: 'InvoiceID=%3Cb%3E', headers: {}, body: '' });
     expect(missing.status).toBe(404);
     expect(missing.body).not.toContain('<b>');
+  });
+
+  it("opens a document through Xero's deep link, in the organisation its ShortCode names only", () => {
+    const { sandbox } = newSandbox();
+    const created = json(putInvoices(sandbox, connect(sandbox).accessToken, UK, [ukInvoice({ InvoiceNumber: 'AMZ-1' })])).Invoices[0];
+    const open = (shortCode: string) =>
+      serveXero(sandbox, { origin: ORIGIN, redirectUri: REDIRECT }, {
+        method: 'GET', path: '/xero/go.xero.com/organisationlogin/default.aspx', headers: {}, body: '',
+        query: `shortcode=${shortCode}&redirecturl=/AccountsReceivable/View.aspx?InvoiceID=${created.InvoiceID}`,
+      });
+    const page = open(sandbox.organisation(UK).profile.ShortCode);
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('Sales invoice AMZ-1');
+    expect(page.body).toContain('Bramble &amp; Finch Trading Ltd');
+    expect(open(sandbox.organisation(TENANT_IDS.us).profile.ShortCode).status).toBe(404);
   });
 
   it('answers only the sandbox pages a browser needs', () => {

@@ -1,5 +1,6 @@
 // Who may call what: connections, the xero-tenant-id header, and the scope each endpoint needs.
-import { AU, UK, US, api, connect, json, newSandbox, putInvoices, ukInvoice } from './helpers';
+import { seedOrganisations } from '../../fakes/xero';
+import { AU, OLD_APP, UK, US, api, authorizeUrl, connect, json, newSandbox, pkcePair, putInvoices, ukInvoice } from './helpers';
 
 function connections(sandbox: ReturnType<typeof newSandbox>['sandbox'], token: string, query = '') {
   return sandbox.handle({ method: 'GET', url: `https://api.xero.com/connections${query}`, headers: { authorization: `Bearer ${token}` } });
@@ -88,16 +89,16 @@ describe('scopes', () => {
     expect(api(sandbox, connect(sandbox, { scope: 'accounting.settings.read' }).accessToken, UK, 'GET', '/Currencies').status).toBe(200);
   });
 
-  it('reading invoices takes any invoices or transactions scope, read-only ones included', () => {
-    const { sandbox } = newSandbox();
+  it('reading invoices takes any invoices or transactions scope, read-only ones included (an app created before 2 March 2026)', () => {
+    const { sandbox } = newSandbox({ apps: [OLD_APP] });
     for (const scope of ['accounting.invoices.read', 'accounting.transactions.read', 'accounting.invoices', 'accounting.transactions']) {
       expect(api(sandbox, connect(sandbox, { scope }).accessToken, UK, 'GET', '/Invoices').status).toBe(200);
     }
     insufficient(api(sandbox, connect(sandbox, { scope: 'accounting.settings.read' }).accessToken, UK, 'GET', '/Invoices'));
   });
 
-  it('creating invoices needs accounting.invoices or the broad accounting.transactions, not a .read scope', () => {
-    const { sandbox } = newSandbox();
+  it('creating invoices needs accounting.invoices or (for an older app) the broad accounting.transactions, not a .read scope', () => {
+    const { sandbox } = newSandbox({ apps: [OLD_APP] });
     const invoice = ukInvoice({ Contact: { Name: 'Existing' } });
     // Make the contact exist so only the invoices scope is at stake.
     putInvoices(sandbox, connect(sandbox, { scope: 'accounting.invoices accounting.contacts' }).accessToken, UK, [invoice]);
@@ -116,6 +117,38 @@ describe('scopes', () => {
     expect(putInvoices(sandbox, withContacts, UK, [ukInvoice({ Contact: { Name: 'Amazon Payments UK' } })]).status).toBe(200);
     expect(putInvoices(sandbox, withoutContacts, UK, [ukInvoice({ Contact: { Name: 'amazon payments uk' } })]).status).toBe(200);
     expect(sandbox.organisation(UK).contacts).toHaveLength(1);
+  });
+});
+
+describe('what an app may ask for', () => {
+  it('an app created on or after 2 March 2026 gets only granular scopes: the broad ones are refused at sign-in', () => {
+    const { sandbox } = newSandbox();
+    for (const scope of ['openid offline_access accounting.transactions', 'accounting.settings.read accounting.transactions.read', 'accounting.reports.read']) {
+      expect(() => sandbox.consent(authorizeUrl({ scope }))).toThrow(/invalid_scope: 'accounting\.(transactions|transactions\.read|reports\.read)' is not available to apps created on or after 2 March 2026/);
+    }
+    expect(() => sandbox.consent(authorizeUrl({ scope: 'openid offline_access accounting.invoices accounting.reports.aged.read' }))).not.toThrow();
+    expect(() => newSandbox({ apps: [OLD_APP] }).sandbox.consent(authorizeUrl({ scope: 'accounting.transactions' }))).not.toThrow();
+  });
+
+  it('an app that does not take PKCE with its secret refuses a code_challenge; without one it signs in', () => {
+    const { sandbox } = newSandbox({ apps: [{ ...OLD_APP, pkceWithSecret: 'refused' }] });
+    expect(() => sandbox.consent(authorizeUrl({ challenge: pkcePair().challenge }))).toThrow(/invalid_request: SettleSheet is not registered for PKCE/);
+    expect(() => sandbox.consent(authorizeUrl())).not.toThrow();
+    // The default app takes it, as a Web app did in the one report found.
+    expect(() => newSandbox().sandbox.consent(authorizeUrl({ challenge: pkcePair().challenge }))).not.toThrow();
+  });
+
+  it('a Starter app connects at most 5 organisations (reconnecting one is free); a Core app more', () => {
+    const organisations = [...seedOrganisations(), ...seedOrganisations(), ...seedOrganisations()].slice(0, 6).map((seed, i) => ({
+      ...seed, tenantId: `0000000${i}-0000-4000-8000-00000000000${i}`, profile: { ...seed.profile, Name: `Org ${i}` },
+    }));
+    const ids = organisations.map((o) => o.tenantId);
+    const { sandbox } = newSandbox({ organisations });
+    sandbox.consent(authorizeUrl(), { tenants: ids.slice(0, 5) });
+    expect(() => sandbox.consent(authorizeUrl(), { tenants: [ids[5]!] })).toThrow('SettleSheet has reached the 5 organisations its starter tier allows.');
+    expect(() => sandbox.consent(authorizeUrl(), { tenants: [ids[0]!, ids[4]!] })).not.toThrow();
+    const core = newSandbox({ organisations, apps: [{ ...OLD_APP, tier: 'core' }] }).sandbox;
+    expect(() => core.consent(authorizeUrl(), { tenants: ids })).not.toThrow();
   });
 });
 

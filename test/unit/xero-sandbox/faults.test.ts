@@ -31,11 +31,11 @@ describe('faults', () => {
     const { sandbox } = newSandbox();
     const { accessToken } = connect(sandbox);
     sandbox.faults.add({ match: INVOICES, kind: { rateLimit: { retryAfter: 30 } } });
-    sandbox.faults.add({ match: INVOICES, kind: { rateLimit: { retryAfter: 3600, problem: 'daily' } } });
+    sandbox.faults.add({ match: INVOICES, kind: { rateLimit: { retryAfter: 3600, problem: 'day' } } });
     const minute = putInvoices(sandbox, accessToken, UK, [ukInvoice()]);
     expect(minute.status).toBe(429);
     expect(minute.headers).toMatchObject({ 'retry-after': '30', 'x-rate-limit-problem': 'minute', 'x-minlimit-remaining': '0' });
-    expect(putInvoices(sandbox, accessToken, UK, [ukInvoice()]).headers).toMatchObject({ 'retry-after': '3600', 'x-rate-limit-problem': 'daily' });
+    expect(putInvoices(sandbox, accessToken, UK, [ukInvoice()]).headers).toMatchObject({ 'retry-after': '3600', 'x-rate-limit-problem': 'day' });
     expect(sandbox.documents(UK)).toHaveLength(0);
   });
 

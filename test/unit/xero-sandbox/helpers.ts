@@ -2,7 +2,7 @@
 // way a client would (authorize URL → consent → token), and call the accounting API.
 import { createHash, randomBytes } from 'node:crypto';
 import type { HttpRequest, HttpResponse } from '../../../src/xero/http';
-import { createXeroSandbox, DEFAULT_APP, manualClock, TENANT_IDS, type ManualClock, type XeroSandbox } from '../../fakes/xero';
+import { createXeroSandbox, DEFAULT_APP, manualClock, TENANT_IDS, type ManualClock, type XeroSandbox, type XeroSandboxOptions } from '../../fakes/xero';
 
 export const APP = DEFAULT_APP;
 export const REDIRECT_URI = DEFAULT_APP.redirectUris[0]!;
@@ -13,10 +13,13 @@ export const API = 'https://api.xero.com/api.xro/2.0';
 export const FULL_SCOPE = 'openid profile email offline_access accounting.settings.read accounting.invoices accounting.contacts';
 
 /** A sandbox whose time moves only when the test advances `clock`. */
-export function newSandbox(): { sandbox: XeroSandbox; clock: ManualClock } {
+export function newSandbox(options: XeroSandboxOptions = {}): { sandbox: XeroSandbox; clock: ManualClock } {
   const clock = manualClock('2026-01-15T09:00:00Z');
-  return { sandbox: createXeroSandbox({ now: clock.now, sleep: clock.advance }), clock };
+  return { sandbox: createXeroSandbox({ now: clock.now, sleep: clock.advance, ...options }), clock };
 }
+
+/** The default app as one created before 2 March 2026 (broad scopes still allowed). */
+export const OLD_APP = { ...DEFAULT_APP, createdOn: '2025-11-20' };
 
 /** A PKCE verifier and its S256 challenge, as RFC 7636 defines them. */
 export function pkcePair(): { verifier: string; challenge: string } {
@@ -68,10 +71,10 @@ export function codeOf(location: string): string {
 /** Consents and exchanges the code: what a client holds after connecting. */
 export function connect(
   sandbox: XeroSandbox,
-  options: { scope?: string; tenants?: string[] } = {},
+  options: { scope?: string; tenants?: string[]; user?: string } = {},
 ): { accessToken: string; refreshToken: string; tokens: any } {
   const { verifier, challenge } = pkcePair();
-  const location = sandbox.consent(authorizeUrl({ scope: options.scope, challenge }), { tenants: options.tenants });
+  const location = sandbox.consent(authorizeUrl({ scope: options.scope, challenge }), { tenants: options.tenants, user: options.user });
   const response = sandbox.handle(
     tokenRequest({ grant_type: 'authorization_code', code: codeOf(location), redirect_uri: REDIRECT_URI, code_verifier: verifier }),
   );

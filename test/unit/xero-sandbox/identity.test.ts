@@ -236,9 +236,10 @@ describe('refresh tokens', () => {
     expect(exchange(sandbox, { grant_type: 'refresh_token', refresh_token: refreshToken }, basicAuth('other', 'x')).status).toBe(400);
   });
 
-  it('die with revocation, which also disconnects the organisations of that consent', () => {
+  it("die with revocation, which also removes all the user's connections to the app, from every consent", () => {
     const { sandbox } = newSandbox();
-    const { refreshToken, accessToken } = connect(sandbox);
+    const { refreshToken, accessToken } = connect(sandbox, { tenants: [UK] });
+    const later = connect(sandbox, { tenants: [US] });
     const revoked = sandbox.handle({
       method: 'POST', url: 'https://identity.xero.com/connect/revocation', headers: { authorization: basicAuth() },
       body: new URLSearchParams({ token: refreshToken }).toString(),
@@ -246,6 +247,7 @@ describe('refresh tokens', () => {
     expect(revoked.status).toBe(200);
     expect(json(exchange(sandbox, { grant_type: 'refresh_token', refresh_token: refreshToken }))).toEqual({ error: 'invalid_grant' });
     expect(api(sandbox, accessToken, UK, 'GET', '/Organisation').status).toBe(403);
+    expect(api(sandbox, later.accessToken, US, 'GET', '/Organisation').status).toBe(403);
   });
 
   it('count token calls per grant, so a test can tell how many refreshes happened', () => {

@@ -79,6 +79,16 @@ describeWithSpec(`responses conform to ${path.basename(specPath)}`, () => {
     conforms(json(api(sandbox, accessToken, US, 'GET', '/Invoices?page=1')), 'Invoices');
   });
 
+  it('GET /Invoices with payments and credit notes allocated, one of them PAID', () => {
+    const { sandbox, accessToken } = world();
+    putInvoices(sandbox, accessToken, UK, [ukInvoice({ Status: 'AUTHORISED', InvoiceNumber: 'P-1' }), ukInvoice({ Status: 'AUTHORISED', InvoiceNumber: 'P-2' })]);
+    sandbox.allocate(UK, 'P-1', 'payment', '120');
+    sandbox.allocate(UK, 'P-2', 'credit-note', '20');
+    const body = json(api(sandbox, accessToken, UK, 'GET', '/Invoices?page=1'));
+    expect(body.Invoices.map((i: any) => i.Status)).toEqual(['PAID', 'AUTHORISED']);
+    conforms(body, 'Invoices');
+  });
+
   it('a 400 ValidationException', () => {
     const { sandbox, accessToken } = world();
     const response = putInvoices(sandbox, accessToken, UK, [ukInvoice({ LineItems: [{ UnitAmount: 1, AccountCode: '409' }] })], { summarize: true });

@@ -88,6 +88,33 @@ describe('the Xero client', () => {
     expect(renewals()).toBe(0);
   });
 
+  it('reads the organisation with its ShortCode and lock dates (/Date(ms+0000)/, shown only when set)', () => {
+    const org = { Name: 'Harbor Lane Goods Inc', BaseCurrency: 'USD', ShortCode: '!hL2mw', PeriodLockDate: '/Date(1743379200000+0000)/', EndOfYearLockDate: '/Date(1735603200000+0000)/' };
+    const { client } = clientWith([json(200, { Organisations: [org] }), json(200, { Organisations: [{ Name: 'New Co', BaseCurrency: 'GBP' }] })]);
+    expect(client.organisation()).toEqual({
+      ok: true,
+      value: { name: 'Harbor Lane Goods Inc', baseCurrency: 'USD', shortCode: '!hL2mw', periodLockDate: '2025-03-31', endOfYearLockDate: '2024-12-31' },
+    });
+    expect(client.organisation()).toEqual({ ok: true, value: { name: 'New Co', baseCurrency: 'GBP' } });
+  });
+
+  it("reads a document's date, payments and credit notes", () => {
+    const doc = { InvoiceID: 'i1', InvoiceNumber: 'AMZ-1', Type: 'ACCREC', Status: 'PAID', Total: 120, AmountPaid: 100, AmountCredited: 20, CurrencyCode: 'USD', Date: '/Date(1754956800000+0000)/' };
+    const { client } = clientWith([json(200, { Invoices: [doc] })]);
+    expect(client.invoicesById(['i1'])).toEqual({
+      ok: true,
+      value: [{ invoiceId: 'i1', invoiceNumber: 'AMZ-1', type: 'ACCREC', status: 'PAID', total: 120, amountPaid: 100, amountCredited: 20, currency: 'USD', date: '2025-08-12' }],
+    });
+  });
+
+  it('a 5xx answer to a keyed write comes back at once as unavailable and answered; a read is retried', () => {
+    const { client, seen } = clientWith([json(500, {}), json(503, {}), json(200, { Currencies: [{ Code: 'USD' }] })]);
+    expect(client.createInvoices([invoice], 'key')).toMatchObject({ ok: false, failure: { kind: 'unavailable', answered: true } });
+    expect(seen).toHaveLength(1);
+    expect(client.currencies()).toEqual({ ok: true, value: ['USD'] });
+    expect(seen).toHaveLength(3);
+  });
+
   it('a 403 names the organisation the login no longer reaches', () => {
     const { client } = clientWith([json(403, { Detail: 'AuthenticationUnsuccessful' })]);
     const result = client.organisation();
@@ -129,7 +156,7 @@ describe('the Xero client', () => {
     expect(result).toEqual({
       ok: true,
       value: [
-        { ok: true, document: { invoiceId: 'id-1', invoiceNumber: 'AMZ-1', type: 'ACCREC', status: 'DRAFT', total: 10, amountPaid: 0, currency: 'USD' } },
+        { ok: true, document: { invoiceId: 'id-1', invoiceNumber: 'AMZ-1', type: 'ACCREC', status: 'DRAFT', total: 10, amountPaid: 0, amountCredited: 0, currency: 'USD' } },
         { ok: false, invoiceNumber: 'AMZ-2', problems: [{ invoiceNumber: 'AMZ-2', message: "Account code '999' is not a valid code for this document." }] },
       ],
     });

@@ -16,10 +16,19 @@ describe('the Xero app’s credentials', () => {
 
   it('use the default scopes unless XERO_SCOPES replaces them', () => {
     const script = memoryStore({ XERO_CLIENT_ID: 'ID', XERO_CLIENT_SECRET: 'S' });
-    expect(readXeroApp(script, REDIRECT)).toEqual({ ok: true, app: { clientId: 'ID', clientSecret: 'S', redirectUri: REDIRECT, scopes: [...DEFAULT_SCOPES] } });
+    expect(readXeroApp(script, REDIRECT)).toEqual({ ok: true, app: { clientId: 'ID', clientSecret: 'S', redirectUri: REDIRECT, scopes: [...DEFAULT_SCOPES], pkce: true } });
     script.set('XERO_SCOPES', ' openid  offline_access accounting.transactions ');
     const reading = readXeroApp(script, REDIRECT);
     expect(reading.ok && reading.app.scopes).toEqual(['openid', 'offline_access', 'accounting.transactions']);
+  });
+
+  it('sign in with PKCE unless XERO_PKCE turns it off', () => {
+    const script = memoryStore({ XERO_CLIENT_ID: 'ID', XERO_CLIENT_SECRET: 'S' });
+    for (const [value, pkce] of [['off', false], [' OFF ', false], ['false', false], ['no', false], ['on', true], ['', true]] as const) {
+      script.set(SCRIPT_PROPERTY.pkce, value);
+      const reading = readXeroApp(script, REDIRECT);
+      expect(reading.ok && reading.app.pkce).toBe(pkce);
+    }
   });
 
   it('are saved once, and replaced only by someone who knows the current secret; the secret is never answered', () => {

@@ -10,6 +10,7 @@ const app: XeroApp = {
   clientSecret: DEFAULT_APP.clientSecret,
   redirectUri: DEFAULT_APP.redirectUris[0]!,
   scopes: ['openid', 'offline_access', 'accounting.settings.read', 'accounting.invoices', 'accounting.contacts'],
+  pkce: true,
 };
 
 function setUp(xeroApp: XeroApp = app) {

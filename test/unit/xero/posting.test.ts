@@ -13,7 +13,7 @@ import { HEADERS, POSITIVE, settlementOf } from '../../support/xero-apps-script'
 const TENANT = 'tenant-us';
 const EVERY_CLASS = ['ASSET', 'EQUITY', 'EXPENSE', 'LIABILITY', 'REVENUE'];
 
-function stub(held: XeroDocumentState[]) {
+function stub(held: XeroDocumentState[], locks: { periodLockDate?: string; endOfYearLockDate?: string } = {}) {
   const reference: Omit<ReferenceData, 'tenantId' | 'fetchedAt'> = {
     organisationName: 'Harbor Lane Goods Inc', baseCurrency: 'USD', currencies: ['USD'],
     accounts: ['201', '202', '405', '406', '1210'].map((code) => ({ code, name: code, type: 'X', class: code === '1210' ? 'ASSET' : 'REVENUE', status: 'ACTIVE', postable: true })),
@@ -21,18 +21,19 @@ function stub(held: XeroDocumentState[]) {
   };
   const calls: string[] = [];
   const client = {
-    organisation: () => success({ name: reference.organisationName, baseCurrency: 'USD' }),
+    organisation: () => success({ name: reference.organisationName, baseCurrency: 'USD', shortCode: '!hL2mw', ...locks }),
     accounts: () => success(reference.accounts),
     taxRates: () => success(reference.taxRates),
     currencies: () => success(reference.currencies),
     invoicesByNumber: (numbers: readonly string[]) => (calls.push(`lookup ${numbers.join(',')}`), success(held.filter((d) => numbers.includes(d.invoiceNumber)))),
+    invoicesById: (ids: readonly string[]) => success(held.filter((d) => ids.includes(d.invoiceId))),
     createInvoices: (invoices: readonly XeroInvoice[]) => {
       calls.push('create');
       return success(
         invoices.map((invoice, i) => {
           // Xero's total of an Inclusive document is the exact sum of its line amounts.
           const total = invoice.LineItems.reduce((sum, l) => sum.plus(String(l.LineAmount)), new Decimal(0)).toNumber();
-          const document = { invoiceId: `new-${held.length + i}`, invoiceNumber: invoice.InvoiceNumber, type: invoice.Type, status: invoice.Status, total, amountPaid: 0, currency: invoice.CurrencyCode };
+          const document = { invoiceId: `new-${held.length + i}`, invoiceNumber: invoice.InvoiceNumber, type: invoice.Type, status: invoice.Status, total, amountPaid: 0, amountCredited: 0, currency: invoice.CurrencyCode };
           held.push(document);
           return { ok: true as const, document };
         }),
@@ -48,12 +49,12 @@ function stub(held: XeroDocumentState[]) {
   return { client, calls };
 }
 
-function setUp(held: XeroDocumentState[] = []) {
+function setUp(held: XeroDocumentState[] = [], locks: Parameters<typeof stub>[1] = {}) {
   const clock = testClock();
   const document = memoryStore();
   const records = postedRecordStore(document);
   const lock = memoryLock(clock);
-  const { client, calls } = stub(held);
+  const { client, calls } = stub(held, locks);
   const s = settlementOf(POSITIVE, HEADERS.positive);
   const post = (mode: PostRequest['mode'] = 'post', user = 'seller@example.com') =>
     postSettlement({ client, tenantId: TENANT, records, documentLock: lock, clock, crypto: nodeCrypto }, { summary: s.summary, documents: s.documents, user, mode });
@@ -61,7 +62,7 @@ function setUp(held: XeroDocumentState[] = []) {
 }
 
 const xeroDoc = (change: Partial<XeroDocumentState> = {}): XeroDocumentState => ({
-  invoiceId: 'inv-1', invoiceNumber: 'AMZ-24288684721', type: 'ACCREC', status: 'AUTHORISED', total: 1183.82, amountPaid: 0, currency: 'USD', ...change,
+  invoiceId: 'inv-1', invoiceNumber: 'AMZ-24288684721', type: 'ACCREC', status: 'AUTHORISED', total: 1183.82, amountPaid: 0, amountCredited: 0, currency: 'USD', ...change,
 });
 
 describe('postSettlement', () => {
@@ -92,8 +93,54 @@ describe('postSettlement', () => {
     held[0]!.amountPaid = 100;
     const outcome = post('void-and-repost');
     expect(outcome.kind).toBe('refused');
-    expect(outcome.message).toContain('AMZ-24288684721 already has payments in Xero');
+    expect(outcome.message).toContain('AMZ-24288684721 has payments of USD 100.00 allocated in Xero. Xero does not void a document with payments or credit notes allocated');
     expect(calls.filter((c) => c.startsWith('VOIDED') || c === 'create')).toEqual([]);
+  });
+
+  it('will not void a document with credit notes allocated, and says what to remove first', () => {
+    const held = [xeroDoc({ amountCredited: 20 })];
+    const { post, calls } = setUp(held);
+    expect(post().kind).toBe('posted');
+    const outcome = post('void');
+    expect(outcome.kind).toBe('refused');
+    expect(outcome.message).toContain('AMZ-24288684721 has credit notes of USD 20.00 allocated in Xero');
+    expect(outcome.message).toContain('remove them in Xero first (open the document, then each payment or credit note, and remove or unallocate it), then use "Void what was posted" again.');
+    expect(calls.filter((c) => c.startsWith('VOIDED') || c.startsWith('DELETED'))).toEqual([]);
+  });
+
+  it('will not void a document dated in a locked period, naming the lock', () => {
+    const held = [xeroDoc({ date: '2025-08-14' })];
+    const { post, calls, records } = setUp(held);
+    expect(post().kind).toBe('posted');
+    const locked = setUp(held, { periodLockDate: '2025-08-31' });
+    locked.records.write(records.read('24288684721')!);
+    // Re-posting is refused for the plan's date already; voiding alone is refused for the document's.
+    expect(locked.post('void-and-repost').message).toContain("is dated on or before Harbor Lane Goods Inc's period lock date (2025-08-31)");
+    const outcome = locked.post('void');
+    expect(outcome.kind).toBe('refused');
+    expect(outcome.message).toContain('AMZ-24288684721 is dated 2025-08-14, on or before the period lock date (2025-08-31), so Xero will not void or delete it.');
+    expect([...calls, ...locked.calls].filter((c) => c.startsWith('VOIDED'))).toEqual([]);
+  });
+
+  it('refuses a plan dated on or before a lock date before anything is sent', () => {
+    const { post, calls } = setUp([], { endOfYearLockDate: '2025-08-14' });
+    const outcome = post();
+    expect(outcome).toMatchObject({ kind: 'refused', message: expect.stringMatching(/^Nothing was sent to Xero\./) });
+    expect(outcome.message).toContain("The settlement (sales invoice AMZ-24288684721, dated 2025-08-14) is dated on or before Harbor Lane Goods Inc's end of year lock date (2025-08-14).");
+    expect(calls).toEqual([]);
+  });
+
+  it('"void" takes back what Xero holds and posts nothing; the next post gets new numbers', () => {
+    const held = [xeroDoc()];
+    const { post, calls, records } = setUp(held);
+    expect(post().kind).toBe('posted');
+    const outcome = post('void');
+    expect(outcome).toMatchObject({ kind: 'voided', record: { state: 'voided', revision: 2, documents: [], replaced: [{ invoiceNumber: 'AMZ-24288684721', status: 'VOIDED' }] } });
+    expect(outcome.message).toContain('is no longer in Harbor Lane Goods Inc: AMZ-24288684721 (voided)');
+    expect(calls.filter((c) => c === 'create')).toEqual([]);
+    expect(post('void').kind).toBe('refused');
+    expect(post()).toMatchObject({ kind: 'posted', record: { numbers: ['AMZ-24288684721-R2'] } });
+    expect(records.read('24288684721')?.documents[0]?.url).toBe('https://go.xero.com/organisationlogin/default.aspx?shortcode=!hL2mw&redirecturl=/AccountsReceivable/View.aspx?InvoiceID=new-1');
   });
 
   it('refuses to post a settlement recorded in another organisation', () => {

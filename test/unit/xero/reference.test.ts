@@ -106,6 +106,25 @@ describe('reference data', () => {
     expect(calls).toHaveLength(16);
   });
 
+  it("saves the Currencies call when posting a settlement in the base currency, keeping the cached list", () => {
+    const clock = testClock();
+    const cache = memoryCache(clock);
+    const { client, calls } = stubClient(reference((r) => (r.currencies = ['USD', 'CAD'])));
+    const posting = loadReference(client, 'tenant', cache, clock, { refresh: true, currency: 'USD' });
+    expect(calls).toEqual(['organisation', 'accounts', 'taxRates']);
+    expect(posting.ok && posting.value.currencies).toEqual(['USD']);
+    // Not cached: a preview of a CAD settlement must not read "USD only".
+    expect(cache.keys()).toEqual([]);
+    loadReference(client, 'tenant', cache, clock, { refresh: true });
+    calls.length = 0;
+    const again = loadReference(client, 'tenant', cache, clock, { refresh: true, currency: 'USD' });
+    expect(calls).toEqual(['organisation', 'accounts', 'taxRates']);
+    expect(again.ok && again.value.currencies).toEqual(['USD', 'CAD']);
+    expect(loadReference(client, 'tenant', cache, clock, { refresh: false })).toEqual(again);
+    loadReference(client, 'tenant', cache, clock, { refresh: true, currency: 'CAD' });
+    expect(calls.slice(-1)).toEqual(['currencies']);
+  });
+
   it('is not cached when it would pass CacheService’s 100 KB limit', () => {
     const clock = testClock();
     const cache = memoryCache(clock);

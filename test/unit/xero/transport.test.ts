@@ -65,10 +65,40 @@ describe('deliver', () => {
     expect(b.clock.sleeps).toEqual([]);
   });
 
-  it('names the daily limit', () => {
-    const { http } = scripted([status(429, { 'retry-after': '3600', 'x-rate-limit-problem': 'daily' })]);
-    const delivered = deliver(http, request, budget(), 'x');
-    expect(!delivered.ok && delivered.failure.message).toContain('its daily limit');
+  it('names the daily limit as Xero sends it (`day`), and as its old page spelled it, in hours', () => {
+    for (const problem of ['day', 'Daily']) {
+      const { http } = scripted([status(429, { 'retry-after': '32400', 'x-rate-limit-problem': problem })]);
+      const delivered = deliver(http, request, budget(), 'x');
+      expect(delivered).toMatchObject({ ok: false, failure: { kind: 'rate-limited', retryAfterSeconds: 32400 } });
+      expect(!delivered.ok && delivered.failure.message).toBe(
+        'Xero is busy (its daily limit of calls for this organisation was reached (a Xero app on the free Starter tier gets 1,000 a day)), try again in 9 hours.',
+      );
+    }
+  });
+
+  it('names the app-wide and concurrent limits, and waits out their short Retry-After', () => {
+    const words = (problem: string) => {
+      const { http } = scripted([status(429, { 'retry-after': '400', 'x-rate-limit-problem': problem })]);
+      const delivered = deliver(http, request, budget(), 'x');
+      return !delivered.ok && delivered.failure.message;
+    };
+    expect(words('appminute')).toContain("its per-minute limit for SettleSheet's app was reached");
+    expect(words('concurrent')).toContain('too many calls to this organisation were in progress at once');
+    const b = budget();
+    const { http } = scripted([status(429, { 'retry-after': '1', 'x-rate-limit-problem': 'concurrent' }), ok]);
+    expect(deliver(http, request, b, 'x').ok).toBe(true);
+    expect(b.clock.sleeps).toEqual([1000]);
+  });
+
+  it('hands a keyed write its 5xx back instead of retrying it (Xero keeps that answer under the key)', () => {
+    const b = budget();
+    const { http, seen } = scripted([status(500)]);
+    expect(deliver(http, request, b, 'x', { serverErrors: 'return' })).toEqual({ ok: true, response: status(500) });
+    expect(seen).toHaveLength(1);
+    // A lost answer is still sent again with the same key: Xero replays what it did.
+    const lost = scripted(['lost', status(502)]);
+    expect(deliver(lost.http, request, budget(), 'x', { serverErrors: 'return' })).toEqual({ ok: true, response: status(502) });
+    expect(lost.seen).toEqual([request, request]);
   });
 
   it('after a lost attempt, a 429 is not a clean "nothing happened": it is reported as unavailable', () => {

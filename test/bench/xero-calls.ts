@@ -1,0 +1,121 @@
+/**
+ * What the built bundle costs in Xero API calls, counted by the sandbox on a Starter-tier app (60
+ * calls a minute and 1,000 a day per organisation): per refresh of the reference data, per preview,
+ * per post of a one-part and a three-part settlement, and a backlog of 50 settlements posted one
+ * after the other as fast as the product goes, with every Xero call taking LATENCY_MS of the
+ * (simulated) clock.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { PostResultDto } from '../../src/api/types';
+import { TENANT_IDS, TIERS } from '../fakes/xero';
+import type { LineSpec } from '../support/build-aggregate';
+import { bundleWorld, connectThroughBundle, importThroughBundle, type BundleWorld } from '../support/bundle-xero';
+import { settlementOf } from '../support/settlements';
+
+const US = TENANT_IDS.us;
+const BACKLOG = 50;
+/** How long one Xero call takes on the simulated clock (a typical round trip from Apps Script). */
+const LATENCY_MS = 300;
+
+const ONE_PART: readonly LineSpec[] = [
+  ['Order', 'ItemPrice', 'Principal', '2025-08-02', '1299.90'],
+  ['Order', 'ItemFees', 'Commission', '2025-08-02', '-194.99'],
+  ['Order', 'ItemFees', 'FBAPerUnitFulfillmentFee', '2025-08-03', '-61.09'],
+  ['other-transaction', 'other-transaction', 'Storage Fee', '2025-08-10', '-25.00', ''],
+];
+const THREE_PARTS: readonly LineSpec[] = [
+  ['Order', 'ItemPrice', 'Principal', '2025-07-29', '150.00'],
+  ['Order', 'ItemFees', 'Commission', '2025-07-29', '-22.50'],
+  ['Order', 'ItemPrice', 'Principal', '2025-08-14', '220.00'],
+  ['Order', 'ItemPrice', 'Principal', '2025-09-02', '80.00'],
+  ['other-transaction', 'other-transaction', 'Storage Fee', '2025-09-03', '-4.00', ''],
+];
+
+/** API calls (accounting and connections) made while `work` runs, by endpoint. */
+function apiCalls(b: BundleWorld, work: () => void): { total: number; endpoints: string[] } {
+  const before = b.sandbox.calls();
+  work();
+  const after = b.sandbox.calls();
+  const endpoints = Object.keys(after)
+    .filter((k) => k.includes('api.xero.com') && after[k]! > (before[k] ?? 0))
+    .flatMap((k) => Array<string>(after[k]! - (before[k] ?? 0)).fill(k.replace(/^(\w+) api\.xero\.com(\/api\.xro\/2\.0)?/, '$1 ')));
+  return { total: endpoints.length, endpoints };
+}
+
+function posted(result: PostResultDto): void {
+  if (result.outcome !== 'posted') throw new Error(`post: ${result.outcome}: ${result.message}`);
+}
+
+function importOne(b: BundleWorld, lines: readonly LineSpec[], id: number): string {
+  const [first] = lines;
+  const start = `${first![3]}T00:00:00Z`;
+  const end = `${lines[lines.length - 1]![3]}T00:00:00Z`;
+  return importThroughBundle(b, settlementOf(lines, { settlementId: String(24_300_000_000 + id), start, end, depositDate: end }));
+}
+
+/** The calls of each action, from a freshly connected spreadsheet. */
+function perAction(code: string): [string, { total: number; endpoints: string[] }][] {
+  const b = bundleWorld(code);
+  connectThroughBundle(b, [US]);
+  const one = importOne(b, ONE_PART, 1);
+  const three = importOne(b, THREE_PARTS, 2);
+  return [
+    ['refresh the reference data (Accounts tab)', apiCalls(b, () => b.run('refreshXeroAccounts'))],
+    ['preview (reference data cached)', apiCalls(b, () => b.run('previewSettlement', { settlementId: one }))],
+    ['post a one-part settlement', apiCalls(b, () => posted(b.run('postSettlement', { settlementId: one, mode: 'post' })))],
+    ['post a three-part settlement', apiCalls(b, () => posted(b.run('postSettlement', { settlementId: three, mode: 'post' })))],
+    ['post again (already posted)', apiCalls(b, () => b.run('postSettlement', { settlementId: three, mode: 'post' }))],
+  ];
+}
+
+/** Posts a backlog one settlement after another; every call takes LATENCY_MS. */
+function backlog(code: string) {
+  const b = bundleWorld(code);
+  connectThroughBundle(b, [US]);
+  const ids = Array.from({ length: BACKLOG }, (_, i) => importOne(b, i % 3 === 2 ? THREE_PARTS : ONE_PART, 100 + i));
+  const minutes = new Map<number, number>();
+  let refusedForRate = 0;
+  let dayRemaining = '';
+  const handle = b.sandbox.handle;
+  b.world.urlFetch = (request) => {
+    b.world.advanceClock(LATENCY_MS);
+    const response = handle(request);
+    if (request.url.startsWith('https://api.xero.com/api.xro/')) {
+      if (response.status === 429) refusedForRate++;
+      else {
+        const minute = Math.floor(b.world.now() / 60_000);
+        minutes.set(minute, (minutes.get(minute) ?? 0) + 1);
+        dayRemaining = response.headers['x-daylimit-remaining'] ?? dayRemaining;
+      }
+    }
+    return response;
+  };
+  const started = b.world.now();
+  const calls = apiCalls(b, () => ids.forEach((settlementId) => posted(b.run('postSettlement', { settlementId, mode: 'post' }))));
+  return {
+    calls: calls.total,
+    documents: b.sandbox.documents(US).length,
+    refusedForRate,
+    peakPerMinute: Math.max(...minutes.values()),
+    minutes: (b.world.now() - started) / 60_000,
+    dayRemaining,
+  };
+}
+
+/** Prints the Xero call counts. */
+export function benchXeroCalls(root: string): void {
+  const code = readFileSync(path.join(root, 'dist/Code.js'), 'utf8');
+  const perDay = TIERS.starter.callsPerDay;
+  console.log(`\nXero API calls of the built bundle (sandbox; a Starter-tier app: 60 a minute and ${perDay.toLocaleString('en-US')} a day per organisation)`);
+  for (const [action, { total, endpoints }] of perAction(code)) {
+    console.log(`  ${action.padEnd(44)} ${String(total).padStart(3)}  ${endpoints.join(', ')}`);
+  }
+  const run = backlog(code);
+  console.log(
+    `  a backlog of ${BACKLOG} settlements (every third in three parts), posted back to back with ${LATENCY_MS} ms per call:\n` +
+      `    ${run.documents} documents; ${run.calls - run.refusedForRate} calls counted by Xero (${((run.calls - run.refusedForRate) / perDay * 100).toFixed(0)}% of the day's ` +
+      `${perDay.toLocaleString('en-US')}; X-DayLimit-Remaining ${run.dayRemaining} after), at most ${run.peakPerMinute} in one minute; ` +
+      `${run.refusedForRate} minute-limit answers (429) waited out; ${run.minutes.toFixed(1)} minutes in all`,
+  );
+}
