@@ -6,6 +6,7 @@
 import type { PostedDocumentDto, PostResultDto } from '../../api/types';
 import type { PostOutcome } from '../../xero/posting';
 import { isOpen } from '../../xero/posted-records';
+import { documentWords } from '../../core/words';
 import { SettlementRegistry } from '../registry';
 import { appendLog } from '../workbook/log';
 import { writeSettlementRow } from '../workbook/settlements-tab';
@@ -59,8 +60,9 @@ export function postSettlement(request: { settlementId: string; mode: 'post' | '
   registry.put(updated);
   writeSettlementRow(workbook, updated, postingViewOf(updated), false);
 
+  const organisation = 'record' in outcome ? outcome.record?.organisationName ?? 'Xero' : 'Xero';
   const details = succeeded
-    ? `${result.message} ${result.documents.map((d) => `${d.invoiceNumber} (${d.type === 'ACCPAY' ? 'bill' : 'invoice'} ${d.invoiceId}, ${d.status}, ${d.total})`).join('; ')}`
+    ? `${result.outcome === 'posted' ? 'In' : 'Already in, nothing created in'} ${organisation}: ${result.documents.map((d) => `${documentWords(d, c.summary.header.currency)}, Xero id ${d.invoiceId}`).join('; ')}.`
     : updated.lastPostError ?? result.message;
   appendLog(
     workbook,
