@@ -4,11 +4,10 @@
  * transaction type), with the one-line reason shown beside it. It is only ever a suggestion: the
  * line stays unmapped until a person accepts it or chooses another category.
  *
- * Internal categories are never suggested nor offered: the carried-forward account belongs to the
+ * Internal categories (choices.ts) are never suggested: the carried-forward account belongs to the
  * month split, and tax and loan lines need an accountant's answer (who remits the tax, what the
  * loan is), so for those the suggestion says so instead of guessing.
  */
-import { builtInCategory, CARRIED_FORWARD } from './categories';
 
 /** The Amazon side of a line type: what a mapping rule matches on. */
 export interface LineType {
@@ -19,31 +18,6 @@ export interface LineType {
 
 /** A suggested category with its reason, or no category with the reason why not. */
 export type CategorySuggestion = { category: string; reason: string } | { category: null; reason: string };
-
-/**
- * True for categories a seller should not pick for an Amazon line type from the sidebar: the
- * carried-forward account, tax clearing and loans. They stay in the Accounts tab (and the Mapping
- * tab's own dropdown) for the accountant.
- */
-export function isInternalCategory(category: string): boolean {
-  const info = builtInCategory(category);
-  if (!info) return false;
-  return info.name === CARRIED_FORWARD || info.group === 'tax' || info.name === 'Loans';
-}
-
-/** The categories to offer for an unmapped line type: the Accounts tab's, once each, internal ones left out. */
-export function choosableCategories(accountCategories: readonly string[]): string[] {
-  const seen = new Set<string>();
-  const choices: string[] = [];
-  for (const raw of accountCategories) {
-    const category = raw.trim();
-    const key = category.toLowerCase();
-    if (category === '' || seen.has(key) || isInternalCategory(category)) continue;
-    seen.add(key);
-    choices.push(category);
-  }
-  return choices;
-}
 
 interface Clue {
   /** Matched against the words of the field (case and punctuation ignored). */

@@ -1,5 +1,6 @@
 import { CARRIED_FORWARD, CATEGORIES, createMatcher, defaultMapping } from '../../../src/core/mapping';
-import { choosableCategories, isInternalCategory, suggestCategory } from '../../../src/core/mapping/suggest';
+import { choosableCategories, isInternalCategory } from '../../../src/core/mapping/choices';
+import { suggestCategory } from '../../../src/core/mapping/suggest';
 import { V1_VOCABULARY, V2_VOCABULARY } from './vocabulary';
 
 const matcher = createMatcher(defaultMapping());
