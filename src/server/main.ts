@@ -6,6 +6,7 @@
 import type { Envelope, ServerApi } from '../api/types';
 import { target } from './api/envelope';
 import * as importing from './api/import';
+import * as mappingChoice from './api/mapping-choice';
 import { postSettlement as post } from './api/post';
 import { previewSettlement as preview } from './api/preview';
 import * as schemas from './api/schemas';
@@ -25,6 +26,7 @@ export const listSettlements = target(schemas.NoArgumentsSchema, settlements.lis
 export const previewSettlement = target(schemas.SettlementIdSchema, preview);
 export const postSettlement = target(schemas.PostSchema, post);
 export const revealInMapping = target(schemas.TripleSchema, settlements.revealInMapping);
+export const chooseCategory = target(schemas.CategoryChoiceSchema, mappingChoice.chooseCategory);
 export const getMappingTables = target(schemas.NoArgumentsSchema, settlements.getMappingTables);
 export const getConnectionStatus = target(schemas.NoArgumentsSchema, xero.getConnectionStatus);
 export const getXeroConnectUrl = target(schemas.NoArgumentsSchema, xero.getXeroConnectUrl);
@@ -47,6 +49,7 @@ export type ImplementedTargets = Implements<{
   previewSettlement: typeof previewSettlement;
   postSettlement: typeof postSettlement;
   revealInMapping: typeof revealInMapping;
+  chooseCategory: typeof chooseCategory;
   getMappingTables: typeof getMappingTables;
   getConnectionStatus: typeof getConnectionStatus;
   getXeroConnectUrl: typeof getXeroConnectUrl;
