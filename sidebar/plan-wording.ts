@@ -75,12 +75,23 @@ function depositNote(plan: readonly PlannedDocumentDto[], deposit: string, curre
  */
 export function confirmationOf(
   plan: readonly PlannedDocumentDto[],
-  options: { mode: 'post' | 'void-and-repost'; organisation?: string; deposit: string; currency: string; posted?: readonly PostedDocumentDto[] },
+  options: {
+    mode: 'post' | 'void-and-repost';
+    organisation?: string;
+    deposit: string;
+    currency: string;
+    posted?: readonly PostedDocumentDto[];
+    /** False when Xero could not be asked for the documents' statuses now: they are as recorded when posted. */
+    asked?: boolean;
+  },
 ): PlanWording {
   const where = options.organisation ? ` in ${options.organisation}` : ' in Xero';
   const title = `Create ${documentCount(plan)}${where}?`;
   const notes: string[] = [];
-  if (options.mode === 'void-and-repost') notes.push(replacementNote(options.posted ?? []));
+  if (options.mode === 'void-and-repost') {
+    notes.push(replacementNote(options.posted ?? []));
+    if (options.asked === false) notes.push('Xero could not be asked just now, so this goes by how they were when posted: a draft approved in Xero since is voided instead of deleted.');
+  }
   const deposit = depositNote(plan, options.deposit, options.currency);
   if (deposit) notes.push(deposit);
   return { title, documents: plan.map(describePlanned), notes };

@@ -98,11 +98,23 @@ export function detailView(ctx: SidebarContext, settlementId: string): DetailVie
     const organisation = ctx.connection()?.organisation?.name;
     const connected = ctx.connection()?.canPost ?? false;
     const posted = preview.settlement.documents.length > 0;
-    const ask = (mode: 'post' | 'void-and-repost') =>
+    const confirm = (mode: 'post' | 'void-and-repost', posted = preview.settlement.documents, asked = true) =>
       replace(
         area,
-        confirmationView(preview, { mode, ...(organisation ? { organisation } : {}) }, () => void post(mode, preview.revision, area), () => replace(area, ...buttons())),
+        confirmationView(preview, { mode, posted, asked, ...(organisation ? { organisation } : {}) }, () => void post(mode, preview.revision, area), () => replace(area, ...buttons())),
       );
+    const ask = (mode: 'post' | 'void-and-repost') => {
+      if (mode === 'post') return confirm(mode);
+      // Drafts are often approved in Xero after posting: ask Xero what each is now, to say what happens to it.
+      replace(area, working('Asking Xero which of the posted documents are approved…'));
+      void ctx.call('documentsInXero', { settlementId }).then(
+        ({ documents }) => {
+          const now = new Map(documents.map((d) => [d.invoiceNumber, d.status]));
+          confirm(mode, preview.settlement.documents.map((d) => ({ ...d, status: now.get(d.invoiceNumber) ?? d.status })));
+        },
+        () => confirm(mode, preview.settlement.documents, false),
+      );
+    };
     const whyId = uid('why');
     const button = (text: string, onclick: () => void, primary = true, disabled = false) =>
       h('button', { type: 'button', class: primary ? 'action' : '', onclick, disabled, ...(disabled ? { 'aria-describedby': whyId } : {}) }, text);

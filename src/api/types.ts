@@ -275,6 +275,7 @@ export interface ServerApi {
   postSettlement(request: { settlementId: string; mode: 'post' | 'void-and-repost'; seenRevision?: number }): PostResultDto;
   revealInMapping(request: { transactionType: string; amountType: string; amountDescription: string }): { row: number };
   chooseCategory(request: CategoryChoiceRequest): CategoryChoiceResult;
+  documentsInXero(request: { settlementId: string }): { documents: { invoiceNumber: string; status: string }[] };
   getMappingTables(request: Record<string, never>): { mapping: string[][]; accounts: string[][] };
   getConnectionStatus(request: Record<string, never>): ConnectionStatusDto;
   getXeroConnectUrl(request: Record<string, never>): { url: string };

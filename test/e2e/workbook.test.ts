@@ -359,4 +359,20 @@ describe('the sidebar’s own targets, built', () => {
     expect(details).not.toMatch(/USD \d|DRAFT/);
     expect(String(log.values.find((r) => r[2] === 'Import')![5])).toMatch(/; 1 line type needs a category \(1 row added to Mapping\)$/);
   });
+
+  it('tells the sidebar what Xero holds now, for the Void and re-post confirmation, after someone approved the drafts', () => {
+    const s = session();
+    s.run(SELLER, 'saveXeroAppCredentials', { clientId: DEFAULT_APP.clientId, clientSecret: DEFAULT_APP.clientSecret });
+    const { finished } = importFile(s, settlementFile());
+    const settlementId = finished!.settlementId;
+    expect(s.run<{ documents: unknown[] }>(SELLER, 'documentsInXero', { settlementId })).toEqual({ documents: [] });
+    s.run(SELLER, 'chooseCategory', { ...triple, category: 'FBA fees' });
+    connect(s, SELLER);
+    s.run(SELLER, 'postSettlement', { settlementId, mode: 'post' });
+    for (const invoice of s.x.sandbox.organisation(US).invoices) invoice.status = 'AUTHORISED';
+    const now = s.run<{ documents: { invoiceNumber: string; status: string }[] }>(SELLER, 'documentsInXero', { settlementId });
+    expect(now.documents.map((d) => d.status)).toEqual(['AUTHORISED', 'AUTHORISED']);
+    // The spreadsheet's record still says what they were when posted; only Xero knows they were approved.
+    expect(s.run<PreviewResult>(SELLER, 'previewSettlement', { settlementId }).settlement.documents.map((d) => d.status)).toEqual(['DRAFT', 'DRAFT']);
+  });
 });

@@ -46,6 +46,9 @@ describe("the Post confirmation's words", () => {
       'First, in Xero, AMZ-1-2025-07 will be deleted (it is a draft or awaiting approval), so nothing is counted twice.',
       'Together they add up to the deposit of 866.41 USD.',
     ]);
+    // Without Xero's word on the statuses now, the confirmation says what it goes by.
+    const unasked = confirmationOf([invoice()], { mode: 'void-and-repost', deposit: '866.41', currency: 'USD', posted: [doc('AMZ-1-2025-07', 'DRAFT')], asked: false });
+    expect(unasked.notes[1]).toBe('Xero could not be asked just now, so this goes by how they were when posted: a draft approved in Xero since is voided instead of deleted.');
     expect(replacementNote([doc('AMZ-1-2025-06', 'AUTHORISED'), doc('AMZ-1-2025-07', 'AUTHORISED')])).toBe(
       'First, in Xero, AMZ-1-2025-06 and AMZ-1-2025-07 will be voided (they are approved: Xero keeps them, marked void), so nothing is counted twice.',
     );
