@@ -114,10 +114,13 @@ export async function mapInMappingTab(session: { page: Page; sidebar: FrameLocat
   await sidebar.getByRole('button', { name: 'Refresh', exact: true }).click();
 }
 
-/** Connects Xero through the sandbox's consent page in the tab the sidebar opens; returns that tab's final text. */
-export async function connectXero(session: Session): Promise<string> {
+/**
+ * Connects Xero through the sandbox's consent page in the tab the sidebar opens (from the Xero
+ * panel's button, or another such as the detail's "Connect to Xero to post"); returns that tab's final text.
+ */
+export async function connectXero(session: Session, button = 'Connect to Xero'): Promise<string> {
   const { sidebar, browser } = session;
-  const [tab] = await Promise.all([browser.context.waitForEvent('page'), sidebar.getByRole('button', { name: 'Connect to Xero' }).click()]);
+  const [tab] = await Promise.all([browser.context.waitForEvent('page'), sidebar.getByRole('button', { name: button, exact: true }).click()]);
   await tab.getByRole('button', { name: 'Allow access' }).click();
   await tab.waitForURL(/\/usercallback\?/);
   const text = await tab.locator('body').innerText();
