@@ -47,7 +47,7 @@ describeInBrowser('the Xero connection panel', () => {
     expect(binding.tenantId).toBe(TENANT_IDS.uk);
 
     await panel.getByRole('button', { name: 'Disconnect' }).click();
-    await expectText(panel, /Disconnected from Xero/);
+    await expectText(sidebar.locator('.notice-area'), /Disconnected from Xero/);
     await panel.getByRole('button', { name: 'Connect to Xero' }).waitFor();
   });
 });
