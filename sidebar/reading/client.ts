@@ -27,10 +27,9 @@ export function pageReader(): ReaderClient {
   return {
     mode: 'page',
     async read(file, name, onProgress) {
-      const bytes = new Uint8Array(await file.arrayBuffer());
       // Let the page draw the progress bar before the work that holds it.
       await new Promise((resolve) => setTimeout(resolve, 0));
-      return reader.read(bytes, name, onProgress);
+      return reader.read(await SettlementReader.textOf(file), name, onProgress);
     },
     lines: async (from, to) => reader.lines(from, to),
     close: () => undefined,

@@ -6,6 +6,7 @@
  */
 import { aggregateDtos, importBegin, lineDtos } from '../../src/api/import-payload';
 import type { AggregateEntryDto, BeginImportRequest, LineDto } from '../../src/api/types';
+import { decodeSettlementBytes } from '../../src/core/settlement/decode';
 import { parseSettlement } from '../../src/core/settlement/parse';
 import type { Settlement } from '../../src/core/settlement/types';
 import { aggregateSettlement, type SettlementAggregate } from '../../src/core/summary/aggregate';
@@ -43,13 +44,21 @@ const within = ([from, to]: readonly [number, number], fraction: number) => from
 
 /** Holds the last settlement read, for its lines to be sent in chunks. */
 export class SettlementReader {
+  /**
+   * A file's text from its bytes, as the parser would decode them. Done apart from reading so the
+   * bytes (as large as the file) can be let go before the parse builds its lines.
+   */
+  static async textOf(file: Blob): Promise<string> {
+    return decodeSettlementBytes(new Uint8Array(await file.arrayBuffer()));
+  }
+
   private settlement: Settlement | undefined;
 
-  /** Reads a file's bytes; `name` names it in messages. */
-  read(bytes: Uint8Array, name: string, onProgress: (progress: ReadProgress) => void): ReadResult {
+  /** Reads a file's text; `name` names it in messages. */
+  read(text: string, name: string, onProgress: (progress: ReadProgress) => void): ReadResult {
     this.settlement = undefined;
     onProgress({ stage: 'checking', fraction: CHECKING[0] });
-    const parsed = parseSettlement(bytes, name, { onProgress: (f) => onProgress({ stage: 'checking', fraction: within(CHECKING, f) }) });
+    const parsed = parseSettlement(text, name, { onProgress: (f) => onProgress({ stage: 'checking', fraction: within(CHECKING, f) }) });
     if (!parsed.ok) return { ok: false, problems: parsed.problems.map((p) => p.message) };
     onProgress({ stage: 'adding up', fraction: ADDING_UP[0] });
     const settlement = parsed.settlement;

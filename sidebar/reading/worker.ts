@@ -27,9 +27,9 @@ async function handle(request: ReaderRequest): Promise<void> {
     scope.postMessage({ id: request.id, kind: 'lines', lines: reader.lines(request.from, request.to) });
     return;
   }
-  const bytes = new Uint8Array(await request.file.arrayBuffer());
+  const text = await SettlementReader.textOf(request.file);
   let said = 0;
-  const result = reader.read(bytes, request.name, (progress) => {
+  const result = reader.read(text, request.name, (progress) => {
     const now = Date.now();
     if (now - said < PROGRESS_MS) return;
     said = now;
