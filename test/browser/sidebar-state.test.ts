@@ -39,10 +39,13 @@ describeInBrowser('the sidebar never contradicts itself', () => {
     await page.getByRole('button', { name: 'Put the demo settlement in the sidebar' }).click();
     await importChosenFile(sidebar, demo.settlementId);
     expect(await visibleNotices(sidebar)).toEqual([`Imported settlement ${demo.settlementId}: 311 lines. 1 line type needs a category.`]);
-    await sidebar.getByRole('button', { name: `Use FBA fees for ${UNMAPPED_DESCRIPTION}` }).click();
+    // The person chooses another category than the one suggested.
+    await sidebar.getByLabel(`Category for ${UNMAPPED_DESCRIPTION}`).selectOption('Storage');
+    await sidebar.getByRole('button', { name: `Use Storage for ${UNMAPPED_DESCRIPTION}` }).click();
     await sidebar.locator('.unmapped').waitFor({ state: 'detached' });
     // The choice replaced the import's news: one voice, the latest outcome.
-    expect(await visibleNotices(sidebar)).toEqual([expect.stringMatching(/^Inventory Placement Service Fee now counts as FBA fees/)]);
+    expect(await visibleNotices(sidebar)).toEqual([expect.stringMatching(/^Inventory Placement Service Fee now counts as Storage \(Mapping row \d+\)/)]);
+    expect(session.workbench.world.inspect.grid('Mapping').values.find((r) => r[2] === UNMAPPED_DESCRIPTION)![6]).toBe('Storage');
 
     await expectText(sidebar.locator('.status-line .chip'), /^Ready$/);
     await sidebar.getByRole('button', { name: 'Connect to Xero to post', exact: true }).waitFor();
