@@ -6,7 +6,7 @@ import path from 'node:path';
 import { TENANT_IDS } from '../fakes/xero';
 import { demoSettlement, UNMAPPED_DESCRIPTION } from '../../src/workbench/demo-settlement';
 import { describeInBrowser } from './support/chromium';
-import { connectXero, expectText, importChosenFile, openAnotherPage, openWorkbench, ROOT, type Session } from './support/workbench-session';
+import { connectXero, expectText, importChosenFile, openAnotherPage, ROOT, workbenchForSuite } from './support/workbench-session';
 
 jest.setTimeout(120_000);
 
@@ -24,16 +24,9 @@ function readmeSteps(): { text: string; bold: string[] }[] {
 }
 
 describeInBrowser('the newcomer path in the workbench, as the README tells it', () => {
-  let session: Session;
+  const suite = workbenchForSuite({ viewport: { width: 1366, height: 820 } });
   const demo = demoSettlement();
   const steps = readmeSteps();
-
-  beforeAll(async () => {
-    session = await openWorkbench({ viewport: { width: 1366, height: 820 } });
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
 
   it('has the four steps this test walks, with these words', () => {
     expect(steps.map((s) => s.bold)).toEqual([
@@ -47,6 +40,7 @@ describeInBrowser('the newcomer path in the workbench, as the README tells it', 
   });
 
   it('goes from the demo file to two invoices in Xero, and posting again creates nothing', async () => {
+    const session = suite();
     const { page, sidebar, workbench } = session;
     const [[demoButton, importWord], [suggested, use], [connect], [post, create, postAgain]] = steps.map((s) => s.bold) as [string[], string[], string[], string[]];
     const dialogs: string[] = [];

@@ -6,7 +6,7 @@ import type { FrameLocator, Page } from 'playwright-core';
 import { TENANT_IDS } from '../fakes/xero';
 import { demoSettlement, UNMAPPED_DESCRIPTION } from '../../src/workbench/demo-settlement';
 import { describeInBrowser } from './support/chromium';
-import { connectXero, expectText, importChosenFile, openWorkbench, type Session } from './support/workbench-session';
+import { connectXero, expectText, importChosenFile, workbenchForSuite } from './support/workbench-session';
 
 jest.setTimeout(120_000);
 
@@ -24,17 +24,11 @@ async function visibleNotices(sidebar: FrameLocator): Promise<string[]> {
 }
 
 describeInBrowser('the sidebar never contradicts itself', () => {
-  let session: Session;
+  const suite = workbenchForSuite();
   const demo = demoSettlement();
 
-  beforeAll(async () => {
-    session = await openWorkbench();
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
-
   it('offers "Connect to Xero to post" for a ready settlement before connecting, and clears old news when moving on', async () => {
+    const session = suite();
     const { page, sidebar } = session;
     await page.getByRole('button', { name: 'Put the demo settlement in the sidebar' }).click();
     await importChosenFile(sidebar, demo.settlementId);
@@ -64,6 +58,7 @@ describeInBrowser('the sidebar never contradicts itself', () => {
   });
 
   it('says only "posting" while it posts, then only the outcome', async () => {
+    const session = suite();
     const { page, sidebar } = session;
     await connectXero(session, 'Connect to Xero to post');
     await sidebar.getByRole('button', { name: 'Post to Xero', exact: true }).click();
@@ -88,6 +83,7 @@ describeInBrowser('the sidebar never contradicts itself', () => {
   });
 
   it('says which posted documents Void and re-post deletes (drafts) and which it voids (approved)', async () => {
+    const session = suite();
     const { page, sidebar, workbench } = session;
     const sandbox = workbench.sandbox;
     // A mapping edit changes what the settlement gives: Seller fees now post to 406.

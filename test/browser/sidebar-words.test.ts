@@ -8,7 +8,7 @@ import { TENANT_IDS } from '../fakes/xero';
 import { sampleFiles } from '../support/samples';
 import { demoSettlement, UNMAPPED_DESCRIPTION } from '../../src/workbench/demo-settlement';
 import { describeInBrowser } from './support/chromium';
-import { chooseFile, connectXero, expectText, importChosenFile, openWorkbench, type Session } from './support/workbench-session';
+import { chooseFile, connectXero, expectText, importChosenFile, workbenchForSuite } from './support/workbench-session';
 
 jest.setTimeout(120_000);
 
@@ -16,17 +16,11 @@ jest.setTimeout(120_000);
 const NEGATIVE = sampleFiles().find((f) => f.name.endsWith('_50011020300.txt'));
 
 describeInBrowser('the sidebar in a seller’s words', () => {
-  let session: Session;
+  const suite = workbenchForSuite();
   const demo = demoSettlement();
 
-  beforeAll(async () => {
-    session = await openWorkbench();
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
-
   it('leads with categories, hides NONE tax and zero lines, and explains the carried month', async () => {
+    const session = suite();
     const { page, sidebar } = session;
     await page.getByRole('button', { name: 'Put the demo settlement in the sidebar' }).click();
     await importChosenFile(sidebar, demo.settlementId);
@@ -49,6 +43,7 @@ describeInBrowser('the sidebar in a seller’s words', () => {
   });
 
   it('shows posted documents in one money style and when they were posted as the workbook writes it', async () => {
+    const session = suite();
     const { sidebar, workbench } = session;
     await connectXero(session, 'Connect to Xero to post');
     await sidebar.getByRole('button', { name: 'Post to Xero', exact: true }).click();
@@ -70,6 +65,7 @@ describeInBrowser('the sidebar in a seller’s words', () => {
   });
 
   (NEGATIVE ? it : it.skip)('says a negative settlement as money Amazon took from the card, posted as a bill, never as a negative deposit', async () => {
+    const session = suite();
     const { sidebar } = session;
     await chooseFile(sidebar, NEGATIVE!.name, readFileSync(NEGATIVE!.path));
     await expectText(sidebar.locator('.import-stage .facts'), /Amazon took\s+321\.69 CAD from your card on 2 Aug 2025/);

@@ -5,7 +5,7 @@
 import type { Locator } from 'playwright-core';
 import { demoSettlement, UNMAPPED_DESCRIPTION } from '../../src/workbench/demo-settlement';
 import { describeInBrowser } from './support/chromium';
-import { importChosenFile, openWorkbench, type Session } from './support/workbench-session';
+import { importChosenFile, workbenchForSuite } from './support/workbench-session';
 
 jest.setTimeout(120_000);
 
@@ -18,17 +18,11 @@ async function box(locator: Locator): Promise<{ top: number; bottom: number; lef
 }
 
 describeInBrowser('the workbench on a 1366×820 screen', () => {
-  let session: Session;
+  const suite = workbenchForSuite({ viewport: { width: 1366, height: 820 } });
   const demo = demoSettlement();
 
-  beforeAll(async () => {
-    session = await openWorkbench({ viewport: { width: 1366, height: 820 } });
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
-
   it('fits the window: no page scroll, each header row one line high', async () => {
+    const session = suite();
     const { page } = session;
     const overflow = await page.evaluate(() => ({ page: document.documentElement.scrollHeight - window.innerHeight, wide: document.documentElement.scrollWidth - window.innerWidth }));
     expect(overflow).toEqual({ page: 0, wide: 0 });
@@ -42,6 +36,7 @@ describeInBrowser('the workbench on a 1366×820 screen', () => {
   });
 
   it('shows the name once, and hidden tabs with a plain "hidden" label apart from the name', async () => {
+    const session = suite();
     const { page, sidebar } = session;
     // The workbench's title bar says SettleSheet, as Google's sidebar title does; the sidebar does not repeat it.
     expect(await page.locator('aside h2').innerText()).toBe('SettleSheet');
@@ -62,6 +57,7 @@ describeInBrowser('the workbench on a 1366×820 screen', () => {
   });
 
   it('shows the settings dropdowns\' whole text in the 300 px sidebar', async () => {
+    const session = suite();
     const { sidebar } = session;
     await sidebar.getByText('Settings', { exact: true }).click();
     const selects = sidebar.locator('.settings select');
@@ -92,6 +88,7 @@ describeInBrowser('the workbench on a 1366×820 screen', () => {
   });
 
   it('brings the row "Show in Mapping" selects into view, below the sticky rows, highlighted until it has a category', async () => {
+    const session = suite();
     const { page, sidebar } = session;
     await page.getByRole('button', { name: 'Put the demo settlement in the sidebar' }).click();
     await importChosenFile(sidebar, demo.settlementId);

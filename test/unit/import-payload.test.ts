@@ -1,14 +1,8 @@
 import { importBegin, importPayload, lineDtos } from '../../src/api/import-payload';
 import { sha256OfText } from '../../src/core/hash';
-import { parseSettlement } from '../../src/core/settlement';
 import { demoSettlement } from '../../src/workbench/demo-settlement';
+import { parsedText as parsed } from '../support/settlements';
 import { syntheticSettlement } from '../support/synthetic';
-
-function parsed(text: string) {
-  const result = parseSettlement(text, 'settlement.txt');
-  if (!result.ok) throw new Error(result.problems[0]!.message);
-  return result.settlement;
-}
 
 describe('the import payload in pieces', () => {
   it('fingerprints a settlement exactly as before it was hashed in batches, so a file imported earlier is still "the same file"', () => {

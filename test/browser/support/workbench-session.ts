@@ -60,6 +60,24 @@ export async function openWorkbench(options: { root?: string; viewport?: { width
   };
 }
 
+/**
+ * One workbench and browser for a whole test suite (`describe`): started before its tests, closed
+ * after; the returned function gives the session to each test.
+ */
+export function workbenchForSuite(options: { viewport?: { width: number; height: number } } = {}): () => Session {
+  let session: Session | undefined;
+  beforeAll(async () => {
+    session = await openWorkbench(options);
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+  return () => {
+    if (!session) throw new Error('The workbench did not start.');
+    return session;
+  };
+}
+
 /** Opens another tab on the same workbench (a colleague, or a second window), its sidebar ready. */
 export async function openAnotherPage(session: Session): Promise<{ page: Page; sidebar: FrameLocator }> {
   const page = await session.browser.context.newPage();

@@ -1,17 +1,13 @@
 import { accountsTableRows, defaultMapping, mappingTableRows } from '../../../src/core/mapping';
-import { parseSettlement } from '../../../src/core/settlement';
 import { aggregateSettlement } from '../../../src/core/summary/aggregate';
 import { demoSettlement } from '../../../src/workbench/demo-settlement';
 import { pictureOf, pictureOfPreview, placeBar, reckonLocally } from '../../../sidebar/reconciliation';
 import type { PreviewResult } from '../../../src/api/types';
+import { parsedText } from '../../support/settlements';
 
 const defaults = { mapping: mappingTableRows(defaultMapping().rules), accounts: accountsTableRows(defaultMapping().accounts) };
 
-function parsed(text: string) {
-  const result = parseSettlement(text, 'demo.txt');
-  if (!result.ok) throw new Error(result.problems[0]!.message);
-  return result.settlement;
-}
+const parsed = (text: string) => parsedText(text, 'demo.txt');
 
 describe('the reconciliation picture', () => {
   it('walks from gross sales to the net with running totals, and checks it against the deposit', () => {
