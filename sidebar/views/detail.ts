@@ -146,6 +146,7 @@ export function detailView(ctx: SidebarContext, settlementId: string): DetailVie
         ];
       }
       if (preview.canPost) return [h('div', { class: 'buttons' }, button('Post to Xero', () => ask('post')))];
+      if (preview.plan.length === 0) return [h('p', { class: 'gray small' }, 'Nothing to post: every line of this settlement comes to zero.')];
       return [];
     };
     replace(area, ...buttons());
