@@ -57,19 +57,17 @@ async function buildServer() {
 
 /**
  * dist/Sidebar.html: the sidebar page with its script and styles inlined, so HtmlService can serve
- * it from one file. `</script` inside the script is escaped so the browser cannot end it early.
+ * it from one file; the settlement reader's Worker script rides inside the page's script as a
+ * string. `</script` inside the script is escaped so the browser cannot end it early.
  */
 async function buildSidebar() {
+  const options = { bundle: true, write: false, format: 'iife', target: 'es2020', minify: true, legalComments: 'none', charset: 'utf8', logLevel: 'warning' };
+  // The settlement reader's Worker travels inside the page as text (sidebar/reading/client.ts).
+  const worker = await build({ ...options, entryPoints: [path.join(root, 'sidebar/reading/worker.ts')] });
   const result = await build({
+    ...options,
     entryPoints: [path.join(root, 'sidebar/main.ts')],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    target: 'es2020',
-    minify: true,
-    legalComments: 'none',
-    charset: 'utf8',
-    logLevel: 'warning',
+    define: { __SETTLEMENT_READER_WORKER__: JSON.stringify(worker.outputFiles[0].text) },
   });
   const script = result.outputFiles[0].text.replace(/<\/(script)/gi, '<\\/$1');
   const css = await readFile(path.join(root, 'sidebar/sidebar.css'), 'utf8');

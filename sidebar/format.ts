@@ -2,21 +2,12 @@
  * How the sidebar writes numbers, dates and counts for people. Amounts arrive as exact decimal
  * strings (`-1234.5`, `1200`): they are regrouped as text, never turned into floats.
  */
+import { groupDigits } from '../src/core/words';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** A decimal string with thousands grouped: `-1234567.80` → `-1,234,567.80`. Text that is not a decimal comes back unchanged. */
-export function groupDigits(amount: string): string {
-  const m = /^(-?)(\d+)(\.\d+)?$/.exec(amount.trim());
-  if (!m) return amount;
-  const [, sign = '', units = '', fraction = ''] = m;
-  return `${sign}${units.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${fraction}`;
-}
-
-/** An amount with its currency, as the sidebar shows money: `1,234.56 USD`. */
-export function money(amount: string, currency: string): string {
-  return `${groupDigits(amount)} ${currency}`;
-}
+/** Money and digit grouping are said the same way by the server, the Log and the sidebar. */
+export { groupDigits, moneyText as money } from '../src/core/words';
 
 /** A day from an ISO date or instant, written unambiguously: `2025-06-05…` → `5 Jun 2025`. */
 export function day(iso: string): string {
@@ -39,8 +30,19 @@ export function count(n: number, singular: string, plural = `${singular}s`): str
   return `${groupDigits(String(n))} ${n === 1 ? singular : plural}`;
 }
 
-/** A date and time from an ISO instant, in UTC as the server stores it: `5 Jun 2025, 14:07 UTC`. */
-export function instant(iso: string): string {
-  const m = /T(\d{2}):(\d{2})/.exec(iso);
-  return m ? `${day(iso)}, ${m[1]}:${m[2]} UTC` : day(iso);
+/**
+ * A moment as the workbook writes it ("Posted at", the Log): `2026-11-30 14:49`, in the
+ * spreadsheet's time zone (UTC when it is unknown or not one the browser knows).
+ */
+export function dateTime(iso: string, timeZone = 'UTC'): string {
+  const instant = new Date(iso);
+  if (Number.isNaN(instant.getTime())) return iso;
+  let parts: Intl.DateTimeFormatPart[];
+  try {
+    parts = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(instant);
+  } catch {
+    return dateTime(iso, 'UTC');
+  }
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
 }

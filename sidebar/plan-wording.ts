@@ -37,31 +37,62 @@ export interface PlanWording {
   notes: string[];
 }
 
+/** `AMZ-1`, `AMZ-1 and AMZ-2`, `AMZ-1, AMZ-2 and AMZ-3`. */
+function listed(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/**
+ * What Void and re-post does first, per document: Xero keeps an approved document, marked void;
+ * a draft or one awaiting approval is deleted (src/xero/posting.ts does the same). A paid one is
+ * refused by the server before anything changes.
+ */
+export function replacementNote(posted: readonly Pick<PostedDocumentDto, 'invoiceNumber' | 'status'>[]): string {
+  const voided = posted.filter((d) => d.status === 'AUTHORISED').map((d) => d.invoiceNumber);
+  const deleted = posted.filter((d) => d.status !== 'AUTHORISED').map((d) => d.invoiceNumber);
+  const clauses: string[] = [];
+  if (voided.length) clauses.push(`${listed(voided)} will be voided (${voided.length === 1 ? 'it is' : 'they are'} approved: Xero keeps ${voided.length === 1 ? 'it' : 'them'}, marked void)`);
+  if (deleted.length) clauses.push(`${listed(deleted)} will be deleted (${deleted.length === 1 ? 'it is a draft' : 'they are drafts'} or awaiting approval)`);
+  if (clauses.length === 0) return 'First the documents posted before will be voided or deleted in Xero, so nothing is counted twice.';
+  return `First, in Xero, ${clauses.join(' and ')}, so nothing is counted twice.`;
+}
+
+/** How the documents relate to the money that moved: the deposit, or what Amazon took. */
+function depositNote(plan: readonly PlannedDocumentDto[], deposit: string, currency: string): string | null {
+  if (plan.length === 0) return null;
+  const amount = money(deposit.replace(/^-/, ''), currency);
+  if (deposit.startsWith('-')) {
+    const carrying = plan.filter((d) => !/^0*\.?0*$/.test(d.total));
+    const one = carrying.length === 1 && carrying[0]!.type === 'ACCPAY';
+    return `Amazon took ${amount} from your card: ${one ? `a bill of ${amount}` : `together these documents come to a bill of ${amount}`}.`;
+  }
+  return plan.length > 1 ? `Together they add up to the deposit of ${amount}.` : `Its total matches the deposit of ${amount}.`;
+}
+
 /**
  * The confirmation for posting (or voiding and re-posting) a settlement. `organisation` is the
- * Xero organisation's name when known; `posted` the documents a re-post voids.
+ * Xero organisation's name when known; `posted` the documents a re-post replaces.
  */
 export function confirmationOf(
   plan: readonly PlannedDocumentDto[],
-  options: { mode: 'post' | 'void-and-repost'; organisation?: string; deposit: string; currency: string; posted?: readonly PostedDocumentDto[] },
+  options: {
+    mode: 'post' | 'void-and-repost';
+    organisation?: string;
+    deposit: string;
+    currency: string;
+    posted?: readonly PostedDocumentDto[];
+    /** False when Xero could not be asked for the documents' statuses now: they are as recorded when posted. */
+    asked?: boolean;
+  },
 ): PlanWording {
   const where = options.organisation ? ` in ${options.organisation}` : ' in Xero';
   const title = `Create ${documentCount(plan)}${where}?`;
   const notes: string[] = [];
   if (options.mode === 'void-and-repost') {
-    const voided = (options.posted ?? []).map((d) => d.invoiceNumber);
-    notes.push(
-      voided.length
-        ? `First ${voided.length === 1 ? 'the document' : 'the documents'} posted before (${voided.join(', ')}) will be voided in Xero, so nothing is counted twice.`
-        : 'The documents posted before will be voided in Xero first, so nothing is counted twice.',
-    );
+    notes.push(replacementNote(options.posted ?? []));
+    if (options.asked === false) notes.push('Xero could not be asked just now, so this goes by how they were when posted: a draft approved in Xero since is voided instead of deleted.');
   }
-  if (plan.length > 1) {
-    notes.push(`Together they add up to the deposit of ${money(options.deposit, options.currency)}.`);
-  } else if (plan.length === 1) {
-    const owed = options.deposit.startsWith('-');
-    const amount = money(options.deposit.replace(/^-/, ''), options.currency);
-    notes.push(owed ? `Its total is the ${amount} you owe Amazon for this settlement.` : `Its total matches the deposit of ${amount}.`);
-  }
+  const deposit = depositNote(plan, options.deposit, options.currency);
+  if (deposit) notes.push(deposit);
   return { title, documents: plan.map(describePlanned), notes };
 }

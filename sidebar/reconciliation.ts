@@ -6,8 +6,7 @@
 import type { PreviewResult } from '../src/api/types';
 import { readMapping } from '../src/core/mapping/tables';
 import { currencyDecimals, parseAmount, type Minor } from '../src/core/money';
-import type { Settlement } from '../src/core/settlement/types';
-import { aggregateSettlement } from '../src/core/summary/aggregate';
+import type { SettlementAggregate } from '../src/core/summary/aggregate';
 import { summariseSettlement } from '../src/core/summary/summarise';
 
 /** One step of the walk and where its bar runs, as positions on the picture's scale. */
@@ -85,10 +84,10 @@ export interface LocalReckoning {
   tableProblems: string[];
 }
 
-/** Reckons a parsed settlement with the Mapping and Accounts tables, as the server will after import. */
-export function reckonLocally(settlement: Settlement, tables: { mapping: string[][]; accounts: string[][] }): LocalReckoning {
+/** Reckons a read settlement's aggregate with the Mapping and Accounts tables, as the server will after import. */
+export function reckonLocally(aggregate: SettlementAggregate, tables: { mapping: string[][]; accounts: string[][] }): LocalReckoning {
   const { mapping, problems } = readMapping(tables.mapping, tables.accounts);
-  const summary = summariseSettlement(aggregateSettlement(settlement), mapping, { split: 'off' });
+  const summary = summariseSettlement(aggregate, mapping, { split: 'off' });
   return {
     picture: pictureOf(summary.header.currency, summary.reconciliation, summary.check.sumOfRows, summary.header.totalAmount),
     unmapped: summary.unmapped,

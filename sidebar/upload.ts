@@ -4,10 +4,25 @@
  * the chunk in flight (a `google.script.run` call cannot be stopped); a cancelled or failed upload
  * asks the server to drop what it staged, so nothing is left behind.
  */
-import { chunksOf, type ImportPayload } from '../src/api/import-payload';
-import type { SettlementListItem } from '../src/api/types';
+import type { ImportPayload } from '../src/api/import-payload';
+import type { AggregateEntryDto, BeginImportRequest, LineDto, SettlementListItem } from '../src/api/types';
 import { count, groupDigits } from './format';
 import { messageOf, type Caller } from './server';
+
+/**
+ * What an upload sends: the begin request, the aggregate, and the lines, asked for a chunk at a
+ * time (from the reader that holds them, so a million lines are never all in the page at once).
+ */
+export interface UploadSource {
+  begin: BeginImportRequest;
+  aggregate: AggregateEntryDto[];
+  lines(from: number, to: number): Promise<LineDto[]> | LineDto[];
+}
+
+/** An upload source over a payload built in memory (tests, the workbench's scripts). */
+export function sourceOf(payload: ImportPayload): UploadSource {
+  return { begin: payload.begin, aggregate: payload.aggregate, lines: (from, to) => payload.lines.slice(from, to) };
+}
 
 /** How far an upload is. */
 export interface UploadProgress {
@@ -43,10 +58,10 @@ export function progressText(progress: UploadProgress): string {
 /** Uploads a settlement; `confirmReissue` replaces an imported settlement of the same id. */
 export async function uploadSettlement(
   call: Caller,
-  payload: ImportPayload,
+  payload: UploadSource,
   options: { confirmReissue?: boolean; signal: CancelSignal; onProgress: (progress: UploadProgress) => void },
 ): Promise<UploadOutcome> {
-  const total = payload.lines.length;
+  const total = payload.begin.lineCount;
   let begun;
   try {
     begun = await call('beginImport', options.confirmReissue ? { ...payload.begin, confirmReissue: true } : payload.begin);
@@ -68,12 +83,20 @@ export async function uploadSettlement(
     }
   };
   options.onProgress({ sent: 0, total });
+  const size = Math.max(1, chunkSize);
   let sent = 0;
-  for (const lines of chunksOf(payload.lines, Math.max(1, chunkSize))) {
+  // The next chunk is made while the current one travels.
+  const chunkFrom = (from: number) => Promise.resolve().then(() => payload.lines(from, from + size));
+  let next: Promise<LineDto[]> | undefined = total > 0 ? chunkFrom(0) : undefined;
+  while (next) {
     if (options.signal.cancelled) return abandon({ kind: 'cancelled', message: 'Import cancelled: nothing was imported.' });
     try {
+      const lines = await next;
+      const after = sent + lines.length;
+      next = after < total ? chunkFrom(after) : undefined;
       sent = (await call('appendImportLines', { importId, offset: sent, lines })).received;
     } catch (error) {
+      next?.catch(() => undefined);
       return abandon({ kind: 'failed', message: `${messageOf(error)} The upload stopped at ${progressText({ sent, total })}; nothing was imported.` });
     }
     options.onProgress({ sent, total });

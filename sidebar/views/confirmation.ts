@@ -2,19 +2,19 @@
  * The confirmation before anything reaches Xero: what will be created, in words, with the button
  * that does it and a way back.
  */
-import type { PreviewResult } from '../../src/api/types';
+import type { PostedDocumentDto, PreviewResult } from '../../src/api/types';
 import { h, uid } from '../dom';
 import { confirmationOf } from '../plan-wording';
 
 /** The confirmation panel; `confirm` posts, `cancel` goes back. Focus moves to its title. */
 export function confirmationView(
   preview: PreviewResult,
-  options: { mode: 'post' | 'void-and-repost'; organisation?: string },
+  options: { mode: 'post' | 'void-and-repost'; organisation?: string; posted?: readonly PostedDocumentDto[]; asked?: boolean },
   confirm: () => void,
   cancel: () => void,
 ): HTMLElement {
   const s = preview.settlement;
-  const wording = confirmationOf(preview.plan, { ...options, deposit: s.total, currency: s.currency, posted: s.documents });
+  const wording = confirmationOf(preview.plan, { ...options, deposit: s.total, currency: s.currency, posted: options.posted ?? s.documents });
   const titleId = uid('confirm');
   const title = h('h3', { id: titleId, tabindex: '-1' }, wording.title);
   const panel = h(

@@ -2,6 +2,7 @@
  * The Xero connection panel: status (organisation, who chose it), connect, choose or switch the
  * organisation, refresh the accounts lists, disconnect, and the deployer's app credentials when
  * they are missing. Connecting happens in a new tab; the panel checks back until it is done.
+ * What an action did is said in the sidebar's one notice area.
  */
 import type { ConnectionStatusDto } from '../../src/api/types';
 import type { SidebarContext } from '../context';
@@ -14,21 +15,32 @@ import { notice, working } from './notice';
 const POLL_MS = 3000;
 const POLL_FOR_MS = 10 * 60 * 1000;
 
-/** The panel and a way to read the status again. */
+/** The panel, a way to read the status again, and to start connecting from elsewhere. */
 export interface ConnectionPanel {
   element: HTMLElement;
   refresh(): Promise<void>;
+  /** Opens Xero's sign-in in a new tab; call it inside a click (a later tab is a blocked popup). */
+  connect(): void;
+}
+
+/** What the person reads once a connection is made: where it posts and what was read from Xero. */
+function connectedWords(status: ConnectionStatusDto): string {
+  if (!status.organisation) return 'Connected to Xero. Choose the organisation this spreadsheet posts to.';
+  const lists = status.listsLoaded
+    ? ` Its ${count(status.listsLoaded.accounts, 'account')} and ${count(status.listsLoaded.taxRates, 'tax rate')} are in the Accounts tab's dropdowns.`
+    : '';
+  return `Connected: this spreadsheet posts to ${status.organisation.name}.${lists}`;
 }
 
 /** Builds the connection panel and starts reading the status. */
 export function connectionPanel(ctx: SidebarContext): ConnectionPanel {
   const headingId = uid('xero');
   const body = h('div', { class: 'panel-body' });
-  const messages = h('div', { class: 'messages' });
-  const element = h('section', { class: 'block connection', 'aria-labelledby': headingId }, h('h2', { id: headingId }, 'Xero'), body, messages);
-  const say = (...content: (HTMLElement | null)[]) => replace(messages, ...content);
+  const element = h('section', { class: 'block connection', 'aria-labelledby': headingId }, h('h2', { id: headingId }, 'Xero'), body);
+  const say = (content: HTMLElement | null) => ctx.notify(content);
   let pollUntil = 0;
   let pollTimer: number | undefined;
+  let connecting = false;
 
   const show = (status: ConnectionStatusDto) => {
     ctx.connectionChanged(status);
@@ -41,7 +53,7 @@ export function connectionPanel(ctx: SidebarContext): ConnectionPanel {
       show(status);
       if (status.connected && pollUntil > 0) {
         pollUntil = 0;
-        say(notice('success', status.organisation ? `Connected: this spreadsheet posts to ${status.organisation.name}.` : 'Connected to Xero. Choose the organisation this spreadsheet posts to.'));
+        say(notice('success', connectedWords(status)));
       }
     } catch (error) {
       replace(body, notice('error', messageOf(error)), h('button', { type: 'button', onclick: () => void refresh() }, 'Try again'));
@@ -71,27 +83,32 @@ export function connectionPanel(ctx: SidebarContext): ConnectionPanel {
     }
   }
 
-  async function connect(button: HTMLButtonElement): Promise<void> {
+  function connect(): void {
+    if (connecting) return;
     // Open the tab inside the click, before the server answers: a tab opened later is a blocked popup.
     const tab = window.open('', '_blank');
     if (tab) tab.opener = null;
-    button.disabled = true;
-    try {
-      const href = safeUrl((await ctx.call('getXeroConnectUrl', {})).url);
-      if (!href) throw new ServerError('The server sent a sign-in address the sidebar will not open. Reload the sidebar and try again.', 'server');
-      if (tab) {
-        tab.location.href = href;
-        say(notice('info', 'Finish signing in to Xero in the new tab. This panel updates by itself when you are done.'));
-      } else {
-        say(notice('info', 'Your browser blocked the new tab: ', externalLink(href, 'open the Xero sign-in'), ' instead.'));
+    connecting = true;
+    element.querySelectorAll<HTMLButtonElement>('button.connect').forEach((b) => (b.disabled = true));
+    void (async () => {
+      try {
+        const href = safeUrl((await ctx.call('getXeroConnectUrl', {})).url);
+        if (!href) throw new ServerError('The server sent a sign-in address the sidebar will not open. Reload the sidebar and try again.', 'server');
+        if (tab) {
+          tab.location.href = href;
+          say(notice('info', 'Finish signing in to Xero in the new tab. The sidebar updates by itself when you are done.'));
+        } else {
+          say(notice('info', 'Your browser blocked the new tab: ', externalLink(href, 'open the Xero sign-in'), ' instead.'));
+        }
+        keepChecking();
+      } catch (error) {
+        tab?.close();
+        say(notice('error', messageOf(error)));
+      } finally {
+        connecting = false;
+        element.querySelectorAll<HTMLButtonElement>('button.connect').forEach((b) => (b.disabled = false));
       }
-      keepChecking();
-    } catch (error) {
-      tab?.close();
-      say(notice('error', messageOf(error)));
-    } finally {
-      button.disabled = false;
-    }
+    })();
   }
 
   function statusView(status: ConnectionStatusDto): HTMLElement[] {
@@ -103,12 +120,12 @@ export function connectionPanel(ctx: SidebarContext): ConnectionPanel {
         h('p', { class: 'gray small' }, `Chosen by ${org.boundBy} on ${day(org.boundAt)}`),
       );
     }
-    if (!status.canPost && status.message) parts.push(notice(status.configured ? 'info' : 'warning', status.message));
+    // The state in plain text; notices are kept for what just happened.
+    if (!status.canPost && status.message) parts.push(h('p', { class: status.configured ? 'small' : 'small warning-text' }, status.message));
     else if (status.connected) parts.push(h('p', { class: 'gray small' }, `Signed in to Xero as ${status.user}.`));
     if (!status.configured) parts.push(credentialsForm());
     else if (!status.connected) {
-      const button = h('button', { type: 'button', class: 'action', onclick: () => void connect(button) }, 'Connect to Xero');
-      parts.push(h('div', { class: 'buttons' }, button));
+      parts.push(h('div', { class: 'buttons' }, h('button', { type: 'button', class: 'action connect', onclick: () => connect() }, 'Connect to Xero')));
     } else {
       const chooser = organisationChooser(status);
       if (chooser) parts.push(chooser);
@@ -137,7 +154,7 @@ export function connectionPanel(ctx: SidebarContext): ConnectionPanel {
     const use: HTMLButtonElement = h('button', {
       type: 'button',
       class: status.organisation ? '' : 'action',
-      onclick: () => void act(use, () => ctx.call('selectXeroOrganisation', { tenantId: select.value }), (s) => { show(s); say(null); }),
+      onclick: () => void act(use, () => ctx.call('selectXeroOrganisation', { tenantId: select.value }), (s) => { show(s); say(s.organisation ? notice('success', connectedWords(s)) : null); }),
     }, status.organisation ? 'Switch' : 'Use this organisation');
     return h(
       'div',
@@ -182,5 +199,5 @@ export function connectionPanel(ctx: SidebarContext): ConnectionPanel {
   window.addEventListener('focus', () => {
     if (pollUntil > 0) void refresh();
   });
-  return { element, refresh };
+  return { element, refresh, connect };
 }

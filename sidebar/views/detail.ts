@@ -1,22 +1,26 @@
 /**
- * One settlement: what will be posted (parts, lines per account and tax type, the Amazon lines
- * behind each), what is not mapped yet (each with a jump to its Mapping row), problems and
- * warnings, the reconciliation, the documents already in Xero, and Post / Void and re-post with a
- * confirmation that says exactly what Xero will get.
+ * One settlement: what will be posted (parts, lines by category, the Amazon lines behind each),
+ * what is not mapped yet (each with a suggested category), problems and warnings, the
+ * reconciliation, the documents already in Xero, and the one next step: connect, post (with a
+ * confirmation that says exactly what Xero will get), post again (which creates nothing new), or
+ * void and re-post. What a press did is said in the sidebar's notice area.
  */
 import type { PostResultDto, PreviewResult } from '../../src/api/types';
+import { documentWords } from '../../src/core/words';
 import type { SidebarContext } from '../context';
 import { h, replace, uid } from '../dom';
-import { count, day, instant, money, period } from '../format';
+import { count, dateTime, period } from '../format';
 import { notPostedWords } from '../post-outcome';
 import { pictureOfPreview } from '../reconciliation';
 import { messageOf } from '../server';
-import { documentsList, partsView } from './parts';
+import { depositSentence, settlementAmount } from '../settlement-wording';
 import { confirmationView } from './confirmation';
 import { notice, noticeList, working } from './notice';
+import { documentsList, partsView } from './parts';
 import { partlyPostedView, type PartlyPostedMode } from './partly-posted';
 import { pictureView } from './picture';
 import { statusChip } from './status';
+import { categoryChoices, unmappedView } from './unmapped';
 
 const WORKING: Record<PartlyPostedMode, string> = {
   post: 'Posting to Xero… this can take a minute.',
@@ -31,17 +35,16 @@ export interface DetailView {
 }
 
 /** Builds the detail of a settlement and starts reading its preview. */
-export function detailView(ctx: SidebarContext, settlementId: string, news?: HTMLElement): DetailView {
+export function detailView(ctx: SidebarContext, settlementId: string): DetailView {
   const headingId = uid('detail');
   const heading = h('h2', { id: headingId, tabindex: '-1' }, `Settlement ${settlementId}`);
-  const outcome = h('div', { class: 'outcome' }, news);
   const body = h('div', { class: 'detail-body' }, working('Working out the summary from your Mapping and Accounts tabs…'));
   const refreshButton = h('button', {
     type: 'button',
     class: 'small-button',
     onclick: () => {
       // A fresh look: what was said about the last action (e.g. "row 72 is selected") is old news.
-      say(null);
+      ctx.notify(null);
       void load();
     },
   }, 'Refresh');
@@ -50,15 +53,18 @@ export function detailView(ctx: SidebarContext, settlementId: string, news?: HTM
     { class: 'detail', 'aria-labelledby': headingId },
     h('div', { class: 'heading-row' }, h('button', { type: 'button', class: 'back', 'aria-label': 'Back to all settlements', onclick: () => ctx.showList() }, h('span', { 'aria-hidden': 'true' }, '← '), 'All settlements'), refreshButton),
     heading,
-    outcome,
     body,
   );
-  const say = (...content: (HTMLElement | null)[]) => replace(outcome, ...content);
+  let chip: HTMLElement | undefined;
+  let current: PreviewResult | undefined;
 
   async function load(): Promise<void> {
     refreshButton.disabled = true;
     try {
-      render(await ctx.call('previewSettlement', { settlementId }));
+      const preview = await ctx.call('previewSettlement', { settlementId });
+      // The choices are read only when a line type waits for one; without them the Mapping tab still works.
+      const choices = preview.unmapped.length ? await categoryChoices(ctx).catch(() => []) : [];
+      render(preview, choices);
     } catch (error) {
       replace(body, notice('error', messageOf(error)));
     } finally {
@@ -66,63 +72,29 @@ export function detailView(ctx: SidebarContext, settlementId: string, news?: HTM
     }
   }
 
-  let current: PreviewResult | undefined;
-
-  function render(preview: PreviewResult): void {
+  function render(preview: PreviewResult, choices: readonly string[]): void {
     current = preview;
     const s = preview.settlement;
+    chip = statusChip(s.status);
     replace(
       body,
-      h('p', { class: 'status-line' }, statusChip(s.status), h('span', { class: 'num strong' }, money(s.total, s.currency))),
-      h('p', { class: 'gray small' }, `${s.marketplaces.join(', ') || 'No marketplace'} · ${period(s.start, s.end)} · deposit ${day(s.depositDate)} · ${count(s.lines, 'line')}`),
-      // Unmapped lines are listed below with their Mapping buttons (the server leaves them out of problems).
+      h('p', { class: 'status-line' }, chip, h('span', { class: 'num strong' }, settlementAmount(s.total, s.currency))),
+      h('p', { class: 'small' }, depositSentence(s.total, s.currency, s.depositDate)),
+      h('p', { class: 'gray small' }, `${s.marketplaces.join(', ') || 'No marketplace'} · ${period(s.start, s.end)} · ${count(s.lines, 'line')}`),
+      // Unmapped lines are listed below with their choices (the server leaves them out of problems).
       noticeList('error', 'Before this can be posted:', preview.problems),
       noticeList('warning', 'Worth knowing:', preview.warnings),
       s.lastError && s.status === 'Failed' ? notice('error', `The last attempt to post failed: ${s.lastError}`) : null,
-      unmappedView(preview),
+      unmappedView(ctx, preview, choices, () => void load()),
       ...(preview.partlyPosted ? [partlyArea(preview, preview.partlyPosted)] : [s.documents.length ? postedView(preview) : null, postArea(preview)]),
       pictureView(pictureOfPreview(preview)),
       partsView(preview),
     );
   }
 
-  function unmappedView(preview: PreviewResult): HTMLElement | null {
-    if (preview.unmapped.length === 0) return null;
-    const { currency } = preview.settlement;
-    const headingId2 = uid('unmapped');
-    return h(
-      'section',
-      { class: 'unmapped', 'aria-labelledby': headingId2 },
-      h('h3', { id: headingId2 }, `Needs a category (${preview.unmapped.length})`),
-      h(
-        'ul',
-        { class: 'plain' },
-        ...preview.unmapped.map((u) => {
-          const triple = `${u.transactionType} / ${u.amountType} / ${u.amountDescription}`;
-          const show: HTMLButtonElement = h('button', {
-            type: 'button',
-            'aria-label': `Show ${triple} in the Mapping tab`,
-            onclick: async () => {
-              show.disabled = true;
-              try {
-                const { row } = await ctx.call('revealInMapping', { transactionType: u.transactionType, amountType: u.amountType, amountDescription: u.amountDescription });
-                say(notice('info', `Row ${row} of the Mapping tab is selected. Choose a category in its Category column, then press Refresh here.`));
-              } catch (error) {
-                say(notice('error', messageOf(error)));
-              } finally {
-                show.disabled = false;
-              }
-            },
-          }, 'Show in Mapping');
-          return h('li', { class: 'unmapped-item' }, h('span', { class: 'triple' }, triple), h('span', { class: 'gray small' }, `${count(u.rows, 'line')}, ${money(u.amount, currency)}${u.marketplaces.length ? ` · ${u.marketplaces.join(', ')}` : ''}`), show);
-        }),
-      ),
-    );
-  }
-
   function postedView(preview: PreviewResult): HTMLElement {
     const s = preview.settlement;
-    const by = s.postedAt ? `Posted ${instant(s.postedAt)}${s.postedBy ? ` by ${s.postedBy}` : ''}.` : '';
+    const by = s.postedAt ? `Posted ${dateTime(s.postedAt, preview.timeZone)}${s.postedBy ? ` by ${s.postedBy}` : ''}.` : '';
     return h('section', { class: 'posted' }, h('h3', {}, 'In Xero'), documentsList(s.documents, s.currency), by ? h('p', { class: 'gray small' }, by) : null);
   }
 
@@ -137,59 +109,94 @@ export function detailView(ctx: SidebarContext, settlementId: string, news?: HTM
     return panel;
   }
 
+  /** The one next step for this settlement, as a button (or why there is none yet). */
   function postArea(preview: PreviewResult): HTMLElement {
     const area = h('div', { class: 'post-area' });
     const organisation = ctx.connection()?.organisation?.name;
-    const ask = (mode: 'post' | 'void-and-repost') =>
+    const connected = ctx.connection()?.canPost ?? false;
+    const posted = preview.settlement.documents.length > 0;
+    const confirm = (mode: 'post' | 'void-and-repost', posted = preview.settlement.documents, asked = true) =>
       replace(
         area,
-        confirmationView(preview, { mode, ...(organisation ? { organisation } : {}) }, () => void post(mode, preview.revision, area), () => replace(area, ...buttons())),
+        confirmationView(preview, { mode, posted, asked, ...(organisation ? { organisation } : {}) }, () => void post(mode, preview.revision, area), () => replace(area, ...buttons())),
       );
+    const ask = (mode: 'post' | 'void-and-repost') => {
+      if (mode === 'post') return confirm(mode);
+      // Drafts are often approved in Xero after posting: ask Xero what each is now, to say what happens to it.
+      replace(area, working('Asking Xero which of the posted documents are approved…'));
+      void ctx.call('documentsInXero', { settlementId }).then(
+        ({ documents }) => {
+          const now = new Map(documents.map((d) => [d.invoiceNumber, d.status]));
+          confirm(mode, preview.settlement.documents.map((d) => ({ ...d, status: now.get(d.invoiceNumber) ?? d.status })));
+        },
+        () => confirm(mode, preview.settlement.documents, false),
+      );
+    };
     const whyId = uid('why');
+    const button = (text: string, onclick: () => void, primary = true, disabled = false) =>
+      h('button', { type: 'button', class: primary ? 'action' : '', onclick, disabled, ...(disabled ? { 'aria-describedby': whyId } : {}) }, text);
     const buttons = (): HTMLElement[] => {
       if (preview.changedSincePosting) {
         return [
           notice('warning', 'This settlement changed since it was posted (its file was replaced or its mapping changed). To bring Xero up to date, void the posted documents and post again.'),
-          h('div', { class: 'buttons' }, h('button', { type: 'button', class: 'action', onclick: () => ask('void-and-repost') }, 'Void and re-post')),
+          h('div', { class: 'buttons' }, button('Void and re-post', () => ask('void-and-repost'))),
         ];
       }
-      const connected = ctx.connection()?.canPost ?? true;
-      if (preview.canPost && connected) return [h('div', { class: 'buttons' }, h('button', { type: 'button', class: 'action', onclick: () => ask('post') }, 'Post to Xero'))];
-      if (preview.settlement.documents.length) return [];
-      const why = preview.canPost ? 'Connect to Xero (at the top) to post.' : 'Resolve the problems above to post.';
-      return [h('div', { class: 'buttons' }, h('button', { type: 'button', class: 'action', disabled: true, 'aria-describedby': whyId }, 'Post to Xero')), h('p', { id: whyId, class: 'gray small' }, why)];
+      const blocked = preview.problems.length > 0 || preview.unmapped.length > 0;
+      if (posted) {
+        if (!connected) return [];
+        return [
+          h('div', { class: 'buttons' }, button('Post to Xero again', () => void post('post', preview.revision, area), false)),
+          h('p', { class: 'gray small' }, 'SettleSheet looks in Xero first and creates only what is missing: nothing is posted twice.'),
+        ];
+      }
+      if (blocked) {
+        const why = preview.unmapped.length
+          ? `Choose a category for ${preview.unmapped.length === 1 ? 'the line type' : 'the line types'} above, then post.`
+          : 'Resolve the problems above to post.';
+        return [h('div', { class: 'buttons' }, button('Post to Xero', () => undefined, true, true)), h('p', { id: whyId, class: 'gray small' }, why)];
+      }
+      if (!connected) {
+        return [
+          h('div', { class: 'buttons' }, h('button', { type: 'button', class: 'action connect', onclick: () => ctx.connectXero() }, 'Connect to Xero to post')),
+          h('p', { class: 'gray small' }, 'Xero opens in a new tab. Once connected, SettleSheet checks your account codes and tax types there before anything is posted.'),
+        ];
+      }
+      if (preview.canPost) return [h('div', { class: 'buttons' }, button('Post to Xero', () => ask('post')))];
+      if (preview.plan.length === 0) return [h('p', { class: 'gray small' }, 'Nothing to post: every line of this settlement comes to zero.')];
+      return [];
     };
     replace(area, ...buttons());
     return area;
   }
 
   async function post(mode: PartlyPostedMode, seenRevision: number, area: HTMLElement): Promise<void> {
-    say(null);
+    // While it runs, the page says one thing: posting. No old news, no status that is about to change.
+    ctx.notify(null);
+    chip?.replaceWith((chip = h('span', { class: 'chip neutral' }, 'Posting…')));
     replace(area, working(WORKING[mode]));
     let result: PostResultDto;
     try {
       // A re-post names the revision the person saw, so a second press (or a colleague's) cannot void twice.
       result = await ctx.call('postSettlement', mode === 'post' ? { settlementId, mode } : { settlementId, mode, seenRevision });
     } catch (error) {
-      say(notice('error', messageOf(error)));
       await load();
+      ctx.notify(notice('error', messageOf(error)), { focus: true });
       return;
     }
-    const shown = resultView(result, current?.settlement.currency ?? '');
-    shown.tabIndex = -1;
-    say(shown);
     ctx.settlementsChanged();
     await load();
-    shown.focus();
+    ctx.notify(resultView(result), { focus: true });
   }
 
-  function resultView(result: PostResultDto, currency: string): HTMLElement {
+  function resultView(result: PostResultDto): HTMLElement {
+    const currency = () => current?.settlement.currency ?? '';
+    const where = ctx.connection()?.organisation?.name ?? 'Xero';
     switch (result.outcome) {
       case 'posted':
-        // The links are listed under "In Xero" just below.
-        return notice('success', result.message);
+        return notice('success', `Settlement ${settlementId} is in ${where}: ${result.documents.map((d) => documentWords(d, currency())).join(', ')}.`);
       case 'already-posted':
-        return notice('info', h('p', {}, result.message), documentsList(result.documents, currency));
+        return notice('info', `Already in ${where}: nothing new was created. ${result.documents.map((d) => documentWords(d, currency())).join(', ')}.`);
       case 'refused':
         return notice('error', h('p', {}, result.message), h('ul', {}, ...result.problems.map((p) => h('li', {}, p))));
       case 'partly-posted':
@@ -202,6 +209,7 @@ export function detailView(ctx: SidebarContext, settlementId: string, news?: HTM
     }
   }
 
-  void load().then(() => heading.focus());
+  const first = load();
+  void first.then(() => heading.focus());
   return { element, reload: load };
 }

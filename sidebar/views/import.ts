@@ -1,24 +1,41 @@
 /**
  * The Import panel: pick or drop a settlement file, read it here with the same parser the server
  * trusts (a bad file is refused without a round trip), show what it is and how it reconciles,
- * then upload it in chunks with a progress bar and a Cancel button.
+ * then upload it in chunks with a progress bar and a Cancel button. The file is read off the
+ * page's thread (reading/client.ts) with a progress bar from the start, so a big file never looks
+ * frozen. What happened is said in the sidebar's notice area; this panel holds the file's facts,
+ * the progress and the buttons.
  */
-import { importPayload } from '../../src/api/import-payload';
 import { accountsTableRows, mappingTableRows } from '../../src/core/mapping/tables';
 import { defaultMapping } from '../../src/core/mapping/defaults';
 import { formatAmount } from '../../src/core/money';
-import { parseSettlement } from '../../src/core/settlement/parse';
-import type { Settlement } from '../../src/core/settlement/types';
 import type { SidebarContext } from '../context';
 import { h, replace, uid } from '../dom';
 import { count, day, money, period } from '../format';
+import { createReader, type ReaderClient } from '../reading/client';
+import type { ReadProgress, ReadResult } from '../reading/reader';
 import { reckonLocally, type LocalReckoning } from '../reconciliation';
 import { messageOf } from '../server';
-import { percentOf, progressText, uploadSettlement, type UploadOutcome } from '../upload';
+import { lineTypeCodes, lineTypeName } from '../settlement-wording';
+import { percentOf, progressText, uploadSettlement, type UploadOutcome, type UploadSource } from '../upload';
 import { notice, noticeList, working } from './notice';
 import { pictureView } from './picture';
 
 const SHOWN_PROBLEMS = 5;
+
+type ReadSettlement = Extract<ReadResult, { ok: true }>;
+
+const STAGE_WORDS: Record<ReadProgress['stage'], string> = {
+  reading: 'Reading',
+  checking: 'Checking the lines of',
+  'adding up': 'Adding up',
+};
+
+/** `25 KB`, `173.1 MB`: how big a file is, for the progress line. */
+function sizeWords(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
 
 /** Builds the Import panel. */
 export function importPanel(ctx: SidebarContext): HTMLElement {
@@ -33,26 +50,38 @@ export function importPanel(ctx: SidebarContext): HTMLElement {
   );
   const stage = h('div', { class: 'import-stage', 'aria-live': 'polite' });
   let generation = 0;
+  let reader: ReaderClient | undefined;
 
   async function read(file: File): Promise<void> {
     const mine = ++generation;
-    replace(stage, working(`Reading ${file.name}…`));
-    let parsed: ReturnType<typeof parseSettlement>;
+    ctx.notify(null);
+    reader?.close();
+    const current = (reader = createReader());
+    // Drawn before any work starts: the person sees the file being read at once.
+    const bar = h('progress', { max: '100', 'aria-label': `Reading ${file.name}` });
+    const text = h('span', {}, `Reading ${file.name} (${sizeWords(file.size)})…`);
+    replace(stage, h('div', { class: 'progress reading', 'data-reader': current.mode }, bar, h('p', { class: 'small' }, text)));
+    let result: ReadResult;
     try {
-      parsed = parseSettlement(new Uint8Array(await file.arrayBuffer()), file.name);
+      result = await current.read(file, file.name, (p) => {
+        if (mine !== generation) return;
+        const percent = Math.floor(p.fraction * 100);
+        bar.value = percent;
+        bar.setAttribute('aria-valuetext', `${percent}%`);
+        text.textContent = `${STAGE_WORDS[p.stage]} ${file.name}: ${percent}%`;
+      });
     } catch (error) {
-      if (mine === generation) replace(stage, notice('error', `${file.name} could not be read: ${messageOf(error)} Choose the file again.`));
+      if (mine === generation) fail(notice('error', `${file.name} could not be read: ${messageOf(error)} Choose the file again.`));
       return;
     }
     if (mine !== generation) return;
-    if (!parsed.ok) {
+    if (!result.ok) {
       // Found here, in the browser: nothing was sent to the spreadsheet.
-      const shown = parsed.problems.slice(0, SHOWN_PROBLEMS).map((p) => p.message);
-      const more = parsed.problems.length - shown.length;
-      replace(
-        stage,
-        noticeList('error', `${file.name} cannot be imported:`, more > 0 ? [...shown, `…and ${count(more, 'more problem')}.`] : shown),
-        h('p', { class: 'gray small' }, 'Nothing was sent to the spreadsheet. Choose another file.'),
+      const shown = result.problems.slice(0, SHOWN_PROBLEMS);
+      const more = result.problems.length - shown.length;
+      fail(
+        noticeList('error', `${file.name} cannot be imported:`, more > 0 ? [...shown, `…and ${count(more, 'more problem')}.`] : shown)!,
+        h('p', { class: 'small' }, 'Nothing was sent to the spreadsheet. Choose another file.'),
       );
       return;
     }
@@ -65,43 +94,59 @@ export function importPanel(ctx: SidebarContext): HTMLElement {
       tablesProblem = messageOf(error);
     }
     if (mine !== generation) return;
-    showParsed(parsed.settlement, parsed.warnings, reckonLocally(parsed.settlement, tables), tablesProblem);
+    showRead(result, current, reckonLocally(result.aggregate, tables), tablesProblem);
   }
 
-  function showParsed(settlement: Settlement, warnings: string[], reckoning: LocalReckoning, tablesProblem: string): void {
-    const { header } = settlement;
-    const lines = settlement.lines.length;
-    const marketplaces = [...new Set(settlement.lines.map((l) => l.marketplace).filter((m) => m !== ''))];
-    const importButton = h('button', { type: 'button', class: 'action', onclick: () => void upload(settlement, false) }, `Import ${count(lines, 'line')}`);
-    const unmapped = reckoning.unmapped.map(
-      (u) => `${u.transactionType} / ${u.amountType} / ${u.amountDescription}: ${count(u.rows, 'line')}, ${money(formatAmount(u.amount, header.decimals), header.currency)}`,
+  /** Says why a file could not be used, and leaves the panel ready for another. */
+  function fail(...content: HTMLElement[]): void {
+    reset();
+    const [first, ...rest] = content;
+    if (first) first.append(...rest);
+    ctx.notify(first ?? null, { focus: true });
+  }
+
+  function showRead(read: ReadSettlement, current: ReaderClient, reckoning: LocalReckoning, tablesProblem: string): void {
+    const { begin, aggregate } = read;
+    const { header } = aggregate;
+    const lines = begin.lineCount;
+    const source: UploadSource = { begin, aggregate: read.aggregateDto, lines: (from, to) => current.lines(from, to) };
+    const importButton = h('button', { type: 'button', class: 'action', onclick: () => void upload(source, false) }, `Import ${count(lines, 'line')}`);
+    const unmapped = reckoning.unmapped.map((u) =>
+      h('li', {}, h('span', { class: 'strong' }, lineTypeName(u)), `: ${count(u.rows, 'line')}, ${money(formatAmount(u.amount, header.decimals), header.currency)}`, h('br'), h('span', { class: 'gray small' }, lineTypeCodes(u))),
     );
+    const taken = header.totalAmount < 0;
+    const total = money(formatAmount(Math.abs(header.totalAmount), header.decimals), header.currency);
     replace(
       stage,
       h(
         'dl',
         { class: 'facts' },
         h('dt', {}, 'Settlement'), h('dd', {}, header.settlementId),
-        h('dt', {}, marketplaces.length > 1 ? 'Marketplaces' : 'Marketplace'), h('dd', {}, marketplaces.join(', ') || '—'),
+        h('dt', {}, read.marketplaces.length > 1 ? 'Marketplaces' : 'Marketplace'), h('dd', {}, read.marketplaces.join(', ') || '—'),
         h('dt', {}, 'Period'), h('dd', {}, period(header.start, header.end)),
-        h('dt', {}, 'Deposit'), h('dd', {}, `${money(formatAmount(header.totalAmount, header.decimals), header.currency)} on ${day(header.depositDate)}`),
-        h('dt', {}, 'Lines'), h('dd', {}, `${count(lines, 'line')} (${settlement.format === 'v1' ? 'old V1 file' : 'Flat File V2'})`),
+        h('dt', {}, taken ? 'Amazon took' : 'Deposit'), h('dd', {}, taken ? `${total} from your card on ${day(header.depositDate)}` : `${total} on ${day(header.depositDate)}`),
+        h('dt', {}, 'Lines'), h('dd', {}, `${count(lines, 'line')} (${begin.format === 'v1' ? 'old V1 file' : 'Flat File V2'})`),
       ),
       tablesProblem ? notice('warning', `The Mapping tab could not be read (${tablesProblem}), so this uses SettleSheet's default mapping.`) : null,
-      noticeList('warning', 'Worth knowing:', [...warnings, ...reckoning.tableProblems]),
+      noticeList('warning', 'Worth knowing:', [...read.warnings, ...reckoning.tableProblems]),
       pictureView(reckoning.picture),
       unmapped.length
-        ? noticeList('info', `${count(unmapped.length, 'line type')} ${unmapped.length === 1 ? 'has' : 'have'} no category yet. After importing, choose ${unmapped.length === 1 ? 'its category' : 'their categories'} in the Mapping tab:`, unmapped)
+        ? h(
+            'div',
+            { class: 'unmapped-preview' },
+            h('p', { class: 'strong' }, `${count(unmapped.length, 'line type')} ${unmapped.length === 1 ? 'has' : 'have'} no category yet. After importing, SettleSheet suggests one:`),
+            h('ul', {}, ...unmapped),
+          )
         : null,
       h('div', { class: 'buttons' }, importButton, h('button', { type: 'button', onclick: () => reset() }, 'Choose another file')),
     );
   }
 
-  async function upload(settlement: Settlement, confirmReissue: boolean): Promise<void> {
+  async function upload(source: UploadSource, confirmReissue: boolean): Promise<void> {
     const mine = ++generation;
-    const payload = importPayload(settlement);
+    ctx.notify(null);
     const signal = { cancelled: false };
-    const total = payload.lines.length;
+    const total = source.begin.lineCount;
     const progressLabel = uid('progress');
     const bar = h('progress', { max: String(Math.max(total, 1)), value: '0', 'aria-labelledby': progressLabel });
     const text = h('span', { id: progressLabel }, `Starting the import of ${count(total, 'line')}…`);
@@ -113,9 +158,9 @@ export function importPanel(ctx: SidebarContext): HTMLElement {
         text.textContent = 'Cancelling after the lines already on their way…';
       },
     }, 'Cancel');
-    replace(stage, h('div', { class: 'progress' }, h('p', {}, `Importing settlement ${settlement.header.settlementId}`), bar, h('p', { class: 'small' }, text), h('div', { class: 'buttons' }, cancel)));
+    replace(stage, h('div', { class: 'progress' }, h('p', {}, `Importing settlement ${source.begin.header.settlementId}`), bar, h('p', { class: 'small' }, text), h('div', { class: 'buttons' }, cancel)));
     cancel.focus();
-    const outcome = await uploadSettlement(ctx.call, payload, {
+    const outcome = await uploadSettlement(ctx.call, source, {
       confirmReissue,
       signal,
       onProgress: (p) => {
@@ -124,44 +169,53 @@ export function importPanel(ctx: SidebarContext): HTMLElement {
         if (!signal.cancelled) text.textContent = progressText(p);
       },
     });
-    if (mine === generation) showOutcome(settlement, outcome);
+    if (mine === generation) showOutcome(source, outcome);
   }
 
-  function showOutcome(settlement: Settlement, outcome: UploadOutcome): void {
+  function showOutcome(source: UploadSource, outcome: UploadOutcome): void {
     const again = (label: string, confirm: boolean, primary = false) =>
-      h('button', { type: 'button', class: primary ? 'action' : '', onclick: () => void upload(settlement, confirm) }, label);
-    const open = (id: string) => h('button', { type: 'button', class: 'action', onclick: () => ctx.openSettlement(id) }, 'Open it');
+      h('button', { type: 'button', class: primary ? 'action' : '', onclick: () => void upload(source, confirm) }, label);
     switch (outcome.kind) {
       case 'imported': {
         const s = outcome.settlement;
-        const news = () => notice('success', `Imported settlement ${s.settlementId}: ${count(s.lines, 'line')}.${s.unmapped ? ` ${count(s.unmapped, 'line type')} need${s.unmapped === 1 ? 's' : ''} a category.` : ''}`);
-        reset(news());
+        reset();
         ctx.settlementsChanged();
-        ctx.openSettlement(s.settlementId, news());
+        const needs = s.unmapped ? ` ${count(s.unmapped, 'line type')} need${s.unmapped === 1 ? 's' : ''} a category.` : '';
+        ctx.openSettlement(s.settlementId, notice('success', `Imported settlement ${s.settlementId}: ${count(s.lines, 'line')}.${needs}`));
         return;
       }
-      case 'unchanged':
-        reset(notice('info', `Settlement ${outcome.settlement.settlementId} is already imported from this same file: nothing changed. `, open(outcome.settlement.settlementId)));
+      case 'unchanged': {
+        const id = outcome.settlement.settlementId;
+        reset();
+        ctx.notify(notice('info', `Settlement ${id} is already imported from this same file: nothing changed. `, h('button', { type: 'button', class: 'link-button', onclick: () => ctx.openSettlement(id) }, 'Open it')));
         return;
+      }
       case 'needs-confirmation':
-        replace(stage, notice('warning', outcome.message), h('div', { class: 'buttons' }, again('Replace it', true, true), h('button', { type: 'button', onclick: () => reset() }, 'Keep the imported one')));
+        ctx.notify(notice('warning', outcome.message));
+        replace(stage, h('div', { class: 'buttons' }, again('Replace it', true, true), h('button', { type: 'button', onclick: () => reset() }, 'Keep the imported one')));
         return;
       case 'busy':
-        replace(stage, notice('warning', outcome.message), h('div', { class: 'buttons' }, again('Try again', false, true), h('button', { type: 'button', onclick: () => reset() }, 'Not now')));
+        ctx.notify(notice('warning', outcome.message));
+        replace(stage, h('div', { class: 'buttons' }, again('Try again', false, true), h('button', { type: 'button', onclick: () => reset() }, 'Not now')));
         return;
       case 'cancelled':
-        reset(notice('info', outcome.message));
+        reset();
+        ctx.notify(notice('info', outcome.message));
         return;
       case 'failed':
-        replace(stage, notice('error', outcome.message), h('div', { class: 'buttons' }, again('Try again', false, true), h('button', { type: 'button', onclick: () => reset() }, 'Choose another file')));
+        ctx.notify(notice('error', outcome.message));
+        replace(stage, h('div', { class: 'buttons' }, again('Try again', false, true), h('button', { type: 'button', onclick: () => reset() }, 'Choose another file')));
         return;
     }
   }
 
-  function reset(...messages: HTMLElement[]): void {
+  /** Back to choosing a file: the reader (and the lines it holds) is let go. */
+  function reset(): void {
     generation++;
     input.value = '';
-    replace(stage, ...messages);
+    reader?.close();
+    reader = undefined;
+    replace(stage);
   }
 
   input.addEventListener('change', () => {

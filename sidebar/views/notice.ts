@@ -22,3 +22,27 @@ export function noticeList(kind: NoticeKind, title: string, items: readonly stri
 export function working(text: string): HTMLElement {
   return h('p', { class: 'working', role: 'status' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }), text);
 }
+
+/** The one place the sidebar says what just happened: each outcome replaces the last. */
+export interface NoticeArea {
+  element: HTMLElement;
+  /** Shows an outcome (or clears with null); `focus` moves the keyboard there, for outcomes of a press. */
+  show(content: HTMLElement | null, options?: { focus?: boolean }): void;
+}
+
+/** Builds the notice area (empty until something happens). */
+export function noticeArea(): NoticeArea {
+  const element = h('div', { class: 'notice-area' });
+  return {
+    element,
+    show(content, options = {}) {
+      element.replaceChildren();
+      if (!content) return;
+      element.append(content);
+      if (options.focus) {
+        content.tabIndex = -1;
+        content.focus();
+      }
+    },
+  };
+}

@@ -1,11 +1,14 @@
 /**
  * What a settlement posts, line by line: each part (a month, or the whole settlement), its lines
- * per account and tax type, and the Amazon lines behind each line, so an accountant can see how
- * every number was made. Also the list of documents already in Xero, as links.
+ * led by their category (account, tax type and Amazon line count in small print), and the Amazon
+ * lines behind each line, so an accountant can see how every number was made. Lines that come to
+ * zero are folded into one note. Also the list of documents already in Xero, as links.
  */
 import type { PartDto, PostedDocumentDto, PreviewResult, SummaryLineDto } from '../../src/api/types';
+import { documentStatusWords } from '../../src/core/words';
 import { externalLink, h } from '../dom';
 import { count, day, money, period } from '../format';
+import { carrySentence, lineDetails, lineTitle, lineTypeName, visibleLines } from '../settlement-wording';
 
 const KIND = { ACCREC: 'Sales invoice', ACCPAY: 'Bill' } as const;
 const SPLIT_WORDS = {
@@ -14,7 +17,7 @@ const SPLIT_WORDS = {
   separate: 'One document per month; together they match the deposit.',
 } as const;
 
-/** Links to documents in Xero (each opens in a new tab). */
+/** Links to documents in Xero (each opens in a new tab): `Sales invoice AMZ-1 · 866.41 USD · Draft`. */
 export function documentsList(documents: readonly PostedDocumentDto[], currency: string): HTMLElement {
   return h(
     'ul',
@@ -25,38 +28,37 @@ export function documentsList(documents: readonly PostedDocumentDto[], currency:
         'li',
         {},
         externalLink(d.url, name, `Open ${name} in Xero (new tab)`),
-        h('span', { class: 'gray small' }, ` · ${money(d.total, currency)} · ${d.status.toLowerCase()}`),
+        h('span', { class: 'gray small' }, ` · ${money(d.total, currency)} · ${documentStatusWords(d.status)}`),
       );
     }),
   );
 }
 
-function lineTitle(line: SummaryLineDto): string {
-  if (line.kind === 'carry-out') return `Carried forward to the next month (${line.accountCode})`;
-  if (line.kind === 'carry-in') return `Brought forward from the previous month (${line.accountCode})`;
-  return line.accountName ? `${line.accountCode} ${line.accountName}` : line.accountCode;
-}
-
 function lineView(line: SummaryLineDto, currency: string): HTMLElement {
   const sources = line.sources.map((s) =>
-    h('li', {}, `${s.transactionType} / ${s.amountType} / ${s.amountDescription}${s.marketplace ? ` · ${s.marketplace}` : ''}: ${count(s.rows, 'line')}, ${money(s.amount, currency)}`),
+    h('li', {}, `${lineTypeName(s)}${s.marketplace ? ` · ${s.marketplace}` : ''}: ${count(s.rows, 'line')}, ${money(s.amount, currency)}`),
   );
   return h(
     'li',
     { class: 'line' },
-    h('span', { class: 'line-head' }, h('span', { class: 'account' }, lineTitle(line)), h('span', { class: 'num' }, money(line.amount, currency))),
-    h('span', { class: 'gray small' }, `${line.categories.join(', ')} · tax ${line.taxType}${line.rows ? ` · ${count(line.rows, 'Amazon line')}` : ''}`),
+    h('span', { class: 'line-head' }, h('span', { class: 'category' }, lineTitle(line)), h('span', { class: 'num' }, money(line.amount, currency))),
+    h('span', { class: 'gray small account' }, lineDetails(line)),
     sources.length ? h('details', {}, h('summary', {}, 'Amazon lines behind it'), h('ul', { class: 'sources' }, ...sources)) : null,
   );
 }
 
 function partView(part: PartDto, currency: string, several: boolean): HTMLElement {
+  const { shown, zeroNote } = visibleLines(part.lines, currency);
+  const kind = part.total.startsWith('-') ? 'Bill' : 'Invoice';
+  const carry = carrySentence(part, currency);
   return h(
     'div',
     { class: 'part' },
     h('h4', {}, several ? `${period(part.from, part.to)}` : 'Summary document'),
-    h('p', { class: 'gray small' }, `Document date ${day(part.documentDate)} · total ${money(part.total, currency)}`),
-    h('ul', { class: 'lines plain' }, ...part.lines.map((l) => lineView(l, currency))),
+    h('p', { class: 'gray small' }, `${kind} dated ${day(part.documentDate)} · total ${money(part.total.replace(/^-/, ''), currency)}${kind === 'Bill' ? ' (a bill shows these lines with their signs flipped)' : ''}`),
+    carry ? h('p', { class: 'small carry' }, carry) : null,
+    h('ul', { class: 'lines plain' }, ...shown.map((l) => lineView(l, currency))),
+    zeroNote ? h('p', { class: 'gray small' }, zeroNote) : null,
   );
 }
 

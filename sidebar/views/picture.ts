@@ -5,6 +5,7 @@
  */
 import { formatAmount } from '../../src/core/money';
 import { h } from '../dom';
+import { differenceWords } from '../../src/core/words';
 import { groupDigits, money } from '../format';
 import { placeBar, type ReconciliationPicture } from '../reconciliation';
 
@@ -20,21 +21,28 @@ function row(label: string, amount: string, barElement: HTMLElement, extraClass 
   return h('li', { class: `step ${extraClass}`.trim() }, h('span', { class: 'step-line' }, h('span', {}, label), h('span', { class: 'num' }, amount)), barElement);
 }
 
+/** The verdict under the picture, in words: balanced to the cent, or how far off and what to do. */
+export function verdictWords(picture: ReconciliationPicture): string {
+  const amount = (m: number) => money(formatAmount(Math.abs(m), picture.decimals), picture.currency);
+  const signed = (m: number) => money(formatAmount(m, picture.decimals), picture.currency);
+  if (picture.difference === 0) {
+    return picture.deposit < 0
+      ? `Balanced: the lines add up to the ${amount(picture.deposit)} Amazon took from your card, to the cent.`
+      : `Balanced: the lines add up to the deposit of ${amount(picture.deposit)}, to the cent.`;
+  }
+  return (
+    `Not balanced: ${differenceWords(formatAmount(picture.difference, picture.decimals), picture.currency)}. ` +
+    `The lines add up to ${signed(picture.net)} but Amazon's total is ${signed(picture.deposit)}. ` +
+    'The file may be cut short or edited: download it again from Seller Central.'
+  );
+}
+
 /** The picture, with its verdict. */
 export function pictureView(picture: ReconciliationPicture): HTMLElement {
   const amount = (m: number) => groupDigits(formatAmount(m, picture.decimals));
   const balanced = picture.difference === 0;
   const steps = picture.steps.map((s) => row(s.label, amount(s.amount), bar(picture, s.from, s.to, s.amount < 0 ? 'down' : 'up')));
-  const verdict = balanced
-    ? h('p', { class: 'verdict ok' }, h('span', { 'aria-hidden': 'true' }, '✓ '), `Balanced: the lines add up to the deposit of ${money(formatAmount(picture.deposit, picture.decimals), picture.currency)}, to the cent.`)
-    : h(
-        'p',
-        { class: 'verdict bad' },
-        h('span', { 'aria-hidden': 'true' }, '✗ '),
-        `Not balanced: off by ${money(formatAmount(picture.difference, picture.decimals), picture.currency)}. ` +
-          `The lines add up to ${money(formatAmount(picture.net, picture.decimals), picture.currency)} but Amazon's total is ${money(formatAmount(picture.deposit, picture.decimals), picture.currency)}. ` +
-          'The file may be cut short or edited: download it again from Seller Central.',
-      );
+  const verdict = h('p', { class: `verdict ${balanced ? 'ok' : 'bad'}` }, h('span', { 'aria-hidden': 'true' }, balanced ? '✓ ' : '✗ '), verdictWords(picture));
   return h(
     'figure',
     { class: `picture ${balanced ? 'balanced' : 'unbalanced'}` },
@@ -44,7 +52,7 @@ export function pictureView(picture: ReconciliationPicture): HTMLElement {
       { class: 'walk' },
       ...steps,
       row('Net of the lines', amount(picture.net), bar(picture, 0, picture.net, 'net'), 'total'),
-      row('Deposit', amount(picture.deposit), bar(picture, 0, picture.deposit, balanced ? 'ok' : 'bad'), `total deposit ${balanced ? 'ok' : 'bad'}`),
+      row(picture.deposit < 0 ? 'Taken from your card' : 'Deposit', amount(picture.deposit), bar(picture, 0, picture.deposit, balanced ? 'ok' : 'bad'), `total deposit ${balanced ? 'ok' : 'bad'}`),
     ),
     verdict,
   );

@@ -8,19 +8,27 @@ import { h, replace, uid } from '../dom';
 import { messageOf } from '../server';
 import { notice, working } from './notice';
 
-const SPLITS: [SettingsDto['split'], string][] = [
-  ['off', 'One document per settlement'],
-  ['carry', 'Split by month, carried forward (one document matches the deposit)'],
-  ['separate', 'One document per month'],
+// Short choices that fit the 300 px sidebar; what each means is said under the dropdown.
+const SPLITS: [SettingsDto['split'], string, string][] = [
+  ['off', 'One document', 'One document per settlement, dated at its end, whatever months it spans.'],
+  ['carry', 'By month, carried forward', 'One part per month; earlier months are carried into the last, so one document matches the deposit.'],
+  ['separate', 'By month, separately', 'One document per month; together they match the deposit.'],
 ];
-const STATUSES: [SettingsDto['documentStatus'], string][] = [
-  ['DRAFT', 'Draft (review in Xero before approving)'],
-  ['SUBMITTED', 'Awaiting approval'],
-  ['AUTHORISED', 'Approved (ready to reconcile)'],
+const STATUSES: [SettingsDto['documentStatus'], string, string][] = [
+  ['DRAFT', 'Draft', 'You review and approve each document in Xero.'],
+  ['SUBMITTED', 'Awaiting approval', 'Someone approves each document in Xero.'],
+  ['AUTHORISED', 'Approved', 'Ready to match the bank deposit in Xero at once.'],
 ];
 
-function select<T extends string>(id: string, options: [T, string][], value: T): HTMLSelectElement {
-  return h('select', { id }, ...options.map(([v, label]) => h('option', { value: v, selected: v === value }, label)));
+/** A dropdown with a line under it saying what the chosen option means. */
+function select<T extends string>(id: string, options: [T, string, string][], value: T): { select: HTMLSelectElement; hint: HTMLElement } {
+  const hintId = `${id}-hint`;
+  const element = h('select', { id, 'aria-describedby': hintId }, ...options.map(([v, label]) => h('option', { value: v, selected: v === value }, label)));
+  const hint = h('p', { id: hintId, class: 'gray small' });
+  const say = () => (hint.textContent = options.find(([v]) => v === element.value)?.[2] ?? '');
+  element.addEventListener('change', say);
+  say();
+  return { select: element, hint };
 }
 
 /** The settings panel (collapsed until opened). */
@@ -31,10 +39,9 @@ export function settingsPanel(ctx: SidebarContext): HTMLElement {
 
   function form(settings: SettingsDto): HTMLElement {
     const ids = { split: uid('split'), status: uid('status'), contact: uid('contact') };
-    const split = select(ids.split, SPLITS, settings.split);
-    const status = select(ids.status, STATUSES, settings.documentStatus);
+    const { select: split, hint: splitHint } = select(ids.split, SPLITS, settings.split);
+    const { select: status, hint: statusHint } = select(ids.status, STATUSES, settings.documentStatus);
     const contact = h('input', { id: ids.contact, type: 'text', value: settings.contactName, placeholder: 'The main marketplace, e.g. Amazon.com' });
-    const message = h('div', {});
     const save = h('button', { type: 'submit', class: 'action' }, 'Save settings');
     return h(
       'form',
@@ -49,19 +56,18 @@ export function settingsPanel(ctx: SidebarContext): HTMLElement {
               contactName: contact.value.trim(),
             });
             replace(body, form(saved));
-            body.append(notice('success', 'Saved. The next preview and post use these settings.'));
+            ctx.notify(notice('success', 'Settings saved. The next preview and post use them.'));
           } catch (error) {
-            replace(message, notice('error', messageOf(error)));
+            ctx.notify(notice('error', messageOf(error)));
           } finally {
             save.disabled = false;
           }
         },
       },
-      h('div', { class: 'form-group' }, h('label', { for: ids.split }, 'Settlements that span months'), split),
-      h('div', { class: 'form-group' }, h('label', { for: ids.status }, 'New documents in Xero are'), status),
+      h('div', { class: 'form-group' }, h('label', { for: ids.split }, 'Settlements that span months'), split, splitHint),
+      h('div', { class: 'form-group' }, h('label', { for: ids.status }, 'New documents in Xero are'), status, statusHint),
       h('div', { class: 'form-group' }, h('label', { for: ids.contact }, 'Xero contact'), contact),
       h('div', { class: 'buttons' }, save),
-      message,
     );
   }
 

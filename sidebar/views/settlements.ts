@@ -5,7 +5,8 @@
 import type { SettlementListItem } from '../../src/api/types';
 import type { SidebarContext } from '../context';
 import { h, replace, uid } from '../dom';
-import { money, period } from '../format';
+import { period } from '../format';
+import { settlementAmount } from '../settlement-wording';
 import { messageOf } from '../server';
 import { notice, working } from './notice';
 import { statusChip } from './status';
@@ -27,7 +28,7 @@ function item(ctx: SidebarContext, s: SettlementListItem): HTMLElement {
       'button',
       { type: 'button', class: 'settlement-item', 'data-settlement': s.settlementId, onclick: () => ctx.openSettlement(s.settlementId) },
       h('span', { class: 'item-top' }, h('span', { class: 'item-id' }, s.settlementId), statusChip(s.status)),
-      h('span', { class: 'item-bottom' }, h('span', { class: 'gray' }, `${period(s.start, s.end)}${where ? ` · ${where}` : ''}`), h('span', { class: 'num' }, money(s.total, s.currency))),
+      h('span', { class: 'item-bottom' }, h('span', { class: 'gray' }, `${period(s.start, s.end)}${where ? ` · ${where}` : ''}`), h('span', { class: 'num' }, settlementAmount(s.total, s.currency))),
     ),
   );
 }

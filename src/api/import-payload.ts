@@ -1,11 +1,13 @@
 /**
  * What the browser sends to import a parsed settlement: the begin request, the lines (to send in
  * chunks) and the aggregate. Pure, so the sidebar, the workbench and the tests build it the same way.
+ * The pieces are built separately too, so the sidebar can keep a million lines where they were
+ * parsed and make each chunk's tuples only when that chunk is sent.
  */
-import { sha256OfText } from '../core/hash';
+import { Sha256 } from '../core/hash';
 import { formatAmount } from '../core/money';
-import type { Settlement } from '../core/settlement/types';
-import { aggregateSettlement } from '../core/summary/aggregate';
+import type { Settlement, SettlementLine } from '../core/settlement/types';
+import { aggregateSettlement, type SettlementAggregate } from '../core/summary/aggregate';
 import type { AggregateEntryDto, BeginImportRequest, LineDto } from './types';
 
 /** The three parts of an import. */
@@ -17,60 +19,77 @@ export interface ImportPayload {
 
 /** Builds the import of a parsed settlement. */
 export function importPayload(settlement: Settlement): ImportPayload {
-  const { header } = settlement;
-  const money = (m: number) => formatAmount(m, header.decimals);
-  const lines: LineDto[] = settlement.lines.map((l) => [
-    l.line,
-    l.postedDate,
-    l.transactionType,
-    l.amountType,
-    l.amountDescription,
-    l.orderId,
-    l.sku,
-    l.marketplace,
-    money(l.amount),
-  ]);
-  const aggregate: AggregateEntryDto[] = aggregateSettlement(settlement).entries.map((e) => [
-    e.postedDate,
-    e.transactionType,
-    e.amountType,
-    e.amountDescription,
-    e.marketplace,
-    money(e.amount),
-    e.rows,
-  ]);
   return {
-    begin: {
-      source: settlement.source,
-      format: settlement.format,
-      header: {
-        settlementId: header.settlementId,
-        start: header.start,
-        end: header.end,
-        depositDate: header.depositDate,
-        totalAmount: money(header.totalAmount),
-        currency: header.currency,
-      },
-      lineCount: lines.length,
-      dataRows: settlement.dataRows,
-      rowsWithoutAmount: settlement.rowsWithoutAmount,
-      contentHash: contentHash(settlement, lines),
-    },
-    lines,
-    aggregate,
+    begin: importBegin(settlement),
+    lines: lineDtos(settlement, 0, settlement.lines.length),
+    aggregate: aggregateDtos(aggregateSettlement(settlement)),
   };
 }
+
+/** The begin request: the settlement's facts and the fingerprint of its lines. */
+export function importBegin(settlement: Settlement, onProgress?: (fraction: number) => void): BeginImportRequest {
+  const { header } = settlement;
+  return {
+    source: settlement.source,
+    format: settlement.format,
+    header: {
+      settlementId: header.settlementId,
+      start: header.start,
+      end: header.end,
+      depositDate: header.depositDate,
+      totalAmount: formatAmount(header.totalAmount, header.decimals),
+      currency: header.currency,
+    },
+    lineCount: settlement.lines.length,
+    dataRows: settlement.dataRows,
+    rowsWithoutAmount: settlement.rowsWithoutAmount,
+    contentHash: contentHash(settlement, onProgress),
+  };
+}
+
+function lineDto(l: SettlementLine, decimals: number): LineDto {
+  return [l.line, l.postedDate, l.transactionType, l.amountType, l.amountDescription, l.orderId, l.sku, l.marketplace, formatAmount(l.amount, decimals)];
+}
+
+/** The lines `from` (inclusive) to `to` (exclusive) as the tuples the server takes. */
+export function lineDtos(settlement: Settlement, from: number, to: number): LineDto[] {
+  const { decimals } = settlement.header;
+  const end = Math.min(to, settlement.lines.length);
+  const out: LineDto[] = [];
+  for (let i = Math.max(0, from); i < end; i++) out.push(lineDto(settlement.lines[i]!, decimals));
+  return out;
+}
+
+/** The aggregate as the server takes it. */
+export function aggregateDtos(aggregate: SettlementAggregate): AggregateEntryDto[] {
+  const { decimals } = aggregate.header;
+  return aggregate.entries.map((e) => [e.postedDate, e.transactionType, e.amountType, e.amountDescription, e.marketplace, formatAmount(e.amount, decimals), e.rows]);
+}
+
+// Lines are hashed in batches of about this many characters: few calls, little memory.
+const HASH_BATCH = 1 << 20;
 
 /**
  * A fingerprint of what the settlement says (its summary row and every line without its file line
  * number), so the same settlement re-downloaded, or re-saved with other line endings, is "the same
- * file", and a re-issued one is not.
+ * file", and a re-issued one is not. It is the SHA-256 of the summary fields and then each line's
+ * fields, joined with \u001e between parts and \u001f between a line's fields; fed in batches.
  */
-function contentHash(settlement: Settlement, lines: LineDto[]): string {
+function contentHash(settlement: Settlement, onProgress?: (fraction: number) => void): string {
   const h = settlement.header;
-  const parts = [h.settlementId, h.start, h.end, h.depositDate, String(h.totalAmount), h.currency];
-  for (const l of lines) parts.push(l.slice(1).join('\u001f'));
-  return sha256OfText(parts.join('\u001e'));
+  const hash = new Sha256();
+  let batch = [h.settlementId, h.start, h.end, h.depositDate, String(h.totalAmount), h.currency].join('\u001e');
+  const { lines } = settlement;
+  for (let i = 0; i < lines.length; i++) {
+    batch += `\u001e${lineDto(lines[i]!, h.decimals).slice(1).join('\u001f')}`;
+    if (batch.length >= HASH_BATCH) {
+      hash.updateText(batch);
+      batch = '';
+      onProgress?.(i / lines.length);
+    }
+  }
+  hash.updateText(batch);
+  return hash.hex();
 }
 
 /** Splits lines into chunks of at most `size`. */

@@ -224,6 +224,26 @@ export interface PreviewResult {
   revision: number;
   /** Set when Xero holds only part of the settlement. */
   partlyPosted?: PartlyPostedDto;
+  /** The spreadsheet's time zone, for showing when it was posted as the Settlements tab does. */
+  timeZone?: string;
+}
+
+/** A person's choice of category for a line type, from the sidebar. */
+export interface CategoryChoiceRequest {
+  transactionType: string;
+  amountType: string;
+  amountDescription: string;
+  category: string;
+}
+
+/** Where the choice was written, or who chose before. */
+export interface CategoryChoiceResult {
+  /** The Mapping tab's row that now holds the category. */
+  row: number;
+  /** The category the row holds: the one chosen, or what someone else chose first. */
+  category: string;
+  /** False when the row already had a category (someone else chose it first): nothing was written. */
+  written: boolean;
 }
 
 /** What pressing Post (or Void and re-post) did. */
@@ -254,6 +274,8 @@ export interface ConnectionStatusDto {
   canPost: boolean;
   /** What to do next, when something is missing. */
   message?: string;
+  /** Set when this call just read the organisation's accounts and tax rates into the Accounts tab's lists. */
+  listsLoaded?: { accounts: number; taxRates: number };
 }
 
 /** Settings kept with the spreadsheet. */
@@ -280,6 +302,8 @@ export interface ServerApi {
   previewSettlement(request: { settlementId: string }): PreviewResult;
   postSettlement(request: { settlementId: string; mode: 'post' | 'void-and-repost' | 'void'; seenRevision?: number }): PostResultDto;
   revealInMapping(request: { transactionType: string; amountType: string; amountDescription: string }): { row: number };
+  chooseCategory(request: CategoryChoiceRequest): CategoryChoiceResult;
+  documentsInXero(request: { settlementId: string }): { documents: { invoiceNumber: string; status: string }[] };
   getMappingTables(request: Record<string, never>): { mapping: string[][]; accounts: string[][] };
   getConnectionStatus(request: Record<string, never>): ConnectionStatusDto;
   getXeroConnectUrl(request: Record<string, never>): { url: string };

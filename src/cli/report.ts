@@ -5,6 +5,7 @@
 import { formatAmount, type Minor } from '../core/money';
 import type { SettlementSummary } from '../core/summary';
 import type { PlannedDocument } from '../core/xero/documents';
+import { differenceWords } from '../core/words';
 
 /** Lays out rows as aligned columns; numeric-looking cells are right-aligned. */
 function columns(rows: string[][], indent = '  '): string {
@@ -29,7 +30,7 @@ export function summaryReport(summary: SettlementSummary, documents: PlannedDocu
   steps.push(['Net of all lines', money(summary.check.sumOfRows)]);
   steps.push(['Deposit (settlement total)', money(header.totalAmount)]);
   out.push(columns(steps));
-  out.push(summary.check.difference === 0 ? '  Balanced: the lines add up to the deposit exactly.' : `  NOT balanced: off by ${money(summary.check.difference)} ${header.currency}.`);
+  out.push(summary.check.difference === 0 ? '  Balanced: the lines add up to the deposit exactly.' : `  NOT balanced: ${differenceWords(money(summary.check.difference), header.currency)}.`);
 
   for (const part of summary.parts) {
     const doc = documents.find((d) => d.part === part.key);

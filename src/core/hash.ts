@@ -45,19 +45,59 @@ export function utf8Bytes(text: string): Uint8Array {
   return out.subarray(0, n);
 }
 
-/** The SHA-256 digest of some bytes, as lower-case hex. */
-export function sha256Hex(data: Uint8Array): string {
-  const bitLength = data.length * 8;
-  const padded = new Uint8Array(((data.length + 9 + 63) >> 6) << 6);
-  padded.set(data);
-  padded[data.length] = 0x80;
-  const view = new DataView(padded.buffer);
-  view.setUint32(padded.length - 8, Math.floor(bitLength / 0x100000000));
-  view.setUint32(padded.length - 4, bitLength >>> 0);
-  const h = new Uint32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
-  const w = new Uint32Array(64);
-  for (let offset = 0; offset < padded.length; offset += 64) {
-    for (let i = 0; i < 16; i++) w[i] = view.getUint32(offset + i * 4);
+/**
+ * SHA-256 fed in pieces, so a million-line settlement is hashed without first joining it into one
+ * string and one byte array as large as the file (three times larger, in the worst case of UTF-8).
+ */
+export class Sha256 {
+  private readonly h = new Uint32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
+  private readonly w = new Uint32Array(64);
+  private readonly block = new Uint8Array(64);
+  private readonly view = new DataView(this.block.buffer);
+  private filled = 0;
+  private length = 0;
+
+  /** Adds bytes to the message. */
+  update(data: Uint8Array): this {
+    let i = 0;
+    this.length += data.length;
+    while (i < data.length) {
+      const take = Math.min(64 - this.filled, data.length - i);
+      this.block.set(data.subarray(i, i + take), this.filled);
+      this.filled += take;
+      i += take;
+      if (this.filled === 64) {
+        this.compress();
+        this.filled = 0;
+      }
+    }
+    return this;
+  }
+
+  /** Adds a string's UTF-8 bytes. */
+  updateText(text: string): this {
+    return this.update(utf8Bytes(text));
+  }
+
+  /** The digest as lower-case hex; the hash cannot be fed after this. */
+  hex(): string {
+    const bitLength = this.length * 8;
+    this.block[this.filled++] = 0x80;
+    if (this.filled > 56) {
+      this.block.fill(0, this.filled);
+      this.compress();
+      this.filled = 0;
+    }
+    this.block.fill(0, this.filled, 56);
+    this.view.setUint32(56, Math.floor(bitLength / 0x100000000));
+    this.view.setUint32(60, bitLength >>> 0);
+    this.compress();
+    return Array.from(this.h, (x) => x.toString(16).padStart(8, '0')).join('');
+  }
+
+  private compress(): void {
+    const { h, w, view } = this;
+    for (let i = 0; i < 16; i++) w[i] = view.getUint32(i * 4);
     for (let i = 16; i < 64; i++) {
       const a = w[i - 15]!;
       const b = w[i - 2]!;
@@ -89,7 +129,11 @@ export function sha256Hex(data: Uint8Array): string {
     h[6] = (h[6]! + g) >>> 0;
     h[7] = (h[7]! + hh) >>> 0;
   }
-  return Array.from(h, (x) => x.toString(16).padStart(8, '0')).join('');
+}
+
+/** The SHA-256 digest of some bytes, as lower-case hex. */
+export function sha256Hex(data: Uint8Array): string {
+  return new Sha256().update(data).hex();
 }
 
 /** The SHA-256 of a string's UTF-8 bytes, as hex. */

@@ -14,3 +14,45 @@ export function waitWords(seconds: number): string {
   if (seconds < 3600) return count(Math.ceil(seconds / 60), 'minute');
   return count(Math.ceil(seconds / 3600), 'hour');
 }
+
+/** A decimal string with thousands grouped: `-1234567.80` → `-1,234,567.80`. Text that is not a decimal comes back unchanged. */
+export function groupDigits(amount: string): string {
+  const m = /^(-?)(\d+)(\.\d+)?$/.exec(amount.trim());
+  if (!m) return amount;
+  const [, sign = '', units = '', fraction = ''] = m;
+  return `${sign}${units.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${fraction}`;
+}
+
+/** Money as SettleSheet writes it everywhere: the amount, then the currency: `1,234.56 USD`. */
+export function moneyText(amount: string, currency: string): string {
+  return `${groupDigits(amount)} ${currency}`;
+}
+
+const STATUS_WORDS: Readonly<Record<string, string>> = {
+  DRAFT: 'Draft',
+  SUBMITTED: 'Awaiting approval',
+  AUTHORISED: 'Approved',
+  PAID: 'Paid',
+  VOIDED: 'Voided',
+  DELETED: 'Deleted',
+};
+
+/** A Xero document status in the words Xero's screens use: `AUTHORISED` → `Approved`. */
+export function documentStatusWords(status: string): string {
+  return STATUS_WORDS[status.toUpperCase()] ?? status;
+}
+
+/** A Xero document in one line, the same in the sidebar and the Log: `AMZ-1 (sales invoice, 866.41 USD · Draft)`. */
+export function documentWords(document: { type: 'ACCREC' | 'ACCPAY'; invoiceNumber: string; total: string; status: string }, currency: string): string {
+  const kind = document.type === 'ACCPAY' ? 'bill' : 'sales invoice';
+  return `${document.invoiceNumber} (${kind}, ${moneyText(document.total, currency)} · ${documentStatusWords(document.status)})`;
+}
+
+/**
+ * How far the lines of a file are from Amazon's total, said plainly:
+ * `the lines come to 0.01 USD less than the total`. `difference` is lines − total, formatted.
+ */
+export function differenceWords(difference: string, currency: string): string {
+  const negative = difference.startsWith('-');
+  return `the lines come to ${moneyText(negative ? difference.slice(1) : difference, currency)} ${negative ? 'less' : 'more'} than the total`;
+}

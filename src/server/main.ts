@@ -6,6 +6,8 @@
 import type { Envelope, ServerApi } from '../api/types';
 import { target } from './api/envelope';
 import * as importing from './api/import';
+import * as mappingChoice from './api/mapping-choice';
+import * as inXero from './api/documents-in-xero';
 import { postSettlement as post } from './api/post';
 import { previewSettlement as preview } from './api/preview';
 import * as schemas from './api/schemas';
@@ -25,6 +27,8 @@ export const listSettlements = target(schemas.NoArgumentsSchema, settlements.lis
 export const previewSettlement = target(schemas.SettlementIdSchema, preview);
 export const postSettlement = target(schemas.PostSchema, post);
 export const revealInMapping = target(schemas.TripleSchema, settlements.revealInMapping);
+export const chooseCategory = target(schemas.CategoryChoiceSchema, mappingChoice.chooseCategory);
+export const documentsInXero = target(schemas.SettlementIdSchema, inXero.documentsInXero);
 export const getMappingTables = target(schemas.NoArgumentsSchema, settlements.getMappingTables);
 export const getConnectionStatus = target(schemas.NoArgumentsSchema, xero.getConnectionStatus);
 export const getXeroConnectUrl = target(schemas.NoArgumentsSchema, xero.getXeroConnectUrl);
@@ -47,6 +51,8 @@ export type ImplementedTargets = Implements<{
   previewSettlement: typeof previewSettlement;
   postSettlement: typeof postSettlement;
   revealInMapping: typeof revealInMapping;
+  chooseCategory: typeof chooseCategory;
+  documentsInXero: typeof documentsInXero;
   getMappingTables: typeof getMappingTables;
   getConnectionStatus: typeof getConnectionStatus;
   getXeroConnectUrl: typeof getXeroConnectUrl;

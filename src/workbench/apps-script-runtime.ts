@@ -42,6 +42,22 @@ export interface ExecutionOptions {
 }
 
 /** The built script, ready to run executions against a fake Google world. */
+// Replaces the context's Date with one whose "now" is the world's: `Date.now()`, `new Date()` and
+// `Date()`. Dates made from arguments, parsing and instanceof behave as the built-in ones.
+const WORLD_DATE = `(function (now) {
+  const RealDate = Date;
+  function WorldDate(...args) {
+    if (!new.target) return new RealDate(now()).toString();
+    return args.length ? new RealDate(...args) : new RealDate(now());
+  }
+  WorldDate.prototype = RealDate.prototype;
+  Object.defineProperty(RealDate.prototype, 'constructor', { value: WorldDate, writable: true, configurable: true });
+  WorldDate.now = now;
+  WorldDate.parse = RealDate.parse;
+  WorldDate.UTC = RealDate.UTC;
+  globalThis.Date = WorldDate;
+})`;
+
 export class AppsScriptRuntime {
   private readonly script: vm.Script;
   /** The top-level functions the bundle declares that a page may call (names ending in `_` are private). */
@@ -50,7 +66,8 @@ export class AppsScriptRuntime {
   /**
    * `clock: 'real'` (the workbench) moves the fakes' clock up to real time before each execution
    * so dates look current; `clock: 'world'` (tests) leaves the world's clock in charge and makes
-   * the script's `Date.now` read it, so token expiry and retries follow the test's time.
+   * the script's `Date.now` and `new Date()` read it, so token expiry, retries and every date the
+   * script writes follow the test's time (Apps Script has one clock, not two).
    */
   constructor(
     private readonly world: GoogleWorld,
@@ -79,7 +96,7 @@ export class AppsScriptRuntime {
       ...(options.authMode ? { authMode: options.authMode } : {}),
     });
     Object.assign(context, globals);
-    if (this.clock === 'world') (vm.runInContext('Date', context) as DateConstructor).now = () => this.world.now();
+    if (this.clock === 'world') (vm.runInContext(WORLD_DATE, context) as (now: () => number) => void)(() => this.world.now());
     try {
       this.script.runInContext(context);
       return work(context as Record<string, unknown>);

@@ -1,10 +1,11 @@
 /**
  * The workbook as the workbench page shows it: the tabs (hidden ones marked), and a window of one
- * tab's cells with what each shows, its formula, link, note, looks and, for a cell with a
- * dropdown, its choices. Read through `world.inspect`, which counts no calls. Also a person's edit
+ * tab's cells with what each shows, its formula, link, note, looks (conditional formatting
+ * included) and, for a cell with a dropdown, its choices; the frozen rows always come first. Read through `world.inspect`, which counts no calls. Also a person's edit
  * of one cell, made through the Sheets fake as typing in Google Sheets would be.
  */
 import type { GoogleWorld } from '../../test/fakes/google';
+import { conditionalBackgrounds } from './conditional-looks';
 
 /** How many rows one view shows (a Transactions tab can hold a million). */
 export const WINDOW_ROWS = 200;
@@ -40,6 +41,9 @@ export interface WorkbookSnapshot {
   lastRow: number;
   lastColumn: number;
   frozenRows: number;
+  /** Rows 1 to `frozenRows`, always shown on top. */
+  frozen: CellView[][];
+  /** Rows from `firstRow` (after the frozen ones). */
   cells: CellView[][];
 }
 
@@ -76,7 +80,6 @@ export function snapshotWorkbook(world: GoogleWorld, request: { sheet?: string; 
   const around = active.sheet === chosen.name ? rowOf(active.cells) - Math.floor(WINDOW_ROWS / 2) : 1;
   const firstRow = Math.max(1, Math.min(request.from ?? around, lastRow - WINDOW_ROWS + 1));
   const rows = Math.min(WINDOW_ROWS, lastRow - firstRow + 1);
-  const grid = world.inspect.grid(chosen.name, `A${firstRow}:${columnLetters(lastColumn)}${firstRow + rows - 1}`);
   const choices = new Map<string, string[]>();
   const optionsOf = (values: string[] | string): string[] => {
     if (Array.isArray(values)) return values;
@@ -89,33 +92,46 @@ export function snapshotWorkbook(world: GoogleWorld, request: { sheet?: string; 
     }
     return list;
   };
-  const cells = grid.displayValues.map((line, r) =>
-    line.map((text, c): CellView => {
-      const formula = grid.formulas[r]?.[c] ?? '';
-      const style = grid.styles[r]?.[c];
-      const validation = grid.validations[r]?.[c];
-      const link = grid.links[r]?.[c];
-      const note = grid.notes[r]?.[c] ?? '';
-      return {
-        text,
-        ...(formula ? { formula } : {}),
-        ...(note ? { note } : {}),
-        ...(link ? { link } : {}),
-        ...(style?.background && COLOUR.test(style.background) ? { background: style.background } : {}),
-        ...(style?.fontWeight === 'bold' ? { bold: true } : {}),
-        ...(validation ? { options: optionsOf(validation.values) } : {}),
-      };
-    }),
-  );
+  const rowsOf = (from: number, count: number): CellView[][] => {
+    if (count <= 0) return [];
+    const grid = world.inspect.grid(chosen.name, `A${from}:${columnLetters(lastColumn)}${from + count - 1}`);
+    // What conditional formatting paints, over the cell's own background, as Sheets shows it.
+    const painted = conditionalBackgrounds(chosen.conditionalFormatRules, { firstRow: from, text: grid.displayValues });
+    return grid.displayValues.map((line, r) =>
+      line.map((text, c): CellView => {
+        const formula = grid.formulas[r]?.[c] ?? '';
+        const style = grid.styles[r]?.[c];
+        const validation = grid.validations[r]?.[c];
+        const link = grid.links[r]?.[c];
+        const note = grid.notes[r]?.[c] ?? '';
+        const background = painted[r]?.[c] ?? style?.background;
+        return {
+          text,
+          ...(formula ? { formula } : {}),
+          ...(note ? { note } : {}),
+          ...(link ? { link } : {}),
+          ...(background && COLOUR.test(background) ? { background } : {}),
+          ...(style?.fontWeight === 'bold' ? { bold: true } : {}),
+          ...(validation ? { options: optionsOf(validation.values) } : {}),
+        };
+      }),
+    );
+  };
+  // Frozen rows stay on top, as in Sheets, even when the window starts further down.
+  const frozenRows = Math.min(chosen.frozenRows, lastRow);
+  const windowStart = Math.max(firstRow, frozenRows + 1);
+  const cells = rowsOf(windowStart, firstRow + rows - windowStart);
+  const frozen = rowsOf(1, frozenRows);
   return {
     tabs: sheets.map((s) => ({ name: s.name, hidden: s.hidden, lastRow: s.lastRow })),
     activeSheet: activeSummary.name,
     activeCell,
     sheet: chosen.name,
-    firstRow,
+    firstRow: windowStart,
     lastRow,
     lastColumn,
-    frozenRows: chosen.frozenRows,
+    frozenRows,
+    frozen,
     cells,
   };
 }

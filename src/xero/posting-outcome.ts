@@ -2,6 +2,7 @@
  * How a press of Post (or Void and re-post, or Void) ended, in words for the person who pressed
  * it: what happened, what Xero holds now, and what to do next.
  */
+import { documentWords } from '../core/words';
 import type { XeroFailure } from './errors';
 import type { MissingPart, PostedRecord } from './posted-records';
 
@@ -52,7 +53,7 @@ export function alreadyPosted(record: PostedRecord): PostOutcome {
 
 /** Every document is in Xero now. */
 export function posted(record: PostedRecord): PostOutcome {
-  const list = record.documents.map((d) => `${d.invoiceNumber} (${d.type === 'ACCPAY' ? 'bill' : 'sales invoice'}, ${d.currency} ${d.total}, ${d.status})`);
+  const list = record.documents.map((d) => documentWords(d, d.currency));
   return { kind: 'posted', record, message: `Settlement ${record.settlementId} is in ${record.organisationName}: ${list.join(', ')}.` };
 }
 

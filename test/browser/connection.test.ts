@@ -36,6 +36,11 @@ describeInBrowser('the Xero connection panel', () => {
     await choose.selectOption({ label: 'Harbor Lane Goods Inc' });
     await panel.getByRole('button', { name: 'Use this organisation' }).click();
     await expectText(panel, /Posts to Harbor Lane Goods Inc/);
+    // Choosing the organisation filled the Accounts tab from it: names, checks and dropdown lists.
+    await expectText(sidebar.locator('.notice-area'), /^Connected: this spreadsheet posts to Harbor Lane Goods Inc\. Its \d+ accounts and \d+ tax rates are in the Accounts tab's dropdowns\.$/);
+    const accounts = session.workbench.world.inspect.grid('Accounts').values;
+    expect(accounts.find((r) => r[0] === 'Sales')!.slice(6, 8)).toEqual(['Amazon Sales', 'OK']);
+    expect(session.serverCalls).not.toContain('refreshXeroAccounts');
 
     // Switching offers the others only.
     const switchTo = panel.getByLabel('Switch this spreadsheet to');
@@ -47,7 +52,7 @@ describeInBrowser('the Xero connection panel', () => {
     expect(binding.tenantId).toBe(TENANT_IDS.uk);
 
     await panel.getByRole('button', { name: 'Disconnect' }).click();
-    await expectText(panel, /Disconnected from Xero/);
+    await expectText(sidebar.locator('.notice-area'), /Disconnected from Xero/);
     await panel.getByRole('button', { name: 'Connect to Xero' }).waitFor();
   });
 });

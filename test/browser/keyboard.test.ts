@@ -74,7 +74,7 @@ describeInBrowser('the sidebar with the keyboard', () => {
     await page.keyboard.press('Tab');
     expect(await focusedText(sidebar)).toBe('Create in Xero');
     await page.keyboard.press('Enter');
-    await sidebar.locator('.outcome .notice.success').waitFor();
+    await sidebar.locator('.notice-area .notice.success').waitFor();
     expect(await focusedText(sidebar)).toMatch(/^Settlement 24577301951 is in Harbor Lane Goods Inc/);
     expect(session.workbench.sandbox.documents(session.workbench.sandbox.organisations()[0]!.tenantId)).toHaveLength(2);
 

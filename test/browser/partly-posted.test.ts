@@ -22,7 +22,7 @@ describeInBrowser('a partly posted settlement', () => {
     });
     await sidebar.getByRole('button', { name: 'Post to Xero' }).click();
     await sidebar.getByRole('button', { name: 'Create in Xero' }).click();
-    await expectText(sidebar.locator('.outcome .notice'), /Xero took only part of this settlement \(AMZ-24577301951-2025-06\): see "Partly posted" below\./);
+    await expectText(sidebar.locator('.notice-area .notice'), /Xero took only part of this settlement \(AMZ-24577301951-2025-06\): see "Partly posted" below\./);
 
     const panel = sidebar.getByRole('region', { name: 'Partly posted' });
     await expectText(panel, /In Xero now:[\s\S]*AMZ-24577301951-2025-06[\s\S]*Not in Xero, because Xero refused it:[\s\S]*AMZ-24577301951-2025-07[\s\S]*Account code '407' has been archived/);
@@ -37,7 +37,7 @@ describeInBrowser('a partly posted settlement', () => {
     await finish.click();
     await expectText(panel, /This creates AMZ-24577301951-2025-07 in Harbor Lane Goods Inc\. AMZ-24577301951-2025-06 stay as they are: nothing is created twice\./);
     await panel.getByRole('button', { name: 'Finish posting' }).click();
-    await sidebar.locator('.outcome .notice.success').waitFor();
+    await sidebar.locator('.notice-area .notice.success').waitFor();
     expect(await sidebar.getByRole('region', { name: 'Partly posted' }).count()).toBe(0);
     expect(workbench.sandbox.documents(TENANT_IDS.us).map((d) => d.invoiceNumber)).toEqual(['AMZ-24577301951-2025-06', 'AMZ-24577301951-2025-07']);
     await expectText(sidebar.locator('.status-line'), /Posted/);

@@ -1,7 +1,8 @@
 /**
  * `npm run screenshots`: walks the newcomer path in the workbench with Chromium and saves the main
- * screens to docs/ for the README: the import with its reconciliation picture, the workbench with
- * the Mapping tab, a settlement's detail, the post confirmation, and the posted documents.
+ * screens to docs/ for the README: the import with its reconciliation picture, a line type with its
+ * suggested category, the workbench at 1366×820 with the Mapping tab, a settlement's detail, the
+ * post confirmation, and the posted documents.
  * Bundled to dist/screenshots.cjs, so the repository root is one folder up.
  */
 import path from 'node:path';
@@ -13,7 +14,7 @@ const docs = path.join(root, 'docs');
 
 async function main(): Promise<void> {
   const demo = demoSettlement();
-  const session = await openWorkbench({ root, viewport: { width: 1400, height: 860 } });
+  const session = await openWorkbench({ root, viewport: { width: 1366, height: 820 } });
   try {
     const { page, sidebar } = session;
     // The sidebar alone, 300 px wide as in Google Sheets, on the same spreadsheet: whole-page pictures.
@@ -31,6 +32,12 @@ async function main(): Promise<void> {
 
     await page.getByRole('button', { name: 'Put the demo settlement in the sidebar' }).click();
     await importChosenFile(sidebar, demo.settlementId);
+    // The same settlement in the lone sidebar: the line type waiting for a category, with its suggestion.
+    await alone.reload();
+    await alone.getByRole('button', { name: new RegExp(demo.settlementId) }).click();
+    await alone.locator('.unmapped-item .suggestion').waitFor();
+    await alone.locator('.unmapped').evaluate((e) => window.scrollTo(0, (e as HTMLElement).offsetTop - 120));
+    await shoot('sidebar-category.png', false);
     await sidebar.getByRole('button', { name: new RegExp(`Show .*${UNMAPPED_DESCRIPTION}.* in the Mapping tab`) }).click();
     const cell = page.locator('#workbook td.active');
     await cell.waitFor();
@@ -48,7 +55,7 @@ async function main(): Promise<void> {
     await alone.locator('.line details summary').first().click();
     await shoot('sidebar-detail.png');
 
-    await alone.getByRole('button', { name: 'Post to Xero' }).click();
+    await alone.getByRole('button', { name: 'Post to Xero', exact: true }).click();
     await alone.locator('.confirmation').waitFor();
     await alone.locator('.confirmation').evaluate((e) => window.scrollTo(0, (e as HTMLElement).offsetTop - 200));
     await shoot('sidebar-confirm.png', false);

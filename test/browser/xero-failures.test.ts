@@ -18,8 +18,8 @@ describeInBrowser('Xero failing during a post', () => {
     const { sidebar } = session;
     await sidebar.getByRole('button', { name: 'Post to Xero' }).click();
     await sidebar.getByRole('button', { name: 'Create in Xero' }).click();
-    await sidebar.locator('.outcome .notice').waitFor();
-    return sidebar.locator('.outcome .notice').innerText();
+    await sidebar.locator('.notice-area .notice').waitFor();
+    return sidebar.locator('.notice-area .notice').innerText();
   }
 
   it('a server error says to press Post again, and creates nothing', async () => {
@@ -45,7 +45,7 @@ describeInBrowser('Xero failing during a post', () => {
   it('once Xero answers again, one press creates each document exactly once', async () => {
     const message = await post();
     expect(message).not.toMatch(/already/i);
-    await session.sidebar.locator('.outcome .notice.success').waitFor();
+    await session.sidebar.locator('.notice-area .notice.success').waitFor();
     const documents = session.workbench.sandbox.documents(TENANT_IDS.us);
     expect(documents.map((d) => d.invoiceNumber)).toEqual(['AMZ-24577301951-2025-06', 'AMZ-24577301951-2025-07']);
     expect(documents.every((d) => d.status === 'DRAFT')).toBe(true);

@@ -266,3 +266,113 @@ describe('the add-on, built, end to end', () => {
     expect(held.map((d) => d.invoiceNumber).sort()).toEqual(first.outcome === 'posted' ? first.documents.map((d) => d.invoiceNumber).sort() : []);
   });
 });
+
+describe('the sidebar’s own targets, built', () => {
+  const triple = { transactionType: 'other-transaction', amountType: 'other-transaction', amountDescription: NEW_FEE };
+  const mappingRow = (s: Session, description: string) => s.x.world.inspect.grid('Mapping').values.findIndex((r) => r[2] === description) + 1;
+  const logRows = (s: Session) => s.x.world.inspect.grid('Log').values.slice(1).filter((r) => r[0] !== '');
+
+  it('writes a category chosen in the sidebar into its Mapping row, found afresh, and never over someone else’s choice', () => {
+    const s = session();
+    const { finished } = importFile(s, settlementFile());
+    const settlementId = finished!.settlementId;
+    // Someone adds a row at the top of Mapping between the preview and the choice: the row moves.
+    s.x.run(SELLER, () => SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Mapping')!.insertRowsBefore(2, 1));
+    const chosen = s.run<{ row: number; category: string; written: boolean }>(SELLER, 'chooseCategory', { ...triple, category: 'fba FEES' });
+    expect(chosen).toEqual({ row: mappingRow(s, NEW_FEE), category: 'FBA fees', written: true });
+    expect(s.x.world.inspect.grid('Mapping').values[chosen.row - 1]![6]).toBe('FBA fees');
+    expect(s.run<PreviewResult>(SELLER, 'previewSettlement', { settlementId }).unmapped).toEqual([]);
+    expect(logRows(s).at(-1)!.slice(2, 6)).toEqual(['Choose category', '', 'OK', `${NEW_FEE} (other-transaction / other-transaction / ${NEW_FEE}) now counts as FBA fees: Mapping row ${chosen.row}.`]);
+
+    // A colleague's stale sidebar offers another category: the first choice stands, and is said.
+    const late = s.run<{ row: number; category: string; written: boolean }>(BOOKKEEPER, 'chooseCategory', { ...triple, category: 'Storage' });
+    expect(late).toEqual({ row: chosen.row, category: 'FBA fees', written: false });
+    expect(s.x.world.inspect.grid('Mapping').values[chosen.row - 1]![6]).toBe('FBA fees');
+
+    // A line type with no row yet gets one, with its category.
+    const fresh = { transactionType: 'other-transaction', amountType: 'other-transaction', amountDescription: 'Returns Processing Fee' };
+    const added = s.run<{ row: number; written: boolean }>(SELLER, 'chooseCategory', { ...fresh, category: 'Seller fees' });
+    expect(added.written).toBe(true);
+    expect(s.x.world.inspect.grid('Mapping').values[added.row - 1]!.slice(0, 7)).toEqual([...Object.values(fresh), '', '', '', 'Seller fees']);
+  });
+
+  it('refuses a category the Accounts tab does not have, or one kept for the accountant, and writes nothing', () => {
+    const s = session();
+    importFile(s, settlementFile());
+    const before = s.x.world.inspect.grid('Mapping').values;
+    const refused = (category: string) => s.bundle.call<Envelope<unknown>>(SELLER, 'chooseCategory', { ...triple, category });
+    expect(refused('Snacks')).toEqual({ ok: false, message: '"Snacks" is not a category in the Accounts tab any more. Press Refresh and choose again.' });
+    expect(refused('Loans')).toMatchObject({ ok: false, message: expect.stringContaining('set it in the Mapping tab itself') });
+    expect(refused('Carried forward')).toMatchObject({ ok: false });
+    expect(s.x.world.inspect.grid('Mapping').values).toEqual(before);
+  });
+
+  it('fills the Accounts lists when the organisation is connected, once, without Refresh accounts', () => {
+    const s = session();
+    s.run(SELLER, 'saveXeroAppCredentials', { clientId: DEFAULT_APP.clientId, clientSecret: DEFAULT_APP.clientSecret });
+    s.run(SELLER, 'listSettlements');
+    expect(s.x.world.inspect.grid('_SettleSheet Xero').values.slice(1).flat().filter((v) => v !== '')).toEqual([]);
+    // One organisation: the callback binds it; the sidebar's next status read fills the lists.
+    connect(s, SELLER);
+    const status = s.run<{ listsLoaded?: { accounts: number; taxRates: number } }>(SELLER, 'getConnectionStatus');
+    expect(status.listsLoaded?.accounts).toBeGreaterThan(10);
+    const lists = s.x.world.inspect.grid('_SettleSheet Xero').values;
+    expect(lists.slice(1).map((r) => r[0])).toContain('201 — Amazon Sales');
+    const accounts = s.x.world.inspect.grid('Accounts').values;
+    expect(accounts.find((r) => r[0] === 'Sales')!.slice(6, 8)).toEqual(['Amazon Sales', 'OK']);
+    // The dropdowns read that list.
+    const dropdown = s.x.world.inspect.grid('Accounts', 'E2').validations[0]![0]!;
+    expect(dropdown.values).toMatch(/^'_SettleSheet Xero'!A2:A\d*$/);
+
+    const xeroCalls = () => s.x.world.inspect.requests().filter((r) => /\/(Accounts|TaxRates)\b/.test(r.url)).length;
+    const calls = xeroCalls();
+    expect(s.run<{ listsLoaded?: unknown }>(SELLER, 'getConnectionStatus').listsLoaded).toBeUndefined();
+    expect(xeroCalls()).toBe(calls);
+  });
+
+  it('writes Posted at and Imported at as the Log writes When, in the spreadsheet’s time zone, with one money style and singular counts', () => {
+    const s = session();
+    s.x.run(SELLER, () => SpreadsheetApp.getActiveSpreadsheet().setSpreadsheetTimeZone('Pacific/Auckland'));
+    s.run(SELLER, 'saveXeroAppCredentials', { clientId: DEFAULT_APP.clientId, clientSecret: DEFAULT_APP.clientSecret });
+    const { finished } = importFile(s, settlementFile());
+    const settlementId = finished!.settlementId;
+    s.run(SELLER, 'chooseCategory', { ...triple, category: 'FBA fees' });
+    connect(s, SELLER);
+    s.run(SELLER, 'getConnectionStatus');
+    expect(s.run<PostResultDto>(SELLER, 'postSettlement', { settlementId, mode: 'post' }).outcome).toBe('posted');
+
+    const settlements = s.x.world.inspect.grid('Settlements');
+    const header = settlements.values[0]!;
+    const row = settlements.displayValues.find((r) => r[0] === settlementId)!;
+    const log = s.x.world.inspect.grid('Log');
+    const postLog = log.displayValues.findIndex((r) => r[2] === 'Post');
+    // The post happened at one moment of the world's clock: the Log's When and Posted at say it alike.
+    expect(row[header.indexOf('Posted at')]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    expect(row[header.indexOf('Posted at')]).toBe(log.displayValues[postLog]![0]);
+    expect(row[header.indexOf('Imported at')]).toBe(log.displayValues[log.displayValues.findIndex((r) => r[2] === 'Import')]![0]);
+    // Auckland is ahead of UTC: the instant is not written as UTC.
+    const when = log.values[postLog]![0] as Date;
+    expect(row[header.indexOf('Posted at')]).not.toBe(when.toISOString().slice(0, 16).replace('T', ' '));
+
+    const details = String(log.values[postLog]![5]);
+    expect(details).toMatch(/^In Harbor Lane Goods Inc: AMZ-\S+ \(sales invoice, [\d,]+\.\d\d USD · Draft\), Xero id /);
+    expect(details).not.toMatch(/USD \d|DRAFT/);
+    expect(String(log.values.find((r) => r[2] === 'Import')![5])).toMatch(/; 1 line type needs a category \(1 row added to Mapping\)$/);
+  });
+
+  it('tells the sidebar what Xero holds now, for the Void and re-post confirmation, after someone approved the drafts', () => {
+    const s = session();
+    s.run(SELLER, 'saveXeroAppCredentials', { clientId: DEFAULT_APP.clientId, clientSecret: DEFAULT_APP.clientSecret });
+    const { finished } = importFile(s, settlementFile());
+    const settlementId = finished!.settlementId;
+    expect(s.run<{ documents: unknown[] }>(SELLER, 'documentsInXero', { settlementId })).toEqual({ documents: [] });
+    s.run(SELLER, 'chooseCategory', { ...triple, category: 'FBA fees' });
+    connect(s, SELLER);
+    s.run(SELLER, 'postSettlement', { settlementId, mode: 'post' });
+    for (const invoice of s.x.sandbox.organisation(US).invoices) invoice.status = 'AUTHORISED';
+    const now = s.run<{ documents: { invoiceNumber: string; status: string }[] }>(SELLER, 'documentsInXero', { settlementId });
+    expect(now.documents.map((d) => d.status)).toEqual(['AUTHORISED', 'AUTHORISED']);
+    // The spreadsheet's record still says what they were when posted; only Xero knows they were approved.
+    expect(s.run<PreviewResult>(SELLER, 'previewSettlement', { settlementId }).settlement.documents.map((d) => d.status)).toEqual(['DRAFT', 'DRAFT']);
+  });
+});

@@ -2,6 +2,7 @@
  * Parsed settlements built straight from lines in test shorthand, for tests of what comes after
  * parsing (import, preview, posting) without a file.
  */
+import { parseSettlement } from '../../src/core/settlement';
 import type { Settlement } from '../../src/core/settlement/types';
 import { headerOf, minor, type HeaderSpec, type LineSpec } from './build-aggregate';
 
@@ -27,4 +28,11 @@ export function settlementOf(lines: readonly DetailedLineSpec[], header: HeaderS
     dataRows: parsed.length,
     rowsWithoutAmount: 0,
   };
+}
+
+/** A settlement file's text parsed, or the test fails with the parser's first problem. */
+export function parsedText(text: string, source = 'settlement.txt'): Settlement {
+  const result = parseSettlement(text, source);
+  if (!result.ok) throw new Error(result.problems[0]!.message);
+  return result.settlement;
 }

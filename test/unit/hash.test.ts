@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
-import { sha256OfText, utf8Bytes } from '../../src/core/hash';
+import { Sha256, sha256OfText, utf8Bytes } from '../../src/core/hash';
 
 describe('sha256OfText', () => {
   it('agrees with node:crypto on known and random text, across block boundaries', () => {
@@ -12,5 +12,15 @@ describe('sha256OfText', () => {
 
   it('encodes UTF-8 like Node, surrogate pairs included', () => {
     for (const text of ['€', '😀', 'naïve']) expect(Buffer.from(utf8Bytes(text))).toEqual(Buffer.from(text, 'utf8'));
+  });
+
+  it('gives the same digest fed in pieces of any size', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'grapheme', maxLength: 90 }), { maxLength: 12 }), (pieces) => {
+        const hash = new Sha256();
+        for (const piece of pieces) hash.updateText(piece);
+        return hash.hex() === createHash('sha256').update(pieces.join(''), 'utf8').digest('hex');
+      }),
+    );
   });
 });

@@ -19,11 +19,19 @@ import type { ParseResult, SettlementHeader, SettlementLine, SettlementProblem }
 /** Cheap problems (amounts, dates, foreign rows) are collected up to this many, first first. */
 const MAX_PROBLEMS = 20;
 
+/** How often, in data rows, a long read says how far it is (a power of two minus one: a mask). */
+const PROGRESS_EVERY = 0x3fff;
+
+/** Options of a read: `onProgress` hears the fraction of the text read, now and then. */
+export interface ParseOptions {
+  onProgress?: (fraction: number) => void;
+}
+
 /**
  * Reads a settlement file given as text or as the uploaded bytes; `source` is the file name used
  * in messages. Never throws for bad input: the answer is a settlement or the problems found.
  */
-export function parseSettlement(input: string | Uint8Array, source: string): ParseResult {
+export function parseSettlement(input: string | Uint8Array, source: string, options: ParseOptions = {}): ParseResult {
   let text = typeof input !== 'string'
     ? decodeSettlementBytes(input)
     : input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
@@ -59,7 +67,7 @@ export function parseSettlement(input: string | Uint8Array, source: string): Par
   if (shape !== null) return failed(shape);
   const header = readSummaryRow(cells, layout, source, cursor.line);
   if (Array.isArray(header)) return { ok: false, problems: header };
-  return readDataRows(text, source, layout, header, cursor, cells);
+  return readDataRows(text, source, layout, header, cursor, cells, options.onProgress);
 }
 
 function failed(problem: SettlementProblem): ParseResult {
@@ -101,6 +109,7 @@ function readDataRows(
   header: SettlementHeader,
   cursor: LineCursor,
   cells: RowCells,
+  onProgress?: (fraction: number) => void,
 ): ParseResult {
   const { starts, ends } = cells;
   const { currency, decimals, settlementId } = header;
@@ -125,6 +134,7 @@ function readDataRows(
 
   rows: while (cursor.advance()) {
     dataRows++;
+    if (onProgress && (dataRows & PROGRESS_EVERY) === 0) onProgress(cursor.stop / text.length);
     const line = cursor.line;
     const shape = rowShapeProblem(cells.split(cursor.start, cursor.stop), layout, cursor, source);
     if (shape !== null) {

@@ -7,6 +7,7 @@ import { addMinor, formatAmount, type Minor } from '../money';
 import { CARRIED_FORWARD, CATEGORIES, RECONCILIATION_STEPS, categoryGroup, type ReconciliationGroup } from '../mapping/categories';
 import { createMatcher, type Matcher } from '../mapping/match';
 import type { Mapping, MappingConflict, ResolvedAccount } from '../mapping/types';
+import { count, differenceWords } from '../words';
 import type { AggregateEntry, SettlementAggregate } from './aggregate';
 import { dayOf, monthOf, partRange } from './parts';
 import type {
@@ -253,12 +254,12 @@ function describeProblems(s: SettlementSummary): SummaryProblem[] {
   if (s.check.difference !== 0) {
     add(
       'unbalanced',
-      `The lines add up to ${money(s.check.sumOfRows)} but the settlement total is ${money(header.totalAmount)}: ` +
-        `a difference of ${money(s.check.difference)}. The file may be cut short or changed; download it again from Seller Central.`,
+      `In this file ${differenceWords(formatAmount(s.check.difference, header.decimals), header.currency)} ` +
+        `(${money(s.check.sumOfRows)} against Amazon's ${money(header.totalAmount)}). The file may be cut short or changed; download it again from Seller Central.`,
     );
   }
   for (const u of s.unmapped) {
-    add('unmapped', `Not mapped: ${u.transactionType} / ${u.amountType} / ${u.amountDescription} (${u.rows} rows, ${money(u.amount)}). Choose a category for it in the Mapping tab.`);
+    add('unmapped', `Not mapped: ${u.transactionType} / ${u.amountType} / ${u.amountDescription} (${count(u.rows, 'row')}, ${money(u.amount)}). Choose a category for it in the Mapping tab.`);
   }
   for (const c of s.conflicts) {
     const rows = c.candidates.map((k) => `${k.origin} says ${k.answer}`).join('; ');

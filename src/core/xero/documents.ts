@@ -6,6 +6,7 @@
  */
 import { addMinor, amountToNumber, formatAmount, type Minor } from '../money';
 import type { SettlementSummary, SummaryLine, SummaryPart } from '../summary/types';
+import { count } from '../words';
 import { XeroInvoiceSchema, type DocumentStatus, type XeroInvoice, type XeroLineItem } from './invoice';
 
 /** Choices that shape the documents but not the numbers. */
@@ -105,6 +106,6 @@ function describeLine(summary: SettlementSummary, part: SummaryPart, line: Summa
   const detail = line.sources
     .map((s) => `${s.transactionType} ${s.amountType} ${s.amountDescription}${s.marketplace ? ` ${s.marketplace}` : ''} ${formatAmount(s.amount, summary.header.decimals)}`)
     .join('; ');
-  const text = `${line.categories.join(' + ')}, ${part.from} to ${part.to}: ${line.rows} Amazon lines (${detail})`;
+  const text = `${line.categories.join(' + ')}, ${part.from} to ${part.to}: ${count(line.rows, 'Amazon line')} (${detail})`;
   return text.length <= MAX_DESCRIPTION ? text : `${text.slice(0, MAX_DESCRIPTION - 1)}…`;
 }

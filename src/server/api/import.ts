@@ -9,6 +9,7 @@ import { createMatcher } from '../../core/mapping/match';
 import { addMinor, currencyDecimals, formatAmount, parseAmount, type Minor } from '../../core/money';
 import { compareEntries, type AggregateEntry } from '../../core/summary/aggregate';
 import { summariseSettlement } from '../../core/summary/summarise';
+import { count, differenceWords } from '../../core/words';
 import { aggregateOf } from '../settlement-aggregate';
 import { SettlementRegistry, type SettlementRecord } from '../registry';
 import { appendAggregate, deleteAggregate, type StoredEntry } from '../workbook/aggregates';
@@ -232,9 +233,9 @@ export function finishImport(request: { importId: string; aggregate: AggregateEn
       settlementId: header.settlementId,
       result: 'OK',
       details:
-        `${state.received} lines from ${state.request.source}${previous ? ' (replacing an earlier file)' : ''}; ` +
-        (record.balanced ? 'balanced' : `NOT balanced: off by ${formatAmount(summary.check.difference, state.decimals)} ${header.currency}`) +
-        (unmapped.length ? `; ${unmapped.length} line types need a category${added ? ` (${added} added to Mapping)` : ''}` : ''),
+        `${count(state.received, 'line')} from ${state.request.source}${previous ? ' (replacing an earlier file)' : ''}; ` +
+        (record.balanced ? 'balanced' : `NOT balanced: ${differenceWords(formatAmount(summary.check.difference, state.decimals), header.currency)}`) +
+        (unmapped.length ? `; ${count(unmapped.length, 'line type')} need${unmapped.length === 1 ? 's' : ''} a category${added ? ` (${count(added, 'row')} added to Mapping)` : ''}` : ''),
     }, state.user);
     writeState(undefined);
     importCache().remove(TABLE_KEY + state.importId);

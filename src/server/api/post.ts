@@ -6,6 +6,7 @@
 import type { PostedDocumentDto, PostResultDto } from '../../api/types';
 import type { PostOutcome } from '../../xero/posting';
 import { isOpen } from '../../xero/posted-records';
+import { documentWords } from '../../core/words';
 import { SettlementRegistry } from '../registry';
 import { appendLog, type LogEntry } from '../workbook/log';
 import { writeSettlementRow } from '../workbook/settlements-tab';
@@ -66,9 +67,12 @@ export function postSettlement(request: { settlementId: string; mode: 'post' | '
   registry.put(updated);
   writeSettlementRow(workbook, updated, postingViewOf(updated), false);
 
+  const organisation = 'record' in outcome ? outcome.record?.organisationName ?? 'Xero' : 'Xero';
   const listed = 'documents' in result ? result.documents : [];
-  const details = succeeded
-    ? `${result.message} ${listed.map((d) => `${d.invoiceNumber} (${d.type === 'ACCPAY' ? 'bill' : 'invoice'} ${d.invoiceId}, ${d.status}, ${d.total})`).join('; ')}`
+  const details = result.outcome === 'voided'
+    ? result.message
+    : succeeded
+    ? `${result.outcome === 'posted' ? 'In' : 'Already in, nothing created in'} ${organisation}: ${listed.map((d) => `${documentWords(d, c.summary.header.currency)}, Xero id ${d.invoiceId}`).join('; ')}.`
     : updated.lastPostError ?? result.message;
   appendLog(
     workbook,

@@ -161,5 +161,5 @@ export function previewSettlement(request: { settlementId: string }): PreviewRes
   const checks = xeroChecks(c);
   reconcileWorkbook(workbook, c, checks.changedSincePosting);
   writeSummaryTab(workbook, c.summary, checks.documents, checks.accountNames);
-  return previewOf(c, checks);
+  return { ...previewOf(c, checks), timeZone: workbook.timeZone };
 }

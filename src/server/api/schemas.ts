@@ -87,3 +87,5 @@ export const CredentialsSchema = z.object({
 });
 
 export const NoArgumentsSchema = z.optional(z.object({}));
+
+export const CategoryChoiceSchema = z.object({ transactionType: text(), amountType: text(), amountDescription: text(), category: z.string().check(z.minLength(1), z.maxLength(200)) });

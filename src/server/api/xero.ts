@@ -21,9 +21,26 @@ function value<T>(result: XeroResult<T>): T {
   return result.value;
 }
 
-/** The Xero connection as the sidebar shows it. */
+// The document property naming the organisation whose accounts the Accounts tab's lists hold.
+const LISTS_FOR = 'settlesheet.xeroListsFor';
+
+/**
+ * The Xero connection as the sidebar shows it. The first status read after the spreadsheet's
+ * organisation is connected (or changed) also fills the Accounts tab's lists from it, so a person
+ * who just connected finds account names, checks and dropdowns without pressing anything.
+ */
 export function getConnectionStatus(): ConnectionStatusDto {
-  return entry.xeroConnectionStatus();
+  const status: ConnectionStatusDto = entry.xeroConnectionStatus();
+  const tenantId = status.organisation?.tenantId;
+  if (!status.canPost || !tenantId || PropertiesService.getDocumentProperties().getProperty(LISTS_FOR) === tenantId) return status;
+  try {
+    const { accounts, taxRates } = loadXeroLists(false);
+    return { ...status, listsLoaded: { accounts, taxRates } };
+  } catch (e) {
+    // The status still answers; the lists are tried again at the next status read.
+    console.warn(`SettleSheet: could not fill the Accounts lists from Xero: ${e instanceof Error ? e.message : String(e)}`);
+    return status;
+  }
 }
 
 /** Xero's sign-in page for this person (opened in a new tab). */
@@ -33,9 +50,10 @@ export function getXeroConnectUrl(): { url: string } {
 
 /** Binds the spreadsheet to an organisation, then fills the Accounts dropdowns from it. */
 export function selectXeroOrganisation(request: { tenantId: string }): ConnectionStatusDto {
-  const status = value(entry.selectXeroOrganisation(request.tenantId));
-  if (status.canPost) refreshXeroAccounts();
-  return status;
+  const status: ConnectionStatusDto = value(entry.selectXeroOrganisation(request.tenantId));
+  if (!status.canPost) return status;
+  const { accounts, taxRates } = refreshXeroAccounts();
+  return { ...status, listsLoaded: { accounts, taxRates } };
 }
 
 /** Disconnects this person from Xero (the spreadsheet keeps its organisation and records). */
@@ -47,11 +65,17 @@ export function disconnectXero(): ConnectionStatusDto {
 
 /** Reads the organisation's accounts and tax rates afresh into the Accounts dropdowns and checks. */
 export function refreshXeroAccounts(): { organisation: string; accounts: number; taxRates: number } {
+  return loadXeroLists(true);
+}
+
+/** Fills the Accounts lists and checks from the organisation (its cached reference data unless `fresh`). */
+function loadXeroLists(fresh: boolean): { organisation: string; accounts: number; taxRates: number } {
   const workbook = Workbook.active();
   workbook.ensure();
-  const { reference } = value(loadSpreadsheetReference(appsScriptEnvironment(), true));
+  const { reference } = value(loadSpreadsheetReference(appsScriptEnvironment(), fresh));
   const counts = writeXeroLists(workbook, reference);
   markAccounts(workbook, readAccountsTab(workbook), reference);
+  PropertiesService.getDocumentProperties().setProperty(LISTS_FOR, reference.tenantId);
   return { organisation: reference.organisationName, ...counts };
 }
 

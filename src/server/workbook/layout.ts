@@ -3,6 +3,7 @@
  * sellers and accountants see how every number was made, so their columns are part of the product.
  */
 import { ACCOUNT_COLUMNS, MAPPING_COLUMNS } from '../../core/mapping/tables';
+import { DATETIME_FORMAT as DATETIME } from './when';
 
 /** What a tab is for. */
 export type TabRole = 'settlements' | 'transactions' | 'mapping' | 'accounts' | 'summary' | 'log' | 'aggregates' | 'staging' | 'xero';
@@ -82,7 +83,7 @@ export const LOG_COLUMNS = ['When', 'Who', 'What', 'Settlement id', 'Result', 'D
 export const XERO_LIST_COLUMNS = ['Account', 'Account status', 'Account class', 'Tax type', 'Tax status'] as const;
 
 const DATE = 'yyyy-mm-dd';
-const DATETIME = 'yyyy-mm-dd hh:mm';
+
 const TEXT = '@';
 const MONEY = '#,##0.00';
 

@@ -7,6 +7,7 @@ import { currencyDecimals, parseAmount, amountToNumber } from '../../core/money'
 import type { SettlementRecord } from '../registry';
 import { cellText, textCell } from './cells';
 import { SETTLEMENT_COLUMNS } from './layout';
+import { whenText } from './when';
 import type { Workbook } from './workbook';
 
 const WIDTH = SETTLEMENT_COLUMNS.length;
@@ -20,7 +21,7 @@ export interface PostingView {
   postedBy?: string;
 }
 
-function rowOf(record: SettlementRecord, posting: PostingView): (string | number)[] {
+function rowOf(record: SettlementRecord, posting: PostingView, timeZone: string): (string | number)[] {
   const h = record.header;
   const total = parseAmount(h.totalAmount, currencyDecimals(h.currency));
   return [
@@ -36,9 +37,9 @@ function rowOf(record: SettlementRecord, posting: PostingView): (string | number
     record.unmapped,
     posting.status,
     textCell(posting.documents.map((d) => d.invoiceNumber).join(', ')),
-    textCell(posting.postedAt ?? ''),
+    textCell(whenText(posting.postedAt ?? '', timeZone)),
     textCell(posting.postedBy ?? ''),
-    textCell(record.importedAt),
+    textCell(whenText(record.importedAt, timeZone)),
     textCell(record.importedBy),
     textCell(record.source),
   ];
@@ -56,7 +57,7 @@ function findRow(sheet: GoogleAppsScript.Spreadsheet.Sheet, settlementId: string
 /** Writes a settlement's row: appended when new (no read needed), else updated in place. */
 export function writeSettlementRow(workbook: Workbook, record: SettlementRecord, posting: PostingView, isNew: boolean): void {
   const sheet = workbook.tab('settlements');
-  const values = rowOf(record, posting);
+  const values = rowOf(record, posting, workbook.timeZone);
   const row = isNew ? 0 : findRow(sheet, record.settlementId, workbook.timeZone);
   if (row === 0) {
     sheet.appendRow(values);

@@ -4,6 +4,7 @@
  */
 import { amountToNumber, formatAmount } from '../../core/money';
 import type { SettlementSummary } from '../../core/summary/types';
+import { differenceWords } from '../../core/words';
 import type { PlannedDocument } from '../../core/xero/documents';
 import { textCell } from './cells';
 import { moneyFormat } from './layout';
@@ -29,7 +30,7 @@ export function writeSummaryTab(
   line('From gross sales to the deposit', '', '', '', '', 'Amount');
   for (const step of summary.reconciliation) line(step.label, '', '', '', '', money(step.amount));
   line('Net of all lines', '', '', '', '', money(summary.check.sumOfRows));
-  line('Deposit (settlement total)', '', '', '', '', money(header.totalAmount), summary.check.difference === 0 ? 'Balanced' : `Off by ${formatAmount(summary.check.difference, header.decimals)}`);
+  line('Deposit (settlement total)', '', '', '', '', money(header.totalAmount), summary.check.difference === 0 ? 'Balanced' : `Not balanced: ${differenceWords(formatAmount(summary.check.difference, header.decimals), header.currency)}`);
   line('');
   line('Part', 'Document', 'Category', 'Account', 'Tax type', 'Amount', 'Lines', 'Made of (transaction type / amount type / description, marketplace: lines, amount)');
   for (const part of summary.parts) {

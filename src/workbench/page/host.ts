@@ -20,11 +20,12 @@ function columnLetters(column: number): string {
   return letters;
 }
 
-async function load(sheet?: string): Promise<void> {
+/** Reads and draws a tab; `follow` scrolls the active cell into view (a script just selected it). */
+async function load(sheet?: string, follow = false): Promise<void> {
   const query = sheet ? `?sheet=${encodeURIComponent(sheet)}` : '';
   const response = await fetch(`/api/workbook${query}`);
   if (!response.ok) return;
-  draw((await response.json()) as WorkbookSnapshot);
+  draw((await response.json()) as WorkbookSnapshot, follow);
 }
 
 /** Redraws; follows the spreadsheet when a script switched the active tab or cell ("Show in Mapping"). */
@@ -34,7 +35,7 @@ async function refresh(): Promise<void> {
   const { activeCell } = (await response.json()) as { activeCell: string };
   if (activeCell !== lastActive) {
     lastActive = activeCell;
-    await load();
+    await load(undefined, true);
   } else {
     await load(shownSheet);
   }
@@ -46,7 +47,8 @@ function cellContent(cell: CellView): Node | string {
   return href ? h('a', { href, target: '_blank', rel: 'noopener noreferrer' }, cell.text) : cell.text;
 }
 
-function draw(snapshot: WorkbookSnapshot): void {
+function draw(snapshot: WorkbookSnapshot, follow: boolean): void {
+  const switched = shownSheet !== snapshot.sheet;
   shownSheet = snapshot.sheet;
   lastActive = snapshot.activeCell;
   replace(
@@ -54,20 +56,26 @@ function draw(snapshot: WorkbookSnapshot): void {
     ...snapshot.tabs.map((tab) =>
       h(
         'button',
-        { type: 'button', role: 'tab', 'aria-selected': tab.name === snapshot.sheet ? 'true' : 'false', class: tab.hidden ? 'hidden-tab' : '', onclick: () => void load(tab.name) },
+        {
+          type: 'button',
+          role: 'tab',
+          'aria-selected': tab.name === snapshot.sheet ? 'true' : 'false',
+          class: tab.hidden ? 'hidden-tab' : '',
+          title: tab.hidden ? `${tab.name} (a hidden tab: people do not see it in Sheets)` : tab.name,
+          onclick: () => void load(tab.name),
+        },
         tab.name,
-        tab.hidden ? h('span', { class: 'muted' }, ' (hidden)') : null,
+        tab.hidden ? h('span', { class: 'hidden-label' }, 'hidden') : null,
       ),
     ),
   );
   const activeMatch = /!\$?([A-Z]+)\$?(\d+)/.exec(snapshot.activeCell);
   const activeHere = snapshot.activeCell.replace(/^'?(.*?)'?!.*$/, '$1').replace(/''/g, "'") === snapshot.sheet;
   const header = h('tr', {}, h('th', { class: 'corner' }), ...Array.from({ length: snapshot.lastColumn }, (_, c) => h('th', { scope: 'col' }, columnLetters(c + 1))));
-  const rows = snapshot.cells.map((line, r) => {
-    const row = snapshot.firstRow + r;
-    return h(
+  const rowView = (line: CellView[], row: number, frozen: boolean) =>
+    h(
       'tr',
-      { class: row <= snapshot.frozenRows ? 'frozen' : '' },
+      { class: frozen ? 'frozen' : '' },
       h('th', { scope: 'row' }, String(row)),
       ...line.map((cell, c) => {
         const a1 = `${columnLetters(c + 1)}${row}`;
@@ -87,18 +95,28 @@ function draw(snapshot: WorkbookSnapshot): void {
           },
           cellContent(cell),
         );
-        if (cell.background) td.style.background = cell.background;
+        if (cell.background) {
+          td.style.background = cell.background;
+          td.dataset.background = cell.background;
+        }
         return td;
       }),
     );
-  });
-  const more = snapshot.lastRow > snapshot.firstRow + snapshot.cells.length - 1 || snapshot.firstRow > 1;
-  replace(
-    view,
-    more ? h('p', { class: 'muted' }, `Rows ${snapshot.firstRow}–${snapshot.firstRow + snapshot.cells.length - 1} of ${snapshot.lastRow}.`) : null,
-    h('table', { class: 'grid', 'aria-label': `${snapshot.sheet} tab` }, h('thead', {}, header), h('tbody', {}, ...rows)),
-  );
-  view.querySelector('td.active')?.scrollIntoView({ block: 'center' });
+  const frozen = snapshot.frozen.map((line, r) => rowView(line, r + 1, true));
+  const rows = snapshot.cells.map((line, r) => rowView(line, snapshot.firstRow + r, false));
+  const shownTo = snapshot.firstRow + snapshot.cells.length - 1;
+  const more = snapshot.lastRow > shownTo || snapshot.firstRow > snapshot.frozenRows + 1;
+  const table = h('table', { class: 'grid', 'aria-label': `${snapshot.sheet} tab` }, h('thead', {}, header), h('tbody', {}, ...frozen, ...rows));
+  replace(view, table, more ? h('p', { class: 'muted window-note' }, `Rows ${snapshot.firstRow}–${shownTo} of ${snapshot.lastRow} shown.`) : null);
+  // Frozen rows stick under the column letters, each under the one before, as Sheets keeps them.
+  let top = header.getBoundingClientRect().height;
+  for (const row of frozen) {
+    for (const cell of row.children) (cell as HTMLElement).style.top = `${top}px`;
+    top += row.getBoundingClientRect().height;
+  }
+  view.style.scrollPaddingTop = `${top}px`;
+  if (follow) view.querySelector('td.active')?.scrollIntoView({ block: 'center', inline: 'nearest' });
+  else if (switched) view.scrollTo(0, 0);
 }
 
 function edit(sheet: string, row: number, column: number, cell: CellView): void {
@@ -146,4 +164,4 @@ window.addEventListener('message', (event) => {
 const demoButton = document.getElementById('demo-into-sidebar');
 demoButton?.addEventListener('click', () => void demoIntoSidebar(demoButton));
 document.getElementById('refresh-workbook')?.addEventListener('click', () => void refresh());
-void load();
+void load(undefined, true);

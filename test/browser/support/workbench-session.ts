@@ -61,6 +61,24 @@ export async function openWorkbench(options: { root?: string; viewport?: { width
   };
 }
 
+/**
+ * One workbench and browser for a whole test suite (`describe`): started before its tests, closed
+ * after; the returned function gives the session to each test.
+ */
+export function workbenchForSuite(options: { viewport?: { width: number; height: number } } = {}): () => Session {
+  let session: Session | undefined;
+  beforeAll(async () => {
+    session = await openWorkbench(options);
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+  return () => {
+    if (!session) throw new Error('The workbench did not start.');
+    return session;
+  };
+}
+
 /** Opens another tab on the same workbench (a colleague, or a second window), its sidebar ready. */
 export async function openAnotherPage(session: Session): Promise<{ page: Page; sidebar: FrameLocator }> {
   const page = await session.browser.context.newPage();
@@ -115,10 +133,13 @@ export async function mapInMappingTab(session: { page: Page; sidebar: FrameLocat
   await sidebar.getByRole('button', { name: 'Refresh', exact: true }).click();
 }
 
-/** Connects Xero through the sandbox's consent page in the tab the sidebar opens; returns that tab's final text. */
-export async function connectXero(session: Session): Promise<string> {
+/**
+ * Connects Xero through the sandbox's consent page in the tab the sidebar opens (from the Xero
+ * panel's button, or another such as the detail's "Connect to Xero to post"); returns that tab's final text.
+ */
+export async function connectXero(session: Session, button = 'Connect to Xero'): Promise<string> {
   const { sidebar, browser } = session;
-  const [tab] = await Promise.all([browser.context.waitForEvent('page'), sidebar.getByRole('button', { name: 'Connect to Xero' }).click()]);
+  const [tab] = await Promise.all([browser.context.waitForEvent('page'), sidebar.getByRole('button', { name: button, exact: true }).click()]);
   await tab.getByRole('button', { name: 'Allow access' }).click();
   await tab.waitForURL(/\/usercallback\?/);
   const text = await tab.locator('body').innerText();

@@ -1,4 +1,4 @@
-import { count, day, groupDigits, instant, money, period } from '../../../sidebar/format';
+import { count, dateTime, day, groupDigits, money, period } from '../../../sidebar/format';
 
 describe('sidebar formatting', () => {
   it('groups thousands in decimal strings without turning them into numbers', () => {
@@ -17,7 +17,15 @@ describe('sidebar formatting', () => {
     expect(day('not a date')).toBe('not a date');
     expect(period('2025-06-24T07:12:40Z', '2025-07-08T07:12:40Z')).toBe('24 Jun – 8 Jul 2025');
     expect(period('2024-12-20', '2025-01-03')).toBe('20 Dec 2024 – 3 Jan 2025');
-    expect(instant('2025-07-10T14:07:59.123Z')).toBe('10 Jul 2025, 14:07 UTC');
+  });
+
+  it('writes a moment as the workbook does, in the spreadsheet\'s time zone', () => {
+    expect(dateTime('2025-07-10T14:07:59.123Z', 'Etc/UTC')).toBe('2025-07-10 14:07');
+    // Late on the 30th in UTC is already the 1st in Berlin; midnight is 00, never 24.
+    expect(dateTime('2026-11-30T23:49:47.995Z', 'Europe/Berlin')).toBe('2026-12-01 00:49');
+    expect(dateTime('2026-11-30T14:49:47.995Z', 'America/Los_Angeles')).toBe('2026-11-30 06:49');
+    expect(dateTime('2026-11-30T14:49:47.995Z', 'Not/AZone')).toBe('2026-11-30 14:49');
+    expect(dateTime('yesterday')).toBe('yesterday');
   });
 
   it('counts with the right noun', () => {

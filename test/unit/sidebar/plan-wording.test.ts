@@ -1,5 +1,5 @@
 import type { PlannedDocumentDto } from '../../../src/api/types';
-import { confirmationOf, describePlanned, documentCount } from '../../../sidebar/plan-wording';
+import { confirmationOf, describePlanned, documentCount, replacementNote } from '../../../sidebar/plan-wording';
 
 const invoice = (over: Partial<PlannedDocumentDto> = {}): PlannedDocumentDto => ({
   part: '2025-07', type: 'ACCREC', invoiceNumber: 'AMZ-1-2025-07', date: '2025-07-08', dueDate: '2025-07-10',
@@ -26,18 +26,34 @@ describe("the Post confirmation's words", () => {
     expect(wording.notes).toEqual(['Its total matches the deposit of 866.41 USD.']);
   });
 
-  it('says a negative settlement is what the seller owes Amazon', () => {
-    const wording = confirmationOf([invoice({ type: 'ACCPAY', total: '54.99' })], { mode: 'post', deposit: '-54.99', currency: 'USD' });
+  it('says a negative settlement as money Amazon took, posted as a bill', () => {
+    const wording = confirmationOf([invoice({ type: 'ACCPAY', total: '321.69', currency: 'CAD' })], { mode: 'post', deposit: '-321.69', currency: 'CAD' });
     expect(wording.title).toBe('Create 1 bill in Xero?');
-    expect(wording.notes).toEqual(['Its total is the 54.99 USD you owe Amazon for this settlement.']);
+    expect(wording.notes).toEqual(['Amazon took 321.69 CAD from your card: a bill of 321.69 CAD.']);
+    // Month carry: the earlier month's zero invoice and the bill that carries everything.
+    const carried = confirmationOf([invoice({ part: '2025-06', total: '0.00' }), invoice({ type: 'ACCPAY', total: '321.69', currency: 'CAD' })], { mode: 'post', deposit: '-321.69', currency: 'CAD' });
+    expect(carried.notes).toEqual(['Amazon took 321.69 CAD from your card: a bill of 321.69 CAD.']);
+    const separate = confirmationOf([invoice({ part: '2025-06', total: '20.00' }), invoice({ type: 'ACCPAY', total: '341.69' })], { mode: 'post', deposit: '-321.69', currency: 'CAD' });
+    expect(separate.notes).toEqual(['Amazon took 321.69 CAD from your card: together these documents come to a bill of 321.69 CAD.']);
   });
 
-  it('says what a re-post voids first', () => {
-    const posted = [{ part: '2025-07', invoiceNumber: 'AMZ-1-2025-07', invoiceId: 'x', type: 'ACCREC' as const, status: 'DRAFT', total: '800.00', url: 'https://go.xero.com/x' }];
-    const wording = confirmationOf([invoice({ invoiceNumber: 'AMZ-1-2025-07-R2' }), invoice({ part: '2025-06', total: '0.00' })], { mode: 'void-and-repost', deposit: '866.41', currency: 'USD', posted });
+  it('says which documents a re-post voids (approved) and which it deletes (drafts, awaiting approval)', () => {
+    const doc = (invoiceNumber: string, status: string) => ({ part: '2025-07', invoiceNumber, invoiceId: 'x', type: 'ACCREC' as const, status, total: '800.00', url: 'https://go.xero.com/x' });
+    const wording = confirmationOf([invoice({ invoiceNumber: 'AMZ-1-2025-07-R2' }), invoice({ part: '2025-06', total: '0.00' })], {
+      mode: 'void-and-repost', deposit: '866.41', currency: 'USD', posted: [doc('AMZ-1-2025-07', 'DRAFT')],
+    });
     expect(wording.notes).toEqual([
-      'First the document posted before (AMZ-1-2025-07) will be voided in Xero, so nothing is counted twice.',
+      'First, in Xero, AMZ-1-2025-07 will be deleted (it is a draft or awaiting approval), so nothing is counted twice.',
       'Together they add up to the deposit of 866.41 USD.',
     ]);
+    // Without Xero's word on the statuses now, the confirmation says what it goes by.
+    const unasked = confirmationOf([invoice()], { mode: 'void-and-repost', deposit: '866.41', currency: 'USD', posted: [doc('AMZ-1-2025-07', 'DRAFT')], asked: false });
+    expect(unasked.notes[1]).toBe('Xero could not be asked just now, so this goes by how they were when posted: a draft approved in Xero since is voided instead of deleted.');
+    expect(replacementNote([doc('AMZ-1-2025-06', 'AUTHORISED'), doc('AMZ-1-2025-07', 'AUTHORISED')])).toBe(
+      'First, in Xero, AMZ-1-2025-06 and AMZ-1-2025-07 will be voided (they are approved: Xero keeps them, marked void), so nothing is counted twice.',
+    );
+    expect(replacementNote([doc('AMZ-1-2025-06', 'AUTHORISED'), doc('AMZ-1-2025-07', 'SUBMITTED'), doc('AMZ-1-2025-08', 'DRAFT')])).toBe(
+      'First, in Xero, AMZ-1-2025-06 will be voided (it is approved: Xero keeps it, marked void) and AMZ-1-2025-07 and AMZ-1-2025-08 will be deleted (they are drafts or awaiting approval), so nothing is counted twice.',
+    );
   });
 });

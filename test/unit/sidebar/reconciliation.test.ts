@@ -1,16 +1,13 @@
 import { accountsTableRows, defaultMapping, mappingTableRows } from '../../../src/core/mapping';
-import { parseSettlement } from '../../../src/core/settlement';
+import { aggregateSettlement } from '../../../src/core/summary/aggregate';
 import { demoSettlement } from '../../../src/workbench/demo-settlement';
 import { pictureOf, pictureOfPreview, placeBar, reckonLocally } from '../../../sidebar/reconciliation';
 import type { PreviewResult } from '../../../src/api/types';
+import { parsedText } from '../../support/settlements';
 
 const defaults = { mapping: mappingTableRows(defaultMapping().rules), accounts: accountsTableRows(defaultMapping().accounts) };
 
-function parsed(text: string) {
-  const result = parseSettlement(text, 'demo.txt');
-  if (!result.ok) throw new Error(result.problems[0]!.message);
-  return result.settlement;
-}
+const parsed = (text: string) => parsedText(text, 'demo.txt');
 
 describe('the reconciliation picture', () => {
   it('walks from gross sales to the net with running totals, and checks it against the deposit', () => {
@@ -35,7 +32,7 @@ describe('the reconciliation picture', () => {
 
   it('reckons a parsed file locally exactly as the engine does: balanced, with the one unmapped line type', () => {
     const demo = demoSettlement();
-    const reckoning = reckonLocally(parsed(demo.text), defaults);
+    const reckoning = reckonLocally(aggregateSettlement(parsed(demo.text)), defaults);
     expect(reckoning.picture).toMatchObject({ net: demo.total, deposit: demo.total, difference: 0 });
     expect(reckoning.picture.steps.map((s) => s.label)).toContain('Not mapped yet');
     expect(reckoning.unmapped.map((u) => u.amountDescription)).toEqual(['Inventory Placement Service Fee']);
@@ -47,7 +44,7 @@ describe('the reconciliation picture', () => {
     // Drop the last line: the rows no longer add up to the total Amazon wrote.
     const lines = demo.text.trimEnd().split('\n');
     const amount = Number(lines.at(-1)!.split('\t')[14]) * 100;
-    const reckoning = reckonLocally(parsed(lines.slice(0, -1).join('\n')), defaults);
+    const reckoning = reckonLocally(aggregateSettlement(parsed(lines.slice(0, -1).join('\n'))), defaults);
     expect(reckoning.picture.difference).toBe(-Math.round(amount));
   });
 

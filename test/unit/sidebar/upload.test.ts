@@ -1,14 +1,15 @@
 import type { ImportPayload } from '../../../src/api/import-payload';
 import type { LineDto, ServerApi } from '../../../src/api/types';
 import { ServerError, type Caller } from '../../../sidebar/server';
-import { percentOf, progressText, uploadSettlement, type UploadProgress } from '../../../sidebar/upload';
+import { percentOf, progressText, sourceOf, uploadSettlement, type UploadProgress } from '../../../sidebar/upload';
 
 const line = (n: number): LineDto => [n + 2, '2025-07-01', 'Order', 'ItemPrice', 'Principal', '113-1', 'SKU', 'Amazon.com', '1.00'];
-const payload = (lines: number): ImportPayload => ({
+const payloadOf = (lines: number): ImportPayload => ({
   begin: { source: 'f.txt', format: 'v2', header: { settlementId: '1', start: '2025-07-01T00:00:00Z', end: '2025-07-14T00:00:00Z', depositDate: '2025-07-16T00:00:00Z', totalAmount: `${lines}.00`, currency: 'USD' }, lineCount: lines, dataRows: lines, rowsWithoutAmount: 0, contentHash: 'abcdefgh' },
   lines: Array.from({ length: lines }, (_, i) => line(i)),
   aggregate: [['2025-07-01', 'Order', 'ItemPrice', 'Principal', 'Amazon.com', `${lines}.00`, lines]],
 });
+const payload = (lines: number) => sourceOf(payloadOf(lines));
 
 type Handlers = { [K in keyof ServerApi]?: (request: Parameters<ServerApi[K]>[0]) => ReturnType<ServerApi[K]> };
 

@@ -44,7 +44,7 @@ describe('buildDocuments', () => {
       ],
     });
     expect(xeroTotal(doc!.invoice.LineItems)).toBe('90.49');
-    expect(doc!.invoice.LineItems[0]!.Description).toContain('Sales, 2025-08-01 to 2025-08-14: 1 Amazon lines (Order ItemPrice Principal Amazon.com 129.99)');
+    expect(doc!.invoice.LineItems[0]!.Description).toContain('Sales, 2025-08-01 to 2025-08-14: 1 Amazon line (Order ItemPrice Principal Amazon.com 129.99)');
   });
 
   it('makes a negative settlement a bill with every sign flipped, so its total is positive', () => {

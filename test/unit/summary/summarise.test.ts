@@ -27,7 +27,7 @@ describe('checks', () => {
     const s = summariseSettlement(aggregateOf(spanning, { ...spanningHeader, total: '1320.01' }), defaultMapping(), { split: 'carry' });
     expect(s.check.difference).toBe(-1);
     expect(s.check.balanced).toBe(false);
-    expect(s.problems[0]).toEqual({ kind: 'unbalanced', message: expect.stringContaining('a difference of -0.01 USD') });
+    expect(s.problems[0]).toEqual({ kind: 'unbalanced', message: expect.stringContaining('In this file the lines come to 0.01 USD less than the total') });
   });
 
   it('keeps an unmapped triple out of the parts, with its rows and amount, and blocks posting', () => {

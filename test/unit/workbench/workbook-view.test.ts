@@ -47,6 +47,45 @@ describe('the workbench view of the workbook', () => {
     expect(snapshotWorkbook(w, { sheet: 'Big', from: 950 })).toMatchObject({ firstRow: 1000 - WINDOW_ROWS + 1, lastRow: 1000 });
   });
 
+  it('paints what conditional formatting paints: a row waiting for a category is highlighted, the others are not', () => {
+    const w = createGoogleFakes({ sheetNames: ['Mapping'] });
+    w.run('seller@example.com', (g) => {
+      const sheet = g.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Mapping')!;
+      sheet.getRange('A1:G1').setValues([['Transaction type', 'Amount type', 'Amount description', 'Marketplace', 'From', 'To', 'Category']]);
+      sheet.getRange('A2:G4').setValues([
+        ['Order', 'ItemPrice', 'Principal', '', '', '', 'Sales'],
+        ['other-transaction', 'other-transaction', 'Inventory Placement Service Fee', '', '', '', ''],
+        ['', '', '', '', '', '', ''],
+      ]);
+      sheet.setFrozenRows(1);
+      const waiting = g.SpreadsheetApp.newConditionalFormatRule()
+        .whenFormulaSatisfied('=AND(LEN($A2&$B2&$C2)>0,LEN($G2)=0)')
+        .setBackground('#fff2cc')
+        .setRanges([sheet.getRange(2, 1, sheet.getMaxRows() - 1, 7)])
+        .build();
+      sheet.setConditionalFormatRules([waiting]);
+    });
+    const { cells, frozen } = snapshotWorkbook(w, { sheet: 'Mapping' });
+    expect(frozen.map((r) => r[0]!.text)).toEqual(['Transaction type']);
+    expect(cells.map((r) => r.map((c) => c.background ?? '-').join(' '))).toEqual([
+      '- - - - - - -',
+      '#fff2cc #fff2cc #fff2cc #fff2cc #fff2cc #fff2cc #fff2cc',
+    ]);
+  });
+
+  it('keeps the frozen rows on top when the window starts further down', () => {
+    const w = world();
+    w.run('seller@example.com', (g) => {
+      const big = g.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Big')!;
+      big.setFrozenRows(1);
+      big.getRange('A700').activate();
+    });
+    const around = snapshotWorkbook(w);
+    expect(around.frozen.map((r) => r[0]!.text)).toEqual(['row 1']);
+    expect(around.cells[0]![0]!.text).toBe(`row ${around.firstRow}`);
+    expect(snapshotWorkbook(w, { sheet: 'Big', from: 1 }).cells[0]![0]!.text).toBe('row 2');
+  });
+
   it('edits a cell as typing would: text stays text, a leading = makes a formula', () => {
     const w = world();
     editCell(w, 'seller@example.com', { sheet: 'Sheet1', row: 2, column: 2, value: 'FBA fees' });

@@ -1,0 +1,77 @@
+/**
+ * Reading a settlement file where it was chosen: decode, parse with the same code the server
+ * trusts, reduce to its aggregate and fingerprint it, and then hand out its lines a chunk at a
+ * time for the upload. Pure work with no DOM: it runs in a Worker (see client.ts), so a
+ * million-line file never blocks the page, or in the page itself where a Worker cannot start.
+ */
+import { aggregateDtos, importBegin, lineDtos } from '../../src/api/import-payload';
+import type { AggregateEntryDto, BeginImportRequest, LineDto } from '../../src/api/types';
+import { decodeSettlementBytes } from '../../src/core/settlement/decode';
+import { parseSettlement } from '../../src/core/settlement/parse';
+import type { Settlement } from '../../src/core/settlement/types';
+import { aggregateSettlement, type SettlementAggregate } from '../../src/core/summary/aggregate';
+
+/** What reading a file found: a settlement ready to check and import, or why it cannot be. */
+export type ReadResult =
+  | {
+      ok: true;
+      /** The begin request of an import, fingerprint included. */
+      begin: BeginImportRequest;
+      /** The settlement reduced to its totals per line type (a few hundred entries at any size). */
+      aggregate: SettlementAggregate;
+      aggregateDto: AggregateEntryDto[];
+      /** Marketplaces seen, account-level (blank) rows left out. */
+      marketplaces: string[];
+      warnings: string[];
+    }
+  | { ok: false; problems: string[] };
+
+/** The steps of a read, each reporting a fraction done. */
+export type ReadStage = 'reading' | 'checking' | 'adding up';
+
+/** How far a read is. */
+export interface ReadProgress {
+  stage: ReadStage;
+  /** 0–1 within the whole read. */
+  fraction: number;
+}
+
+// Where each stage sits in the whole read: parsing is most of the work.
+const CHECKING = [0.05, 0.85] as const;
+const ADDING_UP = [0.85, 1] as const;
+
+const within = ([from, to]: readonly [number, number], fraction: number) => from + (to - from) * Math.min(1, Math.max(0, fraction));
+
+/** Holds the last settlement read, for its lines to be sent in chunks. */
+export class SettlementReader {
+  /**
+   * A file's text from its bytes, as the parser would decode them. Done apart from reading so the
+   * bytes (as large as the file) can be let go before the parse builds its lines.
+   */
+  static async textOf(file: Blob): Promise<string> {
+    return decodeSettlementBytes(new Uint8Array(await file.arrayBuffer()));
+  }
+
+  private settlement: Settlement | undefined;
+
+  /** Reads a file's text; `name` names it in messages. */
+  read(text: string, name: string, onProgress: (progress: ReadProgress) => void): ReadResult {
+    this.settlement = undefined;
+    onProgress({ stage: 'checking', fraction: CHECKING[0] });
+    const parsed = parseSettlement(text, name, { onProgress: (f) => onProgress({ stage: 'checking', fraction: within(CHECKING, f) }) });
+    if (!parsed.ok) return { ok: false, problems: parsed.problems.map((p) => p.message) };
+    onProgress({ stage: 'adding up', fraction: ADDING_UP[0] });
+    const settlement = parsed.settlement;
+    const aggregate = aggregateSettlement(settlement);
+    const begin = importBegin(settlement, (f) => onProgress({ stage: 'adding up', fraction: within(ADDING_UP, f) }));
+    this.settlement = settlement;
+    const marketplaces = [...new Set(aggregate.entries.map((e) => e.marketplace).filter((m) => m !== ''))];
+    return { ok: true, begin, aggregate, aggregateDto: aggregateDtos(aggregate), marketplaces, warnings: parsed.warnings };
+  }
+
+  /** Lines `from` to `to` (exclusive) of the settlement last read, as the server takes them. */
+  lines(from: number, to: number): LineDto[] {
+    if (!this.settlement) throw new Error('No settlement has been read.');
+    return lineDtos(this.settlement, from, to);
+  }
+}
