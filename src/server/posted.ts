@@ -1,11 +1,11 @@
 /**
  * What the spreadsheet knows about a settlement's documents in Xero: the posting flow
- * (src/xero/posting.ts) keeps one record per settlement in document properties; this reads it for
- * the tabs and the sidebar.
+ * (src/xero/posting.ts) keeps one record per settlement (in the records tab, see
+ * records/document-store.ts); this reads it for the tabs and the sidebar.
  */
 import type { PostedDocumentDto } from '../api/types';
 import { isOpen, postedRecordStore, type PostedRecord } from '../xero/posted-records';
-import { propertiesStore } from './xero/ports';
+import { documentStore } from './records/document-store';
 
 /** A settlement's posting as shown to people. */
 export interface PostedSnapshot {
@@ -17,7 +17,7 @@ export interface PostedSnapshot {
 
 /** The posted record of a settlement, if it was ever posted (or a post began). */
 export function postedRecord(settlementId: string): PostedRecord | undefined {
-  return postedRecordStore(propertiesStore(PropertiesService.getDocumentProperties())).read(settlementId);
+  return postedRecordStore(documentStore(PropertiesService.getDocumentProperties())).read(settlementId);
 }
 
 /** The posting of a settlement as people see it. */

@@ -59,8 +59,7 @@ function measure(code: string, lines: number): Costs {
   // Set up as a person would: credentials, Xero connection, tabs in place.
   run('saveXeroAppCredentials', { clientId: DEFAULT_APP.clientId, clientSecret: DEFAULT_APP.clientSecret });
   const { url } = run<{ url: string }>('getXeroConnectUrl');
-  const { functionName, event } = world.userCallback(Object.fromEntries(new URL(sandbox.consent(url, { tenants: [TENANT_IDS.us] })).searchParams));
-  bundle.callRaw(USER, functionName, event);
+  bundle.userCallback(USER, Object.fromEntries(new URL(sandbox.consent(url, { tenants: [TENANT_IDS.us] })).searchParams));
   run('listSettlements');
 
   const settlement = settlementOf(linesOf(lines), { settlementId: String(24_000_000_000 + lines) });

@@ -87,8 +87,7 @@ function importFile(s: Session, text: string, user = SELLER, chunk = 100): { beg
 function connect(s: Session, user: string, tenants = [US]): string {
   const { url } = s.run<{ url: string }>(user, 'getXeroConnectUrl');
   const location = s.x.sandbox.consent(url, { user: user === SELLER ? SELLER : user, tenants });
-  const { functionName, event } = s.x.world.userCallback(Object.fromEntries(new URL(location).searchParams));
-  return s.bundle.callRaw<{ getContent(): string }>(user, functionName, event).getContent();
+  return s.bundle.userCallback(user, Object.fromEntries(new URL(location).searchParams));
 }
 
 /** The accountant picks a category in the Mapping tab, as a person would in Sheets. */
@@ -197,7 +196,8 @@ describe('the add-on, built, end to end', () => {
     const visible = (tab: string) => s.x.world.inspect.grid(tab).values.slice(1).filter((r) => r.some((v) => v !== ''));
     expect(visible('Transactions')).toEqual([]);
     expect(visible('Settlements')).toEqual([]);
-    expect(s.x.world.inspect.grid('_SettleSheet import').values.flat().filter((v) => v !== '')).toEqual([]);
+    expect(s.x.world.inspect.sheet('Transactions').hiddenRows).toEqual([]);
+    expect(s.x.world.inspect.sheetNames()).not.toContain('_SettleSheet import');
     expect(s.run(SELLER, 'listSettlements')).toEqual([]);
   });
 

@@ -11,7 +11,7 @@ import { summariseSettlement, type SettlementSummary, type SplitMode } from '../
 import { buildDocuments, type DocumentSettings, type PlannedDocument } from '../../src/core/xero/documents';
 import type { HttpRequest } from '../../src/xero/http';
 import * as main from '../../src/server/main';
-import { saveXeroAppCredentials, xeroConnectUrl } from '../../src/server/xero/entry-points';
+import { saveXeroAppCredentials, xeroConnectionStatus, xeroConnectUrl } from '../../src/server/xero/entry-points';
 import { xeroPostedRecord } from '../../src/server/xero/posting';
 import type { PostedRecord } from '../../src/xero/posted-records';
 import { aggregateOf, type HeaderSpec, type LineSpec } from './build-aggregate';
@@ -38,8 +38,11 @@ export interface XeroWorld {
   sandbox: XeroSandbox;
   /** Every access token, refresh token, id token and authorisation code issued so far, and the client secret. */
   secrets: Set<string>;
-  /** Runs `fn` as one Apps Script execution by `user` (nested runs are separate executions). */
-  run<T>(user: string, fn: () => T): T;
+  /**
+   * Runs `fn` as one Apps Script execution by `user` (nested runs are separate executions);
+   * `withoutDocument` runs it as Google's /usercallback does, without the spreadsheet.
+   */
+  run<T>(user: string, fn: () => T, options?: { withoutDocument?: boolean }): T;
   /** Saves the sandbox app's credentials as the deployer would. */
   setUpApp(): void;
   /** Connects `user` through the consent page and the callback; returns the callback page's HTML. */
@@ -66,7 +69,7 @@ export function createXeroWorld(): XeroWorld {
     return response;
   };
 
-  function run<T>(user: string, fn: () => T): T {
+  function run<T>(user: string, fn: () => T, options: { withoutDocument?: boolean } = {}): T {
     return world.run(user, (globals: AppsScriptGlobals) => {
       const scope = globalThis as unknown as Record<string, unknown>;
       const saved = GLOBAL_NAMES.map((name) => [name, scope[name]] as const);
@@ -76,7 +79,7 @@ export function createXeroWorld(): XeroWorld {
       } finally {
         for (const [name, value] of saved) scope[name] = value;
       }
-    });
+    }, options);
   }
 
   return {
@@ -97,7 +100,11 @@ export function createXeroWorld(): XeroWorld {
       const { functionName, event } = world.userCallback(query);
       const callback = (main as unknown as Record<string, (e: unknown) => { getContent(): string }>)[functionName];
       if (!callback) throw new Error(`The bundle exports no ${functionName}`);
-      return run(user, () => callback(event).getContent());
+      const page = run(user, () => callback(event).getContent(), { withoutDocument: true });
+      // Back in the spreadsheet the sidebar asks for the status, which binds an only organisation
+      // (the callback, run without the spreadsheet, cannot).
+      run(user, () => xeroConnectionStatus());
+      return page;
     },
     requests: () => world.inspect.requests(),
   };

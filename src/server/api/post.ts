@@ -10,9 +10,10 @@ import { SettlementRegistry } from '../registry';
 import { appendLog } from '../workbook/log';
 import { writeSettlementRow } from '../workbook/settlements-tab';
 import { postSettlementToXero } from '../xero/posting';
+import { UrlFetchRefused } from '../xero/url-fetch';
 import { Workbook } from '../workbook/workbook';
 import { compute, recordOf } from './preview';
-import { currentUser } from './user';
+import { currentUser } from '../identity';
 import { postingViewOf } from './views';
 
 function documentsOf(outcome: Extract<PostOutcome, { record: unknown }>): PostedDocumentDto[] {
@@ -35,6 +36,19 @@ function resultOf(outcome: PostOutcome): PostResultDto {
   }
 }
 
+/**
+ * Posts through the posting flow; Google refusing a UrlFetch call (its daily quota, the manifest's
+ * allow-list) ends the post as a failure in words, recorded like any other.
+ */
+function postOrExplain(c: ReturnType<typeof compute>, mode: 'post' | 'void-and-repost', seenRevision?: number): PostOutcome {
+  try {
+    return postSettlementToXero(c.summary, c.documents, mode, seenRevision);
+  } catch (error) {
+    if (!(error instanceof UrlFetchRefused)) throw error;
+    return { kind: 'failed', message: error.message, nothingCreated: false };
+  }
+}
+
 /** Posts a settlement (or voids what Xero holds and posts it again). */
 export function postSettlement(request: { settlementId: string; mode: 'post' | 'void-and-repost'; seenRevision?: number }): PostResultDto {
   const workbook = Workbook.active();
@@ -42,7 +56,7 @@ export function postSettlement(request: { settlementId: string; mode: 'post' | '
   const outcome: PostOutcome =
     c.summary.problems.length > 0
       ? { kind: 'refused', message: 'Nothing was sent to Xero.', problems: c.summary.problems.map((p) => p.message) }
-      : postSettlementToXero(c.summary, c.documents, request.mode, request.seenRevision);
+      : postOrExplain(c, request.mode, request.seenRevision);
   const result = resultOf(outcome);
 
   const succeeded = result.outcome === 'posted' || result.outcome === 'already-posted';

@@ -11,7 +11,7 @@ import { listItemOf } from './views';
 /** Every imported settlement, newest first. Creates the tabs on first use. */
 export function listSettlements(): SettlementListItem[] {
   Workbook.active().ensure();
-  return SettlementRegistry.active().all().map(listItemOf);
+  return SettlementRegistry.active().all().map((record) => listItemOf(record));
 }
 
 /** The Mapping and Accounts tables as text, so the sidebar can summarise a file before importing it. */

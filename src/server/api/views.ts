@@ -19,9 +19,8 @@ export function postingViewOf(record: SettlementRecord): PostingView & { lastErr
   };
 }
 
-/** The settlement as the sidebar lists it. */
-export function listItemOf(record: SettlementRecord): SettlementListItem {
-  const posting = postingViewOf(record);
+/** The settlement as the sidebar lists it (with its posting view when the caller has it). */
+export function listItemOf(record: SettlementRecord, posting: PostingView & { lastError?: string } = postingViewOf(record)): SettlementListItem {
   return {
     settlementId: record.settlementId,
     source: record.source,
