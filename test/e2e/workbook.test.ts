@@ -1,23 +1,17 @@
 // The BUILT add-on (dist/Code.js and dist/Sidebar.html) doing what a seller and an accountant do,
 // against the Google fakes and the local Xero sandbox: every call is a separate execution of the
 // bundle in its own script context, as in Apps Script.
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { chunksOf, importPayload } from '../../src/api/import-payload';
+import { importPayload } from '../../src/api/import-payload';
 import type { BeginImportResult, Envelope, PreviewResult, PostResultDto, SettlementListItem } from '../../src/api/types';
 import { parseSettlement } from '../../src/core/settlement';
-import { DEFAULT_APP } from '../fakes/xero';
-import { bundleRunner, type BundleRunner } from '../support/bundle-runner';
+import { builtBundle, bundleSession, connect, importFile, saveApp, type BundleSession } from '../support/bundle-session';
 import { syntheticSettlement } from '../support/synthetic';
-import { BOOKKEEPER, createXeroWorld, SELLER, US, type XeroWorld } from '../support/xero-apps-script';
+import { BOOKKEEPER, SELLER, US } from '../support/xero-apps-script';
 
-const root = path.join(__dirname, '../..');
 let code = '';
 
 beforeAll(() => {
-  execFileSync(process.execPath, ['build.mjs', '--quiet'], { cwd: root });
-  code = readFileSync(path.join(root, 'dist/Code.js'), 'utf8');
+  code = builtBundle();
 });
 afterEach(() => jest.restoreAllMocks());
 
@@ -49,49 +43,10 @@ function settlementFile(): string {
   return rows.join('\n');
 }
 
-function unwrap<T>(envelope: Envelope<T>): T {
-  if (!envelope.ok) throw new Error(envelope.message);
-  return envelope.value;
-}
-
-interface Session {
-  x: XeroWorld;
-  bundle: BundleRunner;
-  run: <T>(user: string, name: string, request?: unknown) => T;
-}
-
-function session(): Session {
-  const x = createXeroWorld();
-  x.world.htmlFiles = { Sidebar: readFileSync(path.join(root, 'dist/Sidebar.html'), 'utf8') };
-  const bundle = bundleRunner(x.world, code);
-  const run = <T>(user: string, name: string, request: unknown = {}) => unwrap(bundle.call<Envelope<T>>(user, name, request));
-  return { x, bundle, run };
-}
-
-/** Imports a file the way the sidebar does: parse in the browser, then chunks. */
-function importFile(s: Session, text: string, user = SELLER, chunk = 100): { begun: BeginImportResult; finished?: SettlementListItem } {
-  const parsed = parseSettlement(text, 'settlement.txt');
-  if (!parsed.ok) throw new Error(parsed.problems[0]!.message);
-  const payload = importPayload(parsed.settlement);
-  const begun = s.run<BeginImportResult>(user, 'beginImport', payload.begin);
-  if (begun.status !== 'ready') return { begun };
-  let offset = 0;
-  for (const lines of chunksOf(payload.lines, Math.min(chunk, begun.chunkSize))) {
-    s.run(user, 'appendImportLines', { importId: begun.importId, offset, lines });
-    offset += lines.length;
-  }
-  return { begun, finished: s.run<SettlementListItem>(user, 'finishImport', { importId: begun.importId, aggregate: payload.aggregate }) };
-}
-
-/** Connects a user through Xero's consent page and Google's /usercallback, calling the bundle's callback. */
-function connect(s: Session, user: string, tenants = [US]): string {
-  const { url } = s.run<{ url: string }>(user, 'getXeroConnectUrl');
-  const location = s.x.sandbox.consent(url, { user: user === SELLER ? SELLER : user, tenants });
-  return s.bundle.userCallback(user, Object.fromEntries(new URL(location).searchParams));
-}
+const session = (): BundleSession => bundleSession(code);
 
 /** The accountant picks a category in the Mapping tab, as a person would in Sheets. */
-function mapInSheet(s: Session, description: string, category: string): void {
+function mapInSheet(s: BundleSession, description: string, category: string): void {
   const grid = s.x.world.inspect.grid('Mapping');
   const row = grid.values.findIndex((r) => r[2] === description) + 1;
   expect(row).toBeGreaterThan(1);
@@ -109,7 +64,7 @@ describe('the add-on, built, end to end', () => {
     expect(s.x.world.inspect.ui().sidebars[0]).toMatchObject({ title: 'SettleSheet' });
 
     // The deployer saved the Xero app's credentials once.
-    s.run(SELLER, 'saveXeroAppCredentials', { clientId: DEFAULT_APP.clientId, clientSecret: DEFAULT_APP.clientSecret });
+    saveApp(s);
 
     const { finished } = importFile(s, settlementFile());
     expect(finished).toMatchObject({ balanced: true, unmapped: 1, status: 'Needs mapping' });
@@ -203,7 +158,7 @@ describe('the add-on, built, end to end', () => {
 
   it('re-posts a re-issued settlement only through Void and re-post, replacing what Xero holds', () => {
     const s = session();
-    s.run(SELLER, 'saveXeroAppCredentials', { clientId: DEFAULT_APP.clientId, clientSecret: DEFAULT_APP.clientSecret });
+    saveApp(s);
     const file = settlementFile();
     const { finished } = importFile(s, file);
     const settlementId = finished!.settlementId;
@@ -243,7 +198,7 @@ describe('the add-on, built, end to end', () => {
 
   it('gives two people pressing Post at once one set of documents', () => {
     const s = session();
-    s.run(SELLER, 'saveXeroAppCredentials', { clientId: DEFAULT_APP.clientId, clientSecret: DEFAULT_APP.clientSecret });
+    saveApp(s);
     const { finished } = importFile(s, settlementFile());
     mapInSheet(s, NEW_FEE, 'Seller fees');
     connect(s, SELLER);

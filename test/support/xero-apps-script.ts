@@ -4,8 +4,8 @@
  * time, so SettleSheet's Apps Script adapters run as they would in Apps Script, against the Xero
  * sandbox on the same clock. Every token the sandbox hands out is collected for secret scans.
  */
-import { createGoogleFakes, type AppsScriptGlobals, type GoogleFakes } from '../fakes/google';
-import { createXeroSandbox, DEFAULT_APP, DEFAULT_USER, TENANT_IDS, type SandboxUser, type XeroSandbox } from '../fakes/xero';
+import { createGoogleFakes, type AppsScriptGlobals, type GoogleFakes, type GoogleFakesOptions } from '../fakes/google';
+import { createXeroSandbox, DEFAULT_APP, DEFAULT_USER, TENANT_IDS, type SandboxUser, type XeroSandbox, type XeroSandboxOptions } from '../fakes/xero';
 import { defaultMapping } from '../../src/core/mapping';
 import { summariseSettlement, type SettlementSummary, type SplitMode } from '../../src/core/summary';
 import { buildDocuments, type DocumentSettings, type PlannedDocument } from '../../src/core/xero/documents';
@@ -51,13 +51,19 @@ export interface XeroWorld {
   requests(): HttpRequest[];
 }
 
+/** What a test may change about the Google world and the Xero sandbox. */
+export interface XeroWorldOptions {
+  google?: GoogleFakesOptions;
+  xero?: Pick<XeroSandboxOptions, 'organisations' | 'users'>;
+}
+
 /**
  * A world whose script id matches the sandbox app's registered redirect URI, with Date.now
  * following the world's clock (Apps Script code reads Date.now; restore with jest.restoreAllMocks).
  */
-export function createXeroWorld(): XeroWorld {
-  const world = createGoogleFakes({ scriptId: 'sandbox-script-id', startTime: Date.parse('2026-01-15T09:00:00Z') });
-  const sandbox = createXeroSandbox({ now: () => world.now(), sleep: (ms) => world.advanceClock(ms), users: [DEFAULT_USER, BOOKKEEPER_XERO] });
+export function createXeroWorld(options: XeroWorldOptions = {}): XeroWorld {
+  const world = createGoogleFakes({ scriptId: 'sandbox-script-id', startTime: Date.parse('2026-01-15T09:00:00Z'), ...options.google });
+  const sandbox = createXeroSandbox({ now: () => world.now(), sleep: (ms) => world.advanceClock(ms), users: [DEFAULT_USER, BOOKKEEPER_XERO], ...options.xero });
   const secrets = new Set<string>([DEFAULT_APP.clientSecret]);
   jest.spyOn(Date, 'now').mockImplementation(() => world.now());
   world.urlFetch = (request) => {

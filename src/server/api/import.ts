@@ -98,8 +98,9 @@ export function beginImport(request: BeginImportRequest): BeginImportResult {
     }
     // An abandoned import's hidden rows go first: they give their cells back.
     if (current) discardPendingRows(workbook, current.pending, current.request.header.settlementId);
-    // Exactly what the import adds: the rows Transactions must grow by.
-    if (cellsInUse(workbook) + transactionCellsNeeded(workbook, request.lineCount) > CELL_LIMIT) throw noRoom(request.lineCount);
+    // Exactly what the import adds: the rows Transactions must grow by, and the rows finishing
+    // appends (the aggregate's rows, unknown until then, are counted again when it is known).
+    if (cellsInUse(workbook) + transactionCellsNeeded(workbook, request.lineCount) + FINISH_ROW_CELLS > CELL_LIMIT) throw noRoom(request.lineCount);
     const importId = Utilities.getUuid();
     cacheIfItFits(importCache(), TABLE_KEY + importId, JSON.stringify(readMappingTab(workbook)), 21600);
     const transactions = workbook.tab('transactions');

@@ -190,6 +190,16 @@ export class GoogleWorld {
     this._state.clock.advance(ms);
   }
 
+  /** Changes the UrlFetch calls each user may make in 24 hours (Google's quota; 20,000 by default). */
+  setUrlFetchCallsPerDay(calls: number): void {
+    this._state.urlFetchCallsPerDay = calls;
+  }
+
+  /** The UrlFetch calls `user` made in the current 24-hour quota window. */
+  urlFetchCallsToday(user: string): number {
+    return this._state.urlFetchWindows.get(user)?.calls ?? 0;
+  }
+
   /** The cost model the clock follows (change its fields to price calls differently). */
   get cost(): CostModel {
     return this._state.cost;

@@ -69,7 +69,7 @@ describe('urlFetchHttp', () => {
     let sent = 0;
     world.urlFetch = () => (sent++, { status: 200, headers: {}, body: '{}' });
     // Spend the day's quota, as a busy day of posting would.
-    (world as unknown as { _state: { urlFetchCallsPerDay: number } })._state.urlFetchCallsPerDay = 1;
+    world.setUrlFetchCallsPerDay(1);
     x.run(SELLER, () => urlFetchHttp(request));
     const thrown = (() => { try { x.run(SELLER, () => urlFetchHttp(request)); } catch (e) { return e; } })();
     expect(thrown).toBeInstanceOf(UrlFetchRefused);
