@@ -230,12 +230,12 @@ if (mode === 'run') {
   process.send?.(idleResident());
 } else {
   // `npm run bench -- 100000` measures only the engine at the sizes given; `-- sheets` only the
-  // Sheets call costs.
+  // Sheets call costs (`-- sheets --json`: only their JSON object).
   const sizes = process.argv.slice(2).map(Number).filter((n) => Number.isInteger(n) && n > 0);
   const onlySheets = process.argv.includes('sheets');
   (onlySheets ? Promise.resolve() : main(sizes.length > 0 ? sizes : SIZES))
     .then(() => {
-      if (sizes.length === 0) benchSheets(path.join(__dirname, '..'));
+      if (sizes.length === 0) benchSheets(path.join(__dirname, '..'), process.argv.includes('--json'));
     })
     .catch((error: unknown) => {
       console.error(error);

@@ -3,13 +3,14 @@
  * holds come from the same record and posting, so they never disagree.
  */
 import type { SettlementListItem } from '../../api/types';
+import type { PostedRecord } from '../../xero/posted-records';
 import { readPosted } from '../posted';
 import { statusOf, type SettlementRecord } from '../registry';
 import type { PostingView } from '../workbook/settlements-tab';
 
 /** The posting side of a settlement: status, documents, who posted and when. */
-export function postingViewOf(record: SettlementRecord): PostingView & { lastError?: string } {
-  const posted = readPosted(record.settlementId);
+export function postingViewOf(record: SettlementRecord, read?: (settlementId: string) => PostedRecord | undefined): PostingView & { lastError?: string } {
+  const posted = readPosted(record.settlementId, read);
   return {
     status: statusOf(record, posted.documents.length),
     documents: posted.documents,

@@ -67,6 +67,9 @@ function valueOf(row: readonly unknown[]): string {
 export class RecordSheet {
   private index: Map<string, number> | undefined;
   private indexEpoch = -1;
+  // Every record, when a listing read them all (kept until a write or a lock makes it stale).
+  private table: Map<string, string> | undefined;
+  private tableEpoch = -1;
 
   constructor(private readonly workbook: Workbook) {}
 
@@ -104,22 +107,28 @@ export class RecordSheet {
     return valueOf(values);
   }
 
-  /** Every record whose key starts with `prefix`, in row order. */
+  /** Every record whose key starts with `prefix`, in row order (all records are read once, in bounded calls). */
   entries(prefix: string): [key: string, value: string][] {
-    const sheet = this.sheet();
-    const last = sheet.getLastRow();
-    if (last < 2) return [];
-    const latest = new Map<string, string>();
-    for (const row of readRows(sheet, 2, last - 1, WIDTH)) {
-      const key = keyOf(row);
-      if (key.startsWith(prefix) && key !== '') latest.set(key, valueOf(row));
+    if (!this.table || this.tableEpoch !== lockEpoch) {
+      const sheet = this.sheet();
+      const last = sheet.getLastRow();
+      const table = new Map<string, string>();
+      if (last >= 2) {
+        for (const row of readRows(sheet, 2, last - 1, WIDTH)) {
+          const key = keyOf(row);
+          if (key !== '') table.set(key, valueOf(row));
+        }
+      }
+      this.table = table;
+      this.tableEpoch = lockEpoch;
     }
-    return [...latest];
+    return [...this.table].filter(([key]) => key.startsWith(prefix));
   }
 
   /** Saves one record (one row written in one call). */
   set(key: string, value: string): void {
     const cells = rowOf(key, value);
+    this.table = undefined;
     const row = this.keys().get(key);
     if (row !== undefined) {
       this.sheet().getRange(row, 1, 1, WIDTH).setValues([cells]);
@@ -137,6 +146,7 @@ export class RecordSheet {
   append(key: string, value: string): void {
     this.sheet().appendRow(rowOf(key, value));
     this.index = undefined;
+    this.table = undefined;
   }
 
   /**
@@ -145,6 +155,7 @@ export class RecordSheet {
    */
   setMany(records: readonly (readonly [key: string, value: string])[]): void {
     if (records.length === 1) return this.set(records[0]![0], records[0]![1]);
+    this.table = undefined;
     const index = this.keys();
     const known = records.filter(([key]) => index.has(key)).map(([key, value]) => ({ row: index.get(key)!, cells: rowOf(key, value) }));
     known.sort((a, b) => a.row - b.row);
@@ -164,6 +175,7 @@ export class RecordSheet {
   delete(key: string): void {
     const row = this.keys().get(key);
     if (row === undefined) return;
+    this.table = undefined;
     this.sheet().getRange(row, 1, 1, WIDTH).clearContent();
     this.keys().delete(key);
   }
