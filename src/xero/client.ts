@@ -32,13 +32,35 @@ export interface XeroConnection {
 }
 
 const OrganisationSchema = z.object({
-  Organisations: z.array(z.object({ Name: z.string(), BaseCurrency: z.string(), ShortCode: z.optional(z.string()) })),
+  Organisations: z.array(
+    z.object({
+      Name: z.string(),
+      BaseCurrency: z.string(),
+      ShortCode: z.optional(z.string()),
+      PeriodLockDate: z.optional(z.nullable(z.string())),
+      EndOfYearLockDate: z.optional(z.nullable(z.string())),
+    }),
+  ),
 });
 
 /** The organisation's facts SettleSheet uses. */
 export interface XeroOrganisation {
   name: string;
   baseCurrency: string;
+  /** Xero's short code, for deep links. */
+  shortCode?: string;
+  /** Documents dated on or before it are refused, except for advisers (`YYYY-MM-DD`). */
+  periodLockDate?: string;
+  /** Documents dated on or before it are refused for everyone (`YYYY-MM-DD`). */
+  endOfYearLockDate?: string;
+}
+
+/** A Xero date (`/Date(1719705600000+0000)/` or ISO `2024-06-30T00:00:00`) as `YYYY-MM-DD`, or undefined. */
+function xeroDate(value: string | null | undefined): string | undefined {
+  if (!value) return undefined;
+  const ms = /^\/Date\((-?\d+)(?:[+-]\d{4})?\)\/$/.exec(value);
+  if (ms) return new Date(Number(ms[1])).toISOString().slice(0, 10);
+  return /^\d{4}-\d{2}-\d{2}/.exec(value)?.[0];
 }
 
 const AccountsSchema = z.object({
@@ -271,7 +293,16 @@ export function createXeroClient(deps: XeroClientDeps): XeroClient {
       const found = get('/Organisation', OrganisationSchema, `the settings of ${where}`);
       if (!found.ok) return found;
       const [org] = found.value.Organisations;
-      return org ? success({ name: org.Name, baseCurrency: org.BaseCurrency }) : failure(unreadable(`the settings of ${where}`));
+      if (!org) return failure(unreadable(`the settings of ${where}`));
+      const periodLockDate = xeroDate(org.PeriodLockDate);
+      const endOfYearLockDate = xeroDate(org.EndOfYearLockDate);
+      return success({
+        name: org.Name,
+        baseCurrency: org.BaseCurrency,
+        ...(org.ShortCode ? { shortCode: org.ShortCode } : {}),
+        ...(periodLockDate ? { periodLockDate } : {}),
+        ...(endOfYearLockDate ? { endOfYearLockDate } : {}),
+      });
     },
     accounts() {
       const found = get('/Accounts', AccountsSchema, `the chart of accounts of ${where}`);

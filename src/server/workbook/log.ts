@@ -7,7 +7,7 @@ import type { Workbook } from './workbook';
 
 /** One line of the log. */
 export interface LogEntry {
-  what: 'Import' | 'Post' | 'Void and re-post' | 'Connect' | 'Disconnect' | 'Cancel import';
+  what: 'Import' | 'Post' | 'Void and re-post' | 'Connect' | 'Disconnect' | 'Cancel import' | 'Self-check';
   settlementId: string;
   result: 'OK' | 'Unchanged' | 'Refused' | 'Failed' | 'Busy';
   details: string;

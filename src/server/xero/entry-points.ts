@@ -12,6 +12,9 @@ import { appsScriptEnvironment } from './environment';
 import { propertiesStore } from '../storage/properties';
 import { UrlFetchRefused } from './url-fetch';
 
+/** The user property where the callback notes what Google gave it (the installation check reports it). */
+export const CALLBACK_SEEN_KEY = 'settlesheet.callback';
+
 function logged<T>(result: XeroResult<T>): XeroResult<T> {
   if (!result.ok) console.warn(`SettleSheet Xero: ${result.failure.kind}: ${result.failure.message}`);
   return result;
@@ -27,6 +30,8 @@ export function xeroConnectUrl(): XeroResult<{ url: string }> {
  * it stores the connection and shows a page.
  */
 export function xeroAuthCallback(e: { parameter?: Record<string, string> }): GoogleAppsScript.HTML.HtmlOutput {
+  // Evidence for the installation check: did Google give this callback the spreadsheet's services?
+  PropertiesService.getUserProperties().setProperty(CALLBACK_SEEN_KEY, JSON.stringify({ hadDocument: PropertiesService.getDocumentProperties() !== null, at: new Date().toISOString() }));
   let outcome: CallbackOutcome;
   try {
     outcome = completeConnection(appsScriptEnvironment(), e?.parameter ?? {});

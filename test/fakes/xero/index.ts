@@ -13,6 +13,6 @@ export type { RegisteredApp, SandboxUser } from './identity';
 export type { FaultKind, FaultMatch, FaultPlan, FaultRule } from './faults';
 export { LIMITS } from './rate-limit';
 export { IDEMPOTENCY_KEY_MAX } from './accounting';
-export { SEEDED_ORGANISATIONS, TENANT_IDS, seedOrganisations } from './seed';
+export { SEEDED_ORGANISATIONS, TENANT_IDS, demoCompanySeed, seedOrganisations } from './seed';
 export type { Account, Currency, OrganisationSeed, OrganisationState, TaxRate } from './model';
 export type { SandboxDocument, SandboxDocumentLine } from './invoice-render';
