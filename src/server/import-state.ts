@@ -26,7 +26,10 @@ export interface ImportState {
 /** The import in progress, if any. */
 export function readImportState(): ImportState | undefined {
   const raw = PropertiesService.getDocumentProperties().getProperty(STATE_KEY);
-  return raw ? (JSON.parse(raw) as ImportState) : undefined;
+  const state = raw ? (JSON.parse(raw) as Partial<ImportState>) : undefined;
+  // An import an older version began wrote into its staging tab, which the layout upgrade removed:
+  // it cannot be finished, so it is no import at all (the person starts it again).
+  return state && state.pending ? (state as ImportState) : undefined;
 }
 
 /** Saves (touching its time) or clears the import in progress. */

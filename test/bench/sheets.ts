@@ -199,12 +199,12 @@ export function benchSheets(root: string, json = false): void {
     return;
   }
   console.log('\nSheets service calls of the built bundle (Google fakes, their cost model), tabs already created');
-  console.log('    lines  import data (budget)  import all  max cells/call  est. s (longest call)  preview data  post data');
+  console.log('    lines  import data (budget)  import all  max cells/call  est. s (longest call)  preview data/all  post data/all');
   for (const r of results) {
     const c = r.importCost;
     console.log(
       `${r.lines.toLocaleString('en-US').padStart(9)}  ${`${c.dataCalls} (${Math.ceil(r.lines / 5000) + 10})`.padStart(20)}  ${String(c.allCalls).padStart(10)}  ` +
-        `${c.maxCellsPerCall.toLocaleString('en-US').padStart(14)}  ${`${c.estimatedSeconds} (${c.longestCallSeconds})`.padStart(21)}  ${String(r.preview.dataCalls).padStart(12)}  ${String(r.post.dataCalls).padStart(9)}`,
+        `${c.maxCellsPerCall.toLocaleString('en-US').padStart(14)}  ${`${c.estimatedSeconds} (${c.longestCallSeconds})`.padStart(21)}  ${`${r.preview.dataCalls} / ${r.preview.allCalls}`.padStart(16)}  ${`${r.post.dataCalls} / ${r.post.allCalls}`.padStart(13)}`,
     );
   }
   console.log(`preview: ${JSON.stringify(report.preview)}, post: ${JSON.stringify(report.post)}`);

@@ -21,6 +21,25 @@ export function builtBundle(): string {
   return readFileSync(path.join(root, 'dist/Code.js'), 'utf8');
 }
 
+/**
+ * For a test file of the built bundle: builds it once before the tests and restores mocks (the
+ * harness mocks Date.now) after each; returns the bundle's code.
+ */
+export function useBuiltBundle(): () => string {
+  let code = '';
+  beforeAll(() => {
+    code = builtBundle();
+  });
+  afterEach(() => jest.restoreAllMocks());
+  return () => code;
+}
+
+/** A sale and its commission, both mapped by the shipped mapping: a settlement of 110.49 USD. */
+export const SALE_AND_FEE = [
+  ['Order', 'ItemPrice', 'Principal', '2025-08-02', '129.99'],
+  ['Order', 'ItemFees', 'Commission', '2025-08-02', '-19.50'],
+] as const;
+
 /** The value of an envelope, or the failure as an exception. */
 export function unwrap<T>(envelope: Envelope<T>): T {
   if (!envelope.ok) throw new Error(envelope.message);

@@ -3,15 +3,11 @@
 // leaves no empty rows behind, and the room check counts exactly what an import adds.
 import type { PreviewResult } from '../../../src/api/types';
 import type { LineSpec } from '../../support/build-aggregate';
-import { builtBundle, bundleSession, connect, importSettlement, saveApp, type BundleSession } from '../../support/bundle-session';
+import { bundleSession, connect, importSettlement, saveApp, useBuiltBundle, type BundleSession } from '../../support/bundle-session';
 import { settlementOf, type DetailedLineSpec } from '../../support/settlements';
 import { SELLER } from '../../support/xero-apps-script';
 
-let code = '';
-beforeAll(() => {
-  code = builtBundle();
-});
-afterEach(() => jest.restoreAllMocks());
+const code = useBuiltBundle();
 
 const TRICKY: DetailedLineSpec[] = [
   ['Order', 'ItemPrice', 'Principal', '2025-08-02', '129.99'],
@@ -36,7 +32,7 @@ function mapInSheet(s: BundleSession, description: string, category: string): vo
 
 describe.each(['keep', 'strip'] as const)('with Sheets %s-ing an apostrophe written into a plain-text (@) cell', (mode) => {
   it('imports, previews and lists exactly, and the Accounts dropdowns show no apostrophes', () => {
-    const s = bundleSession(code, { google: { apostropheInTextCells: mode } });
+    const s = bundleSession(code(), { google: { apostropheInTextCells: mode } });
     const { finished } = importSettlement(s, settlementOf(TRICKY));
     expect(finished).toMatchObject({ balanced: true, total: '135.27' });
     const preview = s.run<PreviewResult>(SELLER, 'previewSettlement', { settlementId: finished!.settlementId });
@@ -59,7 +55,7 @@ describe.each(['keep', 'strip'] as const)('with Sheets %s-ing an apostrophe writ
   });
 
   it('brings an older workbook’s plain-text columns back to General, and still reads what it wrote there', () => {
-    const s = bundleSession(code, { google: { apostropheInTextCells: mode } });
+    const s = bundleSession(code(), { google: { apostropheInTextCells: mode } });
     const { finished } = importSettlement(s, settlementOf(TRICKY));
     // What an older version left: `@` on the id columns, its apostrophe-prefixed ids in them.
     s.x.run(SELLER, () => {
@@ -81,7 +77,7 @@ describe.each(['keep', 'strip'] as const)('with Sheets %s-ing an apostrophe writ
 
 describe('every Sheets call stays at or under 100,000 cells', () => {
   it('for a 10,000-line import, a preview that re-categorises its lines, and its re-issued file', () => {
-    const s = bundleSession(code);
+    const s = bundleSession(code());
     s.run(SELLER, 'listSettlements');
     s.x.world.calls.reset();
     const { finished } = importSettlement(s, settlementOf(manyLines(10_000)));
@@ -98,7 +94,7 @@ describe('every Sheets call stays at or under 100,000 cells', () => {
 
 describe('the cells an import takes', () => {
   it('are exactly the rows it holds: nothing is left staged or empty afterwards', () => {
-    const s = bundleSession(code);
+    const s = bundleSession(code());
     s.run(SELLER, 'listSettlements');
     const before = s.x.world.inspect.cellsInUse();
     const transactions = s.x.world.inspect.sheet('Transactions');
@@ -111,7 +107,7 @@ describe('the cells an import takes', () => {
   it('are counted exactly by the room check: an import that just fits is taken, one cell short is refused before anything is written', () => {
     const lines = 3000;
     const attempt = (spare: number) => {
-      const s = bundleSession(code);
+      const s = bundleSession(code());
       s.run(SELLER, 'listSettlements');
       const transactions = s.x.world.inspect.sheet('Transactions');
       const needed = (lines - (transactions.maxRows - transactions.lastRow)) * transactions.maxColumns;

@@ -4,26 +4,17 @@
 import type { PostResultDto, PreviewResult } from '../../../src/api/types';
 import { seedOrganisations, TENANT_IDS } from '../../fakes/xero';
 import type { LineSpec } from '../../support/build-aggregate';
-import { builtBundle, bundleSession, connect, importSettlement, saveApp, type BundleSession } from '../../support/bundle-session';
+import { bundleSession, SALE_AND_FEE, useBuiltBundle, connect, importSettlement, saveApp, type BundleSession } from '../../support/bundle-session';
 import { settlementOf } from '../../support/settlements';
 import { SELLER } from '../../support/xero-apps-script';
 
-let code = '';
-beforeAll(() => {
-  code = builtBundle();
-});
-afterEach(() => jest.restoreAllMocks());
-
-const MAPPED: LineSpec[] = [
-  ['Order', 'ItemPrice', 'Principal', '2025-08-02', '129.99'],
-  ['Order', 'ItemFees', 'Commission', '2025-08-02', '-19.50'],
-];
+const code = useBuiltBundle();
 const RECORD_PREFIXES = ['settlesheet.settlement.', 'xero.posted.'];
 
 /** Imports, connects and posts one settlement; returns its id. */
 function postedSettlement(s: BundleSession): string {
   saveApp(s);
-  const { finished } = importSettlement(s, settlementOf(MAPPED));
+  const { finished } = importSettlement(s, settlementOf(SALE_AND_FEE));
   connect(s, SELLER);
   expect(s.run<PostResultDto>(SELLER, 'postSettlement', { settlementId: finished!.settlementId, mode: 'post' }).outcome).toBe('posted');
   return finished!.settlementId;
@@ -31,7 +22,7 @@ function postedSettlement(s: BundleSession): string {
 
 describe('records', () => {
   it('live in the hidden records tab; document properties keep only small fixed facts', () => {
-    const s = bundleSession(code);
+    const s = bundleSession(code());
     const id = postedSettlement(s);
     const keys = Object.keys(s.x.world.inspect.properties('document'));
     expect(keys.filter((k) => RECORD_PREFIXES.some((p) => k.startsWith(p)))).toEqual([]);
@@ -42,7 +33,7 @@ describe('records', () => {
   });
 
   it('move out of document properties the first time an older workbook is used, and keep working', () => {
-    const s = bundleSession(code);
+    const s = bundleSession(code());
     const id = postedSettlement(s);
     const listed = s.run(SELLER, 'listSettlements');
     // Put the workbook back as an older version left it: records in document properties.
@@ -62,9 +53,9 @@ describe('records', () => {
   });
 
   it('survive a post refused for hundreds of unmapped line types (the reasons once passed 8 KB: "Argument too large")', () => {
-    const s = bundleSession(code);
+    const s = bundleSession(code());
     const unknown: LineSpec[] = Array.from({ length: 200 }, (_, i) => ['Brand New Program', 'ItemFees', `Program fee number ${i} with a long description`, '2025-08-03', '-0.01']);
-    const { finished } = importSettlement(s, settlementOf([...MAPPED, ...unknown]));
+    const { finished } = importSettlement(s, settlementOf([...SALE_AND_FEE, ...unknown]));
     const result = s.run<PostResultDto>(SELLER, 'postSettlement', { settlementId: finished!.settlementId, mode: 'post' });
     expect(result.outcome).toBe('refused');
     const row = s.x.world.inspect.grid('Settlements').values.find((r) => r[0] === finished!.settlementId)!;
@@ -82,7 +73,7 @@ describe('a person’s own properties', () => {
       tenantId: `${String(i).padStart(8, '0')}-1111-4111-8111-111111111111`,
       profile: { ...us!.profile, Name: `Client number ${i} of a busy practice with a long registered company name Ltd` },
     }));
-    const s = bundleSession(code, { xero: { organisations: [...seedOrganisations(), ...many] } });
+    const s = bundleSession(code(), { xero: { organisations: [...seedOrganisations(), ...many] } });
     saveApp(s);
     const page = connect(s, SELLER, [TENANT_IDS.us, ...many.map((o) => o.tenantId)]);
     expect(page).toContain('Connected to Xero');

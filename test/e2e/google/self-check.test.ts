@@ -4,26 +4,17 @@
 import type { PostResultDto } from '../../../src/api/types';
 import type { SelfCheckReport } from '../../../src/server/self-check/report';
 import { demoCompanySeed, seedOrganisations, TENANT_IDS } from '../../fakes/xero';
-import { builtBundle, bundleSession, connect, importSettlement, saveApp, type BundleSession } from '../../support/bundle-session';
+import { bundleSession, SALE_AND_FEE, useBuiltBundle, connect, importSettlement, saveApp, type BundleSession } from '../../support/bundle-session';
 import { settlementOf } from '../../support/settlements';
 import { SELLER, US } from '../../support/xero-apps-script';
 
-let code = '';
-beforeAll(() => {
-  code = builtBundle();
-});
-afterEach(() => jest.restoreAllMocks());
-
-const LINES = [
-  ['Order', 'ItemPrice', 'Principal', '2025-08-02', '129.99'],
-  ['Order', 'ItemFees', 'Commission', '2025-08-02', '-19.50'],
-] as const;
+const code = useBuiltBundle();
 
 /** A spreadsheet in use: a settlement imported and posted, connected to `tenant`. */
 function inUse(options: Parameters<typeof bundleSession>[1], tenant: string): BundleSession {
-  const s = bundleSession(code, { ...options, xero: { organisations: [...seedOrganisations(), demoCompanySeed()] } });
+  const s = bundleSession(code(), { ...options, xero: { organisations: [...seedOrganisations(), demoCompanySeed()] } });
   saveApp(s);
-  const { finished } = importSettlement(s, settlementOf(LINES));
+  const { finished } = importSettlement(s, settlementOf(SALE_AND_FEE));
   connect(s, SELLER, [tenant]);
   if (tenant === US) expect(s.run<PostResultDto>(SELLER, 'postSettlement', { settlementId: finished!.settlementId, mode: 'post' }).outcome).toBe('posted');
   return s;
@@ -91,7 +82,7 @@ describe('Check this installation', () => {
   it('fails, saying why, where Google refuses what SettleSheet needs', () => {
     // An old manifest: no userinfo.email, and the allow-list lacks Xero's identity host.
     const manifest = { oauthScopes: ['https://www.googleapis.com/auth/spreadsheets.currentonly', 'https://www.googleapis.com/auth/script.container.ui', 'https://www.googleapis.com/auth/script.external_request'], urlFetchWhitelist: ['https://api.xero.com/'] };
-    const strict = bundleSession(code, { google: { manifest } });
+    const strict = bundleSession(code(), { google: { manifest } });
     const report = strict.bundle.callRaw<SelfCheckReport>(SELLER, 'settlesheetSelfTest');
     expect(report.ok).toBe(false);
     const failed = report.checks.filter((c) => c.outcome === 'fail').map((c) => c.name);

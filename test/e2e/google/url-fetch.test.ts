@@ -3,26 +3,17 @@
 // and Google's /usercallback, run without the spreadsheet, still ends on a page that makes sense.
 import type { PostResultDto } from '../../../src/api/types';
 import { PROJECT_MANIFEST } from '../../fakes/google/manifest';
-import { builtBundle, bundleSession, connect, importSettlement, saveApp } from '../../support/bundle-session';
+import { bundleSession, SALE_AND_FEE, useBuiltBundle, connect, importSettlement, saveApp } from '../../support/bundle-session';
 import { settlementOf } from '../../support/settlements';
 import { SELLER, UK, US } from '../../support/xero-apps-script';
 
-let code = '';
-beforeAll(() => {
-  code = builtBundle();
-});
-afterEach(() => jest.restoreAllMocks());
-
-const LINES = [
-  ['Order', 'ItemPrice', 'Principal', '2025-08-02', '129.99'],
-  ['Order', 'ItemFees', 'Commission', '2025-08-02', '-19.50'],
-] as const;
+const code = useBuiltBundle();
 
 describe('UrlFetch refusals', () => {
   it('Google’s daily quota ends a post in words, and nothing is tried again', () => {
-    const s = bundleSession(code);
+    const s = bundleSession(code());
     saveApp(s);
-    const { finished } = importSettlement(s, settlementOf(LINES));
+    const { finished } = importSettlement(s, settlementOf(SALE_AND_FEE));
     connect(s, SELLER);
     // The day's quota runs out after two more calls: the lookup before creating goes, then Google refuses.
     s.x.world.setUrlFetchCallsPerDay(s.x.world.urlFetchCallsToday(SELLER) + 2);
@@ -37,7 +28,7 @@ describe('UrlFetch refusals', () => {
 
   it('a manifest whose allow-list lacks Xero’s API names the entry to add, at once', () => {
     const manifest = { ...PROJECT_MANIFEST, urlFetchWhitelist: ['https://identity.xero.com/'] };
-    const s = bundleSession(code, { google: { manifest } });
+    const s = bundleSession(code(), { google: { manifest } });
     saveApp(s);
     const page = connect(s, SELLER);
     expect(page).toContain('Xero was not connected');
@@ -48,7 +39,7 @@ describe('UrlFetch refusals', () => {
 
 describe('Google’s /usercallback, run without the spreadsheet', () => {
   it('names the one organisation and does not ask to choose it', () => {
-    const s = bundleSession(code);
+    const s = bundleSession(code());
     saveApp(s);
     const page = connect(s, SELLER, [UK]);
     expect(page).toContain('Connected to Bramble &amp; Finch Trading Ltd');
@@ -57,7 +48,7 @@ describe('Google’s /usercallback, run without the spreadsheet', () => {
   });
 
   it('asks to choose when there are several', () => {
-    const s = bundleSession(code);
+    const s = bundleSession(code());
     saveApp(s);
     expect(connect(s, SELLER, [UK, US])).toContain('Your login reaches 2 organisations. Choose the one this spreadsheet posts to');
   });

@@ -50,11 +50,8 @@ export const FREE: Readonly<CostModel> = {
   sheetsDataCallMs: 0, sheetsCellMs: 0, sheetsOtherCallMs: 0, urlFetchMs: 0, otherCallMs: 0, executionLimitMs: Number.POSITIVE_INFINITY,
 };
 
-/** The classes of Google's Sheets service (SpreadsheetApp and what it hands out). */
-export const SHEETS_CLASSES: ReadonlySet<string> = new Set([
-  'SpreadsheetApp', 'Spreadsheet', 'Sheet', 'Range', 'RangeList', 'NamedRange', 'Protection', 'DataValidation', 'DataValidationBuilder',
-  'ConditionalFormatRule', 'ConditionalFormatRuleBuilder', 'BooleanCondition', 'RichTextValue', 'RichTextValueBuilder', 'TextFinder',
-]);
+/** The classes of Google's Sheets service that reach the document (builders only assemble values). */
+export const SHEETS_CLASSES: ReadonlySet<string> = new Set(['SpreadsheetApp', 'Spreadsheet', 'Sheet', 'Range', 'RangeList', 'NamedRange', 'Protection', 'TextFinder']);
 
 // Reads and writes of cells: values, formulas, formats, notes, validations, styles.
 const CELL_METHODS = new Set([

@@ -160,6 +160,14 @@ describe('importing a settlement', () => {
     expect(settlements.sort()).toEqual(['12345678901', '999']);
   });
 
+  it('treats an import an older version left half-done (in its removed staging tab) as no import at all', () => {
+    const h = appsScript();
+    h.run(() => listSettlements());
+    const old = { importId: 'old', user: 'someone@example.com', touchedAt: h.world.now(), request: {}, decimals: 2, received: 4, sum: '0' };
+    h.run(() => PropertiesService.getDocumentProperties().setProperty('settlesheet.import', JSON.stringify(old)));
+    expect(runImport(h).finished).toMatchObject({ lines: 8 });
+  });
+
   it('tells a second person that an import is under way instead of mixing two files', () => {
     const h = appsScript();
     const payload = importPayload(settlementOf(lines));
