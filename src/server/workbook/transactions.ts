@@ -19,7 +19,6 @@ import { ownText, textCell } from './cells';
 import { TRANSACTION_COLUMNS, moneyFormat } from './layout';
 import type { Workbook } from './workbook';
 
-const WIDTH = TRANSACTION_COLUMNS.length;
 const AMOUNT_COLUMN = TRANSACTION_COLUMNS.indexOf('Amount') + 1;
 
 /** A Transactions row for one line: text stays text, the amount is a number. */
