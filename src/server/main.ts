@@ -15,7 +15,9 @@ import * as settlements from './api/settlements';
 import * as xero from './api/xero';
 import { readSettings, writeSettings } from './settings';
 
-export { onOpen, onInstall, showSidebar, connectXeroFromMenu, disconnectXeroFromMenu, refreshXeroAccountsFromMenu, showHelp } from './menu';
+export { onOpen, onInstall, showSidebar, connectXeroFromMenu, disconnectXeroFromMenu, refreshXeroAccountsFromMenu, checkInstallationFromMenu, showHelp } from './menu';
+// Run from the Apps Script editor after deploying: the installation check, its report in the log.
+export { settlesheetSelfTest } from './self-check';
 // Named in the state token of Xero's sign-in: Google's /usercallback calls it with Xero's answer.
 export { xeroAuthCallback } from './xero/entry-points';
 

@@ -5,6 +5,8 @@
 import { escapeHtml } from '../xero/wire';
 import * as xero from './api/xero';
 import { UserFacingError } from './api/envelope';
+import { reportHtml } from './self-check/report';
+import { runSelfCheck } from './self-check';
 
 /** Builds the add-on menu when the spreadsheet opens. */
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -16,6 +18,7 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addItem('Refresh Xero accounts', 'refreshXeroAccountsFromMenu')
     .addItem('Disconnect from Xero', 'disconnectXeroFromMenu')
     .addSeparator()
+    .addItem('Check this installation', 'checkInstallationFromMenu')
     .addItem('Help', 'showHelp')
     .addToUi();
 }
@@ -84,6 +87,29 @@ export function disconnectXeroFromMenu(): void {
     ui.alert('Disconnect from Xero', xero.disconnectXero().message ?? 'Disconnected.', ui.ButtonSet.OK);
   } catch (e) {
     ui.alert('Disconnect from Xero', failureMessage(e), ui.ButtonSet.OK);
+  }
+}
+
+/**
+ * Menu: checks everything SettleSheet relies on in this spreadsheet and shows the report. Asks
+ * first whether the connected organisation is Xero's Demo Company: only then is a test invoice
+ * created there (and deleted).
+ */
+export function checkInstallationFromMenu(): void {
+  const ui = SpreadsheetApp.getUi();
+  const answer = ui.alert(
+    'Check this installation',
+    'SettleSheet will check what it relies on here: its permissions, how this spreadsheet stores text and how fast it writes, Google\'s storage limits, and the Xero connection. ' +
+      'It works in a scratch tab it deletes and changes none of your data.\n\n' +
+      'Is the Xero organisation you are connected to Xero\'s Demo Company? Answer Yes only then: SettleSheet will also create one DRAFT invoice there and delete it. Answer No to check everything else.',
+    ui.ButtonSet.YES_NO_CANCEL,
+  );
+  if (answer !== ui.Button.YES && answer !== ui.Button.NO) return;
+  try {
+    const report = runSelfCheck({ uiShown: true, confirmedDemo: answer === ui.Button.YES });
+    dialog('SettleSheet installation check', reportHtml(report), 560);
+  } catch (e) {
+    ui.alert('Check this installation', failureMessage(e), ui.ButtonSet.OK);
   }
 }
 

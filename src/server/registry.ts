@@ -1,11 +1,16 @@
 /**
- * The imported settlements, kept in document properties (shared by every editor, safe from
- * someone sorting a tab): what was imported, where its rows are, and how it stands. The
- * Settlements tab is rewritten from here, so it always shows the truth.
+ * The imported settlements: what was imported, where its rows are, and how it stands. Records
+ * live in the hidden records tab (see records/record-sheet.ts), shared by every editor and safe
+ * from someone sorting a tab. The Settlements tab is rewritten from here, so it always shows the
+ * truth.
  */
 import type { SettlementHeaderDto, SettlementStatus } from '../api/types';
+import { openRecords } from './records/open';
+import type { RecordSheet } from './records/record-sheet';
 
 const PREFIX = 'settlesheet.settlement.';
+/** The longest failure message a record keeps (the Log keeps the whole text). */
+const MAX_ERROR_CHARACTERS = 2000;
 
 /** Rows a settlement occupies in a tab: a contiguous block, 1-based. */
 export interface RowBlock {
@@ -36,42 +41,57 @@ export interface SettlementRecord {
    * mapping); cleared when they agree again.
    */
   changedSincePosting: boolean;
-  /** The last post attempt's failure, in words, until a post succeeds. */
+  /** The last post attempt's failure, in words (at most 2,000 characters), until a post succeeds. */
   lastPostError?: string;
 }
 
-/** The settlement records of the active spreadsheet. */
+function stored(record: SettlementRecord): string {
+  const { lastPostError } = record;
+  const capped = lastPostError && lastPostError.length > MAX_ERROR_CHARACTERS ? { ...record, lastPostError: `${lastPostError.slice(0, MAX_ERROR_CHARACTERS - 1)}…` } : record;
+  return JSON.stringify(capped);
+}
+
+/** The settlement records of one spreadsheet. */
 export class SettlementRegistry {
-  constructor(private readonly properties: GoogleAppsScript.Properties.Properties) {}
+  constructor(private readonly records: RecordSheet) {}
 
   /** The registry of the active spreadsheet. */
   static active(): SettlementRegistry {
-    return new SettlementRegistry(PropertiesService.getDocumentProperties());
+    return new SettlementRegistry(openRecords());
   }
 
   /** One settlement's record, if it was imported. */
   get(settlementId: string): SettlementRecord | undefined {
-    const raw = this.properties.getProperty(PREFIX + settlementId);
+    const raw = this.records.get(PREFIX + settlementId);
     return raw ? (JSON.parse(raw) as SettlementRecord) : undefined;
   }
 
   /** Every record, newest settlement period first. */
   all(): SettlementRecord[] {
-    const everything = this.properties.getProperties();
-    return Object.keys(everything)
-      .filter((k) => k.startsWith(PREFIX))
-      .map((k) => JSON.parse(everything[k]!) as SettlementRecord)
+    return this.records
+      .entries(PREFIX)
+      .map(([, raw]) => JSON.parse(raw) as SettlementRecord)
       .sort((a, b) => (a.header.end < b.header.end ? 1 : a.header.end > b.header.end ? -1 : a.settlementId < b.settlementId ? 1 : -1));
   }
 
   /** Saves a record. */
   put(record: SettlementRecord): void {
-    this.properties.setProperty(PREFIX + record.settlementId, JSON.stringify(record));
+    this.records.set(PREFIX + record.settlementId, stored(record));
+  }
+
+  /** Saves the record of a settlement the caller found not imported (under the document lock). */
+  add(record: SettlementRecord): void {
+    this.records.append(PREFIX + record.settlementId, stored(record));
+  }
+
+  /** Saves several records in as few calls as their rows allow. */
+  putAll(records: readonly SettlementRecord[]): void {
+    if (records.length) this.records.setMany(records.map((r) => [PREFIX + r.settlementId, stored(r)] as const));
   }
 
   /** Forgets a settlement. */
   remove(settlementId: string): void {
-    this.properties.deleteProperty(PREFIX + settlementId);
+    this.records.delete(PREFIX + settlementId);
   }
 
   /**
@@ -79,12 +99,10 @@ export class SettlementRegistry {
    * keeps pointing at its own rows.
    */
   shiftAfterDelete(tab: 'transactions' | 'aggregates', deleted: RowBlock, records = this.all()): void {
-    for (const r of records) {
-      if (r[tab].firstRow > deleted.firstRow) {
-        r[tab] = { firstRow: r[tab].firstRow - deleted.count, count: r[tab].count };
-        this.put(r);
-      }
-    }
+    const moved = records
+      .filter((r) => r[tab].firstRow > deleted.firstRow)
+      .map((r) => ({ ...r, [tab]: { firstRow: r[tab].firstRow - deleted.count, count: r[tab].count } }));
+    this.putAll(moved);
   }
 }
 

@@ -39,6 +39,8 @@ export interface ExecutionOptions {
   user?: string;
   /** `NONE`: a simple trigger before the person authorised the add-on (only the menu may be built). */
   authMode?: 'NONE';
+  /** True for Google's /usercallback, which runs without the spreadsheet (document services are null). */
+  withoutDocument?: boolean;
 }
 
 /** The built script, ready to run executions against a fake Google world. */
@@ -94,6 +96,7 @@ export class AppsScriptRuntime {
       user: options.user ?? this.user,
       intrinsics: intrinsicsOf(context),
       ...(options.authMode ? { authMode: options.authMode } : {}),
+      ...(options.withoutDocument ? { withoutDocument: true } : {}),
     });
     Object.assign(context, globals);
     if (this.clock === 'world') (vm.runInContext(WORLD_DATE, context) as (now: () => number) => void)(() => this.world.now());
@@ -131,9 +134,12 @@ export class AppsScriptRuntime {
     }, options);
   }
 
-  /** Google's /usercallback: calls the function a state token names and returns the page it made. */
+  /**
+   * Google's /usercallback: calls the function a state token names, in an execution without the
+   * spreadsheet, and returns the page it made.
+   */
   callback(name: string, event: unknown, options: ExecutionOptions = {}): string {
-    const output = this.invoke(name, [event], options) as { getContent?: () => string } | undefined;
+    const output = this.invoke(name, [event], { ...options, withoutDocument: true }) as { getContent?: () => string } | undefined;
     return typeof output?.getContent === 'function' ? output.getContent() : String(output ?? '');
   }
 }

@@ -159,6 +159,16 @@ export function completeConnection(env: XeroEnvironment, parameter: Readonly<Rec
   if (connections.value.length === 0) {
     return problem('You signed in, but no Xero organisation was connected. Press "Connect to Xero" again and tick the organisation to post to.');
   }
+  // Google may run this callback without the spreadsheet, so nothing could be bound: with one
+  // organisation there is still nothing to choose (the sidebar binds it), so do not ask.
+  const [only] = connections.value;
+  if (connections.value.length === 1 && only) {
+    return {
+      ok: true,
+      title: `Connected to ${only.name}`,
+      message: `Your Xero login reaches ${only.name}. Go back to the spreadsheet: unless it already posts to another organisation, SettleSheet posts its settlements to ${only.name}. ${done}`,
+    };
+  }
   return {
     ok: true,
     title: 'Connected to Xero',

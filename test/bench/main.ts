@@ -231,13 +231,13 @@ if (mode === 'run') {
   process.send?.(idleResident());
 } else {
   // `npm run bench -- 100000` measures only the engine at the sizes given; `-- sheets` only the
-  // Sheets call costs; `-- xero` only the Xero call counts.
+  // Sheets call costs (`-- sheets --json`: only their JSON object); `-- xero` only the Xero call counts.
   const sizes = process.argv.slice(2).map(Number).filter((n) => Number.isInteger(n) && n > 0);
   const onlySheets = process.argv.includes('sheets');
   const onlyXero = process.argv.includes('xero');
   (onlySheets || onlyXero ? Promise.resolve() : main(sizes.length > 0 ? sizes : SIZES))
     .then(() => {
-      if (sizes.length === 0 && !onlyXero) benchSheets(path.join(__dirname, '..'));
+      if (sizes.length === 0 && !onlyXero) benchSheets(path.join(__dirname, '..'), process.argv.includes('--json'));
       if (sizes.length === 0 && !onlySheets) benchXeroCalls(path.join(__dirname, '..'));
     })
     .catch((error: unknown) => {

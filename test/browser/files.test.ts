@@ -121,12 +121,12 @@ describeInBrowser('settlement files in the sidebar', () => {
     release();
     await expectText(sidebar.locator('.notice-area .notice'), /Import cancelled: nothing was imported\./);
     await page.unroute('**/api/run');
-    // The chunk that was in flight reached the staging tab; cancelling emptied it again.
+    // The chunk that was in flight reached Transactions' hidden rows; cancelling deleted them.
     expect(calls('appendImportLines')).toHaveLength(1);
     expect(calls('cancelImport')).toHaveLength(1);
     expect(calls('finishImport')).toHaveLength(0);
     expect(transactionRows()).toBe(before);
-    expect(workbench.world.inspect.sheet('_SettleSheet import').lastRow).toBe(0);
+    expect(workbench.world.inspect.sheet('Transactions').hiddenRows).toEqual([]);
     await sidebar.getByRole('button', { name: 'Refresh', exact: true }).click();
     expect(await sidebar.locator('.settlement-item', { hasText: big.header.settlementId }).count()).toBe(0);
   });

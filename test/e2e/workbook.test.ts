@@ -1,23 +1,17 @@
 // The BUILT add-on (dist/Code.js and dist/Sidebar.html) doing what a seller and an accountant do,
 // against the Google fakes and the local Xero sandbox: every call is a separate execution of the
 // bundle in its own script context, as in Apps Script.
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { chunksOf, importPayload } from '../../src/api/import-payload';
+import { importPayload } from '../../src/api/import-payload';
 import type { BeginImportResult, Envelope, PreviewResult, PostResultDto, SettlementListItem } from '../../src/api/types';
 import { parseSettlement } from '../../src/core/settlement';
-import { DEFAULT_APP } from '../fakes/xero';
-import { bundleRunner, type BundleRunner } from '../support/bundle-runner';
+import { builtBundle, bundleSession, connect, importFile, saveApp, signIn, type BundleSession } from '../support/bundle-session';
 import { syntheticSettlement } from '../support/synthetic';
-import { BOOKKEEPER, createXeroWorld, SELLER, US, type XeroWorld } from '../support/xero-apps-script';
+import { BOOKKEEPER, SELLER, US } from '../support/xero-apps-script';
 
-const root = path.join(__dirname, '../..');
 let code = '';
 
 beforeAll(() => {
-  execFileSync(process.execPath, ['build.mjs', '--quiet'], { cwd: root });
-  code = readFileSync(path.join(root, 'dist/Code.js'), 'utf8');
+  code = builtBundle();
 });
 afterEach(() => jest.restoreAllMocks());
 
@@ -49,50 +43,10 @@ function settlementFile(): string {
   return rows.join('\n');
 }
 
-function unwrap<T>(envelope: Envelope<T>): T {
-  if (!envelope.ok) throw new Error(envelope.message);
-  return envelope.value;
-}
-
-interface Session {
-  x: XeroWorld;
-  bundle: BundleRunner;
-  run: <T>(user: string, name: string, request?: unknown) => T;
-}
-
-function session(): Session {
-  const x = createXeroWorld();
-  x.world.htmlFiles = { Sidebar: readFileSync(path.join(root, 'dist/Sidebar.html'), 'utf8') };
-  const bundle = bundleRunner(x.world, code);
-  const run = <T>(user: string, name: string, request: unknown = {}) => unwrap(bundle.call<Envelope<T>>(user, name, request));
-  return { x, bundle, run };
-}
-
-/** Imports a file the way the sidebar does: parse in the browser, then chunks. */
-function importFile(s: Session, text: string, user = SELLER, chunk = 100): { begun: BeginImportResult; finished?: SettlementListItem } {
-  const parsed = parseSettlement(text, 'settlement.txt');
-  if (!parsed.ok) throw new Error(parsed.problems[0]!.message);
-  const payload = importPayload(parsed.settlement);
-  const begun = s.run<BeginImportResult>(user, 'beginImport', payload.begin);
-  if (begun.status !== 'ready') return { begun };
-  let offset = 0;
-  for (const lines of chunksOf(payload.lines, Math.min(chunk, begun.chunkSize))) {
-    s.run(user, 'appendImportLines', { importId: begun.importId, offset, lines });
-    offset += lines.length;
-  }
-  return { begun, finished: s.run<SettlementListItem>(user, 'finishImport', { importId: begun.importId, aggregate: payload.aggregate }) };
-}
-
-/** Connects a user through Xero's consent page and Google's /usercallback, calling the bundle's callback. */
-function connect(s: Session, user: string, tenants = [US]): string {
-  const { url } = s.run<{ url: string }>(user, 'getXeroConnectUrl');
-  const location = s.x.sandbox.consent(url, { user: user === SELLER ? SELLER : user, tenants });
-  const { functionName, event } = s.x.world.userCallback(Object.fromEntries(new URL(location).searchParams));
-  return s.bundle.callRaw<{ getContent(): string }>(user, functionName, event).getContent();
-}
+const session = (): BundleSession => bundleSession(code);
 
 /** The accountant picks a category in the Mapping tab, as a person would in Sheets. */
-function mapInSheet(s: Session, description: string, category: string): void {
+function mapInSheet(s: BundleSession, description: string, category: string): void {
   const grid = s.x.world.inspect.grid('Mapping');
   const row = grid.values.findIndex((r) => r[2] === description) + 1;
   expect(row).toBeGreaterThan(1);
@@ -110,7 +64,7 @@ describe('the add-on, built, end to end', () => {
     expect(s.x.world.inspect.ui().sidebars[0]).toMatchObject({ title: 'SettleSheet' });
 
     // The deployer saved the Xero app's credentials once.
-    s.run(SELLER, 'saveXeroAppCredentials', { clientId: DEFAULT_APP.clientId, clientSecret: DEFAULT_APP.clientSecret });
+    saveApp(s);
 
     const { finished } = importFile(s, settlementFile());
     expect(finished).toMatchObject({ balanced: true, unmapped: 1, status: 'Needs mapping' });
@@ -197,13 +151,14 @@ describe('the add-on, built, end to end', () => {
     const visible = (tab: string) => s.x.world.inspect.grid(tab).values.slice(1).filter((r) => r.some((v) => v !== ''));
     expect(visible('Transactions')).toEqual([]);
     expect(visible('Settlements')).toEqual([]);
-    expect(s.x.world.inspect.grid('_SettleSheet import').values.flat().filter((v) => v !== '')).toEqual([]);
+    expect(s.x.world.inspect.sheet('Transactions').hiddenRows).toEqual([]);
+    expect(s.x.world.inspect.sheetNames()).not.toContain('_SettleSheet import');
     expect(s.run(SELLER, 'listSettlements')).toEqual([]);
   });
 
   it('re-posts a re-issued settlement only through Void and re-post, replacing what Xero holds', () => {
     const s = session();
-    s.run(SELLER, 'saveXeroAppCredentials', { clientId: DEFAULT_APP.clientId, clientSecret: DEFAULT_APP.clientSecret });
+    saveApp(s);
     const file = settlementFile();
     const { finished } = importFile(s, file);
     const settlementId = finished!.settlementId;
@@ -243,7 +198,7 @@ describe('the add-on, built, end to end', () => {
 
   it('gives two people pressing Post at once one set of documents', () => {
     const s = session();
-    s.run(SELLER, 'saveXeroAppCredentials', { clientId: DEFAULT_APP.clientId, clientSecret: DEFAULT_APP.clientSecret });
+    saveApp(s);
     const { finished } = importFile(s, settlementFile());
     mapInSheet(s, NEW_FEE, 'Seller fees');
     connect(s, SELLER);
@@ -269,8 +224,8 @@ describe('the add-on, built, end to end', () => {
 
 describe('the sidebar’s own targets, built', () => {
   const triple = { transactionType: 'other-transaction', amountType: 'other-transaction', amountDescription: NEW_FEE };
-  const mappingRow = (s: Session, description: string) => s.x.world.inspect.grid('Mapping').values.findIndex((r) => r[2] === description) + 1;
-  const logRows = (s: Session) => s.x.world.inspect.grid('Log').values.slice(1).filter((r) => r[0] !== '');
+  const mappingRow = (s: BundleSession, description: string) => s.x.world.inspect.grid('Mapping').values.findIndex((r) => r[2] === description) + 1;
+  const logRows = (s: BundleSession) => s.x.world.inspect.grid('Log').values.slice(1).filter((r) => r[0] !== '');
 
   it('writes a category chosen in the sidebar into its Mapping row, found afresh, and never over someone else’s choice', () => {
     const s = session();
@@ -309,11 +264,11 @@ describe('the sidebar’s own targets, built', () => {
 
   it('fills the Accounts lists when the organisation is connected, once, without Refresh accounts', () => {
     const s = session();
-    s.run(SELLER, 'saveXeroAppCredentials', { clientId: DEFAULT_APP.clientId, clientSecret: DEFAULT_APP.clientSecret });
+    saveApp(s);
     s.run(SELLER, 'listSettlements');
     expect(s.x.world.inspect.grid('_SettleSheet Xero').values.slice(1).flat().filter((v) => v !== '')).toEqual([]);
-    // One organisation: the callback binds it; the sidebar's next status read fills the lists.
-    connect(s, SELLER);
+    // One organisation: the sidebar's next status read after the sign-in binds it and fills the lists.
+    signIn(s, SELLER);
     const status = s.run<{ listsLoaded?: { accounts: number; taxRates: number } }>(SELLER, 'getConnectionStatus');
     expect(status.listsLoaded?.accounts).toBeGreaterThan(10);
     const lists = s.x.world.inspect.grid('_SettleSheet Xero').values;
@@ -333,7 +288,7 @@ describe('the sidebar’s own targets, built', () => {
   it('writes Posted at and Imported at as the Log writes When, in the spreadsheet’s time zone, with one money style and singular counts', () => {
     const s = session();
     s.x.run(SELLER, () => SpreadsheetApp.getActiveSpreadsheet().setSpreadsheetTimeZone('Pacific/Auckland'));
-    s.run(SELLER, 'saveXeroAppCredentials', { clientId: DEFAULT_APP.clientId, clientSecret: DEFAULT_APP.clientSecret });
+    saveApp(s);
     const { finished } = importFile(s, settlementFile());
     const settlementId = finished!.settlementId;
     s.run(SELLER, 'chooseCategory', { ...triple, category: 'FBA fees' });
@@ -362,7 +317,7 @@ describe('the sidebar’s own targets, built', () => {
 
   it('tells the sidebar what Xero holds now, for the Void and re-post confirmation, after someone approved the drafts', () => {
     const s = session();
-    s.run(SELLER, 'saveXeroAppCredentials', { clientId: DEFAULT_APP.clientId, clientSecret: DEFAULT_APP.clientSecret });
+    saveApp(s);
     const { finished } = importFile(s, settlementFile());
     const settlementId = finished!.settlementId;
     expect(s.run<{ documents: unknown[] }>(SELLER, 'documentsInXero', { settlementId })).toEqual({ documents: [] });

@@ -14,6 +14,8 @@ export interface BundleRunner {
   callRaw<T = unknown>(user: string, name: string, ...args: unknown[]): T;
   /** Like `callRaw`, as a simple trigger before the person authorised the add-on. */
   callWithoutAuthorization<T = unknown>(user: string, name: string, ...args: unknown[]): T;
+  /** Google's /usercallback for a redirect's query: checks the state token, runs its function without the spreadsheet, returns the page. */
+  userCallback(user: string, query: Record<string, string>): string;
 }
 
 /** A runner for one bundle's code in one fake world. */
@@ -27,5 +29,9 @@ export function bundleRunner(world: GoogleFakes, code: string): BundleRunner {
     },
     callRaw: <T>(user: string, name: string, ...args: unknown[]) => runtime.invoke(name, args, { user }) as T,
     callWithoutAuthorization: <T>(user: string, name: string, ...args: unknown[]) => runtime.invoke(name, args, { user, authMode: 'NONE' }) as T,
+    userCallback: (user: string, query: Record<string, string>) => {
+      const { functionName, event } = world.userCallback(query);
+      return runtime.callback(functionName, event, { user });
+    },
   };
 }

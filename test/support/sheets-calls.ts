@@ -2,18 +2,10 @@
  * Which Sheets calls move data: reads and writes of cells and formats, and changes to the grid.
  * Getting a handle (a sheet by name, a range) or metadata (the last row) is not one. The import
  * budget and the preview's constant cost are measured on these; totals of every call are reported
- * beside them.
+ * beside them. The classification is the fakes' own (test/fakes/google/cost.ts), which also prices
+ * each call on the world's clock.
  */
-const DATA_METHODS = new Set([
-  'getValues', 'getValue', 'getDisplayValues', 'getDisplayValue', 'getFormulas', 'getFormula', 'getNumberFormats', 'getRichTextValues',
-  'getDataValidations', 'setValues', 'setValue', 'setFormula', 'setFormulas', 'setNumberFormat', 'setNumberFormats', 'setRichTextValue',
-  'setRichTextValues', 'setDataValidation', 'setDataValidations', 'setNote', 'clear', 'clearContent', 'clearContents', 'clearFormat', 'clearFormats',
-  'copyTo', 'moveTo', 'appendRow', 'insertRows', 'insertRowsAfter', 'insertRowsBefore', 'insertRowAfter', 'insertRowBefore', 'deleteRows', 'deleteRow',
-  'insertColumnsAfter', 'insertColumnsBefore', 'deleteColumns', 'insertSheet', 'deleteSheet', 'hideSheet', 'showSheet', 'setConditionalFormatRules',
-  'setFontWeight', 'setBackground', 'setBackgrounds', 'protect', 'setColumnWidth', 'setColumnWidths', 'setFrozenRows', 'sort',
-]);
-
-const SHEETS_CLASSES = new Set(['SpreadsheetApp', 'Spreadsheet', 'Sheet', 'Range', 'RangeList']);
+import { isSheetsDataCall, SHEETS_CLASSES } from '../fakes/google/cost';
 
 /** Sheets calls in a count record, split into data calls and all calls. */
 export function sheetsCalls(counts: Record<string, number>): { data: number; all: number; byMethod: Record<string, number> } {
@@ -21,10 +13,9 @@ export function sheetsCalls(counts: Record<string, number>): { data: number; all
   let all = 0;
   const byMethod: Record<string, number> = {};
   for (const [name, n] of Object.entries(counts)) {
-    const [cls, method] = name.split('.') as [string, string];
-    if (!SHEETS_CLASSES.has(cls)) continue;
+    if (!SHEETS_CLASSES.has(name.slice(0, name.indexOf('.')))) continue;
     all += n;
-    if (DATA_METHODS.has(method)) {
+    if (isSheetsDataCall(name)) {
       data += n;
       byMethod[name] = n;
     }

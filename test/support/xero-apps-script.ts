@@ -4,14 +4,14 @@
  * time, so SettleSheet's Apps Script adapters run as they would in Apps Script, against the Xero
  * sandbox on the same clock. Every token the sandbox hands out is collected for secret scans.
  */
-import { createGoogleFakes, type AppsScriptGlobals, type GoogleFakes } from '../fakes/google';
-import { createXeroSandbox, DEFAULT_APP, DEFAULT_USER, TENANT_IDS, type SandboxUser, type XeroSandbox } from '../fakes/xero';
+import { createGoogleFakes, type AppsScriptGlobals, type GoogleFakes, type GoogleFakesOptions } from '../fakes/google';
+import { createXeroSandbox, DEFAULT_APP, DEFAULT_USER, TENANT_IDS, type SandboxUser, type XeroSandbox, type XeroSandboxOptions } from '../fakes/xero';
 import { defaultMapping } from '../../src/core/mapping';
 import { summariseSettlement, type SettlementSummary, type SplitMode } from '../../src/core/summary';
 import { buildDocuments, type DocumentSettings, type PlannedDocument } from '../../src/core/xero/documents';
 import type { HttpRequest } from '../../src/xero/http';
 import * as main from '../../src/server/main';
-import { saveXeroAppCredentials, xeroConnectUrl } from '../../src/server/xero/entry-points';
+import { saveXeroAppCredentials, xeroConnectionStatus, xeroConnectUrl } from '../../src/server/xero/entry-points';
 import { xeroPostedRecord } from '../../src/server/xero/posting';
 import type { PostedRecord } from '../../src/xero/posted-records';
 import { aggregateOf, type HeaderSpec, type LineSpec } from './build-aggregate';
@@ -38,8 +38,11 @@ export interface XeroWorld {
   sandbox: XeroSandbox;
   /** Every access token, refresh token, id token and authorisation code issued so far, and the client secret. */
   secrets: Set<string>;
-  /** Runs `fn` as one Apps Script execution by `user` (nested runs are separate executions). */
-  run<T>(user: string, fn: () => T): T;
+  /**
+   * Runs `fn` as one Apps Script execution by `user` (nested runs are separate executions);
+   * `withoutDocument` runs it as Google's /usercallback does, without the spreadsheet.
+   */
+  run<T>(user: string, fn: () => T, options?: { withoutDocument?: boolean }): T;
   /** Saves the sandbox app's credentials as the deployer would. */
   setUpApp(): void;
   /** Connects `user` through the consent page and the callback; returns the callback page's HTML. */
@@ -48,13 +51,19 @@ export interface XeroWorld {
   requests(): HttpRequest[];
 }
 
+/** What a test may change about the Google world and the Xero sandbox. */
+export interface XeroWorldOptions {
+  google?: GoogleFakesOptions;
+  xero?: Pick<XeroSandboxOptions, 'organisations' | 'users' | 'apps'>;
+}
+
 /**
  * A world whose script id matches the sandbox app's registered redirect URI, with Date.now
  * following the world's clock (Apps Script code reads Date.now; restore with jest.restoreAllMocks).
  */
-export function createXeroWorld(): XeroWorld {
-  const world = createGoogleFakes({ scriptId: 'sandbox-script-id', startTime: Date.parse('2026-01-15T09:00:00Z') });
-  const sandbox = createXeroSandbox({ now: () => world.now(), sleep: (ms) => world.advanceClock(ms), users: [DEFAULT_USER, BOOKKEEPER_XERO] });
+export function createXeroWorld(options: XeroWorldOptions = {}): XeroWorld {
+  const world = createGoogleFakes({ scriptId: 'sandbox-script-id', startTime: Date.parse('2026-01-15T09:00:00Z'), ...options.google });
+  const sandbox = createXeroSandbox({ now: () => world.now(), sleep: (ms) => world.advanceClock(ms), users: [DEFAULT_USER, BOOKKEEPER_XERO], ...options.xero });
   const secrets = new Set<string>([DEFAULT_APP.clientSecret]);
   jest.spyOn(Date, 'now').mockImplementation(() => world.now());
   world.urlFetch = (request) => {
@@ -66,7 +75,7 @@ export function createXeroWorld(): XeroWorld {
     return response;
   };
 
-  function run<T>(user: string, fn: () => T): T {
+  function run<T>(user: string, fn: () => T, options: { withoutDocument?: boolean } = {}): T {
     return world.run(user, (globals: AppsScriptGlobals) => {
       const scope = globalThis as unknown as Record<string, unknown>;
       const saved = GLOBAL_NAMES.map((name) => [name, scope[name]] as const);
@@ -76,7 +85,7 @@ export function createXeroWorld(): XeroWorld {
       } finally {
         for (const [name, value] of saved) scope[name] = value;
       }
-    });
+    }, options);
   }
 
   return {
@@ -97,7 +106,11 @@ export function createXeroWorld(): XeroWorld {
       const { functionName, event } = world.userCallback(query);
       const callback = (main as unknown as Record<string, (e: unknown) => { getContent(): string }>)[functionName];
       if (!callback) throw new Error(`The bundle exports no ${functionName}`);
-      return run(user, () => callback(event).getContent());
+      const page = run(user, () => callback(event).getContent(), { withoutDocument: true });
+      // Back in the spreadsheet the sidebar asks for the status, which binds an only organisation
+      // (the callback, run without the spreadsheet, cannot).
+      run(user, () => xeroConnectionStatus());
+      return page;
     },
     requests: () => world.inspect.requests(),
   };

@@ -53,6 +53,7 @@ describe('dist/Code.js', () => {
       'https://www.googleapis.com/auth/script.container.ui',
       'https://www.googleapis.com/auth/script.external_request',
       'https://www.googleapis.com/auth/spreadsheets.currentonly',
+      'https://www.googleapis.com/auth/userinfo.email',
     ]);
     expect(manifest.urlFetchWhitelist).toEqual(['https://identity.xero.com/', 'https://api.xero.com/']);
   });

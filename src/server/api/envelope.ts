@@ -3,6 +3,8 @@
  * envelope, so the sidebar gets plain words for every failure instead of a stack trace.
  */
 import type { Envelope } from '../../api/types';
+import { markExecutionStart } from '../execution';
+import { noteLockTaken } from '../records/record-sheet';
 import { MissingTabError } from '../workbook/workbook';
 
 /** A failure the person can act on; its message is shown as it is. */
@@ -17,6 +19,7 @@ interface RequestSchema<T> {
 /** Makes a target from a request schema and the work it does. */
 export function target<Req, Res>(schema: RequestSchema<Req>, work: (request: Req) => Res): (request?: unknown) => Envelope<Res> {
   return (request?: unknown) => {
+    markExecutionStart();
     const parsed = schema.safeParse(request ?? {});
     if (!parsed.success) {
       const where = parsed.error.issues.map((i) => i.path.map(String).join('.') || 'request').join(', ');
@@ -40,6 +43,7 @@ export function underDocumentLock<T>(what: string, work: () => T, waitMs = 30_00
   if (!lock.tryLock(waitMs)) {
     throw new UserFacingError(`Someone else is ${what} in this spreadsheet right now. Try again in a minute.`);
   }
+  noteLockTaken();
   try {
     return work();
   } finally {

@@ -1,8 +1,10 @@
 /**
- * Importing a settlement the browser parsed: begin (the settlement's facts), chunks of lines into
- * the hidden staging tab, finish (one move into Transactions, the aggregate, the Settlements row,
- * unmapped triples into Mapping, a Log line). Until finish the settlement is not imported at all;
- * each call does bounded work, so any size fits Apps Script's six minutes.
+ * Importing a settlement the browser parsed: begin (the settlement's facts; hidden rows are made
+ * ready at the end of Transactions), chunks of lines written straight into those rows, finish
+ * (the rows shown, the aggregate, the settlement's record and Settlements row, unmapped triples
+ * into Mapping, a Log line). Until finish the settlement is not imported at all: its rows are
+ * hidden and no record points at them. Each call does bounded work (every Sheets call ≤100,000
+ * cells), so any size fits Apps Script's six minutes.
  */
 import type { AggregateEntryDto, BeginImportRequest, BeginImportResult, LineDto, SettlementListItem } from '../../api/types';
 import { createMatcher } from '../../core/mapping/match';
@@ -10,57 +12,37 @@ import { addMinor, currencyDecimals, formatAmount, parseAmount, type Minor } fro
 import { compareEntries, type AggregateEntry } from '../../core/summary/aggregate';
 import { summariseSettlement } from '../../core/summary/summarise';
 import { count, differenceWords } from '../../core/words';
+import { currentUser } from '../identity';
+import { readImportState, writeImportState, type ImportState } from '../import-state';
 import { aggregateOf } from '../settlement-aggregate';
-import { SettlementRegistry, type SettlementRecord } from '../registry';
-import { appendAggregate, deleteAggregate, type StoredEntry } from '../workbook/aggregates';
+import { SettlementRegistry, statusOf, type SettlementRecord } from '../registry';
+import { cacheIfItFits } from '../storage/cache';
+import { aggregateCellsNeeded, appendAggregate, deleteAggregate, type StoredEntry } from '../workbook/aggregates';
 import { appendLog } from '../workbook/log';
 import { appendUnmapped, readMappingTab, rulesOf } from '../workbook/mapping-tabs';
-import { writeSettlementRow } from '../workbook/settlements-tab';
-import { clearStaging, commitStagedRows, prepareStaging, stageRows, transactionRow } from '../workbook/transactions';
+import { writeSettlementRow, type PostingView } from '../workbook/settlements-tab';
+import { discardPendingRows, preparePendingRows, revealPendingRows, transactionCellsNeeded, transactionRow, writePendingRows } from '../workbook/transactions';
 import { deleteTransactions } from '../workbook/transactions-maintenance';
-import { TRANSACTION_COLUMNS } from '../workbook/layout';
 import { Workbook } from '../workbook/workbook';
 import { UserFacingError, underDocumentLock } from './envelope';
 import { CHUNK_SIZE } from './schemas';
-import { currentUser } from './user';
 import { categoryLabel } from './preview';
 import { listItemOf, postingViewOf } from './views';
 
-const STATE_KEY = 'settlesheet.import';
 const TABLE_KEY = 'settlesheet.import.mapping.';
 // An import nobody has touched for this long was abandoned (the tab was closed mid-upload).
 const ABANDONED_MS = 30 * 60 * 1000;
-// Transactions and staging each hold a copy while importing: refuse what cannot fit.
+/** Google's limit on the cells (empty or not) of all tabs of a spreadsheet. */
 const CELL_LIMIT = 10_000_000;
-
-/** The one import in progress, kept between its calls. */
-interface ImportState {
-  importId: string;
-  user: string;
-  touchedAt: number;
-  request: BeginImportRequest;
-  decimals: number;
-  received: number;
-  /** Σ of the amounts received, in minor units, as a string (exact across calls). */
-  sum: string;
-}
+// Finishing appends one row each to the records, Settlements and Log tabs: at most this many cells
+// if each of them has to grow.
+const FINISH_ROW_CELLS = 5 + 17 + 6;
 
 // The document cache exists whenever a spreadsheet is open; keys carry the import id either way.
 const importCache = () => CacheService.getDocumentCache() ?? CacheService.getScriptCache();
 
-function readState(): ImportState | undefined {
-  const raw = PropertiesService.getDocumentProperties().getProperty(STATE_KEY);
-  return raw ? (JSON.parse(raw) as ImportState) : undefined;
-}
-
-function writeState(state: ImportState | undefined): void {
-  const props = PropertiesService.getDocumentProperties();
-  if (state) props.setProperty(STATE_KEY, JSON.stringify({ ...state, touchedAt: Date.now() }));
-  else props.deleteProperty(STATE_KEY);
-}
-
 function stateFor(importId: string): ImportState {
-  const state = readState();
+  const state = readImportState();
   if (!state || state.importId !== importId) {
     throw new UserFacingError('This import is no longer in progress (it was cancelled, finished, or replaced by another). Start the import again.');
   }
@@ -69,16 +51,22 @@ function stateFor(importId: string): ImportState {
 
 /**
  * The Mapping tab as it was when the import began: read once, not once per chunk. (If the cache
- * lost it, the tab is read again: correct, just one more call.)
+ * lost it, or it was too big to cache, the tab is read again: correct, just one more call.)
  */
 function importMappingTable(workbook: Workbook, importId: string): string[][] {
   const cached = importCache().get(TABLE_KEY + importId);
   return cached ? (JSON.parse(cached) as string[][]) : readMappingTab(workbook);
 }
 
-
+/** Every cell of every tab, empty or not: what Google counts toward its 10 million. */
 function cellsInUse(workbook: Workbook): number {
   return workbook.spreadsheet.getSheets().reduce((n, s) => n + s.getMaxRows() * s.getMaxColumns(), 0);
+}
+
+function noRoom(lines: number): UserFacingError {
+  return new UserFacingError(
+    `This settlement has ${lines} lines, more than this spreadsheet has room for (Google Sheets holds 10 million cells). Start a new SettleSheet spreadsheet for newer settlements.`,
+  );
 }
 
 /** Starts an import, or says why it need not or cannot. */
@@ -86,7 +74,7 @@ export function beginImport(request: BeginImportRequest): BeginImportResult {
   const workbook = Workbook.active();
   workbook.ensure();
   return underDocumentLock('importing', () => {
-    const current = readState();
+    const current = readImportState();
     if (current && Date.now() - current.touchedAt < ABANDONED_MS) {
       return { status: 'busy', message: `${current.user} is importing settlement ${current.request.header.settlementId}. Try again when it is done.` };
     }
@@ -109,25 +97,24 @@ export function beginImport(request: BeginImportRequest): BeginImportResult {
           (posted ? ' It was posted to Xero: after replacing, it will show "Changed since posting" and can only be posted again with "Void and re-post".' : ''),
       };
     }
-    const extraCells = request.lineCount * TRANSACTION_COLUMNS.length * 2;
-    if (cellsInUse(workbook) + extraCells > CELL_LIMIT) {
-      throw new UserFacingError(
-        `This settlement has ${request.lineCount} lines, more than this spreadsheet has room for (Google Sheets holds 10 million cells). Start a new SettleSheet spreadsheet for newer settlements.`,
-      );
-    }
+    // An abandoned import's hidden rows go first: they give their cells back.
+    if (current) discardPendingRows(workbook, current.pending, current.request.header.settlementId);
+    // Exactly what the import adds: the rows Transactions must grow by, and the rows finishing
+    // appends (the aggregate's rows, unknown until then, are counted again when it is known).
+    if (cellsInUse(workbook) + transactionCellsNeeded(workbook, request.lineCount) + FINISH_ROW_CELLS > CELL_LIMIT) throw noRoom(request.lineCount);
     const importId = Utilities.getUuid();
-    try {
-      importCache().put(TABLE_KEY + importId, JSON.stringify(readMappingTab(workbook)), 21600);
-    } catch {
-      // A Mapping tab over the cache's 100 KB is read again by each chunk instead: slower, still right.
-    }
-    prepareStaging(workbook, request.lineCount, decimals, current !== undefined);
-    writeState({ importId, user: currentUser(), touchedAt: Date.now(), request, decimals, received: 0, sum: '0' });
+    cacheIfItFits(importCache(), TABLE_KEY + importId, JSON.stringify(readMappingTab(workbook)), 21600);
+    const transactions = workbook.tab('transactions');
+    // The state names the rows before they are made, so an interruption leaves nothing unaccounted for.
+    const planned = { firstRow: transactions.getLastRow() + 1, count: request.lineCount };
+    const state: ImportState = { importId, user: currentUser(), touchedAt: Date.now(), request, decimals, received: 0, sum: '0', pending: planned };
+    writeImportState(state);
+    preparePendingRows(workbook, request.lineCount, decimals);
     return { status: 'ready', importId, chunkSize: CHUNK_SIZE };
   });
 }
 
-/** Stores one chunk of lines in staging; a chunk sent twice (a retry) is written once. */
+/** Writes one chunk of lines into the import's hidden rows; a chunk sent twice (a retry) is written once. */
 export function appendImportLines(request: { importId: string; offset: number; lines: LineDto[] }): { received: number } {
   const workbook = Workbook.active();
   return underDocumentLock('importing', () => {
@@ -149,8 +136,8 @@ export function appendImportLines(request: { importId: string; offset: number; l
       sum += BigInt(parseAmount(line[8], state.decimals) as Minor);
       return row;
     });
-    stageRows(workbook, request.offset, rows);
-    writeState({ ...state, received: state.received + rows.length, sum: String(sum) });
+    writePendingRows(workbook, state.pending, request.offset, rows);
+    writeImportState({ ...state, received: state.received + rows.length, sum: String(sum) });
     return { received: state.received + rows.length };
   });
 }
@@ -194,17 +181,22 @@ export function finishImport(request: { importId: string; aggregate: AggregateEn
       { rules, accounts: [] },
       { split: 'off' },
     );
+    // Room for what finishing adds, counted before anything is written.
+    const room = CELL_LIMIT - cellsInUse(workbook) - FINISH_ROW_CELLS;
+    if (aggregateCellsNeeded(workbook, stored.length) > room) throw noRoom(state.received);
 
     const registry = SettlementRegistry.active();
     const previous = registry.get(header.settlementId);
+    let pending = state.pending;
     if (previous) {
-      deleteTransactions(workbook, previous, registry);
+      const above = deleteTransactions(workbook, previous, registry, pending);
+      pending = { firstRow: pending.firstRow - above, count: pending.count };
       deleteAggregate(workbook, previous.aggregates);
       registry.shiftAfterDelete('aggregates', previous.aggregates);
     }
 
-    const transactions = commitStagedRows(workbook, state.received);
-    const aggregates = appendAggregate(workbook, header.settlementId, state.decimals, stored);
+    const aggregates = appendAggregate(workbook, header.settlementId, stored, room);
+    revealPendingRows(workbook, pending);
     const { unmapped, marketplaces } = summary;
     const record: SettlementRecord = {
       settlementId: header.settlementId,
@@ -219,14 +211,17 @@ export function finishImport(request: { importId: string; aggregate: AggregateEn
       marketplaces,
       importedAt: new Date().toISOString(),
       importedBy: state.user,
-      transactions,
+      transactions: pending,
       aggregates,
       balanced: summary.check.difference === 0,
       unmapped: unmapped.length,
       changedSincePosting: previous ? postingViewOf(previous).documents.length > 0 : false,
     };
-    registry.put(record);
-    writeSettlementRow(workbook, record, postingViewOf(record), !previous);
+    // A settlement imported for the first time has no posted record: nothing to read for it.
+    const posting: PostingView = previous ? postingViewOf(record) : { status: statusOf(record, 0), documents: [] };
+    if (previous) registry.put(record);
+    else registry.add(record);
+    writeSettlementRow(workbook, record, posting, !previous);
     const added = appendUnmapped(workbook, mappingTable, unmapped, state.decimals, header.settlementId);
     appendLog(workbook, {
       what: 'Import',
@@ -237,20 +232,20 @@ export function finishImport(request: { importId: string; aggregate: AggregateEn
         (record.balanced ? 'balanced' : `NOT balanced: ${differenceWords(formatAmount(summary.check.difference, state.decimals), header.currency)}`) +
         (unmapped.length ? `; ${count(unmapped.length, 'line type')} need${unmapped.length === 1 ? 's' : ''} a category${added ? ` (${count(added, 'row')} added to Mapping)` : ''}` : ''),
     }, state.user);
-    writeState(undefined);
+    writeImportState(undefined);
     importCache().remove(TABLE_KEY + state.importId);
-    return listItemOf(record);
+    return listItemOf(record, posting);
   });
 }
 
-/** Abandons an import: staging is emptied and nothing else was ever written. */
+/** Abandons an import: its hidden rows are deleted and nothing else was ever written. */
 export function cancelImport(request: { importId: string }): { cancelled: boolean } {
   const workbook = Workbook.active();
   return underDocumentLock('importing', () => {
-    const state = readState();
+    const state = readImportState();
     if (!state || state.importId !== request.importId) return { cancelled: false };
-    clearStaging(workbook);
-    writeState(undefined);
+    discardPendingRows(workbook, state.pending, state.request.header.settlementId);
+    writeImportState(undefined);
     importCache().remove(TABLE_KEY + state.importId);
     return { cancelled: true };
   });

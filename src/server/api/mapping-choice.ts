@@ -12,7 +12,7 @@ import { appendLog } from '../workbook/log';
 import { appendUnmapped, readAccountsTab, readMappingTab } from '../workbook/mapping-tabs';
 import { Workbook } from '../workbook/workbook';
 import { UserFacingError, underDocumentLock } from './envelope';
-import { currentUser } from './user';
+import { currentUser } from '../identity';
 
 type Triple = Pick<CategoryChoiceRequest, 'transactionType' | 'amountType' | 'amountDescription'>;
 

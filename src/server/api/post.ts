@@ -11,10 +11,11 @@ import { SettlementRegistry } from '../registry';
 import { appendLog, type LogEntry } from '../workbook/log';
 import { writeSettlementRow } from '../workbook/settlements-tab';
 import { postSettlementToXero } from '../xero/posting';
+import { UrlFetchRefused } from '../xero/url-fetch';
 import { Workbook } from '../workbook/workbook';
 import { documentDto } from './partly-posted';
 import { compute, recordOf } from './preview';
-import { currentUser } from './user';
+import { currentUser } from '../identity';
 import { postingViewOf } from './views';
 
 function documentsOf(outcome: Extract<PostOutcome, { record: unknown }>): PostedDocumentDto[] {
@@ -42,6 +43,19 @@ function resultOf(outcome: PostOutcome): PostResultDto {
 const ACTION_WORDS = { post: 'Post', 'void-and-repost': 'Void and re-post', void: 'Void what was posted' } as const;
 const RESULT_WORDS: Partial<Record<PostResultDto['outcome'], LogEntry['result']>> = { refused: 'Refused', busy: 'Busy', 'partly-posted': 'Partly posted' };
 
+/**
+ * Posts through the posting flow; Google refusing a UrlFetch call (its daily quota, the manifest's
+ * allow-list) ends the post as a failure in words, recorded like any other.
+ */
+function postOrExplain(c: ReturnType<typeof compute>, mode: 'post' | 'void-and-repost' | 'void', seenRevision?: number): PostOutcome {
+  try {
+    return postSettlementToXero(c.summary, c.documents, mode, seenRevision);
+  } catch (error) {
+    if (!(error instanceof UrlFetchRefused)) throw error;
+    return { kind: 'failed', message: error.message, nothingCreated: false };
+  }
+}
+
 /** Posts a settlement (or voids what Xero holds, and posts it again unless `mode` is `void`). */
 export function postSettlement(request: { settlementId: string; mode: 'post' | 'void-and-repost' | 'void'; seenRevision?: number }): PostResultDto {
   const workbook = Workbook.active();
@@ -50,7 +64,7 @@ export function postSettlement(request: { settlementId: string; mode: 'post' | '
     // Voiding takes back what Xero holds whatever the tabs say now; posting needs a clean summary.
     c.summary.problems.length > 0 && request.mode !== 'void'
       ? { kind: 'refused', message: 'Nothing was sent to Xero.', problems: c.summary.problems.map((p) => p.message) }
-      : postSettlementToXero(c.summary, c.documents, request.mode, request.seenRevision);
+      : postOrExplain(c, request.mode, request.seenRevision);
   const result = resultOf(outcome);
 
   const succeeded = result.outcome === 'posted' || result.outcome === 'already-posted' || result.outcome === 'voided';

@@ -3,15 +3,18 @@
  * sidebar's own reckoning, and jumping to a line type in the Mapping tab.
  */
 import type { SettlementListItem } from '../../api/types';
+import { postedRecordReader } from '../posted';
 import { SettlementRegistry } from '../registry';
 import { appendUnmapped, readAccountsTab, readMappingTab } from '../workbook/mapping-tabs';
 import { Workbook } from '../workbook/workbook';
-import { listItemOf } from './views';
+import { listItemOf, postingViewOf } from './views';
 
 /** Every imported settlement, newest first. Creates the tabs on first use. */
 export function listSettlements(): SettlementListItem[] {
   Workbook.active().ensure();
-  return SettlementRegistry.active().all().map(listItemOf);
+  const settlements = SettlementRegistry.active().all();
+  const posted = postedRecordReader();
+  return settlements.map((record) => listItemOf(record, postingViewOf(record, posted)));
 }
 
 /** The Mapping and Accounts tables as text, so the sidebar can summarise a file before importing it. */

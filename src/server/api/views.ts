@@ -3,13 +3,14 @@
  * holds come from the same record and posting, so they never disagree.
  */
 import type { SettlementListItem } from '../../api/types';
+import type { PostedRecord } from '../../xero/posted-records';
 import { readPosted } from '../posted';
 import { statusOf, type SettlementRecord } from '../registry';
 import type { PostingView } from '../workbook/settlements-tab';
 
 /** The posting side of a settlement: status, documents, who posted and when. */
-export function postingViewOf(record: SettlementRecord): PostingView & { lastError?: string } {
-  const posted = readPosted(record.settlementId);
+export function postingViewOf(record: SettlementRecord, read?: (settlementId: string) => PostedRecord | undefined): PostingView & { lastError?: string } {
+  const posted = readPosted(record.settlementId, read);
   return {
     status: posted.partlyPosted ? 'Partly posted' : statusOf(record, posted.documents.length),
     documents: posted.documents,
@@ -19,9 +20,8 @@ export function postingViewOf(record: SettlementRecord): PostingView & { lastErr
   };
 }
 
-/** The settlement as the sidebar lists it. */
-export function listItemOf(record: SettlementRecord): SettlementListItem {
-  const posting = postingViewOf(record);
+/** The settlement as the sidebar lists it (with its posting view when the caller has it). */
+export function listItemOf(record: SettlementRecord, posting: PostingView & { lastError?: string } = postingViewOf(record)): SettlementListItem {
   return {
     settlementId: record.settlementId,
     source: record.source,

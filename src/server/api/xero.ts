@@ -14,7 +14,7 @@ import { appendLog } from '../workbook/log';
 import { markAccounts, writeXeroLists } from '../workbook/xero-lists';
 import { Workbook } from '../workbook/workbook';
 import { UserFacingError } from './envelope';
-import { currentUser } from './user';
+import { currentUser } from '../identity';
 
 function value<T>(result: XeroResult<T>): T {
   if (!result.ok) throw new UserFacingError(result.failure.message);

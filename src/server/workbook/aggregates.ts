@@ -1,17 +1,21 @@
 /**
  * The hidden aggregates tab: each settlement reduced to one row per triple × marketplace × posted
  * date, written once at import. Previews and posts read only these rows, so their cost does not
- * grow with the number of lines. Amounts are stored as decimal text so they come back exact.
+ * grow with the number of lines. Amounts are whole numbers of minor units (cents): numbers, so
+ * no cell format or apostrophe rule can change them, and exact. Rows older versions wrote hold
+ * the amount as decimal text; both read back the same.
  */
-import { currencyDecimals, formatAmount, parseAmount } from '../../core/money';
+import { currencyDecimals, parseAmount } from '../../core/money';
 import type { AggregateEntry } from '../../core/summary/aggregate';
 import { UserFacingError } from '../api/envelope';
 import type { RowBlock, SettlementRecord } from '../registry';
-import { cellText, textCell } from './cells';
+import { readRows, writeRows } from './blocks';
+import { cellText, ownText, textCell } from './cells';
 import { AGGREGATE_COLUMNS } from './layout';
 import type { Workbook } from './workbook';
 
 const WIDTH = AGGREGATE_COLUMNS.length;
+const CATEGORY_COLUMN = AGGREGATE_COLUMNS.indexOf('Category in Transactions') + 1;
 // The tab grows in steps, so most imports do not pay for growing it.
 const GROW_STEP = 5000;
 
@@ -21,13 +25,27 @@ export interface StoredEntry {
   category: string;
 }
 
-/** Appends a settlement's entries; returns where they are. */
-export function appendAggregate(workbook: Workbook, settlementId: string, decimals: number, stored: StoredEntry[]): RowBlock {
+/** The rows the tab must grow by for `entries` more rows (0 when they fit), as the append will grow it. */
+function growthFor(sheet: GoogleAppsScript.Spreadsheet.Sheet, entries: number, roomForCells: number): number {
+  const short = sheet.getLastRow() + entries - sheet.getMaxRows();
+  if (short <= 0) return 0;
+  // Grow a step ahead when the spreadsheet has room for it; exactly what is needed otherwise.
+  return Math.max(short, GROW_STEP) * WIDTH <= roomForCells ? Math.max(short, GROW_STEP) : short;
+}
+
+/** The cells appending `entries` rows adds to the spreadsheet (0 when they fit in the tab). */
+export function aggregateCellsNeeded(workbook: Workbook, entries: number): number {
+  const sheet = workbook.tab('aggregates');
+  return Math.max(0, sheet.getLastRow() + entries - sheet.getMaxRows()) * WIDTH;
+}
+
+/** Appends a settlement's entries; returns where they are. `roomForCells` bounds how far ahead the tab grows. */
+export function appendAggregate(workbook: Workbook, settlementId: string, stored: StoredEntry[], roomForCells = Number.POSITIVE_INFINITY): RowBlock {
   const sheet = workbook.tab('aggregates');
   const firstRow = sheet.getLastRow() + 1;
   if (stored.length === 0) return { firstRow, count: 0 };
-  const short = firstRow + stored.length - 1 - sheet.getMaxRows();
-  if (short > 0) sheet.insertRowsAfter(sheet.getMaxRows(), Math.max(short, GROW_STEP));
+  const grow = growthFor(sheet, stored.length, roomForCells);
+  if (grow > 0) sheet.insertRowsAfter(sheet.getMaxRows(), grow);
   const rows = stored.map(({ entry: e, category }) => [
     textCell(settlementId),
     textCell(e.postedDate),
@@ -35,32 +53,48 @@ export function appendAggregate(workbook: Workbook, settlementId: string, decima
     textCell(e.amountType),
     textCell(e.amountDescription),
     textCell(e.marketplace),
-    textCell(formatAmount(e.amount, decimals)),
+    e.amount,
     e.rows,
     textCell(category),
   ]);
-  sheet.getRange(firstRow, 1, rows.length, WIDTH).setValues(rows);
+  writeRows(sheet, firstRow, rows);
   return { firstRow, count: rows.length };
+}
+
+/** An amount cell: minor units as a number, or (older rows) decimal text. */
+function minorOf(value: unknown, decimals: number, zone: string): number | undefined {
+  if (typeof value === 'number') return Number.isSafeInteger(value) ? value : undefined;
+  const minor = parseAmount(ownText(value, zone), decimals);
+  return typeof minor === 'number' ? minor : undefined;
 }
 
 /** Reads a settlement's entries back, checking they are still its rows. */
 export function readAggregate(workbook: Workbook, record: SettlementRecord): StoredEntry[] {
   const { firstRow, count } = record.aggregates;
   if (count === 0) return [];
-  const values = workbook.tab('aggregates').getRange(firstRow, 1, count, WIDTH).getValues();
+  const values = readRows(workbook.tab('aggregates'), firstRow, count, WIDTH);
   const decimals = currencyDecimals(record.header.currency);
   const zone = workbook.timeZone;
   return values.map((row, i) => {
-    const [id, postedDate, transactionType, amountType, amountDescription, marketplace, amount, rows, category] = row.map((v) => cellText(v, zone));
-    const minor = parseAmount(amount!, decimals);
-    if (id !== record.settlementId || typeof minor !== 'number') {
+    const [idCell, postedDate, transactionType, amountType, amountDescription, marketplace, amountCell, rows, category] = row;
+    const minor = minorOf(amountCell, decimals, zone);
+    if (ownText(idCell, zone) !== record.settlementId || minor === undefined) {
       throw new UserFacingError(
         `SettleSheet's hidden aggregates tab no longer matches settlement ${record.settlementId} (row ${firstRow + i}). Import the settlement file again to rebuild it.`,
       );
     }
+    const text = (v: unknown) => cellText(v, zone);
     return {
-      entry: { postedDate: postedDate!, transactionType: transactionType!, amountType: amountType!, amountDescription: amountDescription!, marketplace: marketplace!, amount: minor, rows: Number(rows) },
-      category: category!,
+      entry: {
+        postedDate: ownText(postedDate, zone),
+        transactionType: text(transactionType),
+        amountType: text(amountType),
+        amountDescription: text(amountDescription),
+        marketplace: text(marketplace),
+        amount: minor,
+        rows: Number(rows),
+      },
+      category: text(category),
     };
   });
 }
@@ -68,7 +102,7 @@ export function readAggregate(workbook: Workbook, record: SettlementRecord): Sto
 /** Records the categories now written in Transactions for a settlement's entries. */
 export function writeAggregateCategories(workbook: Workbook, block: RowBlock, categories: string[]): void {
   if (block.count === 0) return;
-  workbook.tab('aggregates').getRange(block.firstRow, WIDTH, block.count, 1).setValues(categories.map((c) => [textCell(c)]));
+  writeRows(workbook.tab('aggregates'), block.firstRow, categories.map((c) => [textCell(c)]), CATEGORY_COLUMN);
 }
 
 /** Removes a settlement's rows (a re-issued file replaces them). */

@@ -1,19 +1,25 @@
 /**
  * The tabs SettleSheet keeps in the workbook: their names, columns and looks. The tabs are where
  * sellers and accountants see how every number was made, so their columns are part of the product.
+ *
+ * Plain-text (`@`) formats go only on columns people type in and SettleSheet writes without an
+ * apostrophe (Mapping's dates, Accounts' codes). Wherever SettleSheet writes untrusted text it
+ * writes it with a leading apostrophe into a General cell, where Sheets documents the apostrophe
+ * as a quote prefix; whether Sheets also strips it in an `@` cell is not documented, so the two
+ * never meet (see cells.ts).
  */
 import { ACCOUNT_COLUMNS, MAPPING_COLUMNS } from '../../core/mapping/tables';
 import { DATETIME_FORMAT as DATETIME } from './when';
 
 /** What a tab is for. */
-export type TabRole = 'settlements' | 'transactions' | 'mapping' | 'accounts' | 'summary' | 'log' | 'aggregates' | 'staging' | 'xero';
+export type TabRole = 'settlements' | 'transactions' | 'mapping' | 'accounts' | 'summary' | 'log' | 'aggregates' | 'xero' | 'records';
 
 /** How a tab is created the first time. */
 export interface TabLayout {
   role: TabRole;
   /** The name it gets, unless a user's own tab already has it. */
   name: string;
-  /** Row 1; empty for tabs laid out freely (Summary) or without a header (staging). */
+  /** Row 1; empty for tabs laid out freely (Summary). */
   header: readonly string[];
   /** Column number formats applied to whole columns at creation (1-based column → format). */
   formats?: Readonly<Record<number, string>>;
@@ -71,13 +77,17 @@ export const AGGREGATE_COLUMNS = [
   'Amount type',
   'Amount description',
   'Marketplace',
-  'Amount',
+  // A whole number of the currency's minor units (cents): exact, and a number, never text.
+  'Amount (minor units)',
   'Rows',
   'Category in Transactions',
 ] as const;
 
 /** The Log tab's columns. */
 export const LOG_COLUMNS = ['When', 'Who', 'What', 'Settlement id', 'Result', 'Details'] as const;
+
+/** The hidden records tab: one row per record (settlement registry, posted records), its JSON in the value cells. */
+export const RECORD_COLUMNS = ['Key', 'Value', 'Value (continued)', 'Value (continued)', 'Value (continued)'] as const;
 
 /** The hidden list of the connected organisation's accounts and tax rates, for the Accounts dropdowns. */
 export const XERO_LIST_COLUMNS = ['Account', 'Account status', 'Account class', 'Tax type', 'Tax status'] as const;
@@ -93,7 +103,7 @@ export const TABS: readonly TabLayout[] = [
     role: 'settlements',
     name: 'Settlements',
     header: SETTLEMENT_COLUMNS,
-    formats: { 1: TEXT, 7: MONEY },
+    formats: { 7: MONEY },
     widths: { 1: 120, 2: 160, 11: 150, 12: 220 },
     maintained: true,
     hidden: false,
@@ -103,7 +113,7 @@ export const TABS: readonly TabLayout[] = [
     role: 'transactions',
     name: 'Transactions',
     header: TRANSACTION_COLUMNS,
-    formats: { 1: TEXT, 2: '0', 3: DATE, 10: MONEY },
+    formats: { 2: '0', 3: DATE, 10: MONEY },
     widths: { 1: 110, 4: 150, 6: 200, 7: 160, 8: 140 },
     maintained: true,
     hidden: false,
@@ -142,7 +152,7 @@ export const TABS: readonly TabLayout[] = [
     role: 'log',
     name: 'Log',
     header: LOG_COLUMNS,
-    formats: { 1: DATETIME, 4: TEXT },
+    formats: { 1: DATETIME },
     widths: { 1: 140, 2: 180, 3: 120, 4: 120, 5: 90, 6: 520 },
     maintained: true,
     hidden: false,
@@ -152,30 +162,39 @@ export const TABS: readonly TabLayout[] = [
     role: 'aggregates',
     name: '_SettleSheet aggregates',
     header: AGGREGATE_COLUMNS,
-    formats: { 1: TEXT, 2: TEXT, 7: TEXT },
     maintained: true,
     hidden: true,
     note: 'Internal: each settlement reduced to its totals per line type, so previews stay fast. Do not edit.',
   },
   {
-    role: 'staging',
-    name: '_SettleSheet import',
-    header: [],
-    formats: { 1: TEXT, 2: '0', 3: DATE, 10: MONEY },
-    maintained: true,
-    hidden: true,
-    note: '',
-  },
-  {
     role: 'xero',
     name: '_SettleSheet Xero',
     header: XERO_LIST_COLUMNS,
-    formats: { 1: TEXT, 4: TEXT },
     maintained: true,
     hidden: true,
     note: 'Internal: the connected organisation’s accounts and tax rates, for the Accounts dropdowns.',
   },
+  {
+    role: 'records',
+    name: '_SettleSheet records',
+    header: RECORD_COLUMNS,
+    maintained: true,
+    hidden: true,
+    note: 'Internal: what SettleSheet knows about each settlement and what it posted to Xero. Do not edit.',
+  },
 ];
+
+/**
+ * Columns older versions formatted `@` and wrote apostrophe-prefixed text into (role → 1-based
+ * columns): the layout upgrade sets them back to General.
+ */
+export const FORMERLY_PLAIN_TEXT: Readonly<Partial<Record<TabRole, readonly number[]>>> = {
+  settlements: [1],
+  transactions: [1],
+  log: [4],
+  aggregates: [1, 2, 7],
+  xero: [1, 4],
+};
 
 /** The layout of a role. */
 export function layoutOf(role: TabRole): TabLayout {

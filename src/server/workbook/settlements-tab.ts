@@ -5,7 +5,7 @@
 import type { PostedDocumentDto, SettlementStatus } from '../../api/types';
 import { currencyDecimals, parseAmount, amountToNumber } from '../../core/money';
 import type { SettlementRecord } from '../registry';
-import { cellText, textCell } from './cells';
+import { ownText, textCell } from './cells';
 import { SETTLEMENT_COLUMNS } from './layout';
 import { whenText } from './when';
 import type { Workbook } from './workbook';
@@ -50,7 +50,7 @@ function findRow(sheet: GoogleAppsScript.Spreadsheet.Sheet, settlementId: string
   const last = sheet.getLastRow();
   if (last < 2) return 0;
   const ids = sheet.getRange(2, 1, last - 1, 1).getValues();
-  const i = ids.findIndex((r) => cellText(r[0], timeZone) === settlementId);
+  const i = ids.findIndex((r) => ownText(r[0], timeZone) === settlementId);
   return i < 0 ? 0 : i + 2;
 }
 

@@ -2,11 +2,14 @@
  * Keeping a settlement's Transactions rows right after import: replacing them when a re-issued
  * file arrives, and refreshing their Category cells when the mapping changed. A settlement's rows
  * are one block (where the import put them); if people sorted the tab, the rows are found by
- * settlement id instead, never guessed.
+ * settlement id instead, never guessed. Every read and write is bounded (blocks.ts), and the rows
+ * of an import still pending (hidden, not yet the settlement's) are never touched.
  */
 import type { LineKey } from '../../core/mapping/types';
 import type { RowBlock, SettlementRecord, SettlementRegistry } from '../registry';
-import { cellText, textCell } from './cells';
+import { pendingImportBlock } from '../import-state';
+import { readRows, writeRows } from './blocks';
+import { cellText, ownText, textCell } from './cells';
 import { TRANSACTION_COLUMNS } from './layout';
 import type { Workbook } from './workbook';
 
@@ -21,18 +24,23 @@ interface Located {
 
 function keyOf(row: unknown[], timeZone: string): LineKey {
   const t = (i: number) => cellText(row[i], timeZone);
-  return { postedDate: t(2), transactionType: t(3), amountType: t(4), amountDescription: t(5), marketplace: t(8) };
+  return { postedDate: ownText(row[2], timeZone), transactionType: t(3), amountType: t(4), amountDescription: t(5), marketplace: t(8) };
 }
 
-/** Finds the settlement's rows: its block when intact (one read), else by scanning the tab. */
-function locate(workbook: Workbook, record: SettlementRecord): Located {
+const within = (row: number, block: RowBlock | undefined) => block !== undefined && row >= block.firstRow && row < block.firstRow + block.count;
+
+/**
+ * Finds the settlement's rows: its block when intact (one bounded read), else by scanning the tab
+ * (skipping `pending`, the rows of an import not finished yet).
+ */
+function locate(workbook: Workbook, record: SettlementRecord, pending?: RowBlock): Located {
   const sheet = workbook.tab('transactions');
   const zone = workbook.timeZone;
   const { firstRow, count } = record.transactions;
   if (count === 0) return { runs: [], keys: [] };
-  if (firstRow + count - 1 <= sheet.getLastRow()) {
-    const values = sheet.getRange(firstRow, 1, count, KEY_WIDTH).getValues();
-    if (values.every((r) => cellText(r[0], zone) === record.settlementId)) {
+  if (firstRow + count - 1 <= sheet.getLastRow() && !within(firstRow + count - 1, pending)) {
+    const values = readRows(sheet, firstRow, count, KEY_WIDTH);
+    if (values.every((r) => ownText(r[0], zone) === record.settlementId)) {
       return { runs: [{ firstRow, count }], keys: values.map((r) => keyOf(r, zone)) };
     }
   }
@@ -40,9 +48,9 @@ function locate(workbook: Workbook, record: SettlementRecord): Located {
   const runs: RowBlock[] = [];
   const keys: LineKey[] = [];
   if (last < 2) return { runs, keys };
-  sheet.getRange(2, 1, last - 1, KEY_WIDTH).getValues().forEach((r, i) => {
-    if (cellText(r[0], zone) !== record.settlementId) return;
+  readRows(sheet, 2, last - 1, KEY_WIDTH).forEach((r, i) => {
     const row = i + 2;
+    if (within(row, pending) || ownText(r[0], zone) !== record.settlementId) return;
     const run = runs[runs.length - 1];
     if (run && run.firstRow + run.count === row) run.count++;
     else runs.push({ firstRow: row, count: 1 });
@@ -51,15 +59,21 @@ function locate(workbook: Workbook, record: SettlementRecord): Located {
   return { runs, keys };
 }
 
-/** Deletes a settlement's Transactions rows and moves the other settlements' blocks up. */
-export function deleteTransactions(workbook: Workbook, record: SettlementRecord, registry: SettlementRegistry): void {
+/**
+ * Deletes a settlement's Transactions rows (never those of `pending`) and moves the other
+ * settlements' blocks up; returns the rows deleted above `pending`, by which it moved up.
+ */
+export function deleteTransactions(workbook: Workbook, record: SettlementRecord, registry: SettlementRegistry, pending?: RowBlock): number {
   const sheet = workbook.tab('transactions');
-  const { runs } = locate(workbook, record);
+  const { runs } = locate(workbook, record, pending);
+  let deletedAbove = 0;
   // Bottom-up, so earlier runs keep their row numbers.
   for (const run of [...runs].reverse()) {
     sheet.deleteRows(run.firstRow, run.count);
     registry.shiftAfterDelete('transactions', run, registry.all().filter((r) => r.settlementId !== record.settlementId));
+    if (pending && run.firstRow < pending.firstRow) deletedAbove += run.count;
   }
+  return deletedAbove;
 }
 
 /**
@@ -68,11 +82,10 @@ export function deleteTransactions(workbook: Workbook, record: SettlementRecord,
  */
 export function refreshTransactionCategories(workbook: Workbook, record: SettlementRecord, categoryOf: (key: LineKey) => string): number {
   const sheet = workbook.tab('transactions');
-  const { runs, keys } = locate(workbook, record);
+  const { runs, keys } = locate(workbook, record, pendingImportBlock());
   let at = 0;
   for (const run of runs) {
-    const categories = keys.slice(at, at + run.count).map((k) => [textCell(categoryOf(k))]);
-    sheet.getRange(run.firstRow, CATEGORY_COLUMN, run.count, 1).setValues(categories);
+    writeRows(sheet, run.firstRow, keys.slice(at, at + run.count).map((k) => [textCell(categoryOf(k))]), CATEGORY_COLUMN);
     at += run.count;
   }
   return at;

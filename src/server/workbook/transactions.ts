@@ -1,17 +1,24 @@
 /**
- * The Transactions tab and its hidden staging tab. An import writes its chunks into staging; only
- * when the whole file has arrived are the rows moved into Transactions in one call, so a failed or
- * abandoned import never leaves partial rows where people look.
+ * The Transactions tab, and where an import's lines wait before they count. An import writes its
+ * chunks straight into rows at the end of Transactions that are hidden and that no settlement's
+ * record points at: the "pending block", remembered in the import state. Finishing checks the
+ * block is still where it was put, shows it and writes the settlement's record; until then no
+ * preview, post or listing sees those rows. Cancelling, or starting over after an abandoned
+ * import, deletes the block's rows, each checked by its settlement-id cell.
+ *
+ * There is no staging tab any more: staging meant writing every line twice and one huge
+ * `moveTo` at the end (1.3 million cells at 100,000 lines), and its emptied rows kept counting
+ * toward the spreadsheet's 10 million cells.
  */
 import type { LineDto } from '../../api/types';
 import { parseAmount, amountToNumber } from '../../core/money';
-import { TRANSACTION_COLUMNS, moneyFormat } from './layout';
-import { textCell } from './cells';
-import type { RowBlock } from '../registry';
-import type { Workbook } from './workbook';
 import { UserFacingError } from '../api/envelope';
+import type { RowBlock } from '../registry';
+import { formatColumn, readRows, writeRows } from './blocks';
+import { ownText, textCell } from './cells';
+import { TRANSACTION_COLUMNS, moneyFormat } from './layout';
+import type { Workbook } from './workbook';
 
-const WIDTH = TRANSACTION_COLUMNS.length;
 const AMOUNT_COLUMN = TRANSACTION_COLUMNS.indexOf('Amount') + 1;
 
 /** A Transactions row for one line: text stays text, the amount is a number. */
@@ -38,38 +45,79 @@ export function transactionRow(settlementId: string, currency: string, decimals:
   ];
 }
 
+/** The cells Transactions must grow by to hold `lines` more lines after its last row. */
+export function transactionCellsNeeded(workbook: Workbook, lines: number): number {
+  const sheet = workbook.tab('transactions');
+  return Math.max(0, sheet.getLastRow() + lines - sheet.getMaxRows()) * sheet.getMaxColumns();
+}
+
 /**
- * Makes the staging tab exactly big enough for an import and formats its amount column for the
- * currency: every row count costs cells toward the spreadsheet's 10-million limit.
+ * Makes room for an import's lines after the last row of Transactions: the rows are hidden and
+ * their amount cells formatted for the currency. Returns the pending block.
  */
-export function prepareStaging(workbook: Workbook, lines: number, decimals: number, clear: boolean): void {
-  const staging = workbook.tab('staging');
-  const rows = Math.max(lines, 1);
-  const have = staging.getMaxRows();
-  if (clear) staging.getRange(1, 1, have, WIDTH).clearContent();
-  if (have < rows) staging.insertRowsAfter(have, rows - have);
-  else if (have > rows) staging.deleteRows(rows + 1, have - rows);
-  staging.getRange(1, AMOUNT_COLUMN, rows, 1).setNumberFormat(moneyFormat(decimals));
-}
-
-/** Writes one chunk of rows into staging at its place. */
-export function stageRows(workbook: Workbook, offset: number, rows: (string | number)[][]): void {
-  workbook.tab('staging').getRange(offset + 1, 1, rows.length, WIDTH).setValues(rows);
-}
-
-/** Empties staging (a cancelled import). */
-export function clearStaging(workbook: Workbook): void {
-  const staging = workbook.tab('staging');
-  staging.getRange(1, 1, staging.getMaxRows(), WIDTH).clear();
-}
-
-/** Moves the staged rows to the end of Transactions in one call; returns where they landed. */
-export function commitStagedRows(workbook: Workbook, lines: number): RowBlock {
-  const transactions = workbook.tab('transactions');
-  const firstRow = transactions.getLastRow() + 1;
+export function preparePendingRows(workbook: Workbook, lines: number, decimals: number): RowBlock {
+  const sheet = workbook.tab('transactions');
+  const firstRow = sheet.getLastRow() + 1;
   if (lines === 0) return { firstRow, count: 0 };
-  const needed = firstRow + lines - 1 - transactions.getMaxRows();
-  if (needed > 0) transactions.insertRowsAfter(transactions.getMaxRows(), needed);
-  workbook.tab('staging').getRange(1, 1, lines, WIDTH).moveTo(transactions.getRange(firstRow, 1, lines, WIDTH));
+  const short = firstRow + lines - 1 - sheet.getMaxRows();
+  if (short > 0) sheet.insertRowsAfter(sheet.getMaxRows(), short);
+  sheet.hideRows(firstRow, lines);
+  formatColumn(sheet, firstRow, lines, AMOUNT_COLUMN, moneyFormat(decimals));
   return { firstRow, count: lines };
+}
+
+/** Writes one chunk of rows into the pending block, `offset` lines from its start. */
+export function writePendingRows(workbook: Workbook, block: RowBlock, offset: number, rows: (string | number)[][]): void {
+  writeRows(workbook.tab('transactions'), block.firstRow + offset, rows);
+}
+
+/**
+ * True when the pending block still holds the import's lines where it put them: every row carries
+ * the settlement's id and the file's line numbers still rise (nobody sorted, inserted or deleted
+ * rows in between).
+ */
+export function pendingRowsIntact(workbook: Workbook, block: RowBlock, settlementId: string): boolean {
+  if (block.count === 0) return true;
+  const sheet = workbook.tab('transactions');
+  if (block.firstRow + block.count - 1 > sheet.getMaxRows()) return false;
+  const zone = workbook.timeZone;
+  let previous = 0;
+  for (const [id, line] of readRows(sheet, block.firstRow, block.count, 2)) {
+    if (ownText(id, zone) !== settlementId || typeof line !== 'number' || !(line > previous)) return false;
+    previous = line;
+  }
+  return true;
+}
+
+/** Shows the pending rows: from now on they are the settlement's. */
+export function revealPendingRows(workbook: Workbook, block: RowBlock): void {
+  if (block.count > 0) workbook.tab('transactions').showRows(block.firstRow, block.count);
+}
+
+/**
+ * Deletes what an unfinished import left in its pending block: the rows still carrying its
+ * settlement id, and the rows it never filled. Rows anything else wrote there are left alone.
+ */
+export function discardPendingRows(workbook: Workbook, block: RowBlock, settlementId: string): void {
+  const sheet = workbook.tab('transactions');
+  const rows = Math.min(block.count, sheet.getMaxRows() - block.firstRow + 1);
+  if (rows <= 0) return;
+  const zone = workbook.timeZone;
+  const ours = readRows(sheet, block.firstRow, rows, 1).map(([id]) => {
+    const text = ownText(id, zone);
+    return text === settlementId || text === '';
+  });
+  // Contiguous runs, deleted bottom-up so earlier rows keep their numbers.
+  for (let end = ours.length; end > 0; ) {
+    if (!ours[end - 1]) {
+      end--;
+      continue;
+    }
+    let start = end;
+    while (start > 0 && ours[start - 1]) start--;
+    // Sheets refuses to delete every non-frozen row: keep one empty row below.
+    if (end - start >= sheet.getMaxRows() - sheet.getFrozenRows()) sheet.insertRowsAfter(sheet.getMaxRows(), 1);
+    sheet.deleteRows(block.firstRow + start, end - start);
+    end = start;
+  }
 }

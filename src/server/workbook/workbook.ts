@@ -6,10 +6,13 @@
 import { accountsTableRows, mappingTableRows } from '../../core/mapping/tables';
 import { defaultMapping } from '../../core/mapping/defaults';
 import { TABS, layoutOf, type TabLayout, type TabRole } from './layout';
+import { noteLockTaken } from '../records/record-sheet';
+import { upgradeLayout, LAYOUT_VERSION, LAYOUT_KEY } from './layout-upgrade';
 
 const TABS_KEY = 'settlesheet.tabs';
 
-type TabRegistry = Partial<Record<TabRole, { id: number; name: string }>>;
+/** Each role's tab by sheet id (and the roles of older versions, such as the import staging tab). */
+export type TabRegistry = Partial<Record<TabRole | 'staging', { id: number; name: string }>>;
 
 /** A tab the add-on needs is gone (deleted by someone); reopening the sidebar recreates it. */
 export class MissingTabError extends Error {
@@ -47,22 +50,38 @@ export class Workbook {
     return sheet;
   }
 
-  /** True when every tab exists (nothing to create). */
+  /** True when every tab exists and is laid out as this version lays it out (nothing to do). */
   isComplete(): boolean {
-    return TABS.every((t) => this.find(t.role) !== undefined);
+    return TABS.every((t) => this.find(t.role) !== undefined) && this.layoutVersion() === LAYOUT_VERSION;
   }
 
-  /** Creates the tabs that do not exist yet (leaving the person on the tab they were on); returns the roles it created. */
+  private layoutVersion(): number {
+    return Number(this.documentProperties.getProperty(LAYOUT_KEY) ?? 0);
+  }
+
+  /**
+   * Creates the tabs that do not exist yet (leaving the person on the tab they were on) and brings
+   * tabs an older version made up to date; returns the roles it created.
+   */
   ensure(): TabRole[] {
     if (this.isComplete()) return [];
     // Two people opening the sidebar of a new spreadsheet at once must not each create the tabs.
     const lock = LockService.getDocumentLock();
     const held = lock.hasLock();
     if (!held && !lock.tryLock(30_000)) throw new MissingTabError('SettleSheet is setting up its tabs for someone else. Try again in a minute.');
+    if (!held) noteLockTaken();
     try {
       this.registry = JSON.parse(this.documentProperties.getProperty(TABS_KEY) ?? '{}') as TabRegistry;
       this.resolved.clear();
-      return this.isComplete() ? [] : this.createMissing();
+      if (this.isComplete()) return [];
+      const existed = TABS.filter((t) => this.find(t.role) !== undefined).map((t) => t.role);
+      const created = this.createMissing();
+      if (this.layoutVersion() !== LAYOUT_VERSION) {
+        upgradeLayout(this, this.registry, existed);
+        this.documentProperties.setProperty(TABS_KEY, JSON.stringify(this.registry));
+        this.documentProperties.setProperty(LAYOUT_KEY, String(LAYOUT_VERSION));
+      }
+      return created;
     } finally {
       if (!held) lock.releaseLock();
     }
@@ -70,6 +89,7 @@ export class Workbook {
 
   private createMissing(): TabRole[] {
     const created: TabRole[] = [];
+    if (TABS.every((t) => this.find(t.role) !== undefined)) return created;
     // Inserting a sheet makes it the active one; the person should stay where they were.
     const before = this.spreadsheet.getActiveSheet();
     for (const layout of TABS) {
@@ -113,7 +133,7 @@ export class Workbook {
 
   private create(layout: TabLayout): GoogleAppsScript.Spreadsheet.Sheet {
     const sheet = this.spreadsheet.insertSheet(this.freeName(layout.name));
-    const width = Math.max(layout.header.length, layout.role === 'staging' ? 13 : layout.role === 'summary' ? 8 : 1);
+    const width = Math.max(layout.header.length, layout.role === 'summary' ? 8 : 1);
     // Every cell counts toward the 10-million-cell limit: keep only the columns the tab uses.
     if (sheet.getMaxColumns() > width) sheet.deleteColumns(width + 1, sheet.getMaxColumns() - width);
     if (layout.header.length) {

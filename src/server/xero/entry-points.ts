@@ -5,11 +5,15 @@
  */
 import { saveXeroApp, type AppCredentialsForm, type AppCredentialsSaved } from '../../xero/config';
 import { callbackPage } from '../../xero/callback-page';
-import { completeConnection, connectionStatus, connectUrl, disconnect, selectOrganisation, type ConnectionStatus } from '../../xero/connection';
+import { completeConnection, connectionStatus, connectUrl, disconnect, selectOrganisation, type CallbackOutcome, type ConnectionStatus } from '../../xero/connection';
 import type { XeroResult } from '../../xero/errors';
 import { loadSpreadsheetReference } from '../../xero/spreadsheet';
 import { appsScriptEnvironment } from './environment';
-import { propertiesStore } from './ports';
+import { propertiesStore } from '../storage/properties';
+import { UrlFetchRefused } from './url-fetch';
+
+/** The user property where the callback notes what Google gave it (the installation check reports it). */
+export const CALLBACK_SEEN_KEY = 'settlesheet.callback';
 
 function logged<T>(result: XeroResult<T>): XeroResult<T> {
   if (!result.ok) console.warn(`SettleSheet Xero: ${result.failure.kind}: ${result.failure.message}`);
@@ -26,7 +30,16 @@ export function xeroConnectUrl(): XeroResult<{ url: string }> {
  * it stores the connection and shows a page.
  */
 export function xeroAuthCallback(e: { parameter?: Record<string, string> }): GoogleAppsScript.HTML.HtmlOutput {
-  const outcome = completeConnection(appsScriptEnvironment(), e?.parameter ?? {});
+  // Evidence for the installation check: did Google give this callback the spreadsheet's services?
+  PropertiesService.getUserProperties().setProperty(CALLBACK_SEEN_KEY, JSON.stringify({ hadDocument: PropertiesService.getDocumentProperties() !== null, at: new Date().toISOString() }));
+  let outcome: CallbackOutcome;
+  try {
+    outcome = completeConnection(appsScriptEnvironment(), e?.parameter ?? {});
+  } catch (error) {
+    // Google refused to reach Xero (its quota, the allow-list): say so on the page, not as a crash.
+    if (!(error instanceof UrlFetchRefused)) throw error;
+    outcome = { ok: false, title: 'Xero was not connected', message: error.message };
+  }
   if (!outcome.ok) console.warn(`SettleSheet Xero: sign-in failed: ${outcome.message}`);
   return HtmlService.createHtmlOutput(callbackPage(outcome)).setTitle('SettleSheet · Xero');
 }

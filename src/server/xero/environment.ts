@@ -5,16 +5,25 @@
  */
 import type { XeroEnvironment } from '../../xero/environment';
 import { EXECUTION_BUDGET_MS } from '../../xero/transport';
-import { appsScriptClock, appsScriptCrypto, cachePort, lockPort, propertiesStore, stateTokenPort, urlFetchHttp } from './ports';
+import { executionStart } from '../execution';
+import { currentUser } from '../identity';
+import { documentStore } from '../records/document-store';
+import { cachePort } from '../storage/cache';
+import { propertiesStore } from '../storage/properties';
+import { appsScriptClock, appsScriptCrypto, lockPort, stateTokenPort } from './ports';
+import { urlFetchHttp } from './url-fetch';
 
 /** The Apps Script redirect URI a Xero app must register for this script. */
 export function appsScriptRedirectUri(): string {
   return `https://script.google.com/macros/d/${ScriptApp.getScriptId()}/usercallback`;
 }
 
-/** The environment of this execution; its deadline is five minutes from now (Apps Script stops at six). */
+/**
+ * The environment of this execution; its deadline is five minutes after the execution began
+ * (Apps Script stops it at six), however much of that the Sheets work before it used.
+ */
 export function appsScriptEnvironment(): XeroEnvironment {
-  const deadline = Date.now() + EXECUTION_BUDGET_MS;
+  const deadline = executionStart() + EXECUTION_BUDGET_MS;
   const documentProperties = PropertiesService.getDocumentProperties();
   const documentLock = LockService.getDocumentLock();
   const documentCache = CacheService.getDocumentCache();
@@ -24,13 +33,13 @@ export function appsScriptEnvironment(): XeroEnvironment {
     crypto: appsScriptCrypto,
     script: propertiesStore(PropertiesService.getScriptProperties()),
     user: propertiesStore(PropertiesService.getUserProperties()),
-    ...(documentProperties ? { document: propertiesStore(documentProperties) } : {}),
+    ...(documentProperties ? { document: documentStore(documentProperties) } : {}),
     ...(documentCache ? { documentCache: cachePort(documentCache) } : {}),
     userLock: lockPort(LockService.getUserLock()),
     ...(documentLock ? { documentLock: lockPort(documentLock) } : {}),
     stateTokens: stateTokenPort,
     redirectUri: appsScriptRedirectUri(),
-    userEmail: Session.getActiveUser().getEmail() || 'an unnamed Google user',
+    userEmail: currentUser(),
     deadline,
   };
 }

@@ -1,39 +1,23 @@
 /**
- * The Xero ports implemented with Apps Script's services: properties, locks, the document cache,
- * Utilities for time, hashing and randomness, ScriptApp for state tokens and UrlFetchApp for HTTP.
+ * The Xero ports implemented with Apps Script's services: locks, Utilities for time, hashing and
+ * randomness, and ScriptApp for state tokens. Properties and the cache are in ../storage, HTTP in
+ * url-fetch.ts.
  */
-import { NetworkError, type HttpPort } from '../../xero/http';
-import type { CachePort, Clock, Crypto, KeyValueStore, LockPort, StateTokenPort } from '../../xero/ports';
-
-/** A property store as a KeyValueStore. */
-export function propertiesStore(properties: GoogleAppsScript.Properties.Properties): KeyValueStore {
-  return {
-    get: (key) => properties.getProperty(key),
-    set: (key, value) => void properties.setProperty(key, value),
-    delete: (key) => void properties.deleteProperty(key),
-  };
-}
+import type { Clock, Crypto, LockPort, StateTokenPort } from '../../xero/ports';
+import { noteLockTaken } from '../records/record-sheet';
 
 /** An Apps Script lock as a LockPort: `tryLock` waits, and the lock is always released after the work. */
 export function lockPort(lock: GoogleAppsScript.Lock.Lock): LockPort {
   return {
     run(waitMs, work) {
       if (!lock.tryLock(waitMs)) return { ok: false };
+      noteLockTaken();
       try {
         return { ok: true, value: work() };
       } finally {
         lock.releaseLock();
       }
     },
-  };
-}
-
-/** A CacheService cache as a CachePort. */
-export function cachePort(cache: GoogleAppsScript.Cache.Cache): CachePort {
-  return {
-    get: (key) => cache.get(key),
-    put: (key, value, seconds) => cache.put(key, value, seconds),
-    remove: (key) => cache.remove(key),
   };
 }
 
@@ -68,30 +52,4 @@ export const appsScriptCrypto: Crypto = {
 export const stateTokenPort: StateTokenPort = {
   create: (callbackFunction, timeoutSeconds) =>
     ScriptApp.newStateToken().withMethod(callbackFunction).withTimeout(timeoutSeconds).createToken(),
-};
-
-/**
- * UrlFetchApp as the HttpPort: HTTP errors come back as responses (muteHttpExceptions), header
- * names are lower-cased, and a fetch that throws (no answer at all) is a NetworkError.
- */
-export const urlFetchHttp: HttpPort = (request) => {
-  const { 'content-type': contentType, ...headers } = request.headers;
-  const params: GoogleAppsScript.URL_Fetch.URLFetchRequestOptions = {
-    method: request.method.toLowerCase() as GoogleAppsScript.URL_Fetch.HttpMethod,
-    headers,
-    muteHttpExceptions: true,
-  };
-  if (request.body !== undefined) params.payload = request.body;
-  if (contentType !== undefined) params.contentType = contentType;
-  let response: GoogleAppsScript.URL_Fetch.HTTPResponse;
-  try {
-    response = UrlFetchApp.fetch(request.url, params);
-  } catch (error) {
-    throw new NetworkError(error instanceof Error ? error.message : String(error));
-  }
-  const responseHeaders: Record<string, string> = {};
-  for (const [name, value] of Object.entries(response.getAllHeaders() as Record<string, string | string[]>)) {
-    responseHeaders[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
-  }
-  return { status: response.getResponseCode(), headers: responseHeaders, body: response.getContentText() };
 };

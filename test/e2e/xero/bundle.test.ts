@@ -29,7 +29,8 @@ it(`dist/Code.js declares ${CALLBACK_FUNCTION} at the top level, and Google's ca
 
   // One execution of the bundle: its own realm, the fakes as its globals, time on the world's clock.
   const context = vm.createContext({});
-  const globals = x.world.globalsFor({ user: SELLER, intrinsics: intrinsicsOf(context) });
+  // Google's /usercallback runs without the spreadsheet: its properties, lock and cache are null.
+  const globals = x.world.globalsFor({ user: SELLER, intrinsics: intrinsicsOf(context), withoutDocument: true });
   Object.assign(context, globals);
   (vm.runInContext('Date', context) as DateConstructor).now = () => x.world.now();
   vm.runInContext(code, context, { filename: 'Code.js' });

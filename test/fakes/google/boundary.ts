@@ -43,6 +43,8 @@ export interface BoundaryOptions {
   intrinsics?: Intrinsics;
   /** Runs before each call (after counting it); throws to refuse the call. */
   guard?: (name: string) => void;
+  /** Runs after the guard with the fake and its unwrapped arguments: prices the call on the clock. */
+  meter?: (name: string, target: object, args: readonly unknown[]) => void;
 }
 
 /** Hands fakes to one execution's script. */
@@ -52,7 +54,7 @@ export interface Boundary {
 }
 
 /** Creates the boundary for one execution. */
-export function createBoundary({ calls, intrinsics, guard }: BoundaryOptions): Boundary {
+export function createBoundary({ calls, intrinsics, guard, meter }: BoundaryOptions): Boundary {
   const proxies = new WeakMap<object, object>();
 
   const toCaller = (value: unknown): unknown => {
@@ -91,10 +93,12 @@ export function createBoundary({ calls, intrinsics, guard }: BoundaryOptions): B
         const name = `${service}.${prop}`;
         return (...args: unknown[]) => {
           calls.count(name);
-          guard?.(name);
           let result: unknown;
           try {
-            result = (value as (...a: unknown[]) => unknown).apply(t, args.map(unwrapArgument));
+            guard?.(name);
+            const unwrapped = args.map(unwrapArgument);
+            meter?.(name, t, unwrapped);
+            result = (value as (...a: unknown[]) => unknown).apply(t, unwrapped);
           } catch (error) {
             throw toCallerError(error);
           }

@@ -93,14 +93,14 @@ export interface CacheStores {
   user(email: string): Map<string, CacheEntry>;
 }
 
-/** The `CacheService` of one execution run by `user`. */
-export function createCacheService(stores: CacheStores, user: string, clock: Clock) {
+/** The `CacheService` of one execution run by `user` (with or without an open document). */
+export function createCacheService(stores: CacheStores, user: string, clock: Clock, hasDocument = true) {
   return {
     [SERVICE]: 'CacheService',
     /** The script's cache. */
     getScriptCache: () => new Cache(stores.script, clock),
-    /** The document's cache. */
-    getDocumentCache: () => new Cache(stores.document, clock),
+    /** The document's cache; null without a document. */
+    getDocumentCache: () => (hasDocument ? new Cache(stores.document, clock) : null),
     /** The current user's cache. */
     getUserCache: () => new Cache(stores.user(user), clock),
   };

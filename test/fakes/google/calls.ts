@@ -4,13 +4,31 @@
  * is batched, the way Apps Script's quotas and latency reward batching.
  */
 
-/** Counts calls by `Service.method`. */
+/** Counts calls by `Service.method`, and the cells each Sheets call reads or writes. */
 export class CallCounter {
   private readonly byName = new Map<string, number>();
+  private largest = { name: '', cells: 0 };
+  private cellTotal = 0;
 
   /** Records one call. */
   count(name: string): void {
     this.byName.set(name, (this.byName.get(name) ?? 0) + 1);
+  }
+
+  /** Records the cells one call read, wrote, moved, cleared or formatted. */
+  countCells(name: string, cells: number): void {
+    this.cellTotal += cells;
+    if (cells > this.largest.cells) this.largest = { name, cells };
+  }
+
+  /** The most cells any one call touched since the last reset, and which call it was. */
+  largestCall(): { name: string; cells: number } {
+    return { ...this.largest };
+  }
+
+  /** The cells every call touched since the last reset. */
+  cells(): number {
+    return this.cellTotal;
   }
 
   /** Every count so far, as a plain record. */
@@ -34,6 +52,8 @@ export class CallCounter {
   /** Forgets every count. */
   reset(): void {
     this.byName.clear();
+    this.largest = { name: '', cells: 0 };
+    this.cellTotal = 0;
   }
 }
 

@@ -62,6 +62,8 @@ export interface SheetSummary {
   maxColumns: number;
   lastRow: number;
   lastColumn: number;
+  /** The rows hidden (by `hideRows` or a person), 1-based. */
+  hiddenRows: number[];
   frozenRows: number;
   frozenColumns: number;
   tabColor: string | null;
@@ -134,6 +136,7 @@ function summarizeSheet(spreadsheet: Spreadsheet, sheet: Sheet): SheetSummary {
     maxColumns: sheet._grid.maxColumns,
     lastRow: sheet._grid.lastRow(),
     lastColumn: sheet._grid.lastColumn(),
+    hiddenRows: sheet._grid.hiddenRows(),
     frozenRows: sheet._frozenRows,
     frozenColumns: sheet._frozenColumns,
     tabColor: sheet._tabColor,
@@ -169,6 +172,11 @@ export class Inspector {
   /** The tab names, in order. */
   sheetNames(): string[] {
     return this.world.spreadsheet._sheets.map((s) => s._name);
+  }
+
+  /** Every cell of every tab, empty or not: what counts toward Google's 10,000,000. */
+  cellsInUse(): number {
+    return this.world.spreadsheet._sheets.reduce((sum, s) => sum + s._grid.maxRows * s._grid.maxColumns, 0);
   }
 
   /** Every tab and its settings. */

@@ -31,7 +31,7 @@ export class Lock implements FakeObject {
       this._table.set(this._key, this._execution);
       return true;
     }
-    this._clock.advance(Math.max(0, timeoutInMillis));
+    this._clock.spend(Math.max(0, timeoutInMillis));
     return false;
   }
 
@@ -53,12 +53,13 @@ export class Lock implements FakeObject {
   }
 }
 
-/** The `LockService` of one execution. */
-export function createLockService(table: LockTable, execution: number, user: string, clock: Clock) {
+/** The `LockService` of one execution (with or without an open document). */
+export function createLockService(table: LockTable, execution: number, user: string, clock: Clock, hasDocument = true) {
   return {
     [SERVICE]: 'LockService',
-    /** The lock every user of this document shares. */
-    getDocumentLock: () => new Lock(table, 'document', execution, clock),
+    /** The lock every user of this document shares; null without a document. */
+    // Typed as Google's typings type it (never null), though Google returns null without a document.
+    getDocumentLock: (): Lock => (hasDocument ? new Lock(table, 'document', execution, clock) : null) as Lock,
     /** The lock of the current user. */
     getUserLock: () => new Lock(table, `user:${user}`, execution, clock),
     /** The lock every user of the script shares. */

@@ -10,7 +10,16 @@
  *   failed for https://api.line.me returned code 400"); the 200-character cut is the fake's guess;
  * - a request that gets no response (the handler throws `NetworkError`) throws "Address
  *   unavailable: <url>" (or "DNS error: <url>" when the failure was a DNS one);
- * - a URL over 2 KB throws "Limit Exceeded: URLFetch URL Length.".
+ * - a URL over 2 KB throws "Limit Exceeded: URLFetch URL Length.";
+ * - with a `urlFetchWhitelist` in the manifest, a URL (each redirect hop too) that matches no
+ *   prefix throws "Request to <url without its query> failed because the URL has not been
+ *   whitelisted in the script manifest." (Google's words as reported in
+ *   diegomanuel/binance-to-google-sheets#82 and grahamearley/FirestoreGoogleAppsScript#135); the
+ *   matching rules are those of developers.google.com/apps-script/manifest/allowlist-url (the URL
+ *   equals the prefix or lies under it; `*.` matches any subdomain; paths compare case-sensitively);
+ * - past the daily quota of calls per user (20,000 on consumer accounts, 100,000 on Workspace;
+ *   the count resets 24 hours after the first call, Google's quotas page) every call throws
+ *   "Service invoked too many times for one day: urlfetch." (the form of message that page gives).
  * Every request is recorded, headers and body included, so tests can prove where a token went.
  */
 import { SERVICE, type FakeObject } from './boundary';
@@ -22,6 +31,9 @@ import { NetworkError, type HttpPort, type HttpRequest, type HttpResponse } from
 
 /** Google's limit on a URL's length. */
 export const MAX_URL_LENGTH = 2 * 1024;
+/** A consumer account's UrlFetch calls per day (Google's quotas page). */
+export const URL_FETCH_CALLS_PER_DAY = 20_000;
+const DAY_MS = 24 * 60 * 60 * 1000;
 const TRUNCATED_BODY_CHARACTERS = 200;
 const MAX_REDIRECTS = 10;
 
@@ -103,12 +115,61 @@ function requestOf(url: string, params: FetchParams): HttpRequest {
   return request;
 }
 
+/** Each user's calls in the current 24-hour quota window. */
+export type UrlFetchQuotaWindows = Map<string, { start: number; calls: number }>;
+
 /** What `UrlFetchApp` needs from the world and the execution. */
 export interface UrlFetchContext {
   handler: () => HttpPort;
   record: RecordedRequest[];
   user: string;
   clock: Clock;
+  /** The manifest's `urlFetchWhitelist`; absent means any URL may be fetched. */
+  allowList?: readonly string[];
+  /** The daily quota and the calls counted so far. */
+  quota?: { perDay: number; windows: UrlFetchQuotaWindows };
+}
+
+/** True when a URL equals an allow-list prefix or lies under it (Google's matching rules). */
+export function allowedBy(prefixes: readonly string[], url: string): boolean {
+  let target: URL;
+  try {
+    target = new URL(url);
+  } catch {
+    return false;
+  }
+  return prefixes.some((prefix) => {
+    const wildcard = /^https:\/\/\*\./.test(prefix);
+    let allowed: URL;
+    try {
+      allowed = new URL(wildcard ? prefix.replace('*.', 'wildcard.') : prefix);
+    } catch {
+      return false;
+    }
+    if (target.protocol !== 'https:' || allowed.protocol !== 'https:') return false;
+    const host = allowed.host.replace(/^wildcard\./, '');
+    if (wildcard ? !target.host.endsWith(`.${host}`) : target.host !== allowed.host) return false;
+    const path = `${target.pathname}${target.search}${target.hash}`;
+    const base = allowed.pathname;
+    return path === base || (path.startsWith(base) && (base.endsWith('/') || ['/', '?', '#'].includes(path[base.length] ?? '')));
+  });
+}
+
+function shownWithoutQuery(url: string): string {
+  const [beforeQuery = url] = url.split(/[?#]/, 1);
+  return url.length > beforeQuery.length ? `${beforeQuery}?` : beforeQuery;
+}
+
+function countAgainstQuota(ctx: UrlFetchContext): void {
+  if (!ctx.quota) return;
+  const now = ctx.clock.now();
+  let window = ctx.quota.windows.get(ctx.user);
+  if (!window || now - window.start >= DAY_MS) {
+    window = { start: now, calls: 0 };
+    ctx.quota.windows.set(ctx.user, window);
+  }
+  if (window.calls >= ctx.quota.perDay) throw new GoogleException('Service invoked too many times for one day: urlfetch.');
+  window.calls++;
 }
 
 function fetchOne(ctx: UrlFetchContext, url: string, params: FetchParams): HTTPResponse {
@@ -117,6 +178,10 @@ function fetchOne(ctx: UrlFetchContext, url: string, params: FetchParams): HTTPR
   if (!/^https?:\/\/[^/\s]+/i.test(url)) throw new GoogleException(`Invalid argument: ${url}`);
   let request = requestOf(url, params);
   for (let hop = 0; ; hop++) {
+    if (ctx.allowList && !allowedBy(ctx.allowList, request.url)) {
+      throw new GoogleException(`Request to ${shownWithoutQuery(request.url)} failed because the URL has not been whitelisted in the script manifest.`);
+    }
+    if (hop === 0) countAgainstQuota(ctx);
     ctx.record.push({ ...request, headers: { ...request.headers }, user: ctx.user, at: ctx.clock.now() });
     let response: HttpResponse;
     try {

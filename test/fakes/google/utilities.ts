@@ -66,7 +66,7 @@ export function createUtilities(clock: Clock) {
     getUuid: (): string => randomUUID(),
     /** Spends `milliseconds` of world time. */
     sleep(milliseconds: number): void {
-      clock.advance(milliseconds);
+      clock.spend(milliseconds);
     },
     /** A date as text on a time zone's wall clock, with a Java `SimpleDateFormat` pattern. */
     formatDate(date: Date, timeZone: string, format: string): string {

@@ -9,19 +9,22 @@ import { createBoundary } from './boundary';
 import { createCacheService, type CacheEntry } from './cache';
 import { CallCounter } from './calls';
 import { Clock } from './clock';
+import { cellsOf, costOf, DEFAULT_COST_MODEL, isSheetsDataCall, type CostModel } from './cost';
 import { GoogleException } from './errors';
 import { createHtmlService } from './html';
 import { Inspector } from './inspect';
 import { createLockService, type LockTable } from './lock';
 import { createConsole, createLogger, type LogLine } from './logger';
+import { PROJECT_MANIFEST, type Manifest } from './manifest';
 import { createPropertiesService } from './properties';
 import type { Intrinsics } from './realm';
+import { checkScopes } from './scopes';
 import { createScriptApp, type StateToken } from './script';
 import { createSession } from './session';
-import { Spreadsheet } from './spreadsheet/spreadsheet';
+import { Spreadsheet, type ApostropheInTextCells } from './spreadsheet/spreadsheet';
 import { createSpreadsheetApp } from './spreadsheet/spreadsheet-app';
 import { firstButton, UiRecord, type AlertAnswerer } from './spreadsheet/ui';
-import { createUrlFetchApp, type RecordedRequest } from './url-fetch';
+import { createUrlFetchApp, URL_FETCH_CALLS_PER_DAY, type RecordedRequest, type UrlFetchQuotaWindows } from './url-fetch';
 import { createUtilities } from './utilities';
 
 /** How a world starts. Everything has a default. */
@@ -45,6 +48,18 @@ export interface GoogleFakesOptions {
   effectiveUser?: string;
   /** Answers alerts (default: the first button, OK or YES). */
   answerAlert?: AlertAnswerer;
+  /** The manifest whose scopes and allow-list are enforced (default: the project's appsscript.json). */
+  manifest?: Manifest;
+  /** What calls cost on the clock (default: `DEFAULT_COST_MODEL`, see cost.ts). */
+  cost?: Partial<CostModel>;
+  /**
+   * Whether a value written with a leading apostrophe into a plain-text (`@`) cell keeps it. Google
+   * does not document it (DOMAIN.md §4), so SettleSheet must be right either way and the e2e suite
+   * runs in both modes. Default: `SETTLESHEET_FAKE_APOSTROPHE` (`keep` or `strip`), else `strip`.
+   */
+  apostropheInTextCells?: ApostropheInTextCells;
+  /** UrlFetch calls one user may make in 24 hours (default 20,000, a consumer account's quota). */
+  urlFetchCallsPerDay?: number;
 }
 
 /** One execution's view: its user, the realm of its code, and its authorization mode. */
@@ -54,16 +69,30 @@ export interface ExecutionOptions {
   intrinsics?: Intrinsics;
   /** `NONE` is how `onOpen` may run: only the menu may be built. */
   authMode?: 'NONE' | 'LIMITED' | 'FULL';
+  /**
+   * True for a run with no open document, such as Google's /usercallback: the document's
+   * properties, lock and cache and the active spreadsheet are null. ASSUMPTION: Google's
+   * references say these return null when there is no document (e.g. "null if the script is not
+   * bound"), and DOMAIN.md §4 says they may be null in the callback; the fakes take the strict case.
+   */
+  withoutDocument?: boolean;
 }
 
-function createServices(world: GoogleWorld, user: string, execution: number) {
+function createServices(world: GoogleWorld, user: string, execution: number, hasDocument: boolean) {
   const w = world._state;
   return {
-    SpreadsheetApp: createSpreadsheetApp({ spreadsheet: w.spreadsheet, record: w.ui, user, answerAlert: () => world.answerAlert }),
-    PropertiesService: createPropertiesService(w.properties, user),
-    CacheService: createCacheService(w.caches, user, w.clock),
-    LockService: createLockService(w.locks, execution, user, w.clock),
-    UrlFetchApp: createUrlFetchApp({ handler: () => world.urlFetch, record: w.requests, user, clock: w.clock }),
+    SpreadsheetApp: createSpreadsheetApp({ spreadsheet: w.spreadsheet, record: w.ui, user, answerAlert: () => world.answerAlert, hasDocument }),
+    PropertiesService: createPropertiesService(w.properties, user, hasDocument),
+    CacheService: createCacheService(w.caches, user, w.clock, hasDocument),
+    LockService: createLockService(w.locks, execution, user, w.clock, hasDocument),
+    UrlFetchApp: createUrlFetchApp({
+      handler: () => world.urlFetch,
+      record: w.requests,
+      user,
+      clock: w.clock,
+      allowList: w.manifest.urlFetchWhitelist,
+      quota: { perDay: w.urlFetchCallsPerDay, windows: w.urlFetchWindows },
+    }),
     HtmlService: createHtmlService(() => world.htmlFiles),
     ScriptApp: createScriptApp(world.scriptId, w.tokens, w.clock),
     Session: createSession({ user, effectiveUser: w.effectiveUser ?? user, scriptId: world.scriptId, scriptTimeZone: w.scriptTimeZone }),
@@ -113,6 +142,8 @@ export class GoogleWorld {
   readonly _state;
   private executions = 0;
   private readonly executionOf = new WeakMap<object, number>();
+  private readonly startedAt = new Map<number, number>();
+  private readonly overran = new Set<number>();
 
   constructor(options: GoogleFakesOptions = {}) {
     const ui = new UiRecord();
@@ -130,6 +161,7 @@ export class GoogleWorld {
         name: options.spreadsheetName ?? 'Untitled spreadsheet',
         timeZone: options.timeZone ?? 'Etc/UTC',
         sheetNames: options.sheetNames ?? ['Sheet1'],
+        apostropheInTextCells: options.apostropheInTextCells ?? apostropheModeFromEnvironment(),
       }, ui),
       properties: { script: new Map<string, string>(), document: new Map<string, string>(), user: (email: string) => userProperties.get(email) },
       caches: { script: new Map<string, CacheEntry>(), document: new Map<string, CacheEntry>(), user: (email: string) => userCaches.get(email) },
@@ -139,6 +171,10 @@ export class GoogleWorld {
       logs: [] as LogLine[],
       scriptTimeZone: options.scriptTimeZone ?? 'Etc/UTC',
       effectiveUser: options.effectiveUser,
+      manifest: options.manifest ?? PROJECT_MANIFEST,
+      cost: { ...DEFAULT_COST_MODEL, ...options.cost } as CostModel,
+      urlFetchCallsPerDay: options.urlFetchCallsPerDay ?? URL_FETCH_CALLS_PER_DAY,
+      urlFetchWindows: new Map() as UrlFetchQuotaWindows,
     };
     const state = this._state;
     this.inspect = new Inspector({ ...state, now: () => state.clock.now() });
@@ -154,27 +190,85 @@ export class GoogleWorld {
     this._state.clock.advance(ms);
   }
 
+  /** Changes the UrlFetch calls each user may make in 24 hours (Google's quota; 20,000 by default). */
+  setUrlFetchCallsPerDay(calls: number): void {
+    this._state.urlFetchCallsPerDay = calls;
+  }
+
+  /** The UrlFetch calls `user` made in the current 24-hour quota window. */
+  urlFetchCallsToday(user: string): number {
+    return this._state.urlFetchWindows.get(user)?.calls ?? 0;
+  }
+
+  /** The cost model the clock follows (change its fields to price calls differently). */
+  get cost(): CostModel {
+    return this._state.cost;
+  }
+
   /** The globals of a new execution by `user`. */
   globalsFor(options: ExecutionOptions): AppsScriptGlobals {
     const execution = ++this.executions;
+    const granted = this._state.manifest.oauthScopes;
+    const withoutAuthorization = options.authMode === 'NONE';
+    this.startedAt.set(execution, this._state.clock.spent);
     const boundary = createBoundary({
       calls: this.calls,
       intrinsics: options.intrinsics,
-      guard: options.authMode === 'NONE' ? refuseWithoutAuthorization : undefined,
+      guard: (name) => {
+        if (withoutAuthorization) refuseWithoutAuthorization(name);
+        checkScopes(name, granted);
+      },
+      meter: (name, target, args) => this.charge(execution, name, target, args),
     });
-    const services = createServices(this, options.user, execution);
+    const services = createServices(this, options.user, execution, options.withoutDocument !== true);
     const globals = {} as Record<string, object>;
     for (const [name, service] of Object.entries(services)) globals[name] = boundary.expose(service);
     this.executionOf.set(globals, execution);
     return globals as AppsScriptGlobals;
   }
 
-  /** Ends an execution: Apps Script releases the locks a script still holds when it ends. */
+  /**
+   * Prices one call on the clock (see cost.ts) and records the cells it touches; past the
+   * execution's six minutes the call throws Google's message and the execution is marked as stopped.
+   */
+  private charge(execution: number, name: string, target: object, args: readonly unknown[]): void {
+    const cells = isSheetsDataCall(name) ? cellsOf(name, target, args) : 0;
+    if (cells > 0) this.calls.countCells(name, cells);
+    const fetches = name === 'UrlFetchApp.fetchAll' && Array.isArray(args[0]) ? args[0].length : 1;
+    const clock = this._state.clock;
+    clock.spend(costOf(this._state.cost, name, cells) * fetches);
+    const started = this.startedAt.get(execution) ?? clock.spent;
+    if (clock.spent - started > this._state.cost.executionLimitMs) {
+      this.overran.add(execution);
+      throw new GoogleException('Exceeded maximum execution time');
+    }
+  }
+
+  /**
+   * How long an execution has run, in ms: the time its calls, sleeps and lock waits cost (time a
+   * test lets pass with `advanceClock` is the world's, not the script's).
+   */
+  elapsed(globals: AppsScriptGlobals): number {
+    const execution = this.executionOf.get(globals);
+    const started = execution === undefined ? undefined : this.startedAt.get(execution);
+    return started === undefined ? 0 : this._state.clock.spent - started;
+  }
+
+  /**
+   * Ends an execution: Apps Script releases the locks a script still holds when it ends. An
+   * execution that ran past six minutes was stopped by Apps Script: ending it throws, so no test
+   * can pass while a server call would not finish in real Apps Script.
+   */
   endExecution(globals: AppsScriptGlobals): void {
     const execution = this.executionOf.get(globals);
     if (execution === undefined) throw new Error('These globals did not come from this world');
     for (const [key, holder] of [...this._state.locks]) {
       if (holder === execution) this._state.locks.delete(key);
+    }
+    const started = this.startedAt.get(execution);
+    this.startedAt.delete(execution);
+    if (this.overran.delete(execution)) {
+      throw new Error(`Exceeded maximum execution time: this execution spent ${((this._state.clock.spent - (started ?? 0)) / 1000).toFixed(0)} s, past Apps Script's ${this._state.cost.executionLimitMs / 60_000} minutes.`);
     }
   }
 
@@ -200,6 +294,13 @@ export class GoogleWorld {
     }
     return { functionName: token.method, event: { parameter: { ...query, ...token.arguments } } };
   }
+}
+
+function apostropheModeFromEnvironment(): ApostropheInTextCells {
+  const mode = typeof process === 'undefined' ? undefined : process.env.SETTLESHEET_FAKE_APOSTROPHE;
+  if (mode === undefined || mode === '' || mode === 'strip') return 'strip';
+  if (mode === 'keep') return 'keep';
+  throw new Error(`SETTLESHEET_FAKE_APOSTROPHE must be "keep" or "strip", not "${mode}"`);
 }
 
 /** The constructors of a `node:vm` context, to pass as `intrinsics`. */

@@ -15,6 +15,6 @@ export { TIERS } from './tiers';
 export type { FaultKind, FaultMatch, FaultPlan, FaultRule } from './faults';
 export { LIMITS } from './rate-limit';
 export { IDEMPOTENCY_KEY_LIFETIME_MS, IDEMPOTENCY_KEY_MAX } from './idempotency';
-export { SEEDED_ORGANISATIONS, TENANT_IDS, seedOrganisations } from './seed';
+export { SEEDED_ORGANISATIONS, TENANT_IDS, demoCompanySeed, seedOrganisations } from './seed';
 export type { Account, Currency, OrganisationSeed, OrganisationState, TaxRate } from './model';
 export type { SandboxDocument, SandboxDocumentLine } from './invoice-render';

@@ -14,6 +14,8 @@ export const TENANT_IDS = {
   uk: 'b7d6b4f2-3c51-4a8e-9f0d-6a1c2e4b8d01',
   us: 'c4e1a9d3-7b62-4f15-8e2a-9d3b5f7c1e02',
   au: 'd2f8c6e4-1a93-4b27-a6c4-8e5d7b9f3a03',
+  /** Xero's Demo Company (UK), which `demoCompanySeed` makes; not among the default organisations. */
+  demo: 'e9a7d5c3-2b84-4c61-b5d3-7f4e6a8c2b04',
 } as const;
 
 // Xero derives an account's Class from its Type.
@@ -220,6 +222,22 @@ function auSeed(): OrganisationSeed {
     ]),
     currencies: currencies(['AUD']),
     currencyRates: {},
+  };
+}
+
+/**
+ * Xero's Demo Company (UK): the organisation any developer can connect to and reset, where the
+ * in-product self-check may post (and delete) a test invoice. Not among the default organisations;
+ * pass it in `organisations` where a test needs it.
+ */
+export function demoCompanySeed(): OrganisationSeed {
+  const uk = ukSeed();
+  const tenantId = TENANT_IDS.demo;
+  return {
+    ...uk,
+    tenantId,
+    profile: { ...uk.profile, Name: 'Demo Company (UK)', LegalName: 'Demo Company (UK)', ShortCode: '!dC3uk', TaxNumber: 'GB987654321' },
+    accounts: chart(tenantId, 'GBP', { sales: 'OUTPUT2', purchases: 'INPUT2', outOfScope: 'NONE', exemptExpenses: 'EXEMPTINPUT' }),
   };
 }
 

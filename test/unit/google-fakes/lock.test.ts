@@ -1,9 +1,10 @@
 // LockService between executions: held locks block others until the holder's execution ends.
 import { createGoogleFakes } from '../../fakes/google';
+import { FREE } from '../../fakes/google/cost';
 
 describe('LockService', () => {
   it('tryLock returns false while another execution holds the lock, spending the timeout', () => {
-    const world = createGoogleFakes();
+    const world = createGoogleFakes({ cost: FREE });
     const first = world.globalsFor({ user: 'alice@example.com' });
     const second = world.globalsFor({ user: 'bob@example.com' });
     expect(first.LockService.getDocumentLock().tryLock(1000)).toBe(true);
@@ -19,14 +20,14 @@ describe('LockService', () => {
   });
 
   it('waitLock throws Google message when the lock stays held', () => {
-    const world = createGoogleFakes();
+    const world = createGoogleFakes({ cost: FREE });
     world.globalsFor({ user: 'alice@example.com' }).LockService.getScriptLock().waitLock(1000);
     const other = world.globalsFor({ user: 'bob@example.com' }).LockService.getScriptLock();
     expect(() => other.waitLock(30000)).toThrow('Lock timeout: another process was holding the lock for too long.');
   });
 
   it('is re-entrant within one execution and released by releaseLock', () => {
-    const world = createGoogleFakes();
+    const world = createGoogleFakes({ cost: FREE });
     const g = world.globalsFor({ user: 'alice@example.com' });
     expect(g.LockService.getUserLock().tryLock(0)).toBe(true);
     expect(g.LockService.getUserLock().tryLock(0)).toBe(true);
@@ -35,7 +36,7 @@ describe('LockService', () => {
   });
 
   it('keeps user locks per user and document locks shared', () => {
-    const world = createGoogleFakes();
+    const world = createGoogleFakes({ cost: FREE });
     const alice = world.globalsFor({ user: 'alice@example.com' });
     const bob = world.globalsFor({ user: 'bob@example.com' });
     const aliceAgain = world.globalsFor({ user: 'alice@example.com' });
@@ -46,7 +47,7 @@ describe('LockService', () => {
   });
 
   it('run() ends the execution and its locks even when the script throws', () => {
-    const world = createGoogleFakes();
+    const world = createGoogleFakes({ cost: FREE });
     expect(() => world.run('alice@example.com', (g) => {
       g.LockService.getDocumentLock().waitLock(100);
       throw new Error('boom');

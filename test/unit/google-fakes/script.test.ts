@@ -1,9 +1,10 @@
 // ScriptApp state tokens and Session: what an OAuth callback and per-user code rely on.
 import { createGoogleFakes } from '../../fakes/google';
+import { FREE } from '../../fakes/google/cost';
 
 describe('ScriptApp state tokens', () => {
   it('resolve to the method and arguments until they expire (60 s by default)', () => {
-    const world = createGoogleFakes();
+    const world = createGoogleFakes({ cost: FREE });
     const g = world.globalsFor({ user: 'seller@example.com' });
     const token = g.ScriptApp.newStateToken().withMethod('authCallback').withArgument('nonce', 'n1').createToken();
     expect(world.inspect.stateToken(token)).toMatchObject({ method: 'authCallback', arguments: { nonce: 'n1' }, expired: false });
@@ -16,7 +17,7 @@ describe('ScriptApp state tokens', () => {
   });
 
   it('take a timeout of at most 3600 seconds, and refuse unknown tokens', () => {
-    const world = createGoogleFakes();
+    const world = createGoogleFakes({ cost: FREE });
     const builder = world.globalsFor({ user: 'a@example.com' }).ScriptApp.newStateToken().withMethod('cb');
     expect(() => builder.withTimeout(3601)).toThrow('Invalid argument: seconds');
     const token = builder.withTimeout(600).createToken();
@@ -27,7 +28,7 @@ describe('ScriptApp state tokens', () => {
   });
 
   it('expose the script id and AuthMode', () => {
-    const g = createGoogleFakes({ scriptId: 'script-123' }).globalsFor({ user: 'a@example.com' });
+    const g = createGoogleFakes({ cost: FREE, scriptId: 'script-123' }).globalsFor({ user: 'a@example.com' });
     expect(g.ScriptApp.getScriptId()).toBe('script-123');
     expect(String(g.ScriptApp.AuthMode.NONE)).toBe('NONE');
   });
@@ -35,7 +36,7 @@ describe('ScriptApp state tokens', () => {
 
 describe('Session', () => {
   it('knows the execution user and a stable key that hides the email', () => {
-    const world = createGoogleFakes({ scriptTimeZone: 'Europe/Berlin' });
+    const world = createGoogleFakes({ cost: FREE, scriptTimeZone: 'Europe/Berlin' });
     const alice = world.globalsFor({ user: 'alice@example.com' }).Session;
     const aliceAgain = world.globalsFor({ user: 'alice@example.com' }).Session;
     const bob = world.globalsFor({ user: 'bob@example.com' }).Session;

@@ -1,9 +1,10 @@
 // PropertiesService and CacheService: who shares which store, Google's quotas, and expiry.
 import { createGoogleFakes } from '../../fakes/google';
+import { FREE } from '../../fakes/google/cost';
 
 describe('PropertiesService', () => {
   it('keeps user properties per user and shares document and script properties', () => {
-    const world = createGoogleFakes();
+    const world = createGoogleFakes({ cost: FREE });
     const alice = world.globalsFor({ user: 'alice@example.com' });
     const bob = world.globalsFor({ user: 'bob@example.com' });
     alice.PropertiesService.getUserProperties().setProperty('token', 'alice-secret');
@@ -16,7 +17,7 @@ describe('PropertiesService', () => {
   });
 
   it('stores strings (numbers and booleans stringified) and edits in bulk', () => {
-    const props = createGoogleFakes().globalsFor({ user: 'a@example.com' }).PropertiesService.getDocumentProperties();
+    const props = createGoogleFakes({ cost: FREE }).globalsFor({ user: 'a@example.com' }).PropertiesService.getDocumentProperties();
     props.setProperty('n', 5 as never).setProperties({ b: true as never, s: 'x' });
     expect(props.getProperties()).toEqual({ n: '5', b: 'true', s: 'x' });
     props.setProperties({ only: '1' }, true);
@@ -27,27 +28,27 @@ describe('PropertiesService', () => {
     expect(props.getKeys()).toEqual([]);
   });
 
-  it('refuses a value over 9 KB and a store over 500 KB, changing nothing', () => {
-    const props = createGoogleFakes().globalsFor({ user: 'a@example.com' }).PropertiesService.getUserProperties();
-    expect(() => props.setProperty('big', 'x'.repeat(9 * 1024 + 1))).toThrow('Argument too large: value');
+  it('refuses a value over 8,000 bytes (the measured limit) and a store over 500 KB, changing nothing', () => {
+    const props = createGoogleFakes({ cost: FREE }).globalsFor({ user: 'a@example.com' }).PropertiesService.getUserProperties();
+    expect(() => props.setProperty('big', 'x'.repeat(8001))).toThrow('Argument too large: value');
     expect(props.getProperty('big')).toBeNull();
-    props.setProperty('fits', 'x'.repeat(9 * 1024));
-    // Bytes, not characters: 4,609 two-byte characters are 9,218 bytes.
-    expect(() => props.setProperty('wide', 'é'.repeat(4609))).toThrow('Argument too large: value');
+    props.setProperty('fits', 'x'.repeat(8000));
+    // Bytes, not characters: 4,001 two-byte characters are 8,002 bytes.
+    expect(() => props.setProperty('wide', 'é'.repeat(4001))).toThrow('Argument too large: value');
     let stored = 1;
     expect(() => {
-      for (;;) { props.setProperty(`k${stored}`, 'y'.repeat(9000)); stored++; }
+      for (;;) { props.setProperty(`k${stored}`, 'y'.repeat(8000)); stored++; }
     }).toThrow('You have exceeded the property storage quota. Please remove some properties and try again.');
-    // 512,000 bytes hold `fits` (9,220 bytes) and 55 more keys of about 9,003 bytes; the refused
-    // 56th left no trace.
-    expect(stored).toBe(56);
+    // 512,000 bytes hold `fits` (8,004 bytes) and 62 more keys of about 8,003 bytes; the refused
+    // 63rd left no trace.
+    expect(stored).toBe(63);
     expect(props.getProperty(`k${stored}`)).toBeNull();
   });
 });
 
 describe('CacheService', () => {
   it('expires entries on the world clock, after 600 s by default', () => {
-    const world = createGoogleFakes();
+    const world = createGoogleFakes({ cost: FREE });
     const cache = world.globalsFor({ user: 'a@example.com' }).CacheService.getUserCache();
     cache.put('short', 'v', 30);
     cache.put('default', 'v');
@@ -62,7 +63,7 @@ describe('CacheService', () => {
   });
 
   it('keeps an entry at most 6 hours', () => {
-    const world = createGoogleFakes();
+    const world = createGoogleFakes({ cost: FREE });
     const cache = world.globalsFor({ user: 'a@example.com' }).CacheService.getScriptCache();
     cache.put('k', 'v', 86400);
     world.advanceClock(21600 * 1000 - 1);
@@ -72,7 +73,7 @@ describe('CacheService', () => {
   });
 
   it('refuses keys over 250 characters and values over 100 KB', () => {
-    const cache = createGoogleFakes().globalsFor({ user: 'a@example.com' }).CacheService.getDocumentCache();
+    const cache = createGoogleFakes({ cost: FREE }).globalsFor({ user: 'a@example.com' }).CacheService.getDocumentCache()!;
     expect(() => cache.put('k'.repeat(251), 'v')).toThrow('Argument too large: key');
     expect(() => cache.put('k', 'v'.repeat(100 * 1024 + 1))).toThrow('Argument too large: value');
     cache.put('k'.repeat(250), 'v'.repeat(100 * 1024));
@@ -81,7 +82,7 @@ describe('CacheService', () => {
   });
 
   it('gets, puts and removes several keys, per user for user caches', () => {
-    const world = createGoogleFakes();
+    const world = createGoogleFakes({ cost: FREE });
     const alice = world.globalsFor({ user: 'alice@example.com' }).CacheService;
     const bob = world.globalsFor({ user: 'bob@example.com' }).CacheService;
     alice.getUserCache().putAll({ a: '1', b: '2', c: '3' });

@@ -1,10 +1,12 @@
 // UrlFetchApp in front of the world's HTTP handler: request shape, Google's error semantics, limits.
 import { NetworkError, type HttpRequest, type HttpResponse } from '../../../src/xero/http';
 import { createGoogleFakes } from '../../fakes/google';
+import { FREE } from '../../fakes/google/cost';
 
 function setup(respond: (request: HttpRequest) => HttpResponse) {
   const seen: HttpRequest[] = [];
-  const world = createGoogleFakes({ urlFetch: (request) => { seen.push(request); return respond(request); } });
+  // Arbitrary hosts: a manifest without an allow-list (the allow-list has its own tests).
+  const world = createGoogleFakes({ cost: FREE, manifest: {}, urlFetch: (request) => { seen.push(request); return respond(request); } });
   return { world, seen, fetch: world.globalsFor({ user: 'seller@example.com' }).UrlFetchApp };
 }
 

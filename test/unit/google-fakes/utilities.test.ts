@@ -1,8 +1,9 @@
 // Utilities: signed bytes, charsets, digests, Base64, sleep and formatDate as Apps Script has them.
 import { createGoogleFakes } from '../../fakes/google';
+import { FREE } from '../../fakes/google/cost';
 
 function setup() {
-  const world = createGoogleFakes();
+  const world = createGoogleFakes({ cost: FREE });
   return { world, u: world.globalsFor({ user: 'a@example.com' }).Utilities };
 }
 

@@ -31,6 +31,12 @@ function runImport(h: ReturnType<typeof appsScript>, specs = lines, options: { c
   return { begun, finished };
 }
 
+/** The rows of a tab a person sees with content (hidden rows left out). */
+function visibleRows(h: ReturnType<typeof appsScript>, tab: string): unknown[][] {
+  const hidden = new Set(h.world.inspect.sheet(tab).hiddenRows);
+  return h.world.inspect.grid(tab).values.filter((r, i) => !hidden.has(i + 1) && r.some((v) => v !== ''));
+}
+
 const ready = (r: BeginImportResult) => {
   if (r.status !== 'ready') throw new Error(`not ready: ${JSON.stringify(r)}`);
   return r;
@@ -42,7 +48,8 @@ describe('importing a settlement', () => {
     const { finished } = runImport(h);
     const tabs = h.world.inspect.sheetNames();
     for (const name of ['Settlements', 'Transactions', 'Mapping', 'Accounts', 'Summary', 'Log']) expect(tabs).toContain(name);
-    expect(h.world.inspect.sheet('_SettleSheet import').hidden).toBe(true);
+    expect(h.world.inspect.sheet('_SettleSheet records').hidden).toBe(true);
+    expect(tabs).not.toContain('_SettleSheet import');
 
     expect(finished).toMatchObject({ settlementId: '12345678901', lines: 8, balanced: true, unmapped: 1, status: 'Needs mapping' });
     const tx = h.world.inspect.grid('Transactions');
@@ -87,15 +94,20 @@ describe('importing a settlement', () => {
     expect(h.world.inspect.grid('Transactions').displayValues[3]![9]).toBe('129.99');
   });
 
-  it('shows nothing until finish: staged lines are invisible, and a cancel leaves no trace', () => {
+  it('shows nothing until finish: written lines wait in hidden rows, and a cancel leaves no trace', () => {
     const h = appsScript();
+    h.run(() => listSettlements());
+    const cellsBefore = h.world.inspect.cellsInUse();
     const payload = importPayload(settlementOf(lines));
     const begun = ready(h.run(() => beginImport(payload.begin)));
     h.run(() => appendImportLines({ importId: begun.importId, offset: 0, lines: payload.lines.slice(0, 4) }));
-    expect(h.world.inspect.grid('Transactions').values.filter((r) => r[0] !== '')).toHaveLength(1);
+    expect(visibleRows(h, 'Transactions')).toHaveLength(1);
+    expect(h.world.inspect.sheet('Transactions').hiddenRows).toEqual([2, 3, 4, 5, 6, 7, 8, 9]);
     expect(h.run(() => listSettlements())).toEqual([]);
     expect(h.run(() => cancelImport({ importId: begun.importId }))).toEqual({ cancelled: true });
-    expect(h.world.inspect.grid('_SettleSheet import').values.flat().filter((v) => v !== '')).toEqual([]);
+    expect(h.world.inspect.grid('Transactions').values.filter((r) => r[0] !== '')).toHaveLength(1);
+    expect(h.world.inspect.sheet('Transactions').hiddenRows).toEqual([]);
+    expect(h.world.inspect.cellsInUse()).toBeLessThanOrEqual(cellsBefore);
     expect(h.world.inspect.grid('Settlements').values.filter((r) => r[0] !== '')).toHaveLength(1);
     // The cancelled import cannot be finished afterwards.
     expect(() => h.run(() => finishImport({ importId: begun.importId, aggregate: payload.aggregate }))).toThrow(/no longer in progress/);
@@ -108,7 +120,8 @@ describe('importing a settlement', () => {
     h.run(() => appendImportLines({ importId: begun.importId, offset: 0, lines: payload.lines }));
     const tampered = payload.aggregate.map((e, i) => (i === 0 ? ([...e.slice(0, 5), '999.99', e[6]] as typeof e) : e));
     expect(() => h.run(() => finishImport({ importId: begun.importId, aggregate: tampered }))).toThrow(/does not add up/);
-    expect(h.world.inspect.grid('Transactions').values.filter((r) => r[0] !== '')).toHaveLength(1);
+    expect(visibleRows(h, 'Transactions')).toHaveLength(1);
+    expect(h.run(() => listSettlements())).toEqual([]);
   });
 
   it('writes a chunk sent twice only once, and refuses chunks out of order', () => {
@@ -145,6 +158,14 @@ describe('importing a settlement', () => {
     expect(ids).toEqual(['999', '999', '12345678901', '12345678901']);
     const settlements = h.world.inspect.grid('Settlements').values.slice(1).map((r) => r[0]).filter((v) => v !== '');
     expect(settlements.sort()).toEqual(['12345678901', '999']);
+  });
+
+  it('treats an import an older version left half-done (in its removed staging tab) as no import at all', () => {
+    const h = appsScript();
+    h.run(() => listSettlements());
+    const old = { importId: 'old', user: 'someone@example.com', touchedAt: h.world.now(), request: {}, decimals: 2, received: 4, sum: '0' };
+    h.run(() => PropertiesService.getDocumentProperties().setProperty('settlesheet.import', JSON.stringify(old)));
+    expect(runImport(h).finished).toMatchObject({ lines: 8 });
   });
 
   it('tells a second person that an import is under way instead of mixing two files', () => {

@@ -1,7 +1,9 @@
 // The Apps Script adapters against the Google fakes: what they hand the Xero modules must match
 // what Node computes, and UrlFetchApp's habits (exceptions, header case) must not leak through.
 import { createHash } from 'node:crypto';
-import { appsScriptCrypto, lockPort, urlFetchHttp } from '../../../src/server/xero/ports';
+import { appsScriptCrypto, lockPort } from '../../../src/server/xero/ports';
+import { UrlFetchRefused, urlFetchHttp } from '../../../src/server/xero/url-fetch';
+import { createGoogleFakes } from '../../fakes/google';
 import { NetworkError, type HttpRequest } from '../../../src/xero/http';
 import { createXeroWorld, SELLER } from '../../support/xero-apps-script';
 
@@ -52,6 +54,53 @@ describe('urlFetchHttp', () => {
     };
     expect(() => x.run(SELLER, () => urlFetchHttp(request))).toThrow(NetworkError);
   });
+
+  it('never follows a redirect, so the bearer token never reaches another host', () => {
+    const x = createXeroWorld();
+    x.world.urlFetch = () => ({ status: 302, headers: { location: 'https://api.xero.com/elsewhere' }, body: '' });
+    const response = x.run(SELLER, () => urlFetchHttp(request));
+    expect(response.status).toBe(302);
+    expect(x.requests().map((r) => r.url)).toEqual([request.url]);
+  });
+
+  it("turns Google's quota refusal into words and does not let it be retried as a network failure", () => {
+    const x = createXeroWorld();
+    const world = x.world;
+    let sent = 0;
+    world.urlFetch = () => (sent++, { status: 200, headers: {}, body: '{}' });
+    // Spend the day's quota, as a busy day of posting would.
+    world.setUrlFetchCallsPerDay(1);
+    x.run(SELLER, () => urlFetchHttp(request));
+    const thrown = (() => { try { x.run(SELLER, () => urlFetchHttp(request)); } catch (e) { return e; } })();
+    expect(thrown).toBeInstanceOf(UrlFetchRefused);
+    expect(thrown).not.toBeInstanceOf(NetworkError);
+    expect((thrown as Error).message).toContain("Google's daily limit");
+    expect(sent).toBe(1);
+  });
+
+  it('names the missing allow-list entry instead of calling it a lost connection', () => {
+    const x = createXeroWorld();
+    const outside = { ...request, url: 'https://login.xero.com/identity/connect/authorize' };
+    expect(() => x.run(SELLER, () => urlFetchHttp(outside))).toThrow('must add "https://login.xero.com/" to urlFetchWhitelist');
+  });
+
+  it('says a missing permission is a missing permission', () => {
+    const world = createGoogleFakes({ manifest: { oauthScopes: ['https://www.googleapis.com/auth/spreadsheets.currentonly'] } });
+    const thrown = world.run(SELLER, (g) => {
+      const saved = (globalThis as Record<string, unknown>).UrlFetchApp;
+      (globalThis as Record<string, unknown>).UrlFetchApp = g.UrlFetchApp;
+      try {
+        urlFetchHttp(request);
+        return undefined;
+      } catch (e) {
+        return e;
+      } finally {
+        (globalThis as Record<string, unknown>).UrlFetchApp = saved;
+      }
+    });
+    expect(thrown).toBeInstanceOf(UrlFetchRefused);
+    expect((thrown as Error).message).toContain('permission to reach Xero');
+  });
 });
 
 describe('lockPort', () => {
@@ -72,7 +121,9 @@ describe('lockPort', () => {
       const start = x.world.now();
       const other = x.run('bookkeeper@example.com', () => lockPort(LockService.getDocumentLock()).run(5000, () => 'ran'));
       expect(other).toEqual({ ok: false });
-      expect(x.world.now() - start).toBe(5000);
+      // The 5 s wait, plus what the calls themselves cost on the world's clock.
+      expect(x.world.now() - start).toBeGreaterThanOrEqual(5000);
+      expect(x.world.now() - start).toBeLessThan(5100);
     });
   });
 });

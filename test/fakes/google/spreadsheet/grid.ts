@@ -42,6 +42,8 @@ function insertHoles<T>(array: T[], at: number, count: number): T[] {
 /** The cells of one sheet and its size. */
 export class Grid {
   private rows: (Array<Cell | undefined> | undefined)[] = [];
+  /** Rows a script or person hid, by 1-based index − 1 (they move with inserts and deletes). */
+  private hidden: (true | undefined)[] = [];
 
   constructor(public maxRows: number, public maxColumns: number) {}
 
@@ -68,13 +70,32 @@ export class Grid {
   /** Inserts empty rows so that the first new one has the 1-based index `at`. */
   insertRows(at: number, count: number): void {
     this.rows = insertHoles(this.rows, at - 1, count);
+    this.hidden = insertHoles(this.hidden, at - 1, count);
     this.maxRows += count;
   }
 
   /** Removes rows starting at the 1-based index. */
   deleteRows(start: number, count: number): void {
     this.rows.splice(start - 1, count);
+    this.hidden.splice(start - 1, count);
     this.maxRows -= count;
+  }
+
+  /** Hides or shows rows starting at the 1-based index. */
+  setRowsHidden(start: number, count: number, hidden: boolean): void {
+    for (let r = start; r < start + count; r++) this.hidden[r - 1] = hidden ? true : undefined;
+  }
+
+  /** True when the 1-based row is hidden. */
+  isRowHidden(row: number): boolean {
+    return this.hidden[row - 1] === true;
+  }
+
+  /** The hidden rows, 1-based, in order. */
+  hiddenRows(): number[] {
+    const rows: number[] = [];
+    this.hidden.forEach((h, i) => h && rows.push(i + 1));
+    return rows;
   }
 
   /** Inserts empty columns so that the first new one has the 1-based index `at`. */

@@ -54,13 +54,17 @@ export class Range extends RangeCells implements FakeObject {
     return this._sheet._spreadsheet._timeZone;
   }
 
+  _interpret(input: unknown, format: string | undefined): WrittenValue {
+    return interpretWrittenValue(input, format, this._timeZone, this._sheet._spreadsheet._apostropheInTextCells);
+  }
+
   /**
    * Interprets (by default as Sheets reads typed input), validates and then stores a grid of
    * written values: all or nothing.
    */
   _write(
     values: readonly (readonly unknown[])[],
-    interpret: (input: unknown, format: string | undefined) => WrittenValue = (input, format) => interpretWrittenValue(input, format, this._timeZone),
+    interpret: (input: unknown, format: string | undefined) => WrittenValue = (input, format) => this._interpret(input, format),
   ): void {
     const { row, column } = this._area;
     const grid = this._sheet._grid;
@@ -202,7 +206,7 @@ export class Range extends RangeCells implements FakeObject {
       const text = String(input ?? '');
       return text.startsWith('=') && text.length > 1
         ? { kind: 'formula', formula: text, value: evaluateFormula(text) }
-        : interpretWrittenValue(input, format, this._timeZone);
+        : this._interpret(input, format);
     });
     return this;
   }

@@ -173,6 +173,28 @@ export class Sheet implements FakeObject {
     return this;
   }
 
+  _checkRows(start: number, count: number): void {
+    if (!(start >= 1 && count >= 1 && start + count - 1 <= this._grid.maxRows)) throw new GoogleException('Those rows are out of bounds.');
+  }
+
+  /** Hides rows (`hideRows(rowIndex[, numRows])`); their values stay and still count. */
+  hideRows(rowIndex: number, numRows = 1): void {
+    this._checkRows(rowIndex, numRows);
+    this._grid.setRowsHidden(rowIndex, numRows, true);
+  }
+
+  /** Shows rows hidden with `hideRows` (`showRows(rowIndex[, numRows])`). */
+  showRows(rowIndex: number, numRows = 1): void {
+    this._checkRows(rowIndex, numRows);
+    this._grid.setRowsHidden(rowIndex, numRows, false);
+  }
+
+  /** True when the row was hidden by a person or script. */
+  isRowHiddenByUser(rowPosition: number): boolean {
+    this._checkRows(rowPosition, 1);
+    return this._grid.isRowHidden(rowPosition);
+  }
+
   /** Inserts columns after the given column. */
   insertColumnsAfter(afterPosition: number, howMany: number): this {
     return this._insert('columns', afterPosition + 1, howMany);

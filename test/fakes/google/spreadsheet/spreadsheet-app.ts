@@ -3,6 +3,7 @@
  */
 import { SERVICE } from '../boundary';
 import { BooleanCriteria, DataValidationCriteria, ProtectionType } from '../enums';
+import { GoogleException } from '../errors';
 import { ConditionalFormatRuleBuilder } from './conditional-format';
 import { RichTextValueBuilder } from './rich-text';
 import type { Spreadsheet } from './spreadsheet';
@@ -15,26 +16,36 @@ export interface SpreadsheetAppContext {
   record: UiRecord;
   user: string;
   answerAlert: () => AlertAnswerer;
+  /** False when the execution has no open document (Google's /usercallback). */
+  hasDocument?: boolean;
 }
 
 /** The `SpreadsheetApp` service of one execution. */
 export function createSpreadsheetApp(ctx: SpreadsheetAppContext) {
   const { spreadsheet } = ctx;
+  const open = ctx.hasDocument !== false;
+  // Typed as Google's typings type them (never null), though Google returns null without a document.
   return {
     [SERVICE]: 'SpreadsheetApp',
     ProtectionType,
     DataValidationCriteria,
     BooleanCriteria,
-    /** The spreadsheet the add-on is bound to. */
-    getActiveSpreadsheet: () => spreadsheet,
-    /** The spreadsheet the add-on is bound to. */
-    getActive: () => spreadsheet,
+    /** The spreadsheet the add-on is bound to (null without an open document). */
+    getActiveSpreadsheet: (): Spreadsheet => (open ? spreadsheet : null) as Spreadsheet,
+    /** The spreadsheet the add-on is bound to (null without an open document). */
+    getActive: (): Spreadsheet => (open ? spreadsheet : null) as Spreadsheet,
     /** The active tab. */
-    getActiveSheet: () => spreadsheet.getActiveSheet(),
+    getActiveSheet: () => (open ? spreadsheet.getActiveSheet() : null) as ReturnType<Spreadsheet['getActiveSheet']>,
     /** The selected range. */
-    getActiveRange: () => spreadsheet.getActiveRange(),
-    /** The spreadsheet's user interface. */
-    getUi: () => new Ui(ctx.record, ctx.user, ctx.answerAlert),
+    getActiveRange: () => (open ? spreadsheet.getActiveRange() : null) as ReturnType<Spreadsheet['getActiveRange']>,
+    /**
+     * The spreadsheet's user interface. Without an open editor Google throws "Cannot call
+     * SpreadsheetApp.getUi() from this context." (its message, as reports quote it).
+     */
+    getUi: () => {
+      if (!open) throw new GoogleException('Cannot call SpreadsheetApp.getUi() from this context.');
+      return new Ui(ctx.record, ctx.user, ctx.answerAlert);
+    },
     /** Applies pending changes (the fake applies them at once). */
     flush: (): void => undefined,
     /** A data-validation rule builder. */

@@ -10,6 +10,9 @@ import { checkRangeName, NamedRange } from './named-range';
 import type { Range } from './range';
 import { NEW_SHEET_COLUMNS, NEW_SHEET_ROWS, Sheet } from './sheet';
 import type { UiRecord } from './ui';
+import type { ApostropheInTextCells } from './values';
+
+export type { ApostropheInTextCells } from './values';
 
 /** Google's limit on the cells (empty or not) of all tabs together. */
 export const MAX_CELLS = 10_000_000;
@@ -20,6 +23,8 @@ export interface SpreadsheetSettings {
   name: string;
   timeZone: string;
   sheetNames: readonly string[];
+  /** What a plain-text (`@`) cell does with a leading apostrophe (see values.ts). */
+  apostropheInTextCells?: ApostropheInTextCells;
 }
 
 /** The active spreadsheet (Apps Script's `Spreadsheet`). */
@@ -32,11 +37,13 @@ export class Spreadsheet implements FakeObject {
   _name: string;
   _timeZone: string;
   _nextSheetId = 0;
+  readonly _apostropheInTextCells: ApostropheInTextCells;
 
   constructor(settings: SpreadsheetSettings, readonly _record: UiRecord) {
     this._id = settings.id;
     this._name = settings.name;
     this._timeZone = settings.timeZone;
+    this._apostropheInTextCells = settings.apostropheInTextCells ?? 'strip';
     for (const name of settings.sheetNames) this._addSheet(name, this._sheets.length);
     const first = this._sheets[0];
     if (!first) throw new Error('A spreadsheet needs at least one sheet');

@@ -1,0 +1,35 @@
+/**
+ * Bringing tabs an older version of SettleSheet made up to this version's layout, once, under the
+ * document lock (Workbook.ensure):
+ * - the old import staging tab goes (imports now wait in hidden rows of Transactions), giving its
+ *   cells back to the spreadsheet's 10 million;
+ * - columns once formatted plain text (`@`) that SettleSheet writes apostrophe-prefixed text into
+ *   lose that format (see cells.ts for why the two must never meet).
+ * Each step is safe to repeat.
+ */
+import { clearColumnFormats } from './blocks';
+import { FORMERLY_PLAIN_TEXT, type TabRole } from './layout';
+import type { TabRegistry, Workbook } from './workbook';
+
+/** The document property holding the layout version the tabs follow. */
+export const LAYOUT_KEY = 'settlesheet.layout';
+/** The layout this version writes. */
+export const LAYOUT_VERSION = 2;
+
+/** Upgrades the tabs that existed before this call (`existed`); tabs just created are already right. */
+export function upgradeLayout(workbook: Workbook, registry: TabRegistry, existed: readonly TabRole[]): void {
+  const staging = registry.staging;
+  if (staging) {
+    const sheet = workbook.spreadsheet.getSheets().find((s) => s.getSheetId() === staging.id);
+    if (sheet) workbook.spreadsheet.deleteSheet(sheet);
+    delete registry.staging;
+  }
+  for (const role of existed) {
+    const columns = FORMERLY_PLAIN_TEXT[role];
+    if (!columns) continue;
+    const sheet = workbook.tab(role);
+    const rows = sheet.getMaxRows() - 1;
+    // clearFormat (documented: "Clears formatting for this range") leaves the cells as nobody formatted them.
+    for (const column of columns) if (rows > 0 && column <= sheet.getMaxColumns()) clearColumnFormats(sheet, 2, rows, column);
+  }
+}

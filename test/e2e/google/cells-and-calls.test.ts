@@ -1,0 +1,137 @@
+// How the built add-on uses cells: untrusted text is right whichever way Sheets treats an
+// apostrophe in a plain-text cell, no Sheets call touches more than 100,000 cells, an import
+// leaves no empty rows behind, and the room check counts exactly what an import adds.
+import type { PreviewResult } from '../../../src/api/types';
+import type { LineSpec } from '../../support/build-aggregate';
+import { bundleSession, connect, importSettlement, saveApp, useBuiltBundle, type BundleSession } from '../../support/bundle-session';
+import { settlementOf, type DetailedLineSpec } from '../../support/settlements';
+import { SELLER } from '../../support/xero-apps-script';
+
+const code = useBuiltBundle();
+
+const TRICKY: DetailedLineSpec[] = [
+  ['Order', 'ItemPrice', 'Principal', '2025-08-02', '129.99'],
+  { spec: ['Order', 'ItemPrice', 'Principal', '2025-08-03', '10.00'], orderId: '1234567890123456789', sku: '=HYPERLINK("http://evil.example","x")' },
+  { spec: ['Order', 'ItemFees', 'Commission', '2025-08-03', '-1.50'], sku: "'quoted" },
+  { spec: ['Order', 'ItemFees', 'FBAPerUnitFulfillmentFee', '2025-08-03', '-3.22'], sku: '-SKU' },
+];
+
+/** `count` lines over two weeks, one in every 1,000 of a fee the shipped mapping does not know. */
+function manyLines(count: number, bump = 0): LineSpec[] {
+  return Array.from({ length: count }, (_, i): LineSpec => {
+    const day = `2025-08-${String(1 + (i % 14)).padStart(2, '0')}`;
+    if (i % 1000 === 999) return ['other-transaction', 'other-transaction', 'Inventory Placement Service Fee', day, '-2.00', ''];
+    return i % 2 === 0 ? ['Order', 'ItemPrice', 'Principal', day, i === 0 ? (25 + bump).toFixed(2) : '25.00'] : ['Order', 'ItemFees', 'Commission', day, '-3.75'];
+  });
+}
+
+function mapInSheet(s: BundleSession, description: string, category: string): void {
+  const row = s.x.world.inspect.grid('Mapping').values.findIndex((r) => r[2] === description) + 1;
+  s.x.run(SELLER, () => SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Mapping')!.getRange(row, 7).setValue(category));
+}
+
+describe.each(['keep', 'strip'] as const)('with Sheets %s-ing an apostrophe written into a plain-text (@) cell', (mode) => {
+  it('imports, previews and lists exactly, and the Accounts dropdowns show no apostrophes', () => {
+    const s = bundleSession(code(), { google: { apostropheInTextCells: mode } });
+    const { finished } = importSettlement(s, settlementOf(TRICKY));
+    expect(finished).toMatchObject({ balanced: true, total: '135.27' });
+    const preview = s.run<PreviewResult>(SELLER, 'previewSettlement', { settlementId: finished!.settlementId });
+    expect(preview.check).toMatchObject({ sumOfRows: '135.27', difference: '0.00', balanced: true });
+    const tx = s.x.world.inspect.grid('Transactions');
+    expect(tx.values.slice(1, 5).map((r) => [r[0], r[2], r[6], r[7]])).toEqual([
+      ['12345678901', '2025-08-02', '111-1000000-7654321', 'SKU-0'],
+      ['12345678901', '2025-08-03', '1234567890123456789', '=HYPERLINK("http://evil.example","x")'],
+      ['12345678901', '2025-08-03', '111-1000002-7654321', "'quoted"],
+      ['12345678901', '2025-08-03', '111-1000003-7654321', '-SKU'],
+    ]);
+    expect(tx.formulas.flat().filter(Boolean)).toEqual([]);
+    expect(s.x.world.inspect.grid('Settlements').values[1]![0]).toBe('12345678901');
+    saveApp(s);
+    connect(s, SELLER);
+    s.run(SELLER, 'refreshXeroAccounts');
+    const choices = s.x.world.inspect.grid('_SettleSheet Xero').values.slice(1).flatMap((r) => [r[0], r[3]]).filter((v) => v !== '');
+    expect(choices.length).toBeGreaterThan(10);
+    expect(choices.filter((v) => String(v).startsWith("'"))).toEqual([]);
+  });
+
+  it('brings an older workbook’s plain-text columns back to General, and still reads what it wrote there', () => {
+    const s = bundleSession(code(), { google: { apostropheInTextCells: mode } });
+    const { finished } = importSettlement(s, settlementOf(TRICKY));
+    // What an older version left: `@` on the id columns, its apostrophe-prefixed ids in them.
+    s.x.run(SELLER, () => {
+      const book = SpreadsheetApp.getActiveSpreadsheet();
+      for (const [tab, column] of [['Settlements', 1], ['Transactions', 1], ['_SettleSheet aggregates', 1]] as const) {
+        const sheet = book.getSheetByName(tab)!;
+        const rows = sheet.getLastRow() - 1;
+        sheet.getRange(2, column, rows, 1).setNumberFormat('@');
+        sheet.getRange(2, column, rows, 1).setValues(Array.from({ length: rows }, () => [`'${finished!.settlementId}`]));
+      }
+      PropertiesService.getDocumentProperties().setProperty('settlesheet.layout', '1');
+    });
+    const preview = s.run<PreviewResult>(SELLER, 'previewSettlement', { settlementId: finished!.settlementId });
+    expect(preview.check.balanced).toBe(true);
+    s.run(SELLER, 'listSettlements');
+    expect(s.x.world.inspect.grid('Transactions', 'A2:A5').numberFormats.flat()).toEqual(new Array(4).fill('0.###############'));
+  });
+});
+
+describe('every Sheets call stays at or under 100,000 cells', () => {
+  it('for a 10,000-line import, a preview that re-categorises its lines, and its re-issued file', () => {
+    const s = bundleSession(code());
+    s.run(SELLER, 'listSettlements');
+    s.x.world.calls.reset();
+    const { finished } = importSettlement(s, settlementOf(manyLines(10_000)));
+    mapInSheet(s, 'Inventory Placement Service Fee', 'FBA fees');
+    s.run<PreviewResult>(SELLER, 'previewSettlement', { settlementId: finished!.settlementId });
+    expect(s.x.world.inspect.grid('Transactions', 'L1001:L1001').values[0]![0]).toBe('FBA fees');
+    const reissued = importSettlement(s, settlementOf(manyLines(10_000, 1)), { confirmReissue: true });
+    expect(reissued.finished).toMatchObject({ lines: 10_000 });
+    const largest = s.x.world.calls.largestCall();
+    expect(largest.cells).toBeGreaterThan(50_000);
+    expect(largest.cells).toBeLessThanOrEqual(100_000);
+  });
+});
+
+describe('the cells an import takes', () => {
+  it('are exactly the rows it holds: nothing is left staged or empty afterwards', () => {
+    const s = bundleSession(code());
+    s.run(SELLER, 'listSettlements');
+    const before = s.x.world.inspect.cellsInUse();
+    const transactions = s.x.world.inspect.sheet('Transactions');
+    const freeRows = transactions.maxRows - transactions.lastRow;
+    importSettlement(s, settlementOf(manyLines(3000)));
+    expect(s.x.world.inspect.cellsInUse() - before).toBe((3000 - freeRows) * transactions.maxColumns);
+    expect(s.x.world.inspect.sheetNames().filter((n) => n.includes('import'))).toEqual([]);
+  });
+
+  it('are counted exactly by the room check: an import that just fits is taken, one cell short is refused before anything is written', () => {
+    const lines = 3000;
+    const attempt = (spare: number) => {
+      const s = bundleSession(code());
+      s.run(SELLER, 'listSettlements');
+      const transactions = s.x.world.inspect.sheet('Transactions');
+      const needed = (lines - (transactions.maxRows - transactions.lastRow)) * transactions.maxColumns;
+      // A person's own tab filling the spreadsheet to leave `needed + spare` cells free (an import
+      // also keeps 28 cells for the rows it appends to the records, Settlements and Log tabs).
+      const filler = 10_000_000 - s.x.world.inspect.cellsInUse() - needed - spare;
+      s.x.run(SELLER, () => {
+        const sheet = SpreadsheetApp.getActiveSpreadsheet().insertSheet('Other data');
+        sheet.deleteColumns(2, sheet.getMaxColumns() - 1);
+        sheet.insertRowsAfter(sheet.getMaxRows(), filler - sheet.getMaxRows());
+      });
+      const cells = s.x.world.inspect.cellsInUse();
+      try {
+        return { result: importSettlement(s, settlementOf(manyLines(lines))), s, cells };
+      } catch (error) {
+        return { error: error as Error, s, cells };
+      }
+    };
+    const fits = attempt(28);
+    expect(fits.result?.finished).toMatchObject({ lines });
+    expect(fits.s.x.world.inspect.cellsInUse()).toBeLessThanOrEqual(10_000_000);
+    const tooBig = attempt(27);
+    expect(tooBig.error?.message).toContain('more than this spreadsheet has room for');
+    expect(tooBig.s.x.world.inspect.cellsInUse()).toBe(tooBig.cells);
+    expect(tooBig.s.x.world.inspect.sheet('Transactions').hiddenRows).toEqual([]);
+  });
+});
