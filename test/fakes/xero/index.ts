@@ -14,5 +14,6 @@ export type { FaultKind, FaultMatch, FaultPlan, FaultRule } from './faults';
 export { LIMITS } from './rate-limit';
 export { IDEMPOTENCY_KEY_MAX } from './accounting';
 export { SEEDED_ORGANISATIONS, TENANT_IDS, seedOrganisations } from './seed';
+export { REGIONAL_TENANT_IDS, regionalOrganisations } from './seed-regions';
 export type { Account, Currency, OrganisationSeed, OrganisationState, TaxRate } from './model';
 export type { SandboxDocument, SandboxDocumentLine } from './invoice-render';
