@@ -6,6 +6,7 @@ import { sha256OfText } from '../core/hash';
 import { formatAmount } from '../core/money';
 import type { Settlement } from '../core/settlement/types';
 import { aggregateSettlement } from '../core/summary/aggregate';
+import { classifyTax, roleLabel, type TaxRole } from '../core/tax/classify';
 import type { AggregateEntryDto, BeginImportRequest, LineDto } from './types';
 
 /** The three parts of an import. */
@@ -19,7 +20,9 @@ export interface ImportPayload {
 export function importPayload(settlement: Settlement): ImportPayload {
   const { header } = settlement;
   const money = (m: number) => formatAmount(m, header.decimals);
-  const lines: LineDto[] = settlement.lines.map((l) => [
+  const tax = classifyTax(settlement.lines);
+  const { roles } = tax;
+  const lines: LineDto[] = settlement.lines.map((l, i) => [
     l.line,
     l.postedDate,
     l.transactionType,
@@ -29,8 +32,9 @@ export function importPayload(settlement: Settlement): ImportPayload {
     l.sku,
     l.marketplace,
     money(l.amount),
+    roleLabel(roles[i] as TaxRole) as LineDto[9] & string,
   ]);
-  const aggregate: AggregateEntryDto[] = aggregateSettlement(settlement).entries.map((e) => [
+  const aggregate: AggregateEntryDto[] = aggregateSettlement(settlement, tax).entries.map((e) => [
     e.postedDate,
     e.transactionType,
     e.amountType,
@@ -38,6 +42,7 @@ export function importPayload(settlement: Settlement): ImportPayload {
     e.marketplace,
     money(e.amount),
     e.rows,
+    e.remittedBy,
   ]);
   return {
     begin: {
@@ -69,7 +74,8 @@ export function importPayload(settlement: Settlement): ImportPayload {
 function contentHash(settlement: Settlement, lines: LineDto[]): string {
   const h = settlement.header;
   const parts = [h.settlementId, h.start, h.end, h.depositDate, String(h.totalAmount), h.currency];
-  for (const l of lines) parts.push(l.slice(1).join('\u001f'));
+  // The line's fields only (not the tax classification derived from them), as before it existed.
+  for (const l of lines) parts.push(l.slice(1, 9).join('\u001f'));
   return sha256OfText(parts.join('\u001e'));
 }
 

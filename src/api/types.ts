@@ -5,6 +5,7 @@
  * wrapper), so both sides change together.
  */
 import type { SplitMode } from '../core/summary/types';
+import type { TaxRemitter } from '../core/tax/classify';
 import type { DocumentStatus } from '../core/xero/invoice';
 
 /** Money as a decimal string with the currency's decimals: `-321.69`, `1200`. */
@@ -24,7 +25,9 @@ export interface SettlementHeaderDto {
 /**
  * One settlement line, as a tuple to keep 5,000-line chunks small:
  * [file line, posted date, transaction type, amount type, amount description, order id, SKU,
- * marketplace, amount].
+ * marketplace, amount, who remits its tax]. The last is the browser's classification (core/tax):
+ * '', `amazon`, `seller`, or `amazon+seller` for a line split between them; it only labels the
+ * line's Category cell, the money follows the aggregate.
  */
 export type LineDto = [
   line: number,
@@ -36,9 +39,13 @@ export type LineDto = [
   sku: string,
   marketplace: string,
   amount: Decimal,
+  taxRole?: '' | 'amazon' | 'seller' | 'amazon+seller',
 ];
 
-/** One aggregate entry: [posted date, transaction type, amount type, description, marketplace, amount, rows]. */
+/**
+ * One aggregate entry: [posted date, transaction type, amount type, description, marketplace,
+ * amount, rows, who remits the tax ('' for lines that are not tax)].
+ */
 export type AggregateEntryDto = [
   postedDate: string,
   transactionType: string,
@@ -47,6 +54,7 @@ export type AggregateEntryDto = [
   marketplace: string,
   amount: Decimal,
   rows: number,
+  remittedBy?: TaxRemitter,
 ];
 
 /** Starts an import: the settlement's facts and how many lines will follow. */
@@ -128,6 +136,7 @@ export interface LineSourceDto {
   amountType: string;
   amountDescription: string;
   marketplace: string;
+  remittedBy: TaxRemitter;
   category: string;
   rows: number;
   amount: Decimal;
@@ -142,6 +151,10 @@ export interface SummaryLineDto {
   accountName?: string;
   taxType: string;
   amount: Decimal;
+  /** Tax the settlement states inside `amount`, sent as the line's TaxAmount when the tax type carries tax. */
+  statedTax: Decimal;
+  /** `amount` in the organisation's base currency at the settlement's rate, when it is foreign. */
+  amountBase?: Decimal;
   rows: number;
   sources: LineSourceDto[];
 }
@@ -153,7 +166,21 @@ export interface PartDto {
   to: string;
   documentDate: string;
   total: Decimal;
+  /** `total` in the organisation's base currency at the settlement's rate, when it is foreign. */
+  totalBase?: Decimal;
   lines: SummaryLineDto[];
+}
+
+/** A foreign-currency settlement's one rate, and the deposit it comes from. */
+export interface ExchangeDto {
+  /** The organisation's base currency (what the deposit is in). */
+  baseCurrency: string;
+  /** The deposit that reached the bank, as entered; absent until someone enters it. */
+  deposit?: Decimal;
+  /** Units of the settlement's currency per unit of base currency, used on every document. */
+  rate?: string;
+  /** The settlement's total at `rate`: equals `deposit` unless no 6-decimal rate gives it. */
+  converted?: Decimal;
 }
 
 /** A document Post will create, said the way the confirmation shows it. */
@@ -175,6 +202,7 @@ export interface UnmappedDto {
   transactionType: string;
   amountType: string;
   amountDescription: string;
+  remittedBy: TaxRemitter;
   marketplaces: string[];
   rows: number;
   amount: Decimal;
@@ -198,6 +226,8 @@ export interface PreviewResult {
   changedSincePosting: boolean;
   /** The posted revision the person is looking at (0 when never posted); pass it back to Void and re-post. */
   revision: number;
+  /** For a settlement in a currency other than the organisation's: its rate and deposit. */
+  exchange?: ExchangeDto;
 }
 
 /** What pressing Post (or Void and re-post) did. */
@@ -234,7 +264,12 @@ export interface SettingsDto {
   documentStatus: DocumentStatus;
   /** Blank: the settlement's main marketplace (e.g. `Amazon.ca`). */
   contactName: string;
+  /** Where you sell and how you are registered: a regional template's id, blank until chosen. */
+  template: string;
 }
+
+/** Saving the settings; `applyTemplate` also replaces the Accounts tab's rows with the template's. */
+export type SaveSettingsRequest = SettingsDto & { applyTemplate?: boolean };
 
 /** Every server call returns this envelope, so expected failures arrive as words, not exceptions. */
 export type Envelope<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -251,7 +286,7 @@ export interface ServerApi {
   listSettlements(request: Record<string, never>): SettlementListItem[];
   previewSettlement(request: { settlementId: string }): PreviewResult;
   postSettlement(request: { settlementId: string; mode: 'post' | 'void-and-repost'; seenRevision?: number }): PostResultDto;
-  revealInMapping(request: { transactionType: string; amountType: string; amountDescription: string }): { row: number };
+  revealInMapping(request: { transactionType: string; amountType: string; amountDescription: string; remittedBy?: TaxRemitter }): { row: number };
   getMappingTables(request: Record<string, never>): { mapping: string[][]; accounts: string[][] };
   getConnectionStatus(request: Record<string, never>): ConnectionStatusDto;
   getXeroConnectUrl(request: Record<string, never>): { url: string };
@@ -259,7 +294,9 @@ export interface ServerApi {
   disconnectXero(request: Record<string, never>): ConnectionStatusDto;
   refreshXeroAccounts(request: Record<string, never>): { organisation: string; accounts: number; taxRates: number };
   getSettings(request: Record<string, never>): SettingsDto;
-  saveSettings(request: SettingsDto): SettingsDto;
+  saveSettings(request: SaveSettingsRequest): SettingsDto;
+  /** Records (or, with a blank amount, clears) the amount a foreign-currency settlement's deposit brought in base currency. */
+  saveDeposit(request: { settlementId: string; amount: Decimal }): { saved: boolean };
   saveXeroAppCredentials(request: { clientId: string; clientSecret: string; currentSecret?: string }): {
     saved: boolean;
     configured: boolean;

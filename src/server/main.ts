@@ -11,7 +11,9 @@ import { previewSettlement as preview } from './api/preview';
 import * as schemas from './api/schemas';
 import * as settlements from './api/settlements';
 import * as xero from './api/xero';
-import { readSettings, writeSettings } from './settings';
+import { saveDeposit as deposit } from './api/exchange';
+import { saveSettings as settingsSaved } from './api/template-settings';
+import { readSettings } from './settings';
 
 export { onOpen, onInstall, showSidebar, connectXeroFromMenu, disconnectXeroFromMenu, refreshXeroAccountsFromMenu, showHelp } from './menu';
 // Named in the state token of Xero's sign-in: Google's /usercallback calls it with Xero's answer.
@@ -33,7 +35,8 @@ export const disconnectXero = target(schemas.NoArgumentsSchema, xero.disconnectX
 export const refreshXeroAccounts = target(schemas.NoArgumentsSchema, xero.refreshXeroAccounts);
 export const saveXeroAppCredentials = target(schemas.CredentialsSchema, xero.saveXeroAppCredentials);
 export const getSettings = target(schemas.NoArgumentsSchema, readSettings);
-export const saveSettings = target(schemas.SettingsSchema, writeSettings);
+export const saveSettings = target(schemas.SettingsSchema, settingsSaved);
+export const saveDeposit = target(schemas.DepositSchema, deposit);
 
 /** The targets as the sidebar's typed wrapper sees them: the compiler keeps both sides in step. */
 type Targets = { [K in keyof ServerApi]: (request: Parameters<ServerApi[K]>[0]) => Envelope<ReturnType<ServerApi[K]>> };
@@ -56,4 +59,5 @@ export type ImplementedTargets = Implements<{
   saveXeroAppCredentials: typeof saveXeroAppCredentials;
   getSettings: typeof getSettings;
   saveSettings: typeof saveSettings;
+  saveDeposit: typeof saveDeposit;
 }>;

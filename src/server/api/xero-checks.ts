@@ -27,6 +27,8 @@ export interface XeroChecks {
   revision: number;
   /** This person can post to the spreadsheet's organisation now. */
   connected: boolean;
+  /** The organisation's base currency, once its settings could be read. */
+  baseCurrency?: string;
 }
 
 /** Checks a computed settlement against its posted record and the connected organisation. */
@@ -61,6 +63,7 @@ export function xeroChecks(c: Computed): XeroChecks {
   }
   const { reference } = loaded.value;
   checks.connected = true;
+  checks.baseCurrency = reference.baseCurrency;
   checks.accountNames = new Map(reference.accounts.map((a) => [a.code, a.name]));
   if (c.documents.length) checks.problems.push(...checkDocuments(c.summary, c.documents, reference));
   return checks;

@@ -5,6 +5,7 @@
  */
 import { currencyDecimals, formatAmount, parseAmount } from '../../core/money';
 import type { AggregateEntry } from '../../core/summary/aggregate';
+import { readRemitter } from '../../core/tax/classify';
 import { UserFacingError } from '../api/envelope';
 import type { RowBlock, SettlementRecord } from '../registry';
 import { cellText, textCell } from './cells';
@@ -12,6 +13,7 @@ import { AGGREGATE_COLUMNS } from './layout';
 import type { Workbook } from './workbook';
 
 const WIDTH = AGGREGATE_COLUMNS.length;
+const CATEGORY_COLUMN = AGGREGATE_COLUMNS.indexOf('Category in Transactions') + 1;
 // The tab grows in steps, so most imports do not pay for growing it.
 const GROW_STEP = 5000;
 
@@ -38,6 +40,7 @@ export function appendAggregate(workbook: Workbook, settlementId: string, decima
     textCell(formatAmount(e.amount, decimals)),
     e.rows,
     textCell(category),
+    e.remittedBy,
   ]);
   sheet.getRange(firstRow, 1, rows.length, WIDTH).setValues(rows);
   return { firstRow, count: rows.length };
@@ -51,15 +54,16 @@ export function readAggregate(workbook: Workbook, record: SettlementRecord): Sto
   const decimals = currencyDecimals(record.header.currency);
   const zone = workbook.timeZone;
   return values.map((row, i) => {
-    const [id, postedDate, transactionType, amountType, amountDescription, marketplace, amount, rows, category] = row.map((v) => cellText(v, zone));
+    const [id, postedDate, transactionType, amountType, amountDescription, marketplace, amount, rows, category, tax] = row.map((v) => cellText(v, zone));
     const minor = parseAmount(amount!, decimals);
-    if (id !== record.settlementId || typeof minor !== 'number') {
+    const remittedBy = readRemitter(tax ?? '');
+    if (id !== record.settlementId || typeof minor !== 'number' || remittedBy === undefined) {
       throw new UserFacingError(
         `SettleSheet's hidden aggregates tab no longer matches settlement ${record.settlementId} (row ${firstRow + i}). Import the settlement file again to rebuild it.`,
       );
     }
     return {
-      entry: { postedDate: postedDate!, transactionType: transactionType!, amountType: amountType!, amountDescription: amountDescription!, marketplace: marketplace!, amount: minor, rows: Number(rows) },
+      entry: { postedDate: postedDate!, transactionType: transactionType!, amountType: amountType!, amountDescription: amountDescription!, marketplace: marketplace!, remittedBy, amount: minor, rows: Number(rows) },
       category: category!,
     };
   });
@@ -68,7 +72,7 @@ export function readAggregate(workbook: Workbook, record: SettlementRecord): Sto
 /** Records the categories now written in Transactions for a settlement's entries. */
 export function writeAggregateCategories(workbook: Workbook, block: RowBlock, categories: string[]): void {
   if (block.count === 0) return;
-  workbook.tab('aggregates').getRange(block.firstRow, WIDTH, block.count, 1).setValues(categories.map((c) => [textCell(c)]));
+  workbook.tab('aggregates').getRange(block.firstRow, CATEGORY_COLUMN, block.count, 1).setValues(categories.map((c) => [textCell(c)]));
 }
 
 /** Removes a settlement's rows (a re-issued file replaces them). */
