@@ -13,6 +13,7 @@ import { pictureOfPreview } from '../reconciliation';
 import { messageOf } from '../server';
 import { documentsList, partsView } from './parts';
 import { confirmationView } from './confirmation';
+import { depositView } from './deposit';
 import { notice, noticeList, working } from './notice';
 import { pictureView } from './picture';
 import { statusChip } from './status';
@@ -73,6 +74,7 @@ export function detailView(ctx: SidebarContext, settlementId: string, news?: HTM
       noticeList('warning', 'Worth knowing:', preview.warnings),
       s.lastError && s.status === 'Failed' ? notice('error', `The last attempt to post failed: ${s.lastError}`) : null,
       unmappedView(preview),
+      depositView(ctx, preview, load),
       s.documents.length ? postedView(preview) : null,
       postArea(preview),
       pictureView(pictureOfPreview(preview)),
@@ -99,7 +101,7 @@ export function detailView(ctx: SidebarContext, settlementId: string, news?: HTM
             onclick: async () => {
               show.disabled = true;
               try {
-                const { row } = await ctx.call('revealInMapping', { transactionType: u.transactionType, amountType: u.amountType, amountDescription: u.amountDescription });
+                const { row } = await ctx.call('revealInMapping', { transactionType: u.transactionType, amountType: u.amountType, amountDescription: u.amountDescription, remittedBy: u.remittedBy });
                 say(notice('info', `Row ${row} of the Mapping tab is selected. Choose a category in its Category column, then press Refresh here.`));
               } catch (error) {
                 say(notice('error', messageOf(error)));

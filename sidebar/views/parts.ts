@@ -37,26 +37,31 @@ function lineTitle(line: SummaryLineDto): string {
   return line.accountName ? `${line.accountCode} ${line.accountName}` : line.accountCode;
 }
 
-function lineView(line: SummaryLineDto, currency: string): HTMLElement {
+const isZero = (amount: string) => /^-?0(\.0+)?$/.test(amount);
+
+function lineView(line: SummaryLineDto, currency: string, base: string | undefined): HTMLElement {
   const sources = line.sources.map((s) =>
-    h('li', {}, `${s.transactionType} / ${s.amountType} / ${s.amountDescription}${s.marketplace ? ` · ${s.marketplace}` : ''}: ${count(s.rows, 'line')}, ${money(s.amount, currency)}`),
+    h('li', {}, `${s.transactionType} / ${s.amountType} / ${s.amountDescription}${s.remittedBy ? ` (tax remitted by ${s.remittedBy === 'amazon' ? 'Amazon' : 'you'})` : ''}${s.marketplace ? ` · ${s.marketplace}` : ''}: ${count(s.rows, 'line')}, ${money(s.amount, currency)}`),
   );
+  const tax = isZero(line.statedTax) ? '' : ` · of which tax ${money(line.statedTax, currency)}`;
+  const inBase = base && line.amountBase !== undefined ? ` · ${money(line.amountBase, base)}` : '';
   return h(
     'li',
     { class: 'line' },
     h('span', { class: 'line-head' }, h('span', { class: 'account' }, lineTitle(line)), h('span', { class: 'num' }, money(line.amount, currency))),
-    h('span', { class: 'gray small' }, `${line.categories.join(', ')} · tax ${line.taxType}${line.rows ? ` · ${count(line.rows, 'Amazon line')}` : ''}`),
+    h('span', { class: 'gray small' }, `${line.categories.join(', ')} · tax ${line.taxType}${tax}${inBase}${line.rows ? ` · ${count(line.rows, 'Amazon line')}` : ''}`),
     sources.length ? h('details', {}, h('summary', {}, 'Amazon lines behind it'), h('ul', { class: 'sources' }, ...sources)) : null,
   );
 }
 
-function partView(part: PartDto, currency: string, several: boolean): HTMLElement {
+function partView(part: PartDto, currency: string, several: boolean, base: string | undefined): HTMLElement {
+  const inBase = base && part.totalBase !== undefined ? ` (${money(part.totalBase, base)})` : '';
   return h(
     'div',
     { class: 'part' },
     h('h4', {}, several ? `${period(part.from, part.to)}` : 'Summary document'),
-    h('p', { class: 'gray small' }, `Document date ${day(part.documentDate)} · total ${money(part.total, currency)}`),
-    h('ul', { class: 'lines plain' }, ...part.lines.map((l) => lineView(l, currency))),
+    h('p', { class: 'gray small' }, `Document date ${day(part.documentDate)} · total ${money(part.total, currency)}${inBase}`),
+    h('ul', { class: 'lines plain' }, ...part.lines.map((l) => lineView(l, currency, base))),
   );
 }
 
@@ -69,6 +74,6 @@ export function partsView(preview: PreviewResult): HTMLElement | null {
     { class: 'parts' },
     h('h3', {}, preview.settlement.documents.length && !preview.changedSincePosting ? 'What was posted' : 'What will be posted'),
     h('p', { class: 'gray small' }, SPLIT_WORDS[preview.split]),
-    ...preview.parts.map((p) => partView(p, currency, preview.parts.length > 1)),
+    ...preview.parts.map((p) => partView(p, currency, preview.parts.length > 1, preview.exchange?.rate ? preview.exchange.baseCurrency : undefined)),
   );
 }

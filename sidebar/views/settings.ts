@@ -1,8 +1,10 @@
 /**
- * Settings kept with the spreadsheet: how a settlement spanning months is split, the status new
- * documents get in Xero, and the contact they are addressed to. Read when the panel is opened.
+ * Settings kept with the spreadsheet: where the seller sells and how they are registered (a
+ * regional template for the Accounts tab), how a settlement spanning months is split, the status
+ * new documents get in Xero, and the contact they are addressed to. Read when the panel is opened.
  */
 import type { SettingsDto } from '../../src/api/types';
+import { TEMPLATES } from '../../src/core/mapping/templates';
 import type { SidebarContext } from '../context';
 import { h, replace, uid } from '../dom';
 import { messageOf } from '../server';
@@ -30,7 +32,15 @@ export function settingsPanel(ctx: SidebarContext): HTMLElement {
   let loaded = false;
 
   function form(settings: SettingsDto): HTMLElement {
-    const ids = { split: uid('split'), status: uid('status'), contact: uid('contact') };
+    const ids = { template: uid('template'), apply: uid('apply'), split: uid('split'), status: uid('status'), contact: uid('contact') };
+    const template = select(ids.template, [['', 'Not chosen (US accounts)'], ...TEMPLATES.map((t): [string, string] => [t.id, t.name])], settings.template);
+    // Choosing another template offers to rewrite the Accounts tab; nothing is overwritten unasked.
+    const apply = h('input', { id: ids.apply, type: 'checkbox' });
+    const applyRow = h('div', { class: 'form-group checkbox', hidden: true }, apply, h('label', { for: ids.apply }, "Replace the Accounts tab's rows with this template's (your edits there are overwritten)"));
+    template.addEventListener('change', () => {
+      applyRow.hidden = template.value === settings.template || template.value === '';
+      apply.checked = !applyRow.hidden;
+    });
     const split = select(ids.split, SPLITS, settings.split);
     const status = select(ids.status, STATUSES, settings.documentStatus);
     const contact = h('input', { id: ids.contact, type: 'text', value: settings.contactName, placeholder: 'The main marketplace, e.g. Amazon.com' });
@@ -43,13 +53,18 @@ export function settingsPanel(ctx: SidebarContext): HTMLElement {
           event.preventDefault();
           save.disabled = true;
           try {
+            const applied = !applyRow.hidden && apply.checked;
             const saved = await ctx.call('saveSettings', {
               split: split.value as SettingsDto['split'],
               documentStatus: status.value as SettingsDto['documentStatus'],
               contactName: contact.value.trim(),
+              template: template.value,
+              applyTemplate: applied,
             });
             replace(body, form(saved));
-            body.append(notice('success', 'Saved. The next preview and post use these settings.'));
+            body.append(notice('success', applied
+              ? "Saved, and the Accounts tab now holds the template's rows: check them against your chart of accounts (Refresh accounts marks what Xero lacks)."
+              : 'Saved. The next preview and post use these settings.'));
           } catch (error) {
             replace(message, notice('error', messageOf(error)));
           } finally {
@@ -57,6 +72,8 @@ export function settingsPanel(ctx: SidebarContext): HTMLElement {
           }
         },
       },
+      h('div', { class: 'form-group' }, h('label', { for: ids.template }, 'Where you sell and how you are registered'), template),
+      applyRow,
       h('div', { class: 'form-group' }, h('label', { for: ids.split }, 'Settlements that span months'), split),
       h('div', { class: 'form-group' }, h('label', { for: ids.status }, 'New documents in Xero are'), status),
       h('div', { class: 'form-group' }, h('label', { for: ids.contact }, 'Xero contact'), contact),
