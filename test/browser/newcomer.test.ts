@@ -56,10 +56,10 @@ describeInBrowser('the newcomer path in the workbench', () => {
     await other.sidebar.getByRole('button', { name: 'Post to Xero' }).waitFor();
 
     await sidebar.getByRole('button', { name: 'Post to Xero' }).click();
-    // The settlement spans June and July: by default June's part is carried forward (it totals 0)
-    // and July's invoice carries the whole deposit.
+    // The settlement spans June and July: by default June's part is carried forward (it totals 0,
+    // and is approved so June shows in the reports) and July's invoice carries the whole deposit.
     const confirmation = sidebar.getByRole('group', { name: /Create 2 sales invoices in Harbor Lane Goods Inc\?/ });
-    await expectText(confirmation, /Sales invoice AMZ-24577301951-2025-06, dated 30 Jun 2025, due 10 Jul 2025: 0\.00 USD in \d+ lines, as a draft/);
+    await expectText(confirmation, /Sales invoice AMZ-24577301951-2025-06, dated 30 Jun 2025, due 10 Jul 2025: 0\.00 USD in \d+ lines, approved: it carries the month forward/);
     await expectText(confirmation, /Sales invoice AMZ-24577301951-2025-07, dated 8 Jul 2025, due 10 Jul 2025: 866\.41 USD in \d+ lines, as a draft/);
     await expectText(confirmation, /Together they add up to the deposit of 866\.41 USD\./);
     await confirmation.getByRole('button', { name: 'Create in Xero' }).click();
@@ -76,7 +76,7 @@ describeInBrowser('the newcomer path in the workbench', () => {
     }
     const documents = workbench.sandbox.documents(TENANT_IDS.us);
     expect(documents.map((d) => [d.invoiceNumber, d.type, d.total, d.status, d.currencyCode])).toEqual([
-      ['AMZ-24577301951-2025-06', 'ACCREC', '0.00', 'DRAFT', 'USD'],
+      ['AMZ-24577301951-2025-06', 'ACCREC', '0.00', 'AUTHORISED', 'USD'],
       ['AMZ-24577301951-2025-07', 'ACCREC', '866.41', 'DRAFT', 'USD'],
     ]);
     const july = posted.getByRole('link', { name: 'Open Sales invoice AMZ-24577301951-2025-07 in Xero (new tab)' });
