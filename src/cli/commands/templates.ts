@@ -4,6 +4,7 @@
  */
 import { ACCOUNT_COLUMNS, accountsTableRows } from '../../core/mapping/tables';
 import { TEMPLATES, templateAccounts } from '../../core/mapping/templates';
+import { TEMPLATE_NOTES } from '../../core/mapping/templates/notes';
 import { formatCsv } from '../csv';
 import { CliError, type CommandIo } from '../io';
 import { namedTemplate } from '../template-choice';
@@ -23,7 +24,7 @@ export function templates(args: string[], io: CommandIo): number {
   }
   const template = namedTemplate(name);
   io.out(`${template.name} (${template.id}, Xero ${template.edition} edition tax types)\n\n`);
-  for (const note of template.notes) io.out(`- ${note}\n`);
+  for (const note of TEMPLATE_NOTES[template.id] ?? []) io.out(`- ${note}\n`);
   const width = ACCOUNT_COLUMNS.indexOf('Tax type') + 1;
   io.out('\n' + formatCsv(accountsTableRows(templateAccounts(template.id)).map((r) => r.slice(0, width))));
   return 0;

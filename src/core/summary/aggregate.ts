@@ -40,7 +40,8 @@ type Level<T> = Map<string, T>;
  * building a composite key string per line, which dominated the cost at a million lines.
  */
 export class AggregateBuilder {
-  private readonly root: Level<Level<Level<Level<Level<AggregateEntry>>>>> = new Map();
+  // One tree per remitter: most lines carry no tax, and a tax line costs no longer key.
+  private readonly roots: Record<TaxRemitter, Level<Level<Level<Level<Level<AggregateEntry>>>>>> = { '': new Map(), amazon: new Map(), seller: new Map() };
   private count = 0;
 
   /**
@@ -48,15 +49,13 @@ export class AggregateBuilder {
    * as: a line split between Amazon and the seller counts once, in its seller share.
    */
   add(line: Pick<SettlementLine, Exclude<keyof LineKey, 'remittedBy'> | 'amount'>, remittedBy: TaxRemitter = '', rows = 1): void {
-    const byDate = child(child(child(child(this.root, line.transactionType), line.amountType), line.amountDescription), line.marketplace);
-    // Most lines carry no tax: only tax lines pay for a longer key.
-    const key = remittedBy === '' ? line.postedDate : `${line.postedDate}\u0000${remittedBy}`;
-    const entry = byDate.get(key);
+    const byDate = child(child(child(child(this.roots[remittedBy], line.transactionType), line.amountType), line.amountDescription), line.marketplace);
+    const entry = byDate.get(line.postedDate);
     if (entry) {
       entry.amount = addMinor(entry.amount, line.amount);
       entry.rows += rows;
     } else {
-      byDate.set(key, {
+      byDate.set(line.postedDate, {
         transactionType: line.transactionType,
         amountType: line.amountType,
         amountDescription: line.amountDescription,
@@ -78,11 +77,12 @@ export class AggregateBuilder {
   /** The entries in their stable order. */
   entries(): AggregateEntry[] {
     const out: AggregateEntry[] = [];
-    for (const a of this.root.values())
-      for (const b of a.values())
-        for (const c of b.values())
-          for (const d of c.values())
-            for (const e of d.values()) out.push({ ...e });
+    for (const root of Object.values(this.roots))
+      for (const a of root.values())
+        for (const b of a.values())
+          for (const c of b.values())
+            for (const d of c.values())
+              for (const e of d.values()) out.push({ ...e });
     return out.sort(compareEntries);
   }
 }

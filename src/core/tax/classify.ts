@@ -56,7 +56,11 @@ export interface TaxShare {
   amount: Minor;
 }
 
-type Side = { side: 'collected' | 'withheld' | 'stated'; kind: string };
+/** Which side of the tax a description puts a line on, and the kind of charge. */
+interface Side {
+  side: 'collected' | 'withheld' | 'stated';
+  kind: string;
+}
 
 // Descriptions of tax the buyer paid (collected side), with the kind of charge they are on.
 const COLLECTED: Readonly<Record<string, string>> = {
@@ -69,93 +73,174 @@ const COLLECTED: Readonly<Record<string, string>> = {
 const COLLECTED_TYPES = new Set(['itemprice', 'promotion']);
 // Withheld-side descriptions start with one of these and end with the kind (`-Principal`).
 const WITHHELD_PREFIXES = ['marketplacefacilitatortax-', 'marketplacefacilitatorvat-', 'lowvaluegoodstax-'];
+const WITHHELD_TYPE = 'itemwithheldtax';
 
-/** Which side of the tax a line is on, or undefined; cached per (interned) description. */
-class SideReader {
-  private readonly byDescription = new Map<string, Map<string, Side | null>>();
-
-  sideOf(amountType: string, description: string): Side | undefined {
-    let byType = this.byDescription.get(description);
-    if (!byType) {
-      byType = new Map();
-      this.byDescription.set(description, byType);
-    }
-    let side = byType.get(amountType);
-    if (side === undefined) {
-      side = readSide(amountType.toLowerCase(), description.toLowerCase());
-      byType.set(amountType, side);
-    }
-    return side ?? undefined;
-  }
-}
-
-function readSide(type: string, description: string): Side | null {
-  if (description === 'taxamount') return { side: 'stated', kind: '' };
-  const prefix = WITHHELD_PREFIXES.find((p) => description.startsWith(p));
-  if (prefix !== undefined || type === 'itemwithheldtax') {
-    const dash = description.lastIndexOf('-');
-    return { side: 'withheld', kind: kindOf(dash >= 0 ? description.slice(dash + 1) : 'other') };
-  }
-  const kind = COLLECTED[description];
-  if (kind !== undefined && COLLECTED_TYPES.has(type)) return { side: 'collected', kind };
-  return null;
+/** What a description says on its own (collected lines still need their amount type checked). */
+function sideOfDescription(description: string): Side | null {
+  const lower = description.toLowerCase();
+  if (lower === 'taxamount') return { side: 'stated', kind: '' };
+  if (WITHHELD_PREFIXES.some((p) => lower.startsWith(p))) return { side: 'withheld', kind: kindOf(lower.slice(lower.lastIndexOf('-') + 1)) };
+  const kind = COLLECTED[lower];
+  return kind === undefined ? null : { side: 'collected', kind };
 }
 
 function kindOf(suffix: string): string {
-  if (suffix === 'principal' || suffix === 'shipping') return suffix;
-  if (suffix === 'giftwrap') return 'giftwrap';
-  return 'other';
+  return suffix === 'principal' || suffix === 'shipping' || suffix === 'giftwrap' ? suffix : 'other';
 }
 
-/** The tax lines of one order × transaction type × kind. */
+/** A tax line waiting for the other tax lines of its order. */
+interface TaxLine {
+  index: number;
+  side: 'collected' | 'withheld';
+  kind: string;
+}
+
+/** Tax lines of one order × transaction type × kind of charge. */
 interface Group {
   collected: number[];
   withheld: number[];
 }
 
-/** Labels every line of a settlement with who remits its tax (see the module comment). */
+/**
+ * Labels every line of a settlement with who remits its tax (see the module comment). One map
+ * look-up per line (descriptions are few and interned). Amazon writes an order's charges one
+ * after another, so tax lines are first matched within each run of one order and transaction
+ * type without any per-order map; only what is left unmatched (a withheld line somewhere else in
+ * the file, say) is matched across the whole file, by order.
+ */
 export function classifyTax(lines: readonly TaxLineFacts[]): TaxClassification {
   const roles = new Uint8Array(lines.length);
   const amazonPart = new Map<number, Minor>();
-  const reader = new SideReader();
-  const groups = new Map<string, Group>();
+  const sides = new Map<string, Side | null>();
+  const lowered = new Map<string, string>();
+  const lower = (text: string) => {
+    let value = lowered.get(text);
+    if (value === undefined) lowered.set(text, (value = text.toLowerCase()));
+    return value;
+  };
+  const left: Leftovers = { collected: [], collectedKinds: [], withheld: [] };
+  // One run's tax lines, reused from run to run (most runs have none or one).
+  const run: TaxLine[] = [];
+  let runOrder = '';
+  let runType = '';
+  const flush = () => {
+    if (run.length > 0) settleRun(run, lines, roles, amazonPart, left);
+    run.length = 0;
+  };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    const side = reader.sideOf(line.amountType, line.amountDescription);
-    if (side === undefined) continue;
-    if (side.side === 'stated') {
+    if (line.orderId !== runOrder || line.transactionType !== runType) {
+      flush();
+      runOrder = line.orderId;
+      runType = line.transactionType;
+    }
+    let side = sides.get(line.amountDescription);
+    if (side === undefined) sides.set(line.amountDescription, (side = sideOfDescription(line.amountDescription)));
+    let which: 'collected' | 'withheld';
+    let kind: string;
+    if (side === null) {
+      // Any description under ItemWithheldTax is withheld (the length test keeps this cheap).
+      if (line.amountType.length !== WITHHELD_TYPE.length || lower(line.amountType) !== WITHHELD_TYPE) continue;
+      const description = lower(line.amountDescription);
+      which = 'withheld';
+      kind = kindOf(description.slice(description.lastIndexOf('-') + 1));
+    } else if (side.side === 'stated') {
       roles[i] = TaxRole.Seller;
       continue;
+    } else if (side.side === 'collected' && !COLLECTED_TYPES.has(lower(line.amountType))) {
+      if (lower(line.amountType) !== WITHHELD_TYPE) continue;
+      which = 'withheld';
+      kind = side.kind;
+    } else {
+      which = side.side;
+      kind = side.kind;
     }
-    if (side.side === 'withheld') roles[i] = TaxRole.Amazon;
+    if (which === 'withheld') roles[i] = TaxRole.Amazon;
     // A line without an order cannot be matched: its collected tax stays the seller's.
     if (line.orderId === '') {
-      if (side.side === 'collected') roles[i] = TaxRole.Seller;
+      if (which === 'collected') roles[i] = TaxRole.Seller;
       continue;
     }
-    const key = `${line.orderId}\u0000${line.transactionType.toLowerCase()}\u0000${side.kind}`;
-    let group = groups.get(key);
-    if (!group) {
-      group = { collected: [], withheld: [] };
-      groups.set(key, group);
-    }
-    (side.side === 'collected' ? group.collected : group.withheld).push(i);
+    run.push({ index: i, side: which, kind });
   }
-  for (const group of groups.values()) settle(group, lines, roles, amazonPart);
+  flush();
+  settleLeftovers(lines, roles, amazonPart, left, lower);
   return { roles, amazonPart };
 }
 
+/** Tax lines no run could settle: collected ones (with their kind of charge) and withheld ones. */
+interface Leftovers {
+  collected: number[];
+  collectedKinds: string[];
+  withheld: TaxLine[];
+}
+
+/**
+ * Settles a run's groups that hold both kinds of line; the others wait (collected tax may yet
+ * meet a withheld line of the same order elsewhere in the file).
+ */
+function settleRun(run: TaxLine[], lines: readonly TaxLineFacts[], roles: Uint8Array, amazonPart: Map<number, Minor>, left: Leftovers): void {
+  // The usual run: one collected line and nothing withheld, or one of each that cancel.
+  if (run.length === 1) {
+    const only = run[0]!;
+    if (only.side === 'collected') {
+      left.collected.push(only.index);
+      left.collectedKinds.push(only.kind);
+    } else {
+      left.withheld.push({ ...only });
+    }
+    return;
+  }
+  const groups: { kind: string; group: Group }[] = [];
+  for (const line of run) {
+    let found = groups.find((g) => g.kind === line.kind);
+    if (!found) groups.push((found = { kind: line.kind, group: { collected: [], withheld: [] } }));
+    (line.side === 'collected' ? found.group.collected : found.group.withheld).push(line.index);
+  }
+  for (const { kind, group } of groups) {
+    if (group.collected.length > 0 && group.withheld.length > 0) settle(group, lines, roles, amazonPart);
+    else if (group.collected.length > 0) {
+      for (const i of group.collected) {
+        left.collected.push(i);
+        left.collectedKinds.push(kind);
+      }
+    } else {
+      for (const i of group.withheld) left.withheld.push({ index: i, side: 'withheld', kind });
+    }
+  }
+}
+
+/** Matches what runs left over across the whole file, by order; without withheld lines left, all of it is the seller's. */
+function settleLeftovers(lines: readonly TaxLineFacts[], roles: Uint8Array, amazonPart: Map<number, Minor>, left: Leftovers, lower: (text: string) => string): void {
+  for (const i of left.collected) roles[i] = TaxRole.Seller;
+  if (left.withheld.length === 0 || left.collected.length === 0) return;
+  const key = (i: number, kind: string) => `${lines[i]!.orderId}\u0000${lower(lines[i]!.transactionType)}\u0000${kind}`;
+  const groups = new Map<string, Group>();
+  for (const w of left.withheld) {
+    const k = key(w.index, w.kind);
+    const group = groups.get(k) ?? { collected: [], withheld: [] };
+    group.withheld.push(w.index);
+    groups.set(k, group);
+  }
+  left.collected.forEach((i, n) => groups.get(key(i, left.collectedKinds[n]!))?.collected.push(i));
+  for (const group of groups.values()) settle(group, lines, roles, amazonPart);
+}
+
 /** Decides the collected lines of one group against its withheld lines. */
-function settle(group: Group, lines: readonly TaxLineFacts[], roles: Uint8Array, amazonPart: Map<number, Minor>): void {
+function settle(group: { collected: number[]; withheld: number[] }, lines: readonly TaxLineFacts[], roles: Uint8Array, amazonPart: Map<number, Minor>): void {
   const amount = (i: number) => lines[i]!.amount;
   const { collected, withheld } = group;
   if (collected.length === 0) return;
+  if (withheld.length === 0) {
+    for (const i of collected) roles[i] = TaxRole.Seller;
+    return;
+  }
   let collectedSum = 0;
   let withheldSum = 0;
   for (const i of collected) collectedSum += amount(i);
   for (const i of withheld) withheldSum += amount(i);
   // The common case (every US order): the withheld lines cancel the collected ones exactly.
-  if (collectedSum + withheldSum === 0 && withheld.length > 0) {
+  if (collectedSum + withheldSum === 0) {
     for (const i of collected) roles[i] = TaxRole.Amazon;
     return;
   }

@@ -5,19 +5,11 @@
  */
 import { balanceSheetRows, untaxedRows, type RegionalTemplate, type TemplateRow } from './types';
 
-/** The EU marketplaces, whose fees and advertising a UK seller is billed differently for. */
-export const EU_MARKETPLACES = ['Amazon.de', 'Amazon.fr', 'Amazon.it', 'Amazon.es', 'Amazon.nl', 'Amazon.se', 'Amazon.pl', 'Amazon.com.be'];
-
 const CHANGE = '2024-08-01';
 const BEFORE = '2024-07-31';
 
-const A2X_VCS = 'A2X, "VAT on sales and the Amazon VAT calculation service" (support.a2xaccounting.com/a2x-and-vat/vat-on-sales-and-the-amazon-calculation-service): code the Sales and the Tax line to the sales account, both at 20% inclusive';
-const A2X_UK = 'A2X, "VAT Mapping for UK VAT Registered users" (support.a2xaccounting.com/en/articles/6150217)';
-const A2X_AUG = 'A2X, "Amazon VAT changes for UK/EU sellers from 1 August 2024" (support.a2xaccounting.com/en/articles/9566245) and its September 2024 update (…/9950320)';
-const A2X_GB = 'A2X, "New Tax Mapping for Amazon GB Domestic Transactions" (support.a2xaccounting.com/en/articles/10113318): FBA fees for orders shipped GB to GB carry 20%, from or to elsewhere 0% ("Zero-Rated Expenses")';
-const LMB_UK = 'Link My Books, "Amazon account and tax rate mappings for UK VAT registered businesses" (help.linkmybooks.com/en/articles/8100221)';
-const LMB_UK_NON = 'Link My Books, "Amazon account and tax rate mappings for UK Non-VAT registered businesses" (help.linkmybooks.com/en/articles/8100521)';
-const LMB_EU = 'Link My Books, "How Link My Books calculates VAT on European Amazon seller accounts" (help.linkmybooks.com/en/articles/3966260): "Sales shipped to UK - Marketplace Responsible for VAT" is its own group';
+/** The EU marketplaces, whose fees and advertising a UK seller is billed differently for. */
+export const EU_MARKETPLACES = ['Amazon.de', 'Amazon.fr', 'Amazon.it', 'Amazon.es', 'Amazon.nl', 'Amazon.se', 'Amazon.pl', 'Amazon.com.be'];
 
 /** A fee category: reverse charge until 31 July 2024, `after` from 1 August 2024. */
 function feeRows(category: string, code: string, before: string, after: string): TemplateRow[] {
@@ -54,13 +46,6 @@ export const UK_VAT: RegionalTemplate = {
     ['Postage', '425', 'EXEMPTINPUT'],
     ...balanceSheetRows('NONE'),
   ],
-  notes: [
-    `VAT you charge on Amazon.co.uk sales (a Tax line with no withheld line) is coded to the sales account with "20% (VAT on Income)" (OUTPUT2), like the sale itself, so Xero's VAT return gets both the sale and its VAT (${A2X_VCS}; ${A2X_UK}). SettleSheet states the VAT Amazon calculated as the line's TaxAmount, so Xero records that figure instead of re-computing 1/6 of the line.`,
-    `VAT Amazon remits as deemed supplier (goods under £135 from overseas, sales into the EU) comes with a MarketplaceFacilitatorVAT line and clears to zero (${LMB_EU}).`,
-    `Amazon's seller, FBA and storage fees were billed from Luxembourg under the reverse charge until 31 July 2024 ("Reverse Charge Expenses", REVERSECHARGES) and from the UK with 20% VAT from 1 August 2024 ("20% (VAT on Expenses)", INPUT2); UK advertising was always 20%, EU advertising reverse charge (${A2X_AUG}).`,
-    `Since August 2024 FBA fees for orders shipped from or to outside GB are zero-rated (${A2X_GB}); the template has a zero-rated row for each EU marketplace's FBA fees. A settlement cannot tell GB-to-GB orders on Amazon.co.uk from others: check Amazon's VAT invoices if you ship abroad from GB.`,
-    `Reimbursements for lost or damaged stock carry no VAT rate here ("NONE"), as the market tools default to (${LMB_UK}); not confirmed by HMRC guidance in this repository's sources. Postage bought through Buy Shipping is set VAT exempt ("Exempt Expenses", true of Royal Mail; other carriers charge 20%): not confirmed from a real settlement.`,
-  ],
 };
 
 /** United Kingdom, not VAT registered. */
@@ -71,10 +56,6 @@ export const UK: RegionalTemplate = {
   country: 'GB',
   marketplaces: [],
   rows: untaxedRows('NONE'),
-  notes: [
-    `Without a VAT registration nothing goes on a VAT return: every line carries "No VAT" (NONE), fees include the VAT Amazon charged you as part of their cost (${LMB_UK_NON}).`,
-    'Deemed-supplier VAT Amazon remits still clears to zero; a Tax line nothing cancels goes to the "Tax on sales" liability (2160) for you to look at.',
-  ],
 };
 
 /** An EU seller registered for VAT at home (Xero's global edition). */
@@ -98,10 +79,5 @@ export const EU_VAT: RegionalTemplate = {
     ['Tax on fees', '408', 'INPUT'],
     ['Postage', '425', 'INPUT'],
     ...balanceSheetRows('NONE'),
-  ],
-  notes: [
-    `VAT you charge (a Tax line with no withheld line) is coded with the sale at your country's standard rate: Xero's global edition calls it "Tax on Sales" (OUTPUT); set its rate in Xero (help.xero.com/us/Tax-SetDefaults) and add reduced or OSS rates (TAX001…) as rows for the marketplaces that need them (${A2X_VCS}). Deemed-supplier VAT Amazon remits clears to zero.`,
-    `Fees were reverse-charged from Luxembourg until 31 July 2024 (no VAT on the document: account for the reverse charge with your own rate) and carry local VAT for businesses established in Germany, France, Italy, Spain, the Netherlands, Poland, Belgium and Sweden from 1 August 2024 (${A2X_AUG}).`,
-    'Advertising and postage are set to "Tax on Purchases" (INPUT): how Amazon Ads bills an EU seller was not confirmed from the sources here; check your invoices.',
   ],
 };

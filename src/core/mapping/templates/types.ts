@@ -17,7 +17,7 @@ export interface RowScope {
 /** One Accounts row: category → account code and tax type, optionally for a marketplace or period. */
 export type TemplateRow = readonly [category: string, accountCode: string, taxType: string, scope?: RowScope];
 
-/** A template: its rows, and the notes and sources that explain them. */
+/** A template: its rows (the notes that explain them are in notes.ts). */
 export interface RegionalTemplate {
   /** What people type: `--template uk-vat`. */
   id: string;
@@ -30,8 +30,6 @@ export interface RegionalTemplate {
   /** The settlement's main marketplace makes this the default template (first match wins). */
   marketplaces: readonly string[];
   rows: readonly TemplateRow[];
-  /** How this region's tax is treated and why, each with its source; said where unconfirmed. */
-  notes: readonly string[];
 }
 
 /** The template's rows as Accounts-tab rows. */
