@@ -1,24 +1,11 @@
 import Decimal from 'decimal.js';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { runCli } from '../../../src/cli/main';
+import { cli, scratchFiles } from '../../support/cli';
 import { describeWithSamples, sampleFiles } from '../../support/samples';
 import { syntheticSettlement } from '../../support/synthetic';
 
-function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = runCli(argv, { out: (t) => (out += t), err: (t) => (err += t + '\n') });
-  return { code, out, err };
-}
-
-const dir = mkdtempSync(path.join(tmpdir(), 'settlesheet-cli-'));
-const write = (name: string, text: string) => {
-  const file = path.join(dir, name);
-  writeFileSync(file, text);
-  return file;
-};
+const { dir, write } = scratchFiles('settlesheet-cli-');
 
 /** Σ of what Xero would total, signed back for bills. */
 const documentsTotal = (documents: { Type: string; LineItems: { LineAmount: number }[] }[]) =>

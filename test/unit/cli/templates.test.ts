@@ -1,24 +1,9 @@
 // The command line's regional templates: listing them, choosing one, following the marketplace,
 // and a deposit that reached the bank in another currency.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { runCli } from '../../../src/cli/main';
+import { cli, scratchFiles } from '../../support/cli';
 import { CA_FILE, NZ_FILE, renderRegionalFile, UK_FILE } from '../../support/regional-files';
 
-function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = runCli(argv, { out: (t) => (out += t), err: (t) => (err += t + '\n') });
-  return { code, out, err };
-}
-
-const dir = mkdtempSync(path.join(tmpdir(), 'settlesheet-templates-'));
-const write = (name: string, text: string) => {
-  const file = path.join(dir, name);
-  writeFileSync(file, text);
-  return file;
-};
+const { write } = scratchFiles('settlesheet-templates-');
 const uk = write('uk.txt', renderRegionalFile(UK_FILE).text);
 const ca = write('ca.txt', renderRegionalFile(CA_FILE).text);
 

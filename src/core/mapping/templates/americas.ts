@@ -5,7 +5,7 @@
  * the seller's to report. Both market tools keep North American sales tax out of the sales lines,
  * in a liability account.
  */
-import { balanceSheetRows, untaxedRows, type RegionalTemplate } from './types';
+import { templateRows, untaxedRows, type RegionalTemplate } from './types';
 
 /** United States: Amazon collects and remits; nothing reaches a tax return. */
 export const US: RegionalTemplate = {
@@ -24,23 +24,8 @@ export const CA_GST: RegionalTemplate = {
   edition: 'GLOBAL',
   country: 'CA',
   marketplaces: ['Amazon.ca'],
-  rows: [
-    ['Sales', '201', 'NONE'],
-    ['Refunds', '202', 'NONE'],
-    ['Promotions', '203', 'NONE'],
-    ['Reimbursements', '205', 'NONE'],
-    // Amazon.ca charges GST/HST on its fees (their amounts include it): claim it back.
-    ['Seller fees', '405', 'INPUT'],
-    ['FBA fees', '406', 'INPUT'],
-    ['Storage', '407', 'INPUT'],
-    ['Postage', '425', 'INPUT'],
-    ['Advertising', '408', 'INPUT'],
-    ['Tax on sales', '2160', 'NONE'],
-    ['Tax on refunds', '2160', 'NONE'],
-    // Stated on the advertising line as its tax (the file gives the figure: V1 ServiceFee TaxAmount).
-    ['Tax on fees', '408', 'INPUT'],
-    ...balanceSheetRows('NONE'),
-  ],
+  // Amazon.ca charges GST/HST on its fees (their amounts include it): claim it back.
+  rows: templateRows({ sales: 'NONE', ownTax: 'liability', reimbursements: 'NONE', fees: 'INPUT', advertising: 'INPUT', postage: 'INPUT', none: 'NONE' }),
 };
 
 /** Canada, not registered: Amazon remits; tax on fees is a cost. */

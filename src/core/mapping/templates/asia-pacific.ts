@@ -3,7 +3,7 @@
  * registered seller's tax belongs in the sales lines (the market tools "include" them in the tax
  * module there). Amazon remits GST on low-value imported goods itself.
  */
-import { balanceSheetRows, untaxedRows, type RegionalTemplate } from './types';
+import { templateRows, untaxedRows, type RegionalTemplate } from './types';
 
 /** Australia, registered for GST (with an ABN given to Amazon). */
 export const AU_GST: RegionalTemplate = {
@@ -12,22 +12,8 @@ export const AU_GST: RegionalTemplate = {
   edition: 'AU',
   country: 'AU',
   marketplaces: ['Amazon.com.au'],
-  rows: [
-    ['Sales', '201', 'OUTPUT'],
-    ['Refunds', '202', 'OUTPUT'],
-    ['Promotions', '203', 'OUTPUT'],
-    ['Tax on sales', '201', 'OUTPUT'],
-    ['Tax on refunds', '202', 'OUTPUT'],
-    ['Reimbursements', '205', 'OUTPUT'],
-    // No GST is charged on Selling on Amazon fees once Amazon has your ABN.
-    ['Seller fees', '405', 'EXEMPTEXPENSES'],
-    ['FBA fees', '406', 'EXEMPTEXPENSES'],
-    ['Storage', '407', 'EXEMPTEXPENSES'],
-    ['Advertising', '408', 'INPUT'],
-    ['Tax on fees', '408', 'INPUT'],
-    ['Postage', '425', 'INPUT'],
-    ...balanceSheetRows('BASEXCLUDED'),
-  ],
+  // No GST is charged on Selling on Amazon fees once Amazon has your ABN.
+  rows: templateRows({ sales: 'OUTPUT', ownTax: 'sales', reimbursements: 'OUTPUT', fees: 'EXEMPTEXPENSES', advertising: 'INPUT', postage: 'INPUT', none: 'BASEXCLUDED' }),
 };
 
 /** Australia, not registered for GST. */
@@ -47,22 +33,9 @@ export const NZ_GST: RegionalTemplate = {
   edition: 'NZ',
   country: 'NZ',
   marketplaces: [],
-  rows: [
-    // Goods sold abroad: exports are zero-rated in New Zealand.
-    ['Sales', '201', 'ZERORATED'],
-    ['Refunds', '202', 'ZERORATED'],
-    ['Promotions', '203', 'ZERORATED'],
-    ['Tax on sales', '201', 'OUTPUT2'],
-    ['Tax on refunds', '202', 'OUTPUT2'],
-    ['Reimbursements', '205', 'NONE'],
-    ['Seller fees', '405', 'NONE'],
-    ['FBA fees', '406', 'NONE'],
-    ['Storage', '407', 'NONE'],
-    ['Advertising', '408', 'NONE'],
-    ['Tax on fees', '408', 'INPUT2'],
-    ['Postage', '425', 'INPUT2'],
-    ...balanceSheetRows('NONE'),
-  ],
+  // Goods sold abroad: exports are zero-rated in New Zealand. Tax an Amazon.com.au file states is
+  // Australian, not New Zealand GST: it is kept apart in a liability.
+  rows: templateRows({ sales: 'ZERORATED', ownTax: 'liability', reimbursements: 'NONE', fees: 'NONE', advertising: 'NONE', postage: 'INPUT2', none: 'NONE' }),
 };
 
 /** Japan, registered for consumption tax (Xero's global edition, yen). */
@@ -72,19 +45,5 @@ export const JP: RegionalTemplate = {
   edition: 'GLOBAL',
   country: 'JP',
   marketplaces: ['Amazon.co.jp'],
-  rows: [
-    ['Sales', '201', 'OUTPUT'],
-    ['Refunds', '202', 'OUTPUT'],
-    ['Promotions', '203', 'OUTPUT'],
-    ['Tax on sales', '201', 'OUTPUT'],
-    ['Tax on refunds', '202', 'OUTPUT'],
-    ['Reimbursements', '205', 'NONE'],
-    ['Seller fees', '405', 'INPUT'],
-    ['FBA fees', '406', 'INPUT'],
-    ['Storage', '407', 'INPUT'],
-    ['Advertising', '408', 'INPUT'],
-    ['Tax on fees', '408', 'INPUT'],
-    ['Postage', '425', 'INPUT'],
-    ...balanceSheetRows('NONE'),
-  ],
+  rows: templateRows({ sales: 'OUTPUT', ownTax: 'sales', reimbursements: 'NONE', fees: 'INPUT', advertising: 'INPUT', postage: 'INPUT', none: 'NONE' }),
 };

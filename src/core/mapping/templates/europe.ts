@@ -3,7 +3,7 @@
  * VAT rate, so the return gets the sales and the VAT; deemed-supplier VAT Amazon remits clears to
  * zero. Amazon's own fees changed on 1 August 2024 from reverse charge to VAT charged by Amazon.
  */
-import { balanceSheetRows, untaxedRows, type RegionalTemplate, type TemplateRow } from './types';
+import { templateRows, untaxedRows, type RegionalTemplate, type TemplateRow } from './types';
 
 const CHANGE = '2024-08-01';
 const BEFORE = '2024-07-31';
@@ -26,26 +26,21 @@ export const UK_VAT: RegionalTemplate = {
   edition: 'UK',
   country: 'GB',
   marketplaces: ['Amazon.co.uk'],
-  rows: [
-    ['Sales', '201', 'OUTPUT2'],
-    ['Refunds', '202', 'OUTPUT2'],
-    ['Promotions', '203', 'OUTPUT2'],
-    ['Tax on sales', '201', 'OUTPUT2'],
-    ['Tax on refunds', '202', 'OUTPUT2'],
-    // Compensation for lost or damaged stock is outside the scope of VAT (see the notes).
-    ['Reimbursements', '205', 'NONE'],
-    ...feeRows('Seller fees', '405', 'REVERSECHARGES', 'INPUT2'),
-    ...feeRows('FBA fees', '406', 'REVERSECHARGES', 'INPUT2'),
-    // FBA fees of orders shipped from or to outside GB are zero-rated since the change.
-    ...EU_MARKETPLACES.map((marketplace): TemplateRow => ['FBA fees', '406', 'ZERORATEDINPUT', { marketplace, from: CHANGE }]),
-    ...feeRows('Storage', '407', 'REVERSECHARGES', 'INPUT2'),
-    ['Advertising', '408', 'INPUT2'],
-    // Advertising on the EU marketplaces is billed by Amazon's EU entities: reverse charge.
-    ...EU_MARKETPLACES.map((marketplace): TemplateRow => ['Advertising', '408', 'REVERSECHARGES', { marketplace }]),
-    ['Tax on fees', '408', 'INPUT2'],
-    ['Postage', '425', 'EXEMPTINPUT'],
-    ...balanceSheetRows('NONE'),
-  ],
+  rows: templateRows(
+    {
+      sales: 'OUTPUT2', ownTax: 'sales',
+      // Compensation for lost or damaged stock is outside the scope of VAT (see the notes).
+      reimbursements: 'NONE',
+      fees: (category, code) => feeRows(category, code, 'REVERSECHARGES', 'INPUT2'),
+      advertising: 'INPUT2', postage: 'EXEMPTINPUT', none: 'NONE',
+    },
+    [
+      // FBA fees of orders shipped from or to outside GB are zero-rated since the change.
+      ...EU_MARKETPLACES.map((marketplace): TemplateRow => ['FBA fees', '406', 'ZERORATEDINPUT', { marketplace, from: CHANGE }]),
+      // Advertising on the EU marketplaces is billed by Amazon's EU entities: reverse charge.
+      ...EU_MARKETPLACES.map((marketplace): TemplateRow => ['Advertising', '408', 'REVERSECHARGES', { marketplace }]),
+    ],
+  ),
 };
 
 /** United Kingdom, not VAT registered. */
@@ -65,19 +60,9 @@ export const EU_VAT: RegionalTemplate = {
   edition: 'GLOBAL',
   country: 'DE',
   marketplaces: EU_MARKETPLACES,
-  rows: [
-    ['Sales', '201', 'OUTPUT'],
-    ['Refunds', '202', 'OUTPUT'],
-    ['Promotions', '203', 'OUTPUT'],
-    ['Tax on sales', '201', 'OUTPUT'],
-    ['Tax on refunds', '202', 'OUTPUT'],
-    ['Reimbursements', '205', 'NONE'],
-    ...feeRows('Seller fees', '405', 'NONE', 'INPUT'),
-    ...feeRows('FBA fees', '406', 'NONE', 'INPUT'),
-    ...feeRows('Storage', '407', 'NONE', 'INPUT'),
-    ['Advertising', '408', 'INPUT'],
-    ['Tax on fees', '408', 'INPUT'],
-    ['Postage', '425', 'INPUT'],
-    ...balanceSheetRows('NONE'),
-  ],
+  rows: templateRows({
+    sales: 'OUTPUT', ownTax: 'sales', reimbursements: 'NONE',
+    fees: (category, code) => feeRows(category, code, 'NONE', 'INPUT'),
+    advertising: 'INPUT', postage: 'INPUT', none: 'NONE',
+  }),
 };

@@ -69,7 +69,7 @@ export const TEMPLATE_NOTES: Readonly<Record<string, readonly string[]>> = {
   'nz-gst': [
     `Codes are ${XERO_NZ}.`,
     "Amazon has no New Zealand marketplace: sales on Amazon.com.au or Amazon.com are exports, set \"Zero Rated\" so they appear on the GST return. Fees from Amazon's overseas entities carry \"No GST\". Neither treatment was confirmed from an A2X or Link My Books page (their New Zealand pages were not among the sources here): check with your accountant.",
-    'GST Amazon collects on low-value goods shipped into New Zealand comes with withheld lines and clears to zero.',
+    'GST Amazon collects on low-value goods comes with withheld lines and clears to zero. Tax an Amazon.com.au file states for you is Australian GST, not New Zealand GST: it goes to the "Tax on sales" liability (2160), off the GST return.',
   ],
   jp: [
     'Xero has no Japanese edition: a Japanese organisation uses the global edition, whose "Tax on Sales" (OUTPUT) and "Tax on Purchases" (INPUT) start at 0% (help.xero.com/us/Tax-SetDefaults): set them to 10% (and add the 8% reduced rate as TAX001 rows where you sell food).',

@@ -45,38 +45,61 @@ export function accountsOf(template: RegionalTemplate): CategoryAccount[] {
   }));
 }
 
+/** The codes of a template, by what they are for. */
+export interface TemplateCodes {
+  /** Sales, refunds and promotions. */
+  sales: string;
+  /**
+   * Where the tax the seller owes goes: `sales`, onto the sales and refunds lines with their rate
+   * (the document states it as their tax); `liability`, to 2160 with the no-tax code.
+   */
+  ownTax: 'sales' | 'liability';
+  reimbursements: string;
+  /** Seller, FBA and storage fees: one code, or each category's own rows. */
+  fees: string | ((category: string, code: string) => TemplateRow[]);
+  /** Advertising, and the tax a file states on it (V1 ServiceFee TaxAmount). */
+  advertising: string;
+  postage: string;
+  /** The edition's no-tax code, for the balance sheet. */
+  none: string;
+}
+
 /**
- * The balance-sheet rows every template has: reserves, transfers, loans, the month carry and the
- * clearing of tax Amazon remits, all outside the tax return (`none` is the edition's no-tax code).
+ * A template's rows from its codes: every category once (the standard chart's codes: 201 sales,
+ * 202 refunds, 203 promotions, 205 reimbursements, 405–408 fees, 425 postage), the balance-sheet
+ * accounts outside the tax return, and any extra rows (a marketplace, a period).
  */
-export function balanceSheetRows(none: string): TemplateRow[] {
+export function templateRows(codes: TemplateCodes, extra: readonly TemplateRow[] = []): TemplateRow[] {
+  const fees = (category: string, code: string): TemplateRow[] =>
+    typeof codes.fees === 'string' ? [[category, code, codes.fees]] : codes.fees(category, code);
+  const ownTax: TemplateRow[] = codes.ownTax === 'sales'
+    ? [['Tax on sales', '201', codes.sales], ['Tax on refunds', '202', codes.sales]]
+    // Tax a seller outside the tax (or in North America) sees in the file: kept apart, never income.
+    : [['Tax on sales', '2160', codes.none], ['Tax on refunds', '2160', codes.none]];
   return [
-    ['Marketplace facilitator tax', '2150', none],
-    ['Reserved balances', '1210', none],
-    ['Transfers', '1220', none],
-    ['Loans', '2300', none],
+    ['Sales', '201', codes.sales],
+    ['Refunds', '202', codes.sales],
+    ['Promotions', '203', codes.sales],
+    ...ownTax,
+    ['Reimbursements', '205', codes.reimbursements],
+    ...fees('Seller fees', '405'),
+    ...fees('FBA fees', '406'),
+    ...fees('Storage', '407'),
+    ['Advertising', '408', codes.advertising],
+    // Tax charged on a fee is stated on the fee's line, or part of its cost without a rate.
+    ['Tax on fees', '408', codes.advertising],
+    ['Postage', '425', codes.postage],
+    ...extra,
+    ['Marketplace facilitator tax', '2150', codes.none],
+    ['Reserved balances', '1210', codes.none],
+    ['Transfers', '1220', codes.none],
+    ['Loans', '2300', codes.none],
     // A current asset: the earlier months' net waits there until the part with the deposit.
-    ['Carried forward', '2010', none],
+    ['Carried forward', '2010', codes.none],
   ];
 }
 
-/** Every category on one account code and tax type (templates for sellers outside the tax). */
+/** Every category on the no-tax code (templates for sellers outside the tax). */
 export function untaxedRows(none: string): TemplateRow[] {
-  return [
-    ['Sales', '201', none],
-    ['Refunds', '202', none],
-    ['Promotions', '203', none],
-    ['Reimbursements', '205', none],
-    ['Seller fees', '405', none],
-    ['FBA fees', '406', none],
-    ['Storage', '407', none],
-    ['Postage', '425', none],
-    ['Advertising', '408', none],
-    // Tax a seller outside the tax nevertheless sees in the file: kept apart, never income.
-    ['Tax on sales', '2160', none],
-    ['Tax on refunds', '2160', none],
-    // Tax charged on a fee is part of what the fee cost.
-    ['Tax on fees', '408', none],
-    ...balanceSheetRows(none),
-  ];
+  return templateRows({ sales: none, ownTax: 'liability', reimbursements: none, fees: none, advertising: none, postage: none, none });
 }
