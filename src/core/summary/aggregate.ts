@@ -112,10 +112,16 @@ export function compareEntries(a: LineKey, b: LineKey): number {
   );
 }
 
-/** Reduces a parsed settlement to its aggregate (`tax`: its lines' classification, when already made). */
-export function aggregateSettlement(settlement: Settlement, tax: TaxClassification = classifyTax(settlement.lines)): SettlementAggregate {
+/** The fields of a line the aggregate is made from (a parsed line, or a staged row read back). */
+export type AggregatedLine = Pick<SettlementLine, Exclude<keyof LineKey, 'remittedBy'> | 'amount' | 'orderId'>;
+
+/**
+ * Reduces lines (in file order) to their aggregate entries and line count, classifying their tax
+ * first unless `tax` is given. A server holding a settlement's staged lines derives the same
+ * aggregate with this as the browser does.
+ */
+export function aggregateLines(lines: readonly AggregatedLine[], tax: TaxClassification = classifyTax(lines)): { entries: AggregateEntry[]; lines: number } {
   const builder = new AggregateBuilder();
-  const { lines } = settlement;
   const { roles } = tax;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
@@ -129,12 +135,18 @@ export function aggregateSettlement(settlement: Settlement, tax: TaxClassificati
       builder.add({ ...line, amount: seller!.amount }, 'seller', 1);
     }
   }
+  return { entries: builder.entries(), lines: builder.lines };
+}
+
+/** Reduces a parsed settlement to its aggregate (`tax`: its lines' classification, when already made). */
+export function aggregateSettlement(settlement: Settlement, tax?: TaxClassification): SettlementAggregate {
+  const { entries, lines } = aggregateLines(settlement.lines, tax);
   return {
     source: settlement.source,
     format: settlement.format,
     header: settlement.header,
-    entries: builder.entries(),
-    lines: builder.lines,
+    entries,
+    lines,
     dataRows: settlement.dataRows,
     rowsWithoutAmount: settlement.rowsWithoutAmount,
   };

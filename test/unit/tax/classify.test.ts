@@ -1,5 +1,9 @@
 // Who remits a tax line's tax (issue 11 §1): decided per order from the lines themselves.
+import { importPayload } from '../../../src/api/import-payload';
+import { parseSettlement } from '../../../src/core/settlement';
+import { aggregateLines } from '../../../src/core/summary';
 import { classifyTax, sharesOf, type TaxLineFacts, type TaxRemitter } from '../../../src/core/tax';
+import { CA_FILE, renderRegionalFile } from '../../support/regional-files';
 
 type Spec = [orderId: string, transactionType: string, amountType: string, amountDescription: string, amount: number];
 
@@ -88,5 +92,22 @@ describe('classifyTax', () => {
       ['K', 'order', 'itemprice', 'tax', 100],
       ['K', 'Order', 'ItemWithheldTax', 'marketplacefacilitatortax-principal', -100],
     ]).map((s) => s.map(([who]) => who))).toEqual([['amazon'], ['amazon']]);
+  });
+});
+
+describe('aggregateLines', () => {
+  it('gives a server holding the staged lines the aggregate the browser sent, split lines counted once', () => {
+    const parsed = parseSettlement(renderRegionalFile(CA_FILE).text, 'ca.txt');
+    if (!parsed.ok) throw new Error('unreadable');
+    const payload = importPayload(parsed.settlement);
+    // The staged rows, read back as the server would: text fields and the amount in minor units.
+    const staged = payload.lines.map(([, postedDate, transactionType, amountType, amountDescription, orderId, , marketplace, amount]) => ({
+      postedDate, transactionType, amountType, amountDescription, orderId, marketplace, amount: Math.round(Number(amount) * 100),
+    }));
+    const derived = aggregateLines(staged);
+    expect(derived.lines).toBe(payload.lines.length);
+    expect(derived.entries.map((e) => [e.postedDate, e.transactionType, e.amountType, e.amountDescription, e.marketplace, (e.amount / 100).toFixed(2), e.rows, e.remittedBy]))
+      .toEqual(payload.aggregate);
+    expect(payload.aggregate.filter((e) => e[3] === 'Tax' && e[7] === 'amazon').map((e) => e[6])).toContain(0);
   });
 });
