@@ -44,6 +44,19 @@ describe('the regional template setting', () => {
     expect(() => s.run(SELLER, 'saveSettings', { split: 'carry', documentStatus: 'DRAFT', contactName: '', template: 'mars' })).toThrow(/There is no template "mars"/);
   });
 
+  it("checks the template's rows against the connected organisation's accounts and tax rates at once", () => {
+    const s = session(code);
+    connect(s, US);
+    chooseTemplate(s, 'uk-vat');
+    const grid = s.x.world.inspect.grid('Accounts').values;
+    const check = grid[0]!.indexOf('Check');
+    const sales = grid.find((r) => r[0] === 'Sales')!;
+    // The US organisation has no UK VAT rates: the Check column says so before anything is posted.
+    expect(sales[check]).toBe('Tax type OUTPUT2 is not in Harbor Lane Goods Inc');
+    chooseTemplate(s, 'us');
+    expect(s.x.world.inspect.grid('Accounts').values.find((r) => r[0] === 'Sales')![check]).toBe('OK');
+  });
+
   it("suggests the template of the settlement's marketplace while none is chosen", () => {
     const s = session(code);
     const { finished } = importFile(s, renderRegionalFile(UK_FILE).text);

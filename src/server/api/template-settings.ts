@@ -5,9 +5,13 @@
  */
 import type { SaveSettingsRequest, SettingsDto } from '../../api/types';
 import { findTemplate, TEMPLATES } from '../../core/mapping/templates';
+import { loadSpreadsheetReference } from '../../xero/spreadsheet';
 import { readSettings, writeSettings } from '../settings';
 import { writeTemplateAccounts } from '../workbook/accounts-template';
+import { readAccountsTab } from '../workbook/mapping-tabs';
+import { markAccounts } from '../workbook/xero-lists';
 import { Workbook } from '../workbook/workbook';
+import { appsScriptEnvironment } from '../xero/environment';
 import { UserFacingError, underDocumentLock } from './envelope';
 
 /** Saves the settings; with `applyTemplate`, also fills the Accounts tab with the template's rows. */
@@ -20,8 +24,12 @@ export function saveSettings(request: Omit<SaveSettingsRequest, 'template'> & { 
   if (!request.applyTemplate || template === '') return writeSettings(settings);
   const workbook = Workbook.active();
   workbook.ensure();
-  return underDocumentLock('changing the settings', () => {
+  const saved = underDocumentLock('changing the settings', () => {
     writeTemplateAccounts(workbook, template);
     return writeSettings(settings);
   });
+  // Checked at once against the organisation's accounts and tax rates, when they are known.
+  const loaded = loadSpreadsheetReference(appsScriptEnvironment(), false);
+  if (loaded.ok) markAccounts(workbook, readAccountsTab(workbook), loaded.value.reference);
+  return saved;
 }
