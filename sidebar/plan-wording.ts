@@ -26,7 +26,9 @@ export function documentCount(plan: readonly Pick<PlannedDocumentDto, 'type'>[])
 export function describePlanned(d: PlannedDocumentDto): string {
   const kind = KIND[d.type][0];
   const dates = d.dueDate && d.dueDate !== d.date ? `dated ${day(d.date)}, due ${day(d.dueDate)}` : `dated ${day(d.date)}`;
-  return `${kind[0]!.toUpperCase()}${kind.slice(1)} ${d.invoiceNumber}, ${dates}: ${money(d.total, d.currency)} in ${count(d.lineCount, 'line')}, ${STATUS_WORDS[d.status]}.`;
+  // A month part that carries its net forward totals zero and is approved so its month reports.
+  const status = d.status === 'AUTHORISED' && /^0(\.0+)?$/.test(d.total) ? 'approved: it carries the month forward, so the month shows in your reports' : STATUS_WORDS[d.status];
+  return `${kind[0]!.toUpperCase()}${kind.slice(1)} ${d.invoiceNumber}, ${dates}: ${money(d.total, d.currency)} in ${count(d.lineCount, 'line')}, ${status}.`;
 }
 
 /** The confirmation's words. */

@@ -88,14 +88,16 @@ const negated = (amount: string) => (negative(amount) ? unsigned(amount) : `-${a
  * One sentence for a month part of split mode `carry`: an earlier month whose net moves into the
  * next month (its document totals zero), or the last month that brings it in.
  */
-export function carrySentence(part: PartDto, currency: string): string | null {
+export function carrySentence(part: PartDto, currency: string, status?: string): string | null {
   const out = part.lines.find((l) => l.kind === 'carry-out');
   const into = part.lines.find((l) => l.kind === 'carry-in');
   if (out) {
     const kind = negative(part.total) ? 'bill' : 'invoice';
+    // The market tools approve a carried month at once: left as a draft, its sales and fees would be missing from the reports.
+    const approved = status === 'AUTHORISED' ? ` It is created approved, as A2X and Link My Books do, so ${monthName(part.key)}'s sales and fees are in your reports.` : '';
     return (
       `The ${monthName(part.key)} lines come to ${money(negated(out.amount), currency)}. ` +
-      `That is carried forward to ${monthName(monthBeside(part.key, 1))}, so this ${kind} totals ${money(unsigned(part.total), currency)}.`
+      `That is carried forward to ${monthName(monthBeside(part.key, 1))}, so this ${kind} totals ${money(unsigned(part.total), currency)}.${approved}`
     );
   }
   if (into) return `It includes ${money(into.amount, currency)} carried forward from ${monthName(monthBeside(part.key, -1))}, so it covers the whole settlement.`;

@@ -10,6 +10,7 @@ import { decodeSettlementBytes } from '../../src/core/settlement/decode';
 import { parseSettlement } from '../../src/core/settlement/parse';
 import type { Settlement } from '../../src/core/settlement/types';
 import { aggregateSettlement, type SettlementAggregate } from '../../src/core/summary/aggregate';
+import { classifyTax, type TaxClassification } from '../../src/core/tax/classify';
 
 /** What reading a file found: a settlement ready to check and import, or why it cannot be. */
 export type ReadResult =
@@ -53,25 +54,30 @@ export class SettlementReader {
   }
 
   private settlement: Settlement | undefined;
+  private tax: TaxClassification | undefined;
 
   /** Reads a file's text; `name` names it in messages. */
   read(text: string, name: string, onProgress: (progress: ReadProgress) => void): ReadResult {
     this.settlement = undefined;
+    this.tax = undefined;
     onProgress({ stage: 'checking', fraction: CHECKING[0] });
     const parsed = parseSettlement(text, name, { onProgress: (f) => onProgress({ stage: 'checking', fraction: within(CHECKING, f) }) });
     if (!parsed.ok) return { ok: false, problems: parsed.problems.map((p) => p.message) };
     onProgress({ stage: 'adding up', fraction: ADDING_UP[0] });
     const settlement = parsed.settlement;
-    const aggregate = aggregateSettlement(settlement);
+    // Who remits each tax line's tax needs the whole settlement's orders: decided once, here.
+    const tax = classifyTax(settlement.lines);
+    const aggregate = aggregateSettlement(settlement, tax);
     const begin = importBegin(settlement, (f) => onProgress({ stage: 'adding up', fraction: within(ADDING_UP, f) }));
     this.settlement = settlement;
+    this.tax = tax;
     const marketplaces = [...new Set(aggregate.entries.map((e) => e.marketplace).filter((m) => m !== ''))];
     return { ok: true, begin, aggregate, aggregateDto: aggregateDtos(aggregate), marketplaces, warnings: parsed.warnings };
   }
 
   /** Lines `from` to `to` (exclusive) of the settlement last read, as the server takes them. */
   lines(from: number, to: number): LineDto[] {
-    if (!this.settlement) throw new Error('No settlement has been read.');
-    return lineDtos(this.settlement, from, to);
+    if (!this.settlement || !this.tax) throw new Error('No settlement has been read.');
+    return lineDtos(this.settlement, this.tax, from, to);
   }
 }

@@ -15,6 +15,7 @@ import { pictureOfPreview } from '../reconciliation';
 import { messageOf } from '../server';
 import { depositSentence, settlementAmount } from '../settlement-wording';
 import { confirmationView } from './confirmation';
+import { depositView } from './deposit';
 import { notice, noticeList, working } from './notice';
 import { documentsList, partsView } from './parts';
 import { partlyPostedView, type PartlyPostedMode } from './partly-posted';
@@ -86,6 +87,7 @@ export function detailView(ctx: SidebarContext, settlementId: string): DetailVie
       noticeList('warning', 'Worth knowing:', preview.warnings),
       s.lastError && s.status === 'Failed' ? notice('error', `The last attempt to post failed: ${s.lastError}`) : null,
       unmappedView(ctx, preview, choices, () => void load()),
+      depositView(ctx, preview, load),
       ...(preview.partlyPosted ? [partlyArea(preview, preview.partlyPosted)] : [s.documents.length ? postedView(preview) : null, postArea(preview)]),
       pictureView(pictureOfPreview(preview)),
       partsView(preview),

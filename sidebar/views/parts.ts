@@ -34,30 +34,35 @@ export function documentsList(documents: readonly PostedDocumentDto[], currency:
   );
 }
 
-function lineView(line: SummaryLineDto, currency: string): HTMLElement {
+const isZero = (amount: string) => /^-?0(\.0+)?$/.test(amount);
+
+function lineView(line: SummaryLineDto, currency: string, base: string | undefined): HTMLElement {
   const sources = line.sources.map((s) =>
-    h('li', {}, `${lineTypeName(s)}${s.marketplace ? ` · ${s.marketplace}` : ''}: ${count(s.rows, 'line')}, ${money(s.amount, currency)}`),
+    h('li', {}, `${lineTypeName(s)}${s.remittedBy ? ` (tax remitted by ${s.remittedBy === 'amazon' ? 'Amazon' : 'you'})` : ''}${s.marketplace ? ` · ${s.marketplace}` : ''}: ${count(s.rows, 'line')}, ${money(s.amount, currency)}`),
   );
+  const tax = isZero(line.statedTax) ? '' : ` · of which tax ${money(line.statedTax, currency)}`;
+  const inBase = base && line.amountBase !== undefined ? ` · ${money(line.amountBase, base)}` : '';
   return h(
     'li',
     { class: 'line' },
     h('span', { class: 'line-head' }, h('span', { class: 'category' }, lineTitle(line)), h('span', { class: 'num' }, money(line.amount, currency))),
-    h('span', { class: 'gray small account' }, lineDetails(line)),
+    h('span', { class: 'gray small account' }, `${lineDetails(line)}${tax}${inBase}`),
     sources.length ? h('details', {}, h('summary', {}, 'Amazon lines behind it'), h('ul', { class: 'sources' }, ...sources)) : null,
   );
 }
 
-function partView(part: PartDto, currency: string, several: boolean): HTMLElement {
+function partView(part: PartDto, currency: string, several: boolean, base: string | undefined, status: string | undefined): HTMLElement {
+  const inBase = base && part.totalBase !== undefined ? ` (${money(part.totalBase.replace(/^-/, ''), base)})` : '';
   const { shown, zeroNote } = visibleLines(part.lines, currency);
   const kind = part.total.startsWith('-') ? 'Bill' : 'Invoice';
-  const carry = carrySentence(part, currency);
+  const carry = carrySentence(part, currency, status);
   return h(
     'div',
     { class: 'part' },
     h('h4', {}, several ? `${period(part.from, part.to)}` : 'Summary document'),
-    h('p', { class: 'gray small' }, `${kind} dated ${day(part.documentDate)} · total ${money(part.total.replace(/^-/, ''), currency)}${kind === 'Bill' ? ' (a bill shows these lines with their signs flipped)' : ''}`),
+    h('p', { class: 'gray small' }, `${kind} dated ${day(part.documentDate)} · total ${money(part.total.replace(/^-/, ''), currency)}${inBase}${kind === 'Bill' ? ' (a bill shows these lines with their signs flipped)' : ''}`),
     carry ? h('p', { class: 'small carry' }, carry) : null,
-    h('ul', { class: 'lines plain' }, ...shown.map((l) => lineView(l, currency))),
+    h('ul', { class: 'lines plain' }, ...shown.map((l) => lineView(l, currency, base))),
     zeroNote ? h('p', { class: 'gray small' }, zeroNote) : null,
   );
 }
@@ -71,6 +76,8 @@ export function partsView(preview: PreviewResult): HTMLElement | null {
     { class: 'parts' },
     h('h3', {}, preview.settlement.documents.length && !preview.changedSincePosting ? 'What was posted' : 'What will be posted'),
     h('p', { class: 'gray small' }, SPLIT_WORDS[preview.split]),
-    ...preview.parts.map((p) => partView(p, currency, preview.parts.length > 1)),
+    ...preview.parts.map((p) =>
+      partView(p, currency, preview.parts.length > 1, preview.exchange?.rate ? preview.exchange.baseCurrency : undefined, preview.plan.find((d) => d.part === p.key)?.status),
+    ),
   );
 }

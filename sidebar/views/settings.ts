@@ -1,8 +1,10 @@
 /**
- * Settings kept with the spreadsheet: how a settlement spanning months is split, the status new
- * documents get in Xero, and the contact they are addressed to. Read when the panel is opened.
+ * Settings kept with the spreadsheet: where the seller sells and how they are registered (a
+ * regional template for the Accounts tab), how a settlement spanning months is split, the status
+ * new documents get in Xero, and the contact they are addressed to. Read when the panel is opened.
  */
 import type { SettingsDto } from '../../src/api/types';
+import { TEMPLATES } from '../../src/core/mapping/templates';
 import type { SidebarContext } from '../context';
 import { h, replace, uid } from '../dom';
 import { messageOf } from '../server';
@@ -38,7 +40,24 @@ export function settingsPanel(ctx: SidebarContext): HTMLElement {
   let loaded = false;
 
   function form(settings: SettingsDto): HTMLElement {
-    const ids = { split: uid('split'), status: uid('status'), contact: uid('contact') };
+    const ids = { template: uid('template'), apply: uid('apply'), split: uid('split'), status: uid('status'), contact: uid('contact') };
+    const templates: [string, string, string][] = [
+      ['', 'Not chosen (US accounts)', 'The shipped Accounts rows: US-style, no tax. Choose where you sell to get your region’s tax types.'],
+      // The name fits the 300 px sidebar; where it applies is said under it.
+      ...TEMPLATES.map((t): [string, string, string] => [
+        t.id,
+        t.name,
+        `For ${t.marketplaces.join(', ')}, with the tax types of Xero's ${t.edition === 'GLOBAL' ? 'global' : t.edition} edition.`,
+      ]),
+    ];
+    const { select: template, hint: templateHint } = select(ids.template, templates, settings.template);
+    // Choosing another template offers to rewrite the Accounts tab; nothing is overwritten unasked.
+    const apply = h('input', { id: ids.apply, type: 'checkbox' });
+    const applyRow = h('div', { class: 'form-group checkbox', hidden: true }, apply, h('label', { for: ids.apply }, "Replace the Accounts tab's rows with this template's (your edits there are overwritten)"));
+    template.addEventListener('change', () => {
+      applyRow.hidden = template.value === settings.template || template.value === '';
+      apply.checked = !applyRow.hidden;
+    });
     const { select: split, hint: splitHint } = select(ids.split, SPLITS, settings.split);
     const { select: status, hint: statusHint } = select(ids.status, STATUSES, settings.documentStatus);
     const contact = h('input', { id: ids.contact, type: 'text', value: settings.contactName, placeholder: 'The main marketplace, e.g. Amazon.com' });
@@ -50,13 +69,18 @@ export function settingsPanel(ctx: SidebarContext): HTMLElement {
           event.preventDefault();
           save.disabled = true;
           try {
+            const applied = !applyRow.hidden && apply.checked;
             const saved = await ctx.call('saveSettings', {
               split: split.value as SettingsDto['split'],
               documentStatus: status.value as SettingsDto['documentStatus'],
               contactName: contact.value.trim(),
+              template: template.value,
+              applyTemplate: applied,
             });
             replace(body, form(saved));
-            ctx.notify(notice('success', 'Settings saved. The next preview and post use them.'));
+            ctx.notify(notice('success', applied
+              ? "Settings saved, and the Accounts tab now holds the template's rows: check them against your chart of accounts (its Check column marks what Xero lacks)."
+              : 'Settings saved. The next preview and post use them.'));
           } catch (error) {
             ctx.notify(notice('error', messageOf(error)));
           } finally {
@@ -64,6 +88,8 @@ export function settingsPanel(ctx: SidebarContext): HTMLElement {
           }
         },
       },
+      h('div', { class: 'form-group' }, h('label', { for: ids.template }, 'Where you sell and how you are registered'), template, templateHint),
+      applyRow,
       h('div', { class: 'form-group' }, h('label', { for: ids.split }, 'Settlements that span months'), split, splitHint),
       h('div', { class: 'form-group' }, h('label', { for: ids.status }, 'New documents in Xero are'), status, statusHint),
       h('div', { class: 'form-group' }, h('label', { for: ids.contact }, 'Xero contact'), contact),

@@ -61,7 +61,7 @@ function item(ctx: SidebarContext, u: UnmappedDto, currency: string, choices: re
     use.disabled = true;
     select.disabled = true;
     try {
-      const result = await ctx.call('chooseCategory', { transactionType: u.transactionType, amountType: u.amountType, amountDescription: u.amountDescription, category });
+      const result = await ctx.call('chooseCategory', { transactionType: u.transactionType, amountType: u.amountType, amountDescription: u.amountDescription, remittedBy: u.remittedBy, category });
       ctx.notify(
         result.written
           ? notice('success', `${name} now counts as ${result.category} (Mapping row ${result.row}), in this settlement and every later one.`)
@@ -82,7 +82,7 @@ function item(ctx: SidebarContext, u: UnmappedDto, currency: string, choices: re
     onclick: async () => {
       show.disabled = true;
       try {
-        const { row } = await ctx.call('revealInMapping', { transactionType: u.transactionType, amountType: u.amountType, amountDescription: u.amountDescription });
+        const { row } = await ctx.call('revealInMapping', { transactionType: u.transactionType, amountType: u.amountType, amountDescription: u.amountDescription, remittedBy: u.remittedBy });
         ctx.notify(notice('info', `Row ${row} of the Mapping tab is selected. Choose a category in its Category column, then press Refresh here.`));
       } catch (error) {
         ctx.notify(notice('error', messageOf(error)));

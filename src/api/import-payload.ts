@@ -8,6 +8,7 @@ import { Sha256 } from '../core/hash';
 import { formatAmount } from '../core/money';
 import type { Settlement, SettlementLine } from '../core/settlement/types';
 import { aggregateSettlement, type SettlementAggregate } from '../core/summary/aggregate';
+import { classifyTax, roleLabel, type TaxClassification, type TaxRole } from '../core/tax/classify';
 import type { AggregateEntryDto, BeginImportRequest, LineDto } from './types';
 
 /** The three parts of an import. */
@@ -19,10 +20,11 @@ export interface ImportPayload {
 
 /** Builds the import of a parsed settlement. */
 export function importPayload(settlement: Settlement): ImportPayload {
+  const tax = classifyTax(settlement.lines);
   return {
     begin: importBegin(settlement),
-    lines: lineDtos(settlement, 0, settlement.lines.length),
-    aggregate: aggregateDtos(aggregateSettlement(settlement)),
+    lines: lineDtos(settlement, tax, 0, settlement.lines.length),
+    aggregate: aggregateDtos(aggregateSettlement(settlement, tax)),
   };
 }
 
@@ -47,23 +49,31 @@ export function importBegin(settlement: Settlement, onProgress?: (fraction: numb
   };
 }
 
+/** A line's own fields, without the tax role derived from the whole settlement. */
 function lineDto(l: SettlementLine, decimals: number): LineDto {
   return [l.line, l.postedDate, l.transactionType, l.amountType, l.amountDescription, l.orderId, l.sku, l.marketplace, formatAmount(l.amount, decimals)];
 }
 
-/** The lines `from` (inclusive) to `to` (exclusive) as the tuples the server takes. */
-export function lineDtos(settlement: Settlement, from: number, to: number): LineDto[] {
+/**
+ * The lines `from` (inclusive) to `to` (exclusive) as the tuples the server takes, each with the
+ * role its tax plays (`tax`: the classification of the whole settlement's lines).
+ */
+export function lineDtos(settlement: Settlement, tax: TaxClassification, from: number, to: number): LineDto[] {
   const { decimals } = settlement.header;
   const end = Math.min(to, settlement.lines.length);
   const out: LineDto[] = [];
-  for (let i = Math.max(0, from); i < end; i++) out.push(lineDto(settlement.lines[i]!, decimals));
+  for (let i = Math.max(0, from); i < end; i++) {
+    const dto = lineDto(settlement.lines[i]!, decimals);
+    dto.push(roleLabel(tax.roles[i] as TaxRole) as LineDto[9] & string);
+    out.push(dto);
+  }
   return out;
 }
 
 /** The aggregate as the server takes it. */
 export function aggregateDtos(aggregate: SettlementAggregate): AggregateEntryDto[] {
   const { decimals } = aggregate.header;
-  return aggregate.entries.map((e) => [e.postedDate, e.transactionType, e.amountType, e.amountDescription, e.marketplace, formatAmount(e.amount, decimals), e.rows]);
+  return aggregate.entries.map((e) => [e.postedDate, e.transactionType, e.amountType, e.amountDescription, e.marketplace, formatAmount(e.amount, decimals), e.rows, e.remittedBy]);
 }
 
 // Lines are hashed in batches of about this many characters: few calls, little memory.
@@ -73,7 +83,8 @@ const HASH_BATCH = 1 << 20;
  * A fingerprint of what the settlement says (its summary row and every line without its file line
  * number), so the same settlement re-downloaded, or re-saved with other line endings, is "the same
  * file", and a re-issued one is not. It is the SHA-256 of the summary fields and then each line's
- * fields, joined with \u001e between parts and \u001f between a line's fields; fed in batches.
+ * fields (not the tax role derived from them), joined with \u001e between parts and \u001f between a
+ * line's fields; fed in batches.
  */
 function contentHash(settlement: Settlement, onProgress?: (fraction: number) => void): string {
   const h = settlement.header;

@@ -5,6 +5,7 @@
  * wrapper), so both sides change together.
  */
 import type { SplitMode } from '../core/summary/types';
+import type { TaxRemitter } from '../core/tax/classify';
 import type { DocumentStatus } from '../core/xero/invoice';
 
 /** Money as a decimal string with the currency's decimals: `-321.69`, `1200`. */
@@ -24,7 +25,9 @@ export interface SettlementHeaderDto {
 /**
  * One settlement line, as a tuple to keep 5,000-line chunks small:
  * [file line, posted date, transaction type, amount type, amount description, order id, SKU,
- * marketplace, amount].
+ * marketplace, amount, who remits its tax]. The last is the browser's classification (core/tax):
+ * '', `amazon`, `seller`, or `amazon+seller` for a line split between them; it only labels the
+ * line's Category cell, the money follows the aggregate.
  */
 export type LineDto = [
   line: number,
@@ -36,9 +39,13 @@ export type LineDto = [
   sku: string,
   marketplace: string,
   amount: Decimal,
+  taxRole?: '' | 'amazon' | 'seller' | 'amazon+seller',
 ];
 
-/** One aggregate entry: [posted date, transaction type, amount type, description, marketplace, amount, rows]. */
+/**
+ * One aggregate entry: [posted date, transaction type, amount type, description, marketplace,
+ * amount, rows, who remits the tax ('' for lines that are not tax)].
+ */
 export type AggregateEntryDto = [
   postedDate: string,
   transactionType: string,
@@ -47,6 +54,7 @@ export type AggregateEntryDto = [
   marketplace: string,
   amount: Decimal,
   rows: number,
+  remittedBy?: TaxRemitter,
 ];
 
 /** Starts an import: the settlement's facts and how many lines will follow. */
@@ -152,6 +160,7 @@ export interface LineSourceDto {
   amountType: string;
   amountDescription: string;
   marketplace: string;
+  remittedBy: TaxRemitter;
   category: string;
   rows: number;
   amount: Decimal;
@@ -166,6 +175,10 @@ export interface SummaryLineDto {
   accountName?: string;
   taxType: string;
   amount: Decimal;
+  /** Tax the settlement states inside `amount`, sent as the line's TaxAmount when the tax type carries tax. */
+  statedTax: Decimal;
+  /** `amount` in the organisation's base currency at the settlement's rate, when it is foreign. */
+  amountBase?: Decimal;
   rows: number;
   sources: LineSourceDto[];
 }
@@ -177,7 +190,21 @@ export interface PartDto {
   to: string;
   documentDate: string;
   total: Decimal;
+  /** `total` in the organisation's base currency at the settlement's rate, when it is foreign. */
+  totalBase?: Decimal;
   lines: SummaryLineDto[];
+}
+
+/** A foreign-currency settlement's one rate, and the deposit it comes from. */
+export interface ExchangeDto {
+  /** The organisation's base currency (what the deposit is in). */
+  baseCurrency: string;
+  /** The deposit that reached the bank, as entered; absent until someone enters it. */
+  deposit?: Decimal;
+  /** Units of the settlement's currency per unit of base currency, used on every document. */
+  rate?: string;
+  /** The settlement's total at `rate`: equals `deposit` unless no 6-decimal rate gives it. */
+  converted?: Decimal;
 }
 
 /** A document Post will create, said the way the confirmation shows it. */
@@ -199,6 +226,7 @@ export interface UnmappedDto {
   transactionType: string;
   amountType: string;
   amountDescription: string;
+  remittedBy: TaxRemitter;
   marketplaces: string[];
   rows: number;
   amount: Decimal;
@@ -224,6 +252,8 @@ export interface PreviewResult {
   revision: number;
   /** Set when Xero holds only part of the settlement. */
   partlyPosted?: PartlyPostedDto;
+  /** For a settlement in a currency other than the organisation's: its rate and deposit. */
+  exchange?: ExchangeDto;
   /** The spreadsheet's time zone, for showing when it was posted as the Settlements tab does. */
   timeZone?: string;
 }
@@ -233,6 +263,8 @@ export interface CategoryChoiceRequest {
   transactionType: string;
   amountType: string;
   amountDescription: string;
+  /** For a tax line: who remits its tax (its Mapping row is kept apart from the other kind's). */
+  remittedBy?: TaxRemitter;
   category: string;
 }
 
@@ -284,7 +316,12 @@ export interface SettingsDto {
   documentStatus: DocumentStatus;
   /** Blank: the settlement's main marketplace (e.g. `Amazon.ca`). */
   contactName: string;
+  /** Where you sell and how you are registered: a regional template's id, blank until chosen. */
+  template: string;
 }
+
+/** Saving the settings; `applyTemplate` also replaces the Accounts tab's rows with the template's. */
+export type SaveSettingsRequest = SettingsDto & { applyTemplate?: boolean };
 
 /** Every server call returns this envelope, so expected failures arrive as words, not exceptions. */
 export type Envelope<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -301,7 +338,7 @@ export interface ServerApi {
   listSettlements(request: Record<string, never>): SettlementListItem[];
   previewSettlement(request: { settlementId: string }): PreviewResult;
   postSettlement(request: { settlementId: string; mode: 'post' | 'void-and-repost' | 'void'; seenRevision?: number }): PostResultDto;
-  revealInMapping(request: { transactionType: string; amountType: string; amountDescription: string }): { row: number };
+  revealInMapping(request: { transactionType: string; amountType: string; amountDescription: string; remittedBy?: TaxRemitter }): { row: number };
   chooseCategory(request: CategoryChoiceRequest): CategoryChoiceResult;
   documentsInXero(request: { settlementId: string }): { documents: { invoiceNumber: string; status: string }[] };
   getMappingTables(request: Record<string, never>): { mapping: string[][]; accounts: string[][] };
@@ -311,7 +348,9 @@ export interface ServerApi {
   disconnectXero(request: Record<string, never>): ConnectionStatusDto;
   refreshXeroAccounts(request: Record<string, never>): { organisation: string; accounts: number; taxRates: number };
   getSettings(request: Record<string, never>): SettingsDto;
-  saveSettings(request: SettingsDto): SettingsDto;
+  saveSettings(request: SaveSettingsRequest): SettingsDto;
+  /** Records (or, with a blank amount, clears) the amount a foreign-currency settlement's deposit brought in base currency. */
+  saveDeposit(request: { settlementId: string; amount: Decimal }): { saved: boolean };
   saveXeroAppCredentials(request: { clientId: string; clientSecret: string; currentSecret?: string }): {
     saved: boolean;
     configured: boolean;

@@ -4,13 +4,15 @@
  */
 import { defaults } from './commands/defaults';
 import { summarize } from './commands/summarize';
+import { templates } from './commands/templates';
 import { CliError, type CommandIo } from './io';
 
-const COMMANDS: Record<string, (args: string[], io: CommandIo) => number> = { summarize, defaults };
+const COMMANDS: Record<string, (args: string[], io: CommandIo) => number> = { summarize, defaults, templates };
 
 const USAGE = `Usage:
-  summarize FILE [--mapping MAPPING.csv]... [--split off|carry|separate] [--status DRAFT|SUBMITTED|AUTHORISED] [--json]
-  defaults        print the shipped Mapping and Accounts tables as CSV`;
+  summarize FILE [--mapping MAPPING.csv]... [--template NAME] [--deposit AMOUNT CURRENCY] [--split off|carry|separate] [--status DRAFT|SUBMITTED|AUTHORISED] [--json]
+  defaults [--template NAME]   print the shipped Mapping and Accounts tables as CSV
+  templates [NAME]             list the regional templates, or show one`;
 
 /** Runs one command line; returns the exit code. */
 export function runCli(argv: string[], io: CommandIo): number {

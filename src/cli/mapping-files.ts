@@ -4,7 +4,7 @@
  * from either tab works as it is. A table given replaces the shipped default; one not given keeps it.
  */
 import { readFileSync } from 'node:fs';
-import { defaultMapping, readAccountsTable, readMappingTable, type Mapping, type TableProblem } from '../core/mapping';
+import { defaultRules, readAccountsTable, readMappingTable, type CategoryAccount, type Mapping, type TableProblem } from '../core/mapping';
 import { parseCsv } from './csv';
 
 /** Splits CSV rows into tables at blank rows. */
@@ -26,9 +26,9 @@ function tablesOf(rows: string[][]): string[][][] {
 
 const hasColumn = (header: string[], name: string) => header.some((h) => h.trim().toLowerCase() === name.toLowerCase());
 
-/** The mapping from the given files over the defaults, or the problems that stop it. */
-export function loadMapping(files: string[]): { mapping: Mapping; problems: string[] } {
-  const mapping = defaultMapping();
+/** The mapping from the given files over the shipped rules and a template's accounts, or the problems that stop it. */
+export function loadMapping(files: string[], accounts: CategoryAccount[]): { mapping: Mapping; problems: string[] } {
+  const mapping: Mapping = { rules: defaultRules(), accounts };
   const problems: string[] = [];
   const describe = (file: string) => (p: TableProblem) => `${file}: ${p.message}`;
   for (const file of files) {

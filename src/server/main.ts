@@ -13,7 +13,9 @@ import { previewSettlement as preview } from './api/preview';
 import * as schemas from './api/schemas';
 import * as settlements from './api/settlements';
 import * as xero from './api/xero';
-import { readSettings, writeSettings } from './settings';
+import { saveDeposit as deposit } from './api/exchange';
+import { saveSettings as settingsSaved } from './api/template-settings';
+import { readSettings } from './settings';
 
 export { onOpen, onInstall, showSidebar, connectXeroFromMenu, disconnectXeroFromMenu, refreshXeroAccountsFromMenu, checkInstallationFromMenu, showHelp } from './menu';
 // Run from the Apps Script editor after deploying: the installation check, its report in the log.
@@ -39,7 +41,8 @@ export const disconnectXero = target(schemas.NoArgumentsSchema, xero.disconnectX
 export const refreshXeroAccounts = target(schemas.NoArgumentsSchema, xero.refreshXeroAccounts);
 export const saveXeroAppCredentials = target(schemas.CredentialsSchema, xero.saveXeroAppCredentials);
 export const getSettings = target(schemas.NoArgumentsSchema, readSettings);
-export const saveSettings = target(schemas.SettingsSchema, writeSettings);
+export const saveSettings = target(schemas.SettingsSchema, settingsSaved);
+export const saveDeposit = target(schemas.DepositSchema, deposit);
 
 /** The targets as the sidebar's typed wrapper sees them: the compiler keeps both sides in step. */
 type Targets = { [K in keyof ServerApi]: (request: Parameters<ServerApi[K]>[0]) => Envelope<ReturnType<ServerApi[K]>> };
@@ -64,4 +67,5 @@ export type ImplementedTargets = Implements<{
   saveXeroAppCredentials: typeof saveXeroAppCredentials;
   getSettings: typeof getSettings;
   saveSettings: typeof saveSettings;
+  saveDeposit: typeof saveDeposit;
 }>;

@@ -5,8 +5,11 @@ import type { SettingsDto } from '../api/types';
 
 const KEY = 'settlesheet.settings';
 
-/** What a new spreadsheet starts with: month carry, drafts for review, contact from the marketplace. */
-export const DEFAULT_SETTINGS: SettingsDto = { split: 'carry', documentStatus: 'DRAFT', contactName: '' };
+/**
+ * What a new spreadsheet starts with: month carry, drafts for review, contact from the
+ * marketplace, and no regional template chosen yet (the Accounts tab starts with the US rows).
+ */
+export const DEFAULT_SETTINGS: SettingsDto = { split: 'carry', documentStatus: 'DRAFT', contactName: '', template: '' };
 
 /** The spreadsheet's settings. */
 export function readSettings(): SettingsDto {

@@ -12,6 +12,7 @@ import type { XeroAccount, XeroClient, XeroTaxRate } from './client';
 import { success, type XeroResult } from './errors';
 import { lockDateProblems, type LockDates } from './lock-dates';
 import type { CachePort, Clock } from './ports';
+import { checkStatedTaxAndRates } from './tax-and-rate-checks';
 import { parseJson, utf8Length } from './wire';
 
 /** What SettleSheet knows of one organisation's settings. */
@@ -109,6 +110,7 @@ export function checkDocuments(summary: SettlementSummary, documents: readonly P
         `Add ${currency} in Xero (Settings › Currencies; it needs a plan with multi-currency), then post again.`,
     );
   }
+  for (const problem of checkStatedTaxAndRates(documents, reference)) problems.add(problem);
   const lines = summary.parts.flatMap((p) => p.lines).filter((l) => l.amount !== 0);
   const categoriesOf = (code: string) => {
     const names = new Set(lines.filter((l) => l.accountCode.toLowerCase() === code.toLowerCase()).flatMap((l) => l.categories));

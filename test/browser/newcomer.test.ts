@@ -76,7 +76,7 @@ describeInBrowser('the newcomer path in the workbench, as the README tells it', 
     await expectText(sidebar.locator('.notice-area'), new RegExp(`${UNMAPPED_DESCRIPTION} now counts as FBA fees \\(Mapping row \\d+\\)`));
     await sidebar.locator('.unmapped').waitFor({ state: 'detached' });
     const mapping = workbench.world.inspect.grid('Mapping').values;
-    expect(mapping.find((r) => r[2] === UNMAPPED_DESCRIPTION)![6]).toBe('FBA fees');
+    expect(mapping.find((r) => r[2] === UNMAPPED_DESCRIPTION)![mapping[0]!.indexOf('Category')]).toBe('FBA fees');
 
     // 3. Connect to Xero to post: the consent page, then the Accounts tab filled by itself.
     await expectText(sidebar.locator('.status-line'), /Ready/);
@@ -95,15 +95,16 @@ describeInBrowser('the newcomer path in the workbench, as the README tells it', 
     await other.sidebar.getByRole('button', { name: new RegExp(demo.settlementId) }).click();
     await other.sidebar.getByRole('button', { name: post!, exact: true }).waitFor();
 
-    // 4. Post to Xero, then Create in Xero: two invoices, June carried forward, July the deposit.
+    // 4. Post to Xero, then Create in Xero: two invoices, June carried forward (it totals 0, and is
+    // approved so June shows in the reports), July the deposit.
     await sidebar.getByRole('button', { name: post!, exact: true }).click();
     const confirmation = sidebar.getByRole('group', { name: /Create 2 sales invoices in Harbor Lane Goods Inc\?/ });
-    await expectText(confirmation, /Sales invoice AMZ-24577301951-2025-06, dated 30 Jun 2025, due 10 Jul 2025: 0\.00 USD in \d+ lines, as a draft/);
+    await expectText(confirmation, /Sales invoice AMZ-24577301951-2025-06, dated 30 Jun 2025, due 10 Jul 2025: 0\.00 USD in \d+ lines, approved: it carries the month forward/);
     await expectText(confirmation, /Sales invoice AMZ-24577301951-2025-07, dated 8 Jul 2025, due 10 Jul 2025: 866\.41 USD in \d+ lines, as a draft/);
     await expectText(confirmation, /Together they add up to the deposit of 866\.41 USD\./);
     await confirmation.getByRole('button', { name: create! }).click();
 
-    await expectText(sidebar.locator('.notice-area .notice.success'), /Settlement 24577301951 is in Harbor Lane Goods Inc: AMZ-24577301951-2025-06 \(sales invoice, 0\.00 USD · Draft\), AMZ-24577301951-2025-07 \(sales invoice, 866\.41 USD · Draft\)\./);
+    await expectText(sidebar.locator('.notice-area .notice.success'), /Settlement 24577301951 is in Harbor Lane Goods Inc: AMZ-24577301951-2025-06 \(sales invoice, 0\.00 USD · Approved\), AMZ-24577301951-2025-07 \(sales invoice, 866\.41 USD · Draft\)\./);
     // One voice: one notice, no spinner, and a status that agrees with it.
     expect(await sidebar.locator('.notice-area .notice').count()).toBe(1);
     expect(await sidebar.locator('.working:visible').count()).toBe(0);
@@ -119,7 +120,7 @@ describeInBrowser('the newcomer path in the workbench, as the README tells it', 
     await expectText(posted, /Sales invoice AMZ-24577301951-2025-07 · 866\.41 USD · Draft/);
     const documents = workbench.sandbox.documents(TENANT_IDS.us);
     expect(documents.map((d) => [d.invoiceNumber, d.type, d.total, d.status, d.currencyCode])).toEqual([
-      ['AMZ-24577301951-2025-06', 'ACCREC', '0.00', 'DRAFT', 'USD'],
+      ['AMZ-24577301951-2025-06', 'ACCREC', '0.00', 'AUTHORISED', 'USD'],
       ['AMZ-24577301951-2025-07', 'ACCREC', '866.41', 'DRAFT', 'USD'],
     ]);
     const july = posted.getByRole('link', { name: 'Open Sales invoice AMZ-24577301951-2025-07 in Xero (new tab)' });

@@ -38,7 +38,7 @@ describeInBrowser('the sidebar in a seller’s words', () => {
     expect(await parts.locator('.line .num').allInnerTexts()).not.toContain('0.00 USD');
     expect(text).toMatch(/Also 1 line that comes to 0\.00 USD: Marketplace facilitator tax\./);
     // The June part totals zero: one sentence says why.
-    await expectText(parts.locator('.part').first().locator('.carry'), /^The June 2025 lines come to [\d,]+\.\d\d USD\. That is carried forward to July 2025, so this invoice totals 0\.00 USD\.$/);
+    await expectText(parts.locator('.part').first().locator('.carry'), /^The June 2025 lines come to [\d,]+\.\d\d USD\. That is carried forward to July 2025, so this invoice totals 0\.00 USD\. It is created approved, as A2X and Link My Books do, so June 2025's sales and fees are in your reports\.$/);
     await expectText(parts.locator('.part').nth(1).locator('.carry'), /^It includes [\d,]+\.\d\d USD carried forward from June 2025, so it covers the whole settlement\.$/);
   });
 
@@ -49,7 +49,7 @@ describeInBrowser('the sidebar in a seller’s words', () => {
     await sidebar.getByRole('button', { name: 'Post to Xero', exact: true }).click();
     await sidebar.getByRole('button', { name: 'Create in Xero' }).click();
     const posted = sidebar.locator('.posted');
-    await expectText(posted, /AMZ-24577301951-2025-06 · 0\.00 USD · Draft/);
+    await expectText(posted, /AMZ-24577301951-2025-06 · 0\.00 USD · Approved/);
     const settlements = workbench.world.inspect.grid('Settlements');
     const postedAt = settlements.displayValues.find((r) => r[0] === demo.settlementId)![settlements.values[0]!.indexOf('Posted at')]!;
     expect(postedAt).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
@@ -77,6 +77,10 @@ describeInBrowser('the sidebar in a seller’s words', () => {
     await expectText(detail.locator('.parts'), /Bill dated 31 Jul 2025 · total 321\.69 CAD \(a bill shows these lines with their signs flipped\)/);
     expect(await detail.locator('.status-line').innerText()).not.toMatch(/-321\.69/);
     expect(await detail.innerText()).not.toMatch(/deposit of -|Deposit -/i);
+    // A CAD settlement in a USD organisation: the person says what left their card, in USD, as the statement shows it.
+    await detail.getByLabel(/What Amazon took from your card, in USD:/).fill('235.00');
+    await detail.getByRole('button', { name: 'Use this deposit' }).click();
+    await expectText(detail.locator('.deposit'), /: 321\.69 CAD is 235\.00 USD\./);
     await sidebar.getByRole('button', { name: 'Post to Xero', exact: true }).click();
     const confirmation = sidebar.getByRole('group', { name: /^Create 1 sales invoice and 1 bill in Harbor Lane Goods Inc\?$/ });
     await expectText(confirmation, /Amazon took 321\.69 CAD from your card: a bill of 321\.69 CAD\./);

@@ -5,9 +5,13 @@
 import { currencyDecimals, parseAmount, type Minor } from '../../src/core/money';
 import type { SettlementHeader } from '../../src/core/settlement/types';
 import { AggregateBuilder, type SettlementAggregate } from '../../src/core/summary';
+import type { TaxRemitter } from '../../src/core/tax';
 
-/** A line in test shorthand: `['Order', 'ItemPrice', 'Principal', '2025-08-14', '35.00']`. */
-export type LineSpec = readonly [transactionType: string, amountType: string, amountDescription: string, postedDate: string, amount: string, marketplace?: string];
+/**
+ * A line in test shorthand: `['Order', 'ItemPrice', 'Principal', '2025-08-14', '35.00']`, with
+ * its marketplace (Amazon.com by default) and, for a tax line, who remits its tax.
+ */
+export type LineSpec = readonly [transactionType: string, amountType: string, amountDescription: string, postedDate: string, amount: string, marketplace?: string, remittedBy?: TaxRemitter];
 
 /** The settlement facts a test may set; everything else has a plain default. */
 export interface HeaderSpec {
@@ -46,10 +50,10 @@ export function aggregateOf(lines: readonly LineSpec[], header: HeaderSpec = {})
   const currency = header.currency ?? 'USD';
   const builder = new AggregateBuilder();
   let sum = 0;
-  for (const [transactionType, amountType, amountDescription, postedDate, amount, marketplace = 'Amazon.com'] of lines) {
+  for (const [transactionType, amountType, amountDescription, postedDate, amount, marketplace = 'Amazon.com', remittedBy = ''] of lines) {
     const value = minor(amount, currency);
     sum += value;
-    builder.add({ transactionType, amountType, amountDescription, postedDate, amount: value, marketplace });
+    builder.add({ transactionType, amountType, amountDescription, postedDate, amount: value, marketplace }, remittedBy);
   }
   return {
     source: 'test.txt',

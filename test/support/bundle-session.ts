@@ -109,3 +109,12 @@ export function signIn(s: BundleSession, user: string, tenants: string[] = [US])
   const location = s.x.sandbox.consent(url, { user, tenants });
   return s.bundle.userCallback(user, Object.fromEntries(new URL(location).searchParams));
 }
+
+/** The accountant picks a category for a line type in the Mapping tab, as a person would in Sheets. */
+export function mapInSheet(s: BundleSession, description: string, category: string): void {
+  const grid = s.x.world.inspect.grid('Mapping');
+  const row = grid.values.findIndex((r) => r[2] === description) + 1;
+  expect(row).toBeGreaterThan(1);
+  const column = grid.values[0]!.indexOf('Category') + 1;
+  s.x.run(SELLER, () => SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Mapping')!.getRange(row, column).setValue(category));
+}

@@ -6,7 +6,7 @@
  */
 import { createGoogleFakes, type AppsScriptGlobals, type GoogleFakes, type GoogleFakesOptions } from '../fakes/google';
 import { createXeroSandbox, DEFAULT_APP, DEFAULT_USER, TENANT_IDS, type SandboxUser, type XeroSandbox, type XeroSandboxOptions } from '../fakes/xero';
-import { defaultMapping } from '../../src/core/mapping';
+import { defaultMapping, type Mapping } from '../../src/core/mapping';
 import { summariseSettlement, type SettlementSummary, type SplitMode } from '../../src/core/summary';
 import { buildDocuments, type DocumentSettings, type PlannedDocument } from '../../src/core/xero/documents';
 import type { HttpRequest } from '../../src/xero/http';
@@ -132,14 +132,14 @@ export function postedRecordIn(x: XeroWorld, settlementId: string): PostedRecord
   return read.value;
 }
 
-/** A settlement summarised with the default mapping, and its documents. */
+/** A settlement summarised with the default mapping (or the one given), and its documents. */
 export function settlementOf(
   lines: readonly LineSpec[],
   header: HeaderSpec = {},
-  options: { split?: SplitMode } & Partial<DocumentSettings> = {},
+  options: { split?: SplitMode; mapping?: Mapping } & Partial<DocumentSettings> = {},
 ): { summary: SettlementSummary; documents: PlannedDocument[] } {
-  const { split = 'off', status = 'DRAFT', ...rest } = options;
-  const summary = summariseSettlement(aggregateOf(lines, header), defaultMapping(), { split });
+  const { split = 'off', status = 'DRAFT', mapping = defaultMapping(), ...rest } = options;
+  const summary = summariseSettlement(aggregateOf(lines, header), mapping, { split });
   const built = buildDocuments(summary, { status, ...rest });
   if (!built.ok) throw new Error(built.problems.join('\n'));
   return { summary, documents: built.documents };

@@ -1,21 +1,28 @@
 /**
- * `summarize FILE [--mapping MAPPING.csv]... [--split off|carry|separate] [--status S] [--json]`:
- * the dry run of the whole job, from the file to the Xero documents, without touching Xero.
+ * `summarize FILE [--mapping MAPPING.csv]... [--template NAME] [--deposit AMOUNT CURRENCY]
+ * [--split off|carry|separate] [--status S] [--json]`: the dry run of the whole job, from the file
+ * to the Xero documents, without touching Xero.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { templateAccounts } from '../../core/mapping/templates';
+import { conversionOf, type Conversion } from '../../core/exchange';
+import { currencyDecimals, isCurrencyCode, parseAmount } from '../../core/money';
 import { parseSettlement } from '../../core/settlement';
-import { aggregateSettlement, SPLIT_MODES, summariseSettlement, type SplitMode } from '../../core/summary';
+import { aggregateSettlement, marketplacesOf, SPLIT_MODES, summariseSettlement, type SplitMode } from '../../core/summary';
 import { buildDocuments, type PlannedDocument } from '../../core/xero/documents';
 import { DOCUMENT_STATUSES, type DocumentStatus } from '../../core/xero/invoice';
 import { summaryJson } from '../json';
 import { loadMapping } from '../mapping-files';
 import { summaryReport } from '../report';
 import { CliError, type CommandIo } from '../io';
+import { chosenTemplate, namedTemplate } from '../template-choice';
 
 interface Options {
   file: string;
   mappings: string[];
+  template?: string;
+  deposit?: { amount: string; currency: string };
   split: SplitMode;
   status: DocumentStatus;
   json: boolean;
@@ -32,7 +39,13 @@ function readOptions(args: string[]): Options {
     };
     if (arg === '--json') options.json = true;
     else if (arg === '--mapping') options.mappings.push(value());
-    else if (arg === '--split') {
+    else if (arg === '--template') options.template = namedTemplate(value()).id;
+    else if (arg === '--deposit') {
+      const amount = value();
+      const currency = value().toUpperCase();
+      if (!isCurrencyCode(currency)) throw new CliError(`--deposit takes the amount that reached the bank and its currency, e.g. --deposit 1053.21 GBP (not "${currency}").`);
+      options.deposit = { amount, currency };
+    } else if (arg === '--split') {
       const v = value();
       if (!(SPLIT_MODES as readonly string[]).includes(v)) throw new CliError(`--split must be one of ${SPLIT_MODES.join(', ')}, not "${v}".`);
       options.split = v as SplitMode;
@@ -48,6 +61,18 @@ function readOptions(args: string[]): Options {
   return options;
 }
 
+/** The conversion a `--deposit` gives, or a clear error. */
+function conversionFor(deposit: Options['deposit'], total: number, decimals: number, currency: string): Conversion | undefined {
+  if (!deposit) return undefined;
+  if (deposit.currency === currency) throw new CliError(`The settlement is already in ${currency}: --deposit is for a deposit that reached the bank in another currency.`);
+  const baseDecimals = currencyDecimals(deposit.currency);
+  const amount = parseAmount(deposit.amount, baseDecimals);
+  if (typeof amount !== 'number') throw new CliError(`--deposit ${deposit.amount} is not an amount in ${deposit.currency} (${baseDecimals} decimals).`);
+  const conversion = conversionOf(total, decimals, deposit.currency, amount, baseDecimals);
+  if (typeof conversion === 'string') throw new CliError(conversion);
+  return conversion;
+}
+
 /** Runs the command; returns 0 when ready to post, 1 when not (the output says why). */
 export function summarize(args: string[], io: CommandIo): number {
   const options = readOptions(args);
@@ -59,18 +84,23 @@ export function summarize(args: string[], io: CommandIo): number {
   }
   const parsed = parseSettlement(bytes, path.basename(options.file));
   if (!parsed.ok) throw new CliError(parsed.problems.map((p) => p.message).join('\n'));
-  const { mapping, problems } = loadMapping(options.mappings);
+  const aggregate = aggregateSettlement(parsed.settlement);
+  const template = chosenTemplate(options.template, marketplacesOf(aggregate.entries));
+  const { mapping, problems } = loadMapping(options.mappings, templateAccounts(template.id));
   if (problems.length) throw new CliError(problems.join('\n'));
+  const { header } = parsed.settlement;
+  const conversion = conversionFor(options.deposit, header.totalAmount, header.decimals, header.currency);
 
-  const summary = summariseSettlement(aggregateSettlement(parsed.settlement), mapping, { split: options.split });
-  const built = buildDocuments(summary, { status: options.status });
+  const summary = summariseSettlement(aggregate, mapping, { split: options.split });
+  const built = buildDocuments(summary, { status: options.status, ...(conversion ? { currencyRate: conversion.rate } : {}) });
   const documents: PlannedDocument[] = built.ok ? built.documents : [];
   for (const w of parsed.warnings) io.err(`Note: ${w}`);
+  const context = { template, ...(conversion ? { conversion } : {}) };
   if (options.json) {
-    io.out(JSON.stringify(summaryJson(summary, documents), null, 2) + '\n');
+    io.out(JSON.stringify(summaryJson(summary, documents, context), null, 2) + '\n');
     for (const p of summary.problems) io.err(p.message);
   } else {
-    io.out(summaryReport(summary, documents));
+    io.out(summaryReport(summary, documents, context));
   }
   return summary.problems.length === 0 ? 0 : 1;
 }

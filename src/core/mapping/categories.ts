@@ -12,6 +12,7 @@ export type ReconciliationGroup =
   | 'advertising'
   | 'reimbursements'
   | 'tax'
+  | 'ownTax'
   | 'reserves'
   | 'transfers'
   | 'other'
@@ -25,6 +26,7 @@ export const RECONCILIATION_STEPS: readonly { group: ReconciliationGroup; label:
   { group: 'fees', label: 'Amazon fees' },
   { group: 'advertising', label: 'Advertising' },
   { group: 'reimbursements', label: 'Reimbursements' },
+  { group: 'ownTax', label: 'Tax on your own return' },
   { group: 'tax', label: 'Sales tax collected by Amazon' },
   { group: 'reserves', label: 'Reserves' },
   { group: 'transfers', label: 'Transfers and loans' },
@@ -48,6 +50,12 @@ export interface CategoryInfo {
 /** The category every earlier month part moves its net into when the split mode is `carry`. */
 export const CARRIED_FORWARD = 'Carried forward';
 
+/**
+ * The clearing category of tax Amazon collects and remits itself: what it collected from buyers
+ * and what it withheld again must net to zero (summary/clearing.ts checks it).
+ */
+export const FACILITATOR_TAX = 'Marketplace facilitator tax';
+
 /** The built-in categories, in reconciliation order. */
 export const CATEGORIES: readonly CategoryInfo[] = [
   { name: 'Sales', group: 'sales', balanceSheet: false, description: 'Item price, shipping and gift wrap charged to buyers' },
@@ -56,9 +64,16 @@ export const CATEGORIES: readonly CategoryInfo[] = [
   { name: 'Seller fees', group: 'fees', balanceSheet: false, description: 'Referral commission, closing fees, subscription and other selling fees' },
   { name: 'FBA fees', group: 'fees', balanceSheet: false, description: 'Fulfilment, inbound transport, removal and disposal fees' },
   { name: 'Storage', group: 'fees', balanceSheet: false, description: 'FBA monthly, long-term and low-inventory storage fees' },
-  { name: 'Advertising', group: 'advertising', balanceSheet: false, description: 'Sponsored products and other advertising charges' },
+  { name: 'Postage', group: 'fees', balanceSheet: false, description: 'Buy Shipping labels bought through Amazon (postage is often VAT-exempt)' },
+  { name: 'Advertising', group: 'advertising', balanceSheet: false, description: 'Sponsored products, coupon and deal fees and other advertising charges' },
   { name: 'Reimbursements', group: 'reimbursements', balanceSheet: false, description: 'Amazon paying back lost, damaged or mis-charged inventory and fees' },
-  { name: 'Marketplace facilitator tax', group: 'tax', balanceSheet: true, description: 'Sales tax / VAT Amazon collects and remits: the collected and withheld lines net to zero in a clearing account' },
+  // Tax the seller accounts for: mapped into the sales (or fee) account with a tax rate, Xero
+  // records it as that line's tax (the document states it exactly); mapped to a liability, it
+  // waits there for the return (North America).
+  { name: 'Tax on sales', group: 'ownTax', balanceSheet: false, description: 'Sales tax, GST/HST or VAT charged to buyers that you report and pay (no withheld line: Amazon did not remit it)' },
+  { name: 'Tax on refunds', group: 'ownTax', balanceSheet: false, description: 'The same tax given back to buyers on refunds' },
+  { name: 'Tax on fees', group: 'ownTax', balanceSheet: false, description: 'Tax Amazon charged on its fees or advertising where the file states it (e.g. GST/HST on Amazon.ca ads)' },
+  { name: FACILITATOR_TAX, group: 'tax', balanceSheet: true, description: 'Sales tax / VAT Amazon collects and remits: the collected and withheld lines net to zero in a clearing account' },
   { name: 'Reserved balances', group: 'reserves', balanceSheet: true, description: 'Amounts Amazon holds back and later releases' },
   { name: 'Transfers', group: 'transfers', balanceSheet: true, description: 'Card charges, payable to Amazon, failed disbursements and other money moving between you and Amazon' },
   { name: 'Loans', group: 'transfers', balanceSheet: true, description: 'Amazon Lending repayments' },

@@ -8,12 +8,15 @@
  * with an item price, or an unknown account-level charge, stays UNMAPPED so a person decides:
  * that is the market tools' "silently mis-mapped" complaint, avoided on purpose.
  */
-import { CARRIED_FORWARD } from './categories';
-import type { CategoryAccount, Mapping, MappingRule } from './types';
+import { FACILITATOR_TAX } from './categories';
+import type { TaxRemitter } from '../tax/classify';
+import type { Mapping, MappingRule } from './types';
+import { templateAccounts } from './templates';
 
-type RuleRow = readonly [transactionType: string, amountType: string, amountDescription: string, category: string];
+type RuleRow = readonly [transactionType: string, amountType: string, amountDescription: string, category: string, remittedBy?: TaxRemitter];
 
 const ANY = '';
+const TAX_CHARGES = ['Tax', 'ShippingTax', 'GiftWrapTax'];
 
 const RULES: readonly RuleRow[] = [
   // Item price: who the money belongs to depends on the transaction type.
@@ -23,14 +26,28 @@ const RULES: readonly RuleRow[] = [
   ['A-to-z Guarantee Refund', ANY, ANY, 'Refunds'],
   ['Liquidations', ANY, ANY, 'Sales'],
   ['Liquidations Adjustments', ANY, ANY, 'Sales'],
+  // The brokerage fee Amazon keeps from a liquidation is a fee, not less sales.
+  ['Liquidations', 'ItemFees', ANY, 'Seller fees'],
 
-  // Tax Amazon collects and remits (marketplace facilitator): nets to zero in a clearing account.
-  ...['Tax', 'ShippingTax', 'GiftWrapTax'].map((d) => [ANY, 'ItemPrice', d, 'Marketplace facilitator tax'] as const),
-  [ANY, 'ItemWithheldTax', ANY, 'Marketplace facilitator tax'],
-  [ANY, 'ItemFees', 'MarketplaceFacilitatorVAT-Principal', 'Marketplace facilitator tax'],
-  [ANY, 'ItemFees', 'MarketplaceFacilitatorVAT-Shipping', 'Marketplace facilitator tax'],
-  ['Order_Retrocharge', ANY, ANY, 'Marketplace facilitator tax'],
-  ['Refund_Retrocharge', ANY, ANY, 'Marketplace facilitator tax'],
+  // Tax charged to buyers: Amazon's when a withheld line cancels it (core/tax), else the seller's.
+  ...TAX_CHARGES.map((d) => [ANY, 'ItemPrice', d, FACILITATOR_TAX, 'amazon'] as const),
+  ...TAX_CHARGES.map((d) => [ANY, 'ItemPrice', d, 'Tax on sales', 'seller'] as const),
+  ...['Refund', 'Chargeback Refund', 'A-to-z Guarantee Refund', 'Refund_Retrocharge'].flatMap((t) =>
+    TAX_CHARGES.map((d) => [t, 'ItemPrice', d, 'Tax on refunds', 'seller'] as const),
+  ),
+  [ANY, 'Promotion', 'TaxDiscount', FACILITATOR_TAX, 'amazon'],
+  [ANY, 'Promotion', 'TaxDiscount', 'Tax on sales', 'seller'],
+  // What Amazon withholds again (US marketplace facilitator tax, UK/EU deemed-supplier VAT, AU
+  // low-value goods GST): always Amazon's.
+  [ANY, 'ItemWithheldTax', ANY, FACILITATOR_TAX],
+  [ANY, 'ItemFees', 'MarketplaceFacilitatorVAT-Principal', FACILITATOR_TAX],
+  [ANY, 'ItemFees', 'MarketplaceFacilitatorVAT-Shipping', FACILITATOR_TAX],
+  // Amazon withholding tax the seller collected earlier: it settles the seller's own tax.
+  ['Order_Retrocharge', ANY, ANY, 'Tax on sales'],
+  ['Refund_Retrocharge', ANY, ANY, 'Tax on refunds'],
+  // Tax the file states on a fee (V1's ServiceFee TaxAmount, V2's Cost of Advertising TaxAmount).
+  [ANY, ANY, 'TaxAmount', 'Tax on fees', 'seller'],
+  ['ServiceFee', 'OtherFees', 'TaxAmount', 'Tax on fees'],
 
   [ANY, 'Promotion', ANY, 'Promotions'],
 
@@ -45,14 +62,21 @@ const RULES: readonly RuleRow[] = [
   [ANY, 'ShipmentFees', ANY, 'FBA fees'],
   [ANY, 'Shipment-Fees', ANY, 'FBA fees'],
   [ANY, 'OrderFees', 'FBAPerOrderFulfillmentFee', 'FBA fees'],
+  // 2026 US files: inbound defect and placement fees; FBAFees carries nothing but FBA fees.
+  ['FBAFees', ANY, ANY, 'FBA fees'],
+  ['FBAFees', 'Inbound Defect Fee', ANY, 'FBA fees'],
+  ['other-transaction', 'FBA Inbound Placement Service Fee', ANY, 'FBA fees'],
 
   // Advertising: V2 puts it in the amount type, V1 in the item-related fee (plus a tax amount).
   [ANY, 'Cost of Advertising', ANY, 'Advertising'],
   [ANY, 'ItemFees', 'Cost of Advertising', 'Advertising'],
-  ['ServiceFee', 'OtherFees', 'TaxAmount', 'Advertising'],
   ['CouponRedemptionFee', ANY, ANY, 'Advertising'],
   ['Lightning Deal Fee', ANY, ANY, 'Advertising'],
   ['Vine Enrollment Fee', ANY, ANY, 'Advertising'],
+  // 2026 US files: coupon and deal fees, whatever their description.
+  ...['Coupon Participation Fee', 'Coupon Performance Based Fee', 'Deal Participation Fee', 'Deal Performance Based Fee'].map(
+    (t) => ['AmazonFees', t, ANY, 'Advertising'] as const,
+  ),
 
   [ANY, 'FBA Inventory Reimbursement', ANY, 'Reimbursements'],
   ['SAFE-T Reimbursement', ANY, ANY, 'Reimbursements'],
@@ -64,14 +88,15 @@ const RULES: readonly RuleRow[] = [
       ['Previous Reserve Amount Balance', 'Reserved balances'],
       ['Storage Fee', 'Storage'],
       ['StorageRenewalBilling', 'Storage'],
+      ['LowInventoryLevelFee', 'Storage'],
       ['Subscription Fee', 'Seller fees'],
       ['Manual Processing Fee', 'Seller fees'],
-      ['Shipping label purchase', 'Seller fees'],
-      ['LowInventoryLevelFee', 'FBA fees'],
+      ['Shipping label purchase', 'Postage'],
       ['DisposalComplete', 'FBA fees'],
       ['RemovalComplete', 'FBA fees'],
       ['FBAInboundTransportationFee', 'FBA fees'],
       ['Inbound Transportation Fee', 'FBA fees'],
+      ['FBA Inbound Placement Service Fee', 'FBA fees'],
       ['Refund Reimbursal', 'Reimbursements'],
       ['REVERSAL_REIMBURSEMENT', 'Reimbursements'],
       ['WAREHOUSE_DAMAGE', 'Reimbursements'],
@@ -89,45 +114,22 @@ const RULES: readonly RuleRow[] = [
   ).map(([d, category]) => [ANY, 'other-transaction', d, category] as const),
 ];
 
-// Placeholder codes: a typical seller's chart (Xero's standard codes plus Amazon accounts).
-// Every one is meant to be replaced in the Accounts tab; posting validates them against the
-// organisation first, so a placeholder that does not exist never reaches Xero.
-const ACCOUNTS: readonly (readonly [category: string, accountCode: string, taxType: string])[] = [
-  ['Sales', '201', 'NONE'],
-  ['Refunds', '202', 'NONE'],
-  ['Promotions', '203', 'NONE'],
-  ['Seller fees', '405', 'NONE'],
-  ['FBA fees', '406', 'NONE'],
-  ['Storage', '407', 'NONE'],
-  ['Advertising', '408', 'NONE'],
-  ['Reimbursements', '205', 'NONE'],
-  ['Marketplace facilitator tax', '2150', 'NONE'],
-  ['Reserved balances', '1210', 'NONE'],
-  ['Transfers', '1220', 'NONE'],
-  ['Loans', '2300', 'NONE'],
-  [CARRIED_FORWARD, '2010', 'NONE'],
-];
-
-/** The mapping a new workbook starts with. */
-export function defaultMapping(): Mapping {
-  const rules: MappingRule[] = RULES.map(([transactionType, amountType, amountDescription, category]) => ({
+/** The shipped Mapping rules: the whole vocabulary, the same in every regional template. */
+export function defaultRules(): MappingRule[] {
+  return RULES.map(([transactionType, amountType, amountDescription, category, remittedBy = '']) => ({
     transactionType,
     amountType,
     amountDescription,
     marketplace: '',
+    remittedBy,
     effectiveFrom: '',
     effectiveTo: '',
     category,
     origin: 'default rule',
   }));
-  const accounts: CategoryAccount[] = ACCOUNTS.map(([category, accountCode, taxType]) => ({
-    category,
-    marketplace: '',
-    effectiveFrom: '',
-    effectiveTo: '',
-    accountCode,
-    taxType,
-    origin: 'default account',
-  }));
-  return { rules, accounts };
+}
+
+/** The mapping a new workbook starts with: the shipped rules and the US template's accounts. */
+export function defaultMapping(): Mapping {
+  return { rules: defaultRules(), accounts: templateAccounts('us') };
 }

@@ -3,3 +3,4 @@ export * from './categories';
 export * from './defaults';
 export * from './match';
 export * from './tables';
+export * from './templates';

@@ -3,6 +3,7 @@
  * type a category posts to on a date. The most specific matching row wins; equally specific rows
  * that disagree are a conflict for a person to settle, never a silent pick.
  */
+import { remitterText } from '../tax/classify';
 import type { CategoryAccount, LineKey, Mapping, MappingConflict, MappingRule, ResolvedAccount } from './types';
 
 /** The category a line belongs to, or why there is none. */
@@ -72,17 +73,20 @@ function distinctAnswers<T extends { origin: string }>(
 
 function describeKey(key: LineKey): string {
   const where = key.marketplace ? ` on ${key.marketplace}` : '';
-  return `${key.transactionType} / ${key.amountType} / ${key.amountDescription}${where}, ${key.postedDate}`;
+  const tax = key.remittedBy ? ` (tax remitted by ${remitterText(key.remittedBy)})` : '';
+  return `${key.transactionType} / ${key.amountType} / ${key.amountDescription}${tax}${where}, ${key.postedDate}`;
 }
 
 /** Prepares a mapping for repeated questions (text lower-cased once, specificity computed once). */
 export function createMatcher(mapping: Mapping): Matcher {
-  // Lexicographic specificity: triple fields named first, then marketplace, then a period.
+  // Lexicographic specificity: triple fields named first, then who remits the tax, then
+  // marketplace, then a period.
   const rules: Prepared<MappingRule>[] = mapping.rules.map((r) => {
-    const fields = [lower(r.transactionType), lower(r.amountType), lower(r.amountDescription), lower(r.marketplace)];
+    const fields = [lower(r.transactionType), lower(r.amountType), lower(r.amountDescription), lower(r.marketplace), r.remittedBy ?? ''];
     const named = fields.slice(0, 3).filter((f) => f !== '').length;
     const hasPeriod = r.effectiveFrom !== '' || r.effectiveTo !== '';
-    return { row: r, fields, from: r.effectiveFrom, to: r.effectiveTo, specificity: named * 4 + (fields[3] ? 2 : 0) + (hasPeriod ? 1 : 0) };
+    const specificity = named * 8 + (fields[4] ? 4 : 0) + (fields[3] ? 2 : 0) + (hasPeriod ? 1 : 0);
+    return { row: r, fields, from: r.effectiveFrom, to: r.effectiveTo, specificity };
   });
   const accounts: Prepared<CategoryAccount>[] = mapping.accounts.map((a) => {
     const fields = [lower(a.category), lower(a.marketplace)];
@@ -92,7 +96,7 @@ export function createMatcher(mapping: Mapping): Matcher {
 
   return {
     categoryFor(key) {
-      const have = [lower(key.transactionType), lower(key.amountType), lower(key.amountDescription), lower(key.marketplace)];
+      const have = [lower(key.transactionType), lower(key.amountType), lower(key.amountDescription), lower(key.marketplace), key.remittedBy ?? ''];
       const best = bestMatches(rules, have, key.postedDate);
       if (best.length === 0) return { kind: 'unmapped' };
       const answers = distinctAnswers(best, (r) => r.category.trim());

@@ -2,6 +2,7 @@
  * The Mapping and Accounts tables as people edit them: in the workbook's tabs or in a CSV file for
  * the command line. Columns are found by header name, so people may reorder them or add their own.
  */
+import { readRemitter, remitterText } from '../tax/classify';
 import type { CategoryAccount, Mapping, MappingRule } from './types';
 
 /** The Mapping tab's columns: the rule itself, then what the add-on notes about unmapped lines. */
@@ -10,6 +11,8 @@ export const MAPPING_COLUMNS = [
   'Amount type',
   'Amount description',
   'Marketplace',
+  // For tax lines: Amazon (it collects and remits that tax) or Seller (it goes on your return).
+  'Tax remitted by',
   'Effective from',
   'Effective to',
   'Category',
@@ -138,12 +141,19 @@ export function readMappingTable(table: readonly Cells[]): TableReading<MappingR
     if (category === '') return;
     const period = readPeriod('Mapping', rowNumber, get, problems);
     if (!period) return;
+    // A tab made before the column existed has none: its rules match tax lines of either kind.
+    const remittedBy = readRemitter(get('Tax remitted by'));
+    if (remittedBy === undefined) {
+      problems.push({ table: 'Mapping', row: rowNumber, column: 'Tax remitted by', message: `Mapping row ${rowNumber}, column Tax remitted by: "${get('Tax remitted by')}" is neither Amazon nor Seller. Write one of them, or leave it blank for either.` });
+      return;
+    }
     const any = (s: string) => (s === '*' ? '' : s);
     rows.push({
       transactionType: any(get('Transaction type')),
       amountType: any(get('Amount type')),
       amountDescription: any(get('Amount description')),
       marketplace: any(get('Marketplace')),
+      remittedBy,
       ...period,
       category,
       origin: `Mapping row ${rowNumber}`,
@@ -183,7 +193,7 @@ export function readAccountsTable(table: readonly Cells[]): TableReading<Categor
 export function mappingTableRows(rules: readonly MappingRule[]): string[][] {
   return [
     [...MAPPING_COLUMNS],
-    ...rules.map((r) => [r.transactionType, r.amountType, r.amountDescription, r.marketplace, r.effectiveFrom, r.effectiveTo, r.category, '', '', '']),
+    ...rules.map((r) => [r.transactionType, r.amountType, r.amountDescription, r.marketplace, remitterText(r.remittedBy), r.effectiveFrom, r.effectiveTo, r.category, '', '', '']),
   ];
 }
 

@@ -1,3 +1,5 @@
+import type { TaxRemitter } from '../tax/classify';
+
 /**
  * The two-level mapping: mapping rules turn an Amazon line's triple into a category, and
  * category accounts turn a category into a Xero account code and tax type. A person maps about a
@@ -13,6 +15,8 @@ export interface MappingRule {
   amountType: string;
   amountDescription: string;
   marketplace: string;
+  /** For tax lines: only lines whose tax Amazon (or the seller) remits; blank matches either. */
+  remittedBy: TaxRemitter;
   /** `YYYY-MM-DD`, inclusive, or blank. */
   effectiveFrom: string;
   /** `YYYY-MM-DD`, inclusive, or blank. */
@@ -47,6 +51,8 @@ export interface LineKey {
   marketplace: string;
   /** `YYYY-MM-DD` */
   postedDate: string;
+  /** Who remits the line's tax (core/tax); absent or '' for lines that are not tax. */
+  remittedBy?: TaxRemitter;
 }
 
 /** The account a category resolved to for one line. */

@@ -42,6 +42,33 @@ export function parseSettlementDate(text: string): SettlementDate | DateProblem 
   return 'unknown-format';
 }
 
+/**
+ * The two readings of a slash date: month first (how Amazon describes posted-date) and day first
+ * (how a spreadsheet program in a day-first locale re-saves it). Either is undefined when it is no
+ * real date. Returns undefined for text that is not a slash date at all.
+ */
+export interface SlashReadings {
+  monthFirst: SettlementDate | undefined;
+  dayFirst: SettlementDate | undefined;
+}
+
+/** Both readings of `03/04/25`-style text, or undefined when the text is not a slash date. */
+export function slashReadings(text: string): SlashReadings | undefined {
+  const m = MDY.exec(text);
+  if (!m) return undefined;
+  const year = m[3]!.length === 2 ? `20${m[3]}` : m[3];
+  const reading = (month: string, day: string) => {
+    const date = utcDate(year, month, day, undefined, undefined, undefined, 0);
+    return typeof date === 'string' ? undefined : date;
+  };
+  return { monthFirst: reading(m[1]!, m[2]!), dayFirst: reading(m[2]!, m[1]!) };
+}
+
+/** True when a slash date reads as two different real days. */
+export function isAmbiguous(readings: SlashReadings): boolean {
+  return readings.monthFirst !== undefined && readings.dayFirst !== undefined && readings.monthFirst.day !== readings.dayFirst.day;
+}
+
 /** Minutes east of UTC for `Z`, `+02:00`, `-0530`, `+01`; none means UTC. */
 function offsetMinutes(zone: string | undefined): number {
   if (zone === undefined || zone === 'Z' || zone === 'z') return 0;

@@ -5,12 +5,10 @@
  */
 import { type AmountProblem, type Minor, parseAmount } from '../money';
 import { type AmountColumn, type Layout, layoutFromHeader } from './columns';
-import { type DateProblem, type SettlementDate, parseSettlementDate } from './dates';
 import { decodeSettlementBytes } from './decode';
 import { LEADING_LINES, type LeadingLine, recogniseHeader } from './detect';
-import {
-  DOWNLOAD_AGAIN, amountProblemText, dateProblemText, quoteCell, settlementProblem,
-} from './problems';
+import { PostedDateReader } from './posted-dates';
+import { DOWNLOAD_AGAIN, amountProblemText, quoteCell, settlementProblem } from './problems';
 import { LineCursor, RowCells } from './scan';
 import { SliceCache, detach, sameText } from './slice-cache';
 import { readSummaryRow } from './summary-row';
@@ -119,16 +117,12 @@ function readDataRows(
   const descriptions = new SliceCache(text, sameText);
   const marketplaces = new SliceCache(text, sameText);
   const skus = new SliceCache(text, sameText);
-  const dates = new SliceCache<SettlementDate | DateProblem>(text, parseSettlementDate);
-  const startDay = header.start.slice(0, 10);
-  const endDay = header.end.slice(0, 10);
+  const dates = new PostedDateReader(text, layout, source);
 
   const lines: SettlementLine[] = [];
   const problems: SettlementProblem[] = [];
   let dataRows = 0;
   let rowsWithoutAmount = 0;
-  let outsidePeriod = 0;
-  let firstOutside: SettlementLine | null = null;
   // The lines of one order follow each other: they share one order-id string.
   let orderId = '';
 
@@ -176,24 +170,18 @@ function readDataRows(
       continue;
     }
 
-    let dateColumn = layout.postedDate;
-    if (cells.isBlank(dateColumn) && !cells.isBlank(layout.postedDateTime)) dateColumn = layout.postedDateTime;
-    const posted = dates.get(starts[dateColumn] as number, ends[dateColumn] as number);
-    if (typeof posted === 'string') {
-      problems.push(settlementProblem(
-        'bad-date', source, dateProblemText(cells.cell(dateColumn), posted), DOWNLOAD_AGAIN,
-        line, layout.names[dateColumn],
-      ));
+    const postedDate = dates.read(cells, line);
+    if (typeof postedDate !== 'string') {
+      problems.push(postedDate);
       if (problems.length >= MAX_PROBLEMS) break;
       continue;
     }
-    const postedDate = posted.day;
     const transactionType = transactionTypes.get(starts[layout.transactionType] as number, ends[layout.transactionType] as number);
     const marketplace = layout.marketplace < 0 ? '' : marketplaces.get(starts[layout.marketplace] as number, ends[layout.marketplace] as number);
     const sku = layout.sku < 0 ? '' : skus.get(starts[layout.sku] as number, ends[layout.sku] as number);
     if (layout.orderId >= 0 && !cells.equals(layout.orderId, orderId)) orderId = detach(cells.cell(layout.orderId));
 
-    let produced = 0;
+    const firstLine = lines.length;
     for (let k = 0; k < amountColumns.length; k++) {
       const column = amountColumns[k] as AmountColumn;
       const as = starts[column.amount] as number;
@@ -228,26 +216,43 @@ function readDataRows(
         marketplace,
       };
       lines.push(settlementLine);
-      produced++;
-      if (firstOutside === null && (postedDate < startDay || postedDate > endDay)) firstOutside = settlementLine;
     }
-    if (postedDate < startDay || postedDate > endDay) outsidePeriod += produced;
+    dates.produced(firstLine, lines.length - firstLine);
   }
 
-  if (problems.length > 0) return { ok: false, problems };
-  const warnings: string[] = [];
-  if (firstOutside !== null) {
-    warnings.push(
-      `${source}: ${outsidePeriod} line${outsidePeriod > 1 ? 's were' : ' was'} posted outside the settlement period ` +
-        `${startDay} to ${endDay} (the first on line ${firstOutside.line}, posted ${firstOutside.postedDate}). ` +
-        'They are kept, each with its own posted date.',
-    );
+  if (problems.length === 0) {
+    const order = dates.finish(lines, header);
+    if (order) problems.push(order);
   }
+  if (problems.length > 0) return { ok: false, problems };
+  const warnings = outsidePeriodWarnings(lines, header, source);
   return {
     ok: true,
     settlement: { source, format: layout.format, header, lines, dataRows, rowsWithoutAmount },
     warnings,
   };
+}
+
+/**
+ * Says how many lines were posted outside the settlement's period. They are kept with their own
+ * posted date and posted in the settlement's first or last part (summary/parts.ts).
+ */
+function outsidePeriodWarnings(lines: readonly SettlementLine[], header: SettlementHeader, source: string): string[] {
+  const startDay = header.start.slice(0, 10);
+  const endDay = header.end.slice(0, 10);
+  let outside = 0;
+  let first: SettlementLine | undefined;
+  for (const line of lines) {
+    if (line.postedDate >= startDay && line.postedDate <= endDay) continue;
+    outside++;
+    first ??= line;
+  }
+  if (first === undefined) return [];
+  return [
+    `${source}: ${outside} line${outside > 1 ? 's were' : ' was'} posted outside the settlement period ` +
+      `${startDay} to ${endDay} (the first on line ${first.line}, posted ${first.postedDate}). ` +
+      'They keep their own posted date and are posted in the settlement\'s first or last part, so no document is dated outside its period.',
+  ];
 }
 
 function otherSettlementProblem(rowId: string, settlementId: string, source: string, line: number): SettlementProblem {

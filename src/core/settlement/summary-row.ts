@@ -3,7 +3,7 @@
  */
 import { currencyDecimals, isCurrencyCode, parseAmount } from '../money';
 import type { Layout } from './columns';
-import { parseSettlementDate } from './dates';
+import { isAmbiguous, parseSettlementDate, slashReadings } from './dates';
 import { DOWNLOAD_AGAIN, amountProblemText, dateProblemText, settlementProblem } from './problems';
 import type { RowCells } from './scan';
 import { detach } from './slice-cache';
@@ -54,6 +54,11 @@ export function readSummaryRow(
 
   const instant = (index: number, column: string): string => {
     const text = cells.cell(index);
+    const readings = slashReadings(text);
+    if (readings && isAmbiguous(readings)) {
+      bad(column, `${JSON.stringify(text)} could be ${readings.monthFirst!.day} or ${readings.dayFirst!.day}: a spreadsheet program may have re-saved the file with your computer's date format.`);
+      return '';
+    }
     const date = parseSettlementDate(text);
     if (typeof date !== 'string') return date.instant;
     bad(column, dateProblemText(text, date));

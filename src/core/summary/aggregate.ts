@@ -1,15 +1,20 @@
 /**
  * The compact form of a settlement that everything after parsing works from: one entry per
- * (transaction type, amount type, description, marketplace, posted date) with its amount and row
- * count. A 100,000-line settlement has a few hundred entries, so previews and posts cost the same
- * whatever the file's size, and the mapping can change without re-reading the lines.
+ * (transaction type, amount type, description, marketplace, posted date, who remits the tax) with
+ * its amount and row count. A 100,000-line settlement has a few hundred entries, so previews and
+ * posts cost the same whatever the file's size, and the mapping can change without re-reading the
+ * lines. Who remits a tax line's tax needs the line's order, so it is decided over the lines
+ * (core/tax) and kept in the key.
  */
 import { addMinor, type Minor } from '../money';
 import type { LineKey } from '../mapping/types';
 import type { Settlement, SettlementFormat, SettlementHeader, SettlementLine } from '../settlement/types';
+import { classifyTax, sharesOf, TaxRole, type TaxClassification, type TaxRemitter } from '../tax/classify';
 
 /** The amount and row count of one key. */
 export interface AggregateEntry extends LineKey {
+  /** Who remits the tax of the lines in this entry ('' when they are not tax lines). */
+  remittedBy: TaxRemitter;
   amount: Minor;
   rows: number;
 }
@@ -35,16 +40,20 @@ type Level<T> = Map<string, T>;
  * building a composite key string per line, which dominated the cost at a million lines.
  */
 export class AggregateBuilder {
-  private readonly root: Level<Level<Level<Level<Level<AggregateEntry>>>>> = new Map();
+  // One tree per remitter: most lines carry no tax, and a tax line costs no longer key.
+  private readonly roots: Record<TaxRemitter, Level<Level<Level<Level<Level<AggregateEntry>>>>>> = { '': new Map(), amazon: new Map(), seller: new Map() };
   private count = 0;
 
-  /** Adds one line's amount to its entry. */
-  add(line: Pick<SettlementLine, keyof LineKey | 'amount'>): void {
-    const byDate = child(child(child(child(this.root, line.transactionType), line.amountType), line.amountDescription), line.marketplace);
+  /**
+   * Adds one line's amount (or one share of it) to its entry. `rows` is how many lines it counts
+   * as: a line split between Amazon and the seller counts once, in its seller share.
+   */
+  add(line: Pick<SettlementLine, Exclude<keyof LineKey, 'remittedBy'> | 'amount'>, remittedBy: TaxRemitter = '', rows = 1): void {
+    const byDate = child(child(child(child(this.roots[remittedBy], line.transactionType), line.amountType), line.amountDescription), line.marketplace);
     const entry = byDate.get(line.postedDate);
     if (entry) {
       entry.amount = addMinor(entry.amount, line.amount);
-      entry.rows++;
+      entry.rows += rows;
     } else {
       byDate.set(line.postedDate, {
         transactionType: line.transactionType,
@@ -52,11 +61,12 @@ export class AggregateBuilder {
         amountDescription: line.amountDescription,
         marketplace: line.marketplace,
         postedDate: line.postedDate,
+        remittedBy,
         amount: line.amount,
-        rows: 1,
+        rows,
       });
     }
-    this.count++;
+    this.count += rows;
   }
 
   /** Lines added so far. */
@@ -67,11 +77,12 @@ export class AggregateBuilder {
   /** The entries in their stable order. */
   entries(): AggregateEntry[] {
     const out: AggregateEntry[] = [];
-    for (const a of this.root.values())
-      for (const b of a.values())
-        for (const c of b.values())
-          for (const d of c.values())
-            for (const e of d.values()) out.push({ ...e });
+    for (const root of Object.values(this.roots))
+      for (const a of root.values())
+        for (const b of a.values())
+          for (const c of b.values())
+            for (const d of c.values())
+              for (const e of d.values()) out.push({ ...e });
     return out.sort(compareEntries);
   }
 }
@@ -89,27 +100,53 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Orders entries by posted date, then the triple, then marketplace. */
+/** Orders entries by posted date, then the triple, then marketplace, then who remits the tax. */
 export function compareEntries(a: LineKey, b: LineKey): number {
   return (
     compareText(a.postedDate, b.postedDate) ||
     compareText(a.transactionType, b.transactionType) ||
     compareText(a.amountType, b.amountType) ||
     compareText(a.amountDescription, b.amountDescription) ||
-    compareText(a.marketplace, b.marketplace)
+    compareText(a.marketplace, b.marketplace) ||
+    compareText(a.remittedBy ?? '', b.remittedBy ?? '')
   );
 }
 
-/** Reduces a parsed settlement to its aggregate. */
-export function aggregateSettlement(settlement: Settlement): SettlementAggregate {
+/** The fields of a line the aggregate is made from (a parsed line, or a staged row read back). */
+export type AggregatedLine = Pick<SettlementLine, Exclude<keyof LineKey, 'remittedBy'> | 'amount' | 'orderId'>;
+
+/**
+ * Reduces lines (in file order) to their aggregate entries and line count, classifying their tax
+ * first unless `tax` is given. A server holding a settlement's staged lines derives the same
+ * aggregate with this as the browser does.
+ */
+export function aggregateLines(lines: readonly AggregatedLine[], tax: TaxClassification = classifyTax(lines)): { entries: AggregateEntry[]; lines: number } {
   const builder = new AggregateBuilder();
-  for (const line of settlement.lines) builder.add(line);
+  const { roles } = tax;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const role = roles[i] as TaxRole;
+    if (role === TaxRole.None) builder.add(line);
+    else if (role === TaxRole.Amazon) builder.add(line, 'amazon');
+    else if (role === TaxRole.Seller) builder.add(line, 'seller');
+    else {
+      const [amazon, seller] = sharesOf(tax, i, line.amount);
+      builder.add({ ...line, amount: amazon!.amount }, 'amazon', 0);
+      builder.add({ ...line, amount: seller!.amount }, 'seller', 1);
+    }
+  }
+  return { entries: builder.entries(), lines: builder.lines };
+}
+
+/** Reduces a parsed settlement to its aggregate (`tax`: its lines' classification, when already made). */
+export function aggregateSettlement(settlement: Settlement, tax?: TaxClassification): SettlementAggregate {
+  const { entries, lines } = aggregateLines(settlement.lines, tax);
   return {
     source: settlement.source,
     format: settlement.format,
     header: settlement.header,
-    entries: builder.entries(),
-    lines: builder.lines,
+    entries,
+    lines,
     dataRows: settlement.dataRows,
     rowsWithoutAmount: settlement.rowsWithoutAmount,
   };

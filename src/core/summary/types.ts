@@ -7,6 +7,7 @@ import type { Minor } from '../money';
 import type { ReconciliationGroup } from '../mapping/categories';
 import type { MappingConflict } from '../mapping/types';
 import type { SettlementFormat, SettlementHeader } from '../settlement/types';
+import type { TaxRemitter } from '../tax/classify';
 
 /**
  * How a settlement that spans months is split: `off` one part; `carry` one part per month where
@@ -24,6 +25,8 @@ export interface LineSource {
   amountType: string;
   amountDescription: string;
   marketplace: string;
+  /** Who remits the tax of these lines ('' when they are not tax lines). */
+  remittedBy: TaxRemitter;
   category: string;
   rows: number;
   amount: Minor;
@@ -38,6 +41,12 @@ export interface SummaryLine {
   accountCode: string;
   taxType: string;
   amount: Minor;
+  /**
+   * Tax the settlement states and the seller accounts for (lines whose tax is remitted by the
+   * seller), included in `amount`. The document states it as the line's TaxAmount when the tax
+   * type carries tax (core/xero/tax-types.ts).
+   */
+  statedTax: Minor;
   rows: number;
   sources: LineSource[];
   /** For carries: the part the money comes from or goes to (`YYYY-MM`). */
@@ -48,7 +57,7 @@ export interface SummaryLine {
 export interface SummaryPart {
   /** `YYYY-MM` of the posted dates in the part (the settlement's end month when not split). */
   key: string;
-  /** First and last day the part covers, `YYYY-MM-DD`. */
+  /** First and last day the part covers, `YYYY-MM-DD`, always inside the settlement's period. */
   from: string;
   to: string;
   /** The document date: the part's last day, or the settlement's end date for the last part. */
@@ -62,6 +71,8 @@ export interface UnmappedLine {
   transactionType: string;
   amountType: string;
   amountDescription: string;
+  /** For tax lines: whose tax they are (a rule for the other kind does not map them). */
+  remittedBy: TaxRemitter;
   marketplaces: string[];
   rows: number;
   amount: Minor;
@@ -95,8 +106,31 @@ export interface SummaryCheck {
 
 /** Why a summary cannot be posted: a kind to act on and the words to show. */
 export interface SummaryProblem {
-  kind: 'unbalanced' | 'unmapped' | 'conflict' | 'missing-account' | 'mapping-table' | 'bug';
+  kind: 'unbalanced' | 'unmapped' | 'conflict' | 'missing-account' | 'mapping-table' | 'clearing' | 'bug';
   message: string;
+}
+
+/**
+ * Lines posted before the settlement's start (or after its end): they are posted in its first (or
+ * last) part, so no document is dated outside the settlement, and the preview says so.
+ */
+export interface OutsidePeriod {
+  side: 'before' | 'after';
+  rows: number;
+  amount: Minor;
+  /** The earliest and latest posted date among them. */
+  first: string;
+  last: string;
+  /** The part they are posted in. */
+  part: string;
+}
+
+/** Tax Amazon remits that does not net to zero in a part: what is left, and which lines make it. */
+export interface ClearingBalance {
+  /** The part (`YYYY-MM`), or the settlement's end month when it is not split. */
+  part: string;
+  amount: Minor;
+  sources: LineSource[];
 }
 
 /** The whole summary of one settlement under one mapping. */
@@ -114,6 +148,10 @@ export interface SettlementSummary {
   conflicts: MappingConflict[];
   missingAccounts: MissingAccount[];
   parts: SummaryPart[];
+  /** Lines posted outside the period, and the part each side went to. */
+  outsidePeriod: OutsidePeriod[];
+  /** Parts where the clearing of tax Amazon remits does not net to zero (each is a problem too). */
+  clearing: ClearingBalance[];
   reconciliation: ReconciliationStep[];
   /** Every reason the summary cannot be posted; empty when it is ready. */
   problems: SummaryProblem[];

@@ -3,11 +3,17 @@
  * sales invoice; a negative one is a bill with every sign flipped, because Xero refuses a negative
  * total. Amounts are tax-inclusive so the document total is exactly the sum of its lines, and the
  * same summary always gives byte-identical JSON.
+ *
+ * Tax the settlement states for the seller (their VAT on a sale, GST Amazon charged on an ad) is
+ * sent as the line's TaxAmount, so Xero records Amazon's figure instead of re-computing it from
+ * the rate. Every document of a settlement carries the same CurrencyRate when one is given, so a
+ * month carry-out and its carry-in convert to the same base amount.
  */
 import { addMinor, amountToNumber, formatAmount, type Minor } from '../money';
 import type { SettlementSummary, SummaryLine, SummaryPart } from '../summary/types';
 import { count } from '../words';
 import { XeroInvoiceSchema, type DocumentStatus, type XeroInvoice, type XeroLineItem } from './invoice';
+import { carriesTax } from './tax-types';
 
 /** Choices that shape the documents but not the numbers. */
 export interface DocumentSettings {
@@ -16,6 +22,11 @@ export interface DocumentSettings {
   contactName?: string;
   /** A link Xero shows on each document (the workbook), when there is one. */
   sourceUrl?: string;
+  /**
+   * Units of the settlement's currency per unit of the organisation's base currency (6 decimals
+   * at most), for a settlement in a foreign currency: core/exchange.ts derives it from the deposit.
+   */
+  currencyRate?: string;
 }
 
 /** A document ready to send, with the part it came from and its signed total. */
@@ -32,6 +43,15 @@ export type DocumentsResult = { ok: true; documents: PlannedDocument[] } | { ok:
 /** The invoice number of a part: stable across runs, unique per settlement and part. */
 export function invoiceNumberFor(settlementId: string, partKey: string, parts: number): string {
   return parts === 1 ? `AMZ-${settlementId}` : `AMZ-${settlementId}-${partKey}`;
+}
+
+/**
+ * True for the earlier parts of split mode `carry`: each totals zero and is created AUTHORISED
+ * whatever the status setting, as the market tools do, so that month's sales and fees are in the
+ * reports; only the part carrying the deposit follows the setting.
+ */
+export function isCarryPart(summary: SettlementSummary, part: SummaryPart): boolean {
+  return summary.split === 'carry' && part !== summary.parts[summary.parts.length - 1];
 }
 
 /** Builds one Xero document per part; refuses while the summary has problems. */
@@ -61,19 +81,26 @@ function invoiceFor(summary: SettlementSummary, part: SummaryPart, settings: Doc
   const { header } = summary;
   const bill = part.total < 0;
   const sign = bill ? -1 : 1;
-  const lineItems: XeroLineItem[] = part.lines
-    .filter((l) => l.amount !== 0)
-    .map((line) => {
-      const amount = amountToNumber(sign * line.amount, header.decimals);
-      return {
-        Description: describeLine(summary, part, line),
-        Quantity: 1 as const,
-        UnitAmount: amount,
-        LineAmount: amount,
-        AccountCode: line.accountCode,
-        TaxType: line.taxType,
-      };
+  const number = (m: Minor) => amountToNumber(sign * m, header.decimals);
+  const lineItems: XeroLineItem[] = part.lines.flatMap((line) => {
+    const description = describeLine(summary, part, line);
+    const item = (amount: Minor, tax: Minor | undefined, text: string): XeroLineItem => ({
+      Description: text,
+      Quantity: 1 as const,
+      UnitAmount: number(amount),
+      LineAmount: number(amount),
+      AccountCode: line.accountCode,
+      TaxType: line.taxType,
+      ...(tax === undefined ? {} : { TaxAmount: number(tax) }),
     });
+    const tax = carriesTax(line.taxType) ? line.statedTax : 0;
+    if (tax === 0) return line.amount === 0 ? [] : [item(line.amount, undefined, description)];
+    const base = line.amount - tax;
+    // Tax inside its line: same sign as the line and no larger (a line's net and tax agree).
+    if (base === 0 || Math.sign(base) === Math.sign(tax)) return [item(line.amount, tax, description)];
+    // Tax and net of opposite signs cannot share one line: the net carries no tax, the tax no net.
+    return [item(base, 0, `${description} (without its tax)`), item(tax, tax, `${description} (its tax, as the settlement states it)`)];
+  });
   const partLabel = summary.parts.length > 1 ? ` part ${part.key}` : '';
   return {
     Type: bill ? 'ACCPAY' : 'ACCREC',
@@ -85,7 +112,8 @@ function invoiceFor(summary: SettlementSummary, part: SummaryPart, settings: Doc
     // Xero keeps Reference for sales invoices only; a bill's number already says where it is from.
     ...(bill ? {} : { Reference: `Amazon settlement ${header.settlementId}${partLabel} (${part.from} to ${part.to})` }),
     CurrencyCode: header.currency,
-    Status: settings.status,
+    ...(settings.currencyRate ? { CurrencyRate: Number(settings.currencyRate) } : {}),
+    Status: isCarryPart(summary, part) ? 'AUTHORISED' : settings.status,
     ...(settings.sourceUrl ? { Url: settings.sourceUrl } : {}),
     LineItems: lineItems,
   };
@@ -100,12 +128,13 @@ const MAX_DESCRIPTION = 1000;
 
 /** A line's description says what made it, so an accountant can trace it from Xero. */
 function describeLine(summary: SettlementSummary, part: SummaryPart, line: SummaryLine): string {
-  const id = summary.header.settlementId;
-  if (line.kind === 'carry-out') return `Carried forward to ${line.carryPart} (Amazon settlement ${id})`;
-  if (line.kind === 'carry-in') return `Brought forward from ${line.carryPart} (Amazon settlement ${id})`;
+  const { settlementId, decimals } = summary.header;
+  if (line.kind === 'carry-out') return `Carried forward to ${line.carryPart} (Amazon settlement ${settlementId})`;
+  if (line.kind === 'carry-in') return `Brought forward from ${line.carryPart} (Amazon settlement ${settlementId})`;
   const detail = line.sources
-    .map((s) => `${s.transactionType} ${s.amountType} ${s.amountDescription}${s.marketplace ? ` ${s.marketplace}` : ''} ${formatAmount(s.amount, summary.header.decimals)}`)
+    .map((s) => `${s.transactionType} ${s.amountType} ${s.amountDescription}${s.remittedBy === 'seller' ? ' (your tax)' : ''}${s.marketplace ? ` ${s.marketplace}` : ''} ${formatAmount(s.amount, decimals)}`)
     .join('; ');
-  const text = `${line.categories.join(' + ')}, ${part.from} to ${part.to}: ${count(line.rows, 'Amazon line')} (${detail})`;
+  const tax = line.statedTax !== 0 && carriesTax(line.taxType) ? `, of which tax ${formatAmount(line.statedTax, decimals)} as the settlement states it` : '';
+  const text = `${line.categories.join(' + ')}, ${part.from} to ${part.to}: ${count(line.rows, 'Amazon line')}${tax} (${detail})`;
   return text.length <= MAX_DESCRIPTION ? text : `${text.slice(0, MAX_DESCRIPTION - 1)}…`;
 }

@@ -14,7 +14,7 @@ export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
 
-/** One line item: quantity 1, the amount tax-inclusive. */
+/** One line item: quantity 1, the amount tax-inclusive, the tax stated when the file states it. */
 export const XeroLineItemSchema = z.strictObject({
   Description: text(4000),
   Quantity: z.literal(1),
@@ -22,6 +22,8 @@ export const XeroLineItemSchema = z.strictObject({
   LineAmount: z.number(),
   AccountCode: text(10),
   TaxType: text(50),
+  // Overrides the tax Xero would compute (the LineItem's TaxAmount in Xero's OpenAPI spec).
+  TaxAmount: z.optional(z.number()),
 });
 
 /** A sales invoice (ACCREC) or a bill (ACCPAY) for one part of a settlement. */
@@ -34,6 +36,9 @@ export const XeroInvoiceSchema = z.strictObject({
   InvoiceNumber: text(255),
   Reference: z.optional(text(255)),
   CurrencyCode: z.string().check(z.regex(/^[A-Z]{3}$/)),
+  // One rate for every document of a settlement: units of CurrencyCode per unit of base currency,
+  // at most 6 decimals ("max length = [18].[6]" in Xero's OpenAPI spec).
+  CurrencyRate: z.optional(z.number().check(z.positive())),
   Status: z.enum(DOCUMENT_STATUSES),
   Url: z.optional(z.string().check(z.maxLength(2000), z.regex(/^https:\/\//))),
   LineItems: z.array(XeroLineItemSchema).check(z.minLength(1)),

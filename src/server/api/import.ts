@@ -26,7 +26,7 @@ import { deleteTransactions } from '../workbook/transactions-maintenance';
 import { Workbook } from '../workbook/workbook';
 import { UserFacingError, underDocumentLock } from './envelope';
 import { CHUNK_SIZE } from './schemas';
-import { categoryLabel } from './preview';
+import { categoryLabel, lineCategoryLabel } from './preview';
 import { listItemOf, postingViewOf } from './views';
 
 const TABLE_KEY = 'settlesheet.import.mapping.';
@@ -130,9 +130,9 @@ export function appendImportLines(request: { importId: string; offset: number; l
     const matcher = createMatcher({ rules: rulesOf(importMappingTable(workbook, state.importId)), accounts: [] });
     let sum = BigInt(state.sum);
     const rows = request.lines.map((line) => {
-      const [, postedDate, transactionType, amountType, amountDescription, , , marketplace] = line;
-      const answer = matcher.categoryFor({ postedDate, transactionType, amountType, amountDescription, marketplace });
-      const row = transactionRow(header.settlementId, header.currency, state.decimals, line, categoryLabel(answer));
+      const [, postedDate, transactionType, amountType, amountDescription, , , marketplace, , taxRole = ''] = line;
+      const category = lineCategoryLabel(matcher, { postedDate, transactionType, amountType, amountDescription, marketplace }, taxRole);
+      const row = transactionRow(header.settlementId, header.currency, state.decimals, line, category);
       sum += BigInt(parseAmount(line[8], state.decimals) as Minor);
       return row;
     });
@@ -146,12 +146,12 @@ export function appendImportLines(request: { importId: string; offset: number; l
 function checkedAggregate(state: ImportState, dtos: AggregateEntryDto[]): AggregateEntry[] {
   let rows = 0;
   let sum: Minor = 0;
-  const entries = dtos.map(([postedDate, transactionType, amountType, amountDescription, marketplace, amount, count]) => {
+  const entries = dtos.map(([postedDate, transactionType, amountType, amountDescription, marketplace, amount, count, remittedBy = '']) => {
     const minor = parseAmount(amount, state.decimals);
     if (typeof minor !== 'number') throw new UserFacingError(`An aggregate amount "${amount}" could not be read. Start the import again.`);
     rows += count;
     sum = addMinor(sum, minor);
-    return { postedDate, transactionType, amountType, amountDescription, marketplace, amount: minor, rows: count };
+    return { postedDate, transactionType, amountType, amountDescription, marketplace, remittedBy, amount: minor, rows: count };
   });
   if (rows !== state.received || String(sum) !== state.sum) {
     throw new UserFacingError(

@@ -7,6 +7,7 @@
 import type { CategoryChoiceRequest, CategoryChoiceResult } from '../../api/types';
 import { readAccountsTable } from '../../core/mapping/tables';
 import { isInternalCategory } from '../../core/mapping/choices';
+import { readRemitter } from '../../core/tax/classify';
 import { textCell } from '../workbook/cells';
 import { appendLog } from '../workbook/log';
 import { appendUnmapped, readAccountsTab, readMappingTab } from '../workbook/mapping-tabs';
@@ -14,18 +15,23 @@ import { Workbook } from '../workbook/workbook';
 import { UserFacingError, underDocumentLock } from './envelope';
 import { currentUser } from '../identity';
 
-type Triple = Pick<CategoryChoiceRequest, 'transactionType' | 'amountType' | 'amountDescription'>;
+type Triple = Pick<CategoryChoiceRequest, 'transactionType' | 'amountType' | 'amountDescription' | 'remittedBy'>;
 
 /** The 1-based row of the line type's general Mapping row (no marketplace, no dates), and its category; row 0 when there is none. */
 function generalRow(table: string[][], triple: Triple): { row: number; category: string; column: number } {
   const [header = [], ...body] = table;
   const col = (name: string) => header.findIndex((h) => h.trim().toLowerCase() === name.toLowerCase());
-  const [t, a, d, m, from, to, category] = ['Transaction type', 'Amount type', 'Amount description', 'Marketplace', 'Effective from', 'Effective to', 'Category'].map(col);
+  const [t, a, d, m, from, to, category, tax] = ['Transaction type', 'Amount type', 'Amount description', 'Marketplace', 'Effective from', 'Effective to', 'Category', 'Tax remitted by'].map(col);
   if (category === undefined || category < 0) throw new UserFacingError('The Mapping tab has no Category column. Add it back (the header names matter, not their order).');
   const wanted = [triple.transactionType, triple.amountType, triple.amountDescription].map((s) => s.trim().toLowerCase());
   const cell = (r: string[], i: number | undefined) => (i === undefined || i < 0 ? '' : (r[i] ?? '').trim());
+  // A tax line's row names who remits its tax (a tab made before that column existed has none).
+  const remitter = (r: string[]) => (tax === undefined || tax < 0 ? '' : readRemitter(cell(r, tax)) ?? '');
   const at = body.findIndex(
-    (r) => [t, a, d].every((c, i) => cell(r, c).toLowerCase() === wanted[i]) && [m, from, to].every((c) => cell(r, c) === '' || cell(r, c) === '*'),
+    (r) =>
+      [t, a, d].every((c, i) => cell(r, c).toLowerCase() === wanted[i]) &&
+      [m, from, to].every((c) => cell(r, c) === '' || cell(r, c) === '*') &&
+      (tax === undefined || tax < 0 || remitter(r) === (triple.remittedBy ?? '')),
   );
   return at < 0 ? { row: 0, category: '', column: category } : { row: at + 2, category: cell(body[at]!, category), column: category };
 }
@@ -44,7 +50,7 @@ export function chooseCategory(request: CategoryChoiceRequest): CategoryChoiceRe
     let table = readMappingTab(workbook);
     let found = generalRow(table, request);
     if (found.row === 0) {
-      appendUnmapped(workbook, table, [{ ...request, marketplaces: [], rows: 0, amount: 0 }], 2, '(chosen in the sidebar)');
+      appendUnmapped(workbook, table, [{ ...request, remittedBy: request.remittedBy ?? '', marketplaces: [], rows: 0, amount: 0 }], 2, '(chosen in the sidebar)');
       table = readMappingTab(workbook);
       found = generalRow(table, request);
     }

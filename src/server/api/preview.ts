@@ -3,8 +3,11 @@
  * they are now, the documents Post would create, and everything that stops it. Reads a constant
  * number of ranges whatever the settlement's size (the aggregate, not the lines).
  */
-import type { PartDto, PlannedDocumentDto, PreviewResult, SummaryLineDto } from '../../api/types';
-import { createMatcher, type CategoryAnswer } from '../../core/mapping/match';
+import type { PartDto, PlannedDocumentDto, PreviewResult, SettingsDto, SummaryLineDto } from '../../api/types';
+import { toBase, type Conversion } from '../../core/exchange';
+import { createMatcher, type CategoryAnswer, type Matcher } from '../../core/mapping/match';
+import type { LineKey } from '../../core/mapping/types';
+import type { TaxRemitter } from '../../core/tax/classify';
 import { formatAmount } from '../../core/money';
 import type { SettlementSummary } from '../../core/summary/types';
 import { summariseSettlement } from '../../core/summary/summarise';
@@ -19,12 +22,23 @@ import { writeSummaryTab } from '../workbook/summary-tab';
 import { refreshTransactionCategories } from '../workbook/transactions-maintenance';
 import { Workbook } from '../workbook/workbook';
 import { UserFacingError } from './envelope';
+import { conversionOfSettlement, exchangeView } from './exchange';
+import { previewNotes } from './preview-notes';
 import { listItemOf, postingViewOf } from './views';
 import { xeroChecks, type XeroChecks } from './xero-checks';
 
 /** The category label a Transactions row shows for a mapping answer. */
 export function categoryLabel(answer: CategoryAnswer): string {
   return answer.kind === 'mapped' ? answer.category : answer.kind === 'conflict' ? 'Mapping conflict' : 'Not mapped';
+}
+
+/**
+ * The Category cell of one Transactions line: its category, or both categories of a tax line
+ * split between Amazon and the seller (`taxRole` as the browser classified it).
+ */
+export function lineCategoryLabel(matcher: Matcher, key: LineKey, taxRole: string): string {
+  const roles: TaxRemitter[] = taxRole === 'amazon+seller' ? ['amazon', 'seller'] : [taxRole === 'amazon' || taxRole === 'seller' ? taxRole : ''];
+  return [...new Set(roles.map((remittedBy) => categoryLabel(matcher.categoryFor({ ...key, remittedBy }))))].join(' + ');
 }
 
 /** Everything computed for one settlement under the current tabs and settings. */
@@ -36,6 +50,9 @@ export interface Computed {
   mappingTable: string[][];
   /** Categories the mapping gives each stored entry now (same order as `stored`). */
   categories: string[];
+  /** The settlement's one exchange rate, when its deposit was entered in another currency. */
+  conversion?: Conversion;
+  settings: SettingsDto;
 }
 
 /** The settlement's record, or a clear error when it was never imported. */
@@ -53,13 +70,15 @@ export function compute(workbook: Workbook, record: SettlementRecord): Computed 
   const summary = summariseSettlement(aggregateOf(record, stored.map((s) => s.entry)), mapping, { split: settings.split });
   // Rows people cannot read block posting too: a half-read mapping is not a mapping.
   summary.problems.unshift(...problems.map((p) => ({ kind: 'mapping-table' as const, message: p.message })));
+  const conversion = conversionOfSettlement(summary.header);
   const built = buildDocuments(summary, {
     status: settings.documentStatus,
     ...(settings.contactName ? { contactName: settings.contactName } : {}),
+    ...(conversion ? { currencyRate: conversion.rate } : {}),
   });
   const matcher = createMatcher(mapping);
   const categories = stored.map((s) => categoryLabel(matcher.categoryFor(s.entry)));
-  return { record, stored, summary, documents: built.ok ? built.documents : [], mappingTable, categories };
+  return { record, stored, summary, documents: built.ok ? built.documents : [], mappingTable, categories, settings, ...(conversion ? { conversion } : {}) };
 }
 
 /** Keeps the workbook in step with a fresh computation: Mapping, Transactions, registry, row. */
@@ -81,18 +100,22 @@ function reconcileWorkbook(workbook: Workbook, c: Computed, changedSincePosting:
   }
 }
 
-function keyString(k: { postedDate: string; transactionType: string; amountType: string; amountDescription: string; marketplace: string }): string {
-  return [k.postedDate, k.transactionType, k.amountType, k.amountDescription, k.marketplace].join('\t');
+function keyString(k: LineKey): string {
+  return [k.postedDate, k.transactionType, k.amountType, k.amountDescription, k.marketplace, k.remittedBy ?? ''].join('\t');
 }
 
-function partsOf(summary: SettlementSummary, accountNames: ReadonlyMap<string, string>): PartDto[] {
-  const money = (m: number) => formatAmount(m, summary.header.decimals);
+function partsOf(summary: SettlementSummary, accountNames: ReadonlyMap<string, string>, conversion: Conversion | undefined): PartDto[] {
+  const { decimals } = summary.header;
+  const money = (m: number) => formatAmount(m, decimals);
+  // Base-currency amounts at the settlement's one rate, as Xero will convert them.
+  const base = (m: number) => (conversion ? { value: formatAmount(toBase(m, decimals, conversion.rate, conversion.baseDecimals), conversion.baseDecimals) } : undefined);
   return summary.parts.map((p) => ({
     key: p.key,
     from: p.from,
     to: p.to,
     documentDate: p.documentDate,
     total: money(p.total),
+    ...(conversion ? { totalBase: base(p.total)!.value } : {}),
     lines: p.lines.map((l): SummaryLineDto => ({
       kind: l.kind,
       categories: l.categories,
@@ -100,6 +123,8 @@ function partsOf(summary: SettlementSummary, accountNames: ReadonlyMap<string, s
       ...(accountNames.has(l.accountCode) ? { accountName: accountNames.get(l.accountCode)! } : {}),
       taxType: l.taxType,
       amount: money(l.amount),
+      statedTax: money(l.statedTax),
+      ...(conversion ? { amountBase: base(l.amount)!.value } : {}),
       rows: l.rows,
       sources: l.sources.map((s) => ({ ...s, amount: money(s.amount) })),
     })),
@@ -136,10 +161,10 @@ function previewOf(c: Computed, checks: XeroChecks): PreviewResult {
       balanced: summary.check.balanced,
     },
     reconciliation: summary.reconciliation.map((r) => ({ label: r.label, amount: money(r.amount) })),
-    parts: partsOf(summary, checks.accountNames),
+    parts: partsOf(summary, checks.accountNames, c.conversion),
     unmapped: summary.unmapped.map((u) => ({ ...u, amount: money(u.amount) })),
     problems,
-    warnings: checks.warnings,
+    warnings: [...checks.warnings, ...previewNotes(summary, c.settings, c.conversion)],
     plan: planOf(summary, checks.documents),
     canPost:
       problems.length === 0 &&
@@ -151,7 +176,12 @@ function previewOf(c: Computed, checks: XeroChecks): PreviewResult {
     changedSincePosting: checks.changedSincePosting,
     revision: checks.revision,
     ...(checks.partlyPosted ? { partlyPosted: checks.partlyPosted } : {}),
+    ...optional('exchange', exchangeView(summary.header, checks.baseCurrency, c.conversion)),
   };
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }
 
 /** Previews a settlement and brings the Summary, Mapping and Transactions tabs up to date. */

@@ -47,6 +47,7 @@ const lineTuple = z.tuple([
   text(),
   text(),
   decimal,
+  z.optional(z.enum(['', 'amazon', 'seller', 'amazon+seller'])),
 ]);
 
 export const AppendLinesSchema = z.object({
@@ -55,7 +56,9 @@ export const AppendLinesSchema = z.object({
   lines: z.array(lineTuple).check(z.minLength(1), z.maxLength(CHUNK_SIZE)),
 });
 
-const aggregateTuple = z.tuple([isoDate, text(), text(), text(), text(), decimal, z.number().check(z.int(), z.minimum(1))]);
+const remitter = z.enum(['', 'amazon', 'seller']);
+// A line split between Amazon and the seller counts once, in its seller share: the other has 0 rows.
+const aggregateTuple = z.tuple([isoDate, text(), text(), text(), text(), decimal, z.number().check(z.int(), z.minimum(0)), z.optional(remitter)]);
 
 export const FinishImportSchema = z.object({
   importId: text(64),
@@ -72,13 +75,18 @@ export const PostSchema = z.object({
   seenRevision: z.optional(z.number().check(z.int(), z.minimum(0))),
 });
 
-export const TripleSchema = z.object({ transactionType: text(), amountType: text(), amountDescription: text() });
+export const TripleSchema = z.object({ transactionType: text(), amountType: text(), amountDescription: text(), remittedBy: z.optional(remitter) });
 
 export const SettingsSchema = z.object({
   split: z.enum(SPLIT_MODES as ['off', 'carry', 'separate']),
   documentStatus: z.enum(DOCUMENT_STATUSES),
   contactName: text(255),
+  // Older sidebars send no template: it keeps its default (none chosen).
+  template: z.optional(z.string().check(z.regex(/^[a-z-]{0,20}$/))),
+  applyTemplate: z.optional(z.boolean()),
 });
+
+export const DepositSchema = z.object({ settlementId, amount: z.union([decimal, z.literal('')]) });
 
 export const TenantSchema = z.object({ tenantId: z.string().check(z.regex(/^[0-9a-fA-F-]{36}$/)) });
 
@@ -91,4 +99,4 @@ export const CredentialsSchema = z.object({
 
 export const NoArgumentsSchema = z.optional(z.object({}));
 
-export const CategoryChoiceSchema = z.object({ transactionType: text(), amountType: text(), amountDescription: text(), category: z.string().check(z.minLength(1), z.maxLength(200)) });
+export const CategoryChoiceSchema = z.object({ transactionType: text(), amountType: text(), amountDescription: text(), remittedBy: z.optional(remitter), category: z.string().check(z.minLength(1), z.maxLength(200)) });

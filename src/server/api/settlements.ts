@@ -4,6 +4,7 @@
  */
 import type { SettlementListItem } from '../../api/types';
 import { postedRecordReader } from '../posted';
+import { readRemitter, type TaxRemitter } from '../../core/tax/classify';
 import { SettlementRegistry } from '../registry';
 import { appendUnmapped, readAccountsTab, readMappingTab } from '../workbook/mapping-tabs';
 import { Workbook } from '../workbook/workbook';
@@ -25,24 +26,30 @@ export function getMappingTables(): { mapping: string[][]; accounts: string[][] 
 }
 
 /** Opens the Mapping tab on a line type's row (adding the row if it is not there), for choosing its category. */
-export function revealInMapping(triple: { transactionType: string; amountType: string; amountDescription: string }): { row: number } {
+export function revealInMapping(triple: { transactionType: string; amountType: string; amountDescription: string; remittedBy?: TaxRemitter }): { row: number } {
   const workbook = Workbook.active();
+  const remittedBy = triple.remittedBy ?? '';
+  const columnOf = (table: string[][], name: string) => (table[0] ?? []).findIndex((h) => h.toLowerCase() === name.toLowerCase());
   const find = (table: string[][]) => {
-    const [header = [], ...body] = table;
-    const col = (name: string) => header.findIndex((h) => h.toLowerCase() === name.toLowerCase());
+    const body = table.slice(1);
+    const col = (name: string) => columnOf(table, name);
     const wanted = [triple.transactionType, triple.amountType, triple.amountDescription].map((s) => s.toLowerCase());
-    const at = body.findIndex((r) => [col('Transaction type'), col('Amount type'), col('Amount description')].every((c, i) => (r[c] ?? '').toLowerCase() === wanted[i]));
+    const at = body.findIndex(
+      (r) =>
+        [col('Transaction type'), col('Amount type'), col('Amount description')].every((c, i) => (r[c] ?? '').toLowerCase() === wanted[i]) &&
+        (col('Tax remitted by') < 0 || readRemitter(r[col('Tax remitted by')] ?? '') === remittedBy),
+    );
     return at < 0 ? 0 : at + 2;
   };
   let table = readMappingTab(workbook);
   let row = find(table);
   if (row === 0) {
-    appendUnmapped(workbook, table, [{ ...triple, marketplaces: [], rows: 0, amount: 0 }], 2, '(opened from the sidebar)');
+    appendUnmapped(workbook, table, [{ ...triple, remittedBy, marketplaces: [], rows: 0, amount: 0 }], 2, '(opened from the sidebar)');
     table = readMappingTab(workbook);
     row = find(table);
   }
   const sheet = workbook.tab('mapping');
   sheet.activate();
-  sheet.getRange(row, 7).activate();
+  sheet.getRange(row, columnOf(table, 'Category') + 1).activate();
   return { row };
 }

@@ -31,6 +31,8 @@ export interface XeroChecks {
   connected: boolean;
   /** Set when Xero holds only part of the settlement. */
   partlyPosted?: PartlyPostedDto;
+  /** The organisation's base currency, once its settings could be read. */
+  baseCurrency?: string;
 }
 
 /** Checks a computed settlement against its posted record and the connected organisation. */
@@ -73,6 +75,7 @@ export function xeroChecks(c: Computed): XeroChecks {
   const { reference } = loaded.value;
   partly(reference);
   checks.connected = true;
+  checks.baseCurrency = reference.baseCurrency;
   checks.accountNames = new Map(reference.accounts.map((a) => [a.code, a.name]));
   if (c.documents.length) checks.problems.push(...checkDocuments(c.summary, c.documents, reference));
   return checks;

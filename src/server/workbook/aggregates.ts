@@ -7,6 +7,7 @@
  */
 import { currencyDecimals, parseAmount } from '../../core/money';
 import type { AggregateEntry } from '../../core/summary/aggregate';
+import { readRemitter } from '../../core/tax/classify';
 import { UserFacingError } from '../api/envelope';
 import type { RowBlock, SettlementRecord } from '../registry';
 import { readRows, writeRows } from './blocks';
@@ -56,6 +57,7 @@ export function appendAggregate(workbook: Workbook, settlementId: string, stored
     e.amount,
     e.rows,
     textCell(category),
+    e.remittedBy,
   ]);
   writeRows(sheet, firstRow, rows);
   return { firstRow, count: rows.length };
@@ -76,9 +78,11 @@ export function readAggregate(workbook: Workbook, record: SettlementRecord): Sto
   const decimals = currencyDecimals(record.header.currency);
   const zone = workbook.timeZone;
   return values.map((row, i) => {
-    const [idCell, postedDate, transactionType, amountType, amountDescription, marketplace, amountCell, rows, category] = row;
+    const [idCell, postedDate, transactionType, amountType, amountDescription, marketplace, amountCell, rows, category, taxCell] = row;
     const minor = minorOf(amountCell, decimals, zone);
-    if (ownText(idCell, zone) !== record.settlementId || minor === undefined) {
+    // Rows written before the tax column existed read as blank: no tax role.
+    const remittedBy = readRemitter(cellText(taxCell, zone));
+    if (ownText(idCell, zone) !== record.settlementId || minor === undefined || remittedBy === undefined) {
       throw new UserFacingError(
         `SettleSheet's hidden aggregates tab no longer matches settlement ${record.settlementId} (row ${firstRow + i}). Import the settlement file again to rebuild it.`,
       );
@@ -91,6 +95,7 @@ export function readAggregate(workbook: Workbook, record: SettlementRecord): Sto
         amountType: text(amountType),
         amountDescription: text(amountDescription),
         marketplace: text(marketplace),
+        remittedBy,
         amount: minor,
         rows: Number(rows),
       },

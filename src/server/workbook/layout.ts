@@ -11,6 +11,9 @@
 import { ACCOUNT_COLUMNS, MAPPING_COLUMNS } from '../../core/mapping/tables';
 import { DATETIME_FORMAT as DATETIME } from './when';
 
+/** The 1-based column of a Mapping tab header. */
+const mappingColumn = (name: (typeof MAPPING_COLUMNS)[number]) => MAPPING_COLUMNS.indexOf(name) + 1;
+
 /** What a tab is for. */
 export type TabRole = 'settlements' | 'transactions' | 'mapping' | 'accounts' | 'summary' | 'log' | 'aggregates' | 'xero' | 'records';
 
@@ -81,6 +84,8 @@ export const AGGREGATE_COLUMNS = [
   'Amount (minor units)',
   'Rows',
   'Category in Transactions',
+  // Who remits the tax of the entry's lines (core/tax): Amazon, Seller, or blank.
+  'Tax remitted by',
 ] as const;
 
 /** The Log tab's columns. */
@@ -123,11 +128,11 @@ export const TABS: readonly TabLayout[] = [
     role: 'mapping',
     name: 'Mapping',
     header: MAPPING_COLUMNS,
-    formats: { 5: TEXT, 6: TEXT },
-    widths: { 1: 160, 2: 150, 3: 230, 7: 170, 10: 180 },
+    formats: { [mappingColumn('Effective from')]: TEXT, [mappingColumn('Effective to')]: TEXT },
+    widths: { 1: 160, 2: 150, 3: 230, [mappingColumn('Category')]: 170, [mappingColumn('Seen in')]: 180 },
     maintained: false,
     hidden: false,
-    note: 'Which category each Amazon line belongs to. Blank (or *) matches anything; the most specific row wins. Rows highlighted yellow were seen in an import and need a category. Dates: YYYY-MM-DD.',
+    note: 'Which category each Amazon line belongs to. Blank (or *) matches anything; the most specific row wins. Tax remitted by: Amazon (it collects and remits that tax) or Seller (it goes on your return). Rows highlighted yellow were seen in an import and need a category. Dates: YYYY-MM-DD.',
   },
   {
     role: 'accounts',

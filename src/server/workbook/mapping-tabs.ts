@@ -6,6 +6,7 @@ import { MAPPING_COLUMNS, readAccountsTable, readMappingTable, type TableProblem
 import type { Mapping, MappingRule } from '../../core/mapping/types';
 import { formatAmount } from '../../core/money';
 import type { UnmappedLine } from '../../core/summary/types';
+import { readRemitter, remitterText } from '../../core/tax/classify';
 import { tableText, textCell } from './cells';
 import type { Workbook } from './workbook';
 
@@ -32,7 +33,7 @@ export function rulesOf(mappingTable: string[][]): MappingRule[] {
   return readMappingTable(mappingTable).rows;
 }
 
-const tripleKey = (t: string, a: string, d: string) => `${t}\t${a}\t${d}`.toLowerCase();
+const tripleKey = (t: string, a: string, d: string, r: string) => `${t}\t${a}\t${d}\t${r}`.toLowerCase();
 
 /**
  * Appends the unmapped triples the Mapping tab does not list yet, with their row count and
@@ -41,9 +42,11 @@ const tripleKey = (t: string, a: string, d: string) => `${t}\t${a}\t${d}`.toLowe
 export function appendUnmapped(workbook: Workbook, mappingTable: string[][], unmapped: UnmappedLine[], decimals: number, settlementId: string): number {
   const [header = [], ...body] = mappingTable;
   const col = (name: string) => header.findIndex((h) => h.trim().toLowerCase() === name.toLowerCase());
-  const [t, a, d] = [col('Transaction type'), col('Amount type'), col('Amount description')];
-  const listed = new Set(body.map((r) => tripleKey(r[t] ?? '', r[a] ?? '', r[d] ?? '')));
-  const fresh = unmapped.filter((u) => !listed.has(tripleKey(u.transactionType, u.amountType, u.amountDescription)));
+  const [t, a, d, tax] = [col('Transaction type'), col('Amount type'), col('Amount description'), col('Tax remitted by')];
+  // A tab made before the Tax remitted by column existed lists rows for either kind of tax.
+  const roleOf = (r: string[]) => (tax < 0 ? '' : readRemitter(r[tax] ?? '') ?? '');
+  const listed = new Set(body.map((r) => tripleKey(r[t] ?? '', r[a] ?? '', r[d] ?? '', roleOf(r))));
+  const fresh = unmapped.filter((u) => !listed.has(tripleKey(u.transactionType, u.amountType, u.amountDescription, tax < 0 ? '' : u.remittedBy)));
   if (fresh.length === 0) return 0;
   const sheet = workbook.tab('mapping');
   const firstRow = sheet.getLastRow() + 1;
@@ -60,6 +63,7 @@ export function appendUnmapped(workbook: Workbook, mappingTable: string[][], unm
     put('Transaction type', textCell(u.transactionType));
     put('Amount type', textCell(u.amountType));
     put('Amount description', textCell(u.amountDescription));
+    put('Tax remitted by', remitterText(u.remittedBy));
     put('Rows seen', u.rows);
     put('Amount seen', textCell(formatAmount(u.amount, decimals)));
     put('Seen in', textCell(`settlement ${settlementId}`));

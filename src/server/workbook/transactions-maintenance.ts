@@ -6,6 +6,8 @@
  * of an import still pending (hidden, not yet the settlement's) are never touched.
  */
 import type { LineKey } from '../../core/mapping/types';
+import { parseAmount } from '../../core/money';
+import { classifyTax, sharesOf, type TaxLineFacts } from '../../core/tax/classify';
 import type { RowBlock, SettlementRecord, SettlementRegistry } from '../registry';
 import { pendingImportBlock } from '../import-state';
 import { readRows, writeRows } from './blocks';
@@ -13,18 +15,26 @@ import { cellText, ownText, textCell } from './cells';
 import { TRANSACTION_COLUMNS } from './layout';
 import type { Workbook } from './workbook';
 
-const KEY_WIDTH = TRANSACTION_COLUMNS.indexOf('Marketplace') + 1;
+// Through the Amount column: who remits a tax line's tax needs its order and amount.
+const KEY_WIDTH = TRANSACTION_COLUMNS.indexOf('Amount') + 1;
 const CATEGORY_COLUMN = TRANSACTION_COLUMNS.indexOf('Category') + 1;
+
+/** A Transactions row's key and what the tax classification reads. */
+type RowFacts = LineKey & TaxLineFacts;
 
 /** Contiguous runs of rows (1-based) holding one settlement's lines, with their key cells. */
 interface Located {
   runs: RowBlock[];
-  keys: LineKey[];
+  keys: RowFacts[];
 }
 
-function keyOf(row: unknown[], timeZone: string): LineKey {
+function keyOf(row: unknown[], timeZone: string, decimals: number): RowFacts {
   const t = (i: number) => cellText(row[i], timeZone);
-  return { postedDate: ownText(row[2], timeZone), transactionType: t(3), amountType: t(4), amountDescription: t(5), marketplace: t(8) };
+  const amount = parseAmount(t(9), decimals);
+  return {
+    postedDate: ownText(row[2], timeZone), transactionType: t(3), amountType: t(4), amountDescription: t(5), orderId: t(6), marketplace: t(8),
+    amount: typeof amount === 'number' ? amount : 0,
+  };
 }
 
 const within = (row: number, block: RowBlock | undefined) => block !== undefined && row >= block.firstRow && row < block.firstRow + block.count;
@@ -41,12 +51,12 @@ function locate(workbook: Workbook, record: SettlementRecord, pending?: RowBlock
   if (firstRow + count - 1 <= sheet.getLastRow() && !within(firstRow + count - 1, pending)) {
     const values = readRows(sheet, firstRow, count, KEY_WIDTH);
     if (values.every((r) => ownText(r[0], zone) === record.settlementId)) {
-      return { runs: [{ firstRow, count }], keys: values.map((r) => keyOf(r, zone)) };
+      return { runs: [{ firstRow, count }], keys: values.map((r) => keyOf(r, zone, record.decimals)) };
     }
   }
   const last = sheet.getLastRow();
   const runs: RowBlock[] = [];
-  const keys: LineKey[] = [];
+  const keys: RowFacts[] = [];
   if (last < 2) return { runs, keys };
   readRows(sheet, 2, last - 1, KEY_WIDTH).forEach((r, i) => {
     const row = i + 2;
@@ -54,7 +64,7 @@ function locate(workbook: Workbook, record: SettlementRecord, pending?: RowBlock
     const run = runs[runs.length - 1];
     if (run && run.firstRow + run.count === row) run.count++;
     else runs.push({ firstRow: row, count: 1 });
-    keys.push(keyOf(r, zone));
+    keys.push(keyOf(r, zone, record.decimals));
   });
   return { runs, keys };
 }
@@ -78,14 +88,16 @@ export function deleteTransactions(workbook: Workbook, record: SettlementRecord,
 
 /**
  * Rewrites the Category cells of a settlement's rows with the categories the mapping gives now.
- * Returns the rows rewritten.
+ * A tax line split between Amazon and the seller shows both categories. Returns the rows rewritten.
  */
 export function refreshTransactionCategories(workbook: Workbook, record: SettlementRecord, categoryOf: (key: LineKey) => string): number {
   const sheet = workbook.tab('transactions');
   const { runs, keys } = locate(workbook, record, pendingImportBlock());
+  const tax = classifyTax(keys);
+  const labels = keys.map((k, i) => [...new Set(sharesOf(tax, i, k.amount).map((share) => categoryOf({ ...k, remittedBy: share.remittedBy })))].join(' + '));
   let at = 0;
   for (const run of runs) {
-    writeRows(sheet, run.firstRow, keys.slice(at, at + run.count).map((k) => [textCell(categoryOf(k))]), CATEGORY_COLUMN);
+    writeRows(sheet, run.firstRow, labels.slice(at, at + run.count).map((c) => [textCell(c)]), CATEGORY_COLUMN);
     at += run.count;
   }
   return at;

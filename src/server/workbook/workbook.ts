@@ -3,8 +3,10 @@
  * document properties, so a person may rename it; a user's own tab that already has one of our
  * names is never touched: ours gets another name.
  */
-import { accountsTableRows, mappingTableRows } from '../../core/mapping/tables';
-import { defaultMapping } from '../../core/mapping/defaults';
+import { MAPPING_COLUMNS, accountsTableRows, mappingTableRows } from '../../core/mapping/tables';
+import { defaultRules } from '../../core/mapping/defaults';
+import { templateAccounts } from '../../core/mapping/templates';
+import { readSettings } from '../settings';
 import { TABS, layoutOf, type TabLayout, type TabRole } from './layout';
 import { noteLockTaken } from '../records/record-sheet';
 import { upgradeLayout, LAYOUT_VERSION, LAYOUT_KEY } from './layout-upgrade';
@@ -153,17 +155,19 @@ export class Workbook {
 
   private setUpMapping(): void {
     const sheet = this.tab('mapping');
-    const rows = mappingTableRows(defaultMapping().rules).slice(1);
+    const rows = mappingTableRows(defaultRules()).slice(1);
     sheet.getRange(2, 1, rows.length, rows[0]!.length).setValues(rows);
+    const category = MAPPING_COLUMNS.indexOf('Category') + 1;
+    const categoryLetter = String.fromCharCode(64 + category);
     const categories = SpreadsheetApp.newDataValidation()
       .requireValueInRange(this.tab('accounts').getRange('A2:A'), true)
       .setAllowInvalid(true)
       .setHelpText('A category from the Accounts tab (add new categories there first).')
       .build();
     const body = sheet.getMaxRows() - 1;
-    sheet.getRange(2, 7, body, 1).setDataValidation(categories);
+    sheet.getRange(2, category, body, 1).setDataValidation(categories);
     const waiting = SpreadsheetApp.newConditionalFormatRule()
-      .whenFormulaSatisfied('=AND(LEN($A2&$B2&$C2)>0,LEN($G2)=0)')
+      .whenFormulaSatisfied(`=AND(LEN($A2&$B2&$C2)>0,LEN($${categoryLetter}2)=0)`)
       .setBackground('#fff2cc')
       .setRanges([sheet.getRange(2, 1, body, sheet.getMaxColumns())])
       .build();
@@ -172,7 +176,8 @@ export class Workbook {
 
   private setUpAccounts(): void {
     const sheet = this.tab('accounts');
-    const rows = accountsTableRows(defaultMapping().accounts).slice(1);
+    // The rows of the regional template chosen in the settings (the US rows until one is).
+    const rows = accountsTableRows(templateAccounts(readSettings().template)).slice(1);
     sheet.getRange(2, 1, rows.length, rows[0]!.length).setValues(rows);
     const xero = this.tab('xero');
     const body = sheet.getMaxRows() - 1;

@@ -3,7 +3,7 @@
 // leaves no empty rows behind, and the room check counts exactly what an import adds.
 import type { PreviewResult } from '../../../src/api/types';
 import type { LineSpec } from '../../support/build-aggregate';
-import { bundleSession, connect, importSettlement, saveApp, useBuiltBundle, type BundleSession } from '../../support/bundle-session';
+import { bundleSession, connect, importSettlement, mapInSheet, saveApp, useBuiltBundle } from '../../support/bundle-session';
 import { settlementOf, type DetailedLineSpec } from '../../support/settlements';
 import { SELLER } from '../../support/xero-apps-script';
 
@@ -23,11 +23,6 @@ function manyLines(count: number, bump = 0): LineSpec[] {
     if (i % 1000 === 999) return ['other-transaction', 'other-transaction', 'Inventory Placement Service Fee', day, '-2.00', ''];
     return i % 2 === 0 ? ['Order', 'ItemPrice', 'Principal', day, i === 0 ? (25 + bump).toFixed(2) : '25.00'] : ['Order', 'ItemFees', 'Commission', day, '-3.75'];
   });
-}
-
-function mapInSheet(s: BundleSession, description: string, category: string): void {
-  const row = s.x.world.inspect.grid('Mapping').values.findIndex((r) => r[2] === description) + 1;
-  s.x.run(SELLER, () => SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Mapping')!.getRange(row, 7).setValue(category));
 }
 
 describe.each(['keep', 'strip'] as const)('with Sheets %s-ing an apostrophe written into a plain-text (@) cell', (mode) => {
@@ -72,6 +67,21 @@ describe.each(['keep', 'strip'] as const)('with Sheets %s-ing an apostrophe writ
     expect(preview.check.balanced).toBe(true);
     s.run(SELLER, 'listSettlements');
     expect(s.x.world.inspect.grid('Transactions', 'A2:A5').numberFormats.flat()).toEqual(new Array(4).fill('0.###############'));
+  });
+
+  it('gives an older workbook’s aggregates tab the column for who remits a tax line’s tax: a new import fits, the old rows still read', () => {
+    const s = bundleSession(code(), { google: { apostropheInTextCells: mode } });
+    const older = importSettlement(s, settlementOf(TRICKY, { settlementId: '111' })).finished!;
+    // What a version before tax classification left: nine columns, and the layout it wrote.
+    s.x.run(SELLER, () => {
+      const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('_SettleSheet aggregates')!;
+      sheet.deleteColumns(10, sheet.getMaxColumns() - 9);
+      PropertiesService.getDocumentProperties().setProperty('settlesheet.layout', '2');
+    });
+    const newer = importSettlement(s, settlementOf([['Order', 'ItemPrice', 'Tax', '2025-08-04', '1.30']], { settlementId: '222' })).finished!;
+    expect(s.x.world.inspect.grid('_SettleSheet aggregates').values[0]!.at(-1)).toBe('Tax remitted by');
+    expect(s.run<PreviewResult>(SELLER, 'previewSettlement', { settlementId: older.settlementId }).check.balanced).toBe(true);
+    expect(s.run<PreviewResult>(SELLER, 'previewSettlement', { settlementId: newer.settlementId }).check.balanced).toBe(true);
   });
 });
 

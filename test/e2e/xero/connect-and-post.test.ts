@@ -105,8 +105,9 @@ describe('posting to the bound organisation', () => {
     expect(held.map((d) => [d.invoiceNumber, d.type, d.status, d.total]).sort()).toEqual([
       ['AMZ-24288684721', 'ACCREC', 'DRAFT', '1183.82'],
       ['AMZ-24288684722', 'ACCPAY', 'DRAFT', '54.99'],
-      // Carry split: July moves its net forward (total 0), August carries the whole deposit.
-      ['AMZ-24288684723-2025-07', 'ACCREC', 'DRAFT', '0.00'],
+      // Carry split: July moves its net forward (total 0) and is approved so July's profit and
+      // loss is in the reports; August carries the whole deposit, as a draft for review.
+      ['AMZ-24288684723-2025-07', 'ACCREC', 'AUTHORISED', '0.00'],
       ['AMZ-24288684723-2025-08', 'ACCREC', 'DRAFT', '313.49'],
     ]);
     // The deposits, from each settlement's header: a bill is the deposit with the sign flipped.

@@ -7,6 +7,7 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import * as xeroNode from 'xero-node';
 import { parse } from 'yaml';
+import { defaultRules, templateAccounts } from '../../../src/core/mapping';
 import type { XeroInvoice } from '../../../src/core/xero/invoice';
 import { selectXeroOrganisation, xeroAccountChoices, disconnectXero, xeroConnectUrl } from '../../../src/server/xero/entry-points';
 import { postSettlementToXero } from '../../../src/server/xero/posting';
@@ -21,6 +22,15 @@ const JPY: Parameters<typeof settlementOf>[0] = [
   ['other-transaction', 'other-transaction', 'Storage Fee', '2025-08-09', '-355', ''],
 ];
 
+// UK VAT the file states, with a refund whose net and tax disagree in sign on one account.
+const STATED_TAX: Parameters<typeof settlementOf>[0] = [
+  ['Order', 'ItemPrice', 'Principal', '2025-08-02', '100.00', 'Amazon.co.uk'],
+  ['Order', 'ItemPrice', 'Tax', '2025-08-02', '20.00', 'Amazon.co.uk', 'seller'],
+  ['Refund', 'ItemPrice', 'Principal', '2025-08-03', '-30.00', 'Amazon.co.uk'],
+  ['Refund', 'ItemPrice', 'Tax', '2025-08-03', '2.00', 'Amazon.co.uk', 'seller'],
+];
+const UK_VAT = { rules: defaultRules(), accounts: templateAccounts('uk-vat') };
+
 /** One document of every kind the engine produces. */
 function everyKindOfDocument(): { kind: string; invoice: XeroInvoice }[] {
   const kinds: [string, ReturnType<typeof settlementOf>][] = [
@@ -30,6 +40,8 @@ function everyKindOfDocument(): { kind: string; invoice: XeroInvoice }[] {
     ['carry parts', settlementOf(MONTH_SPLIT, HEADERS.monthSplit, { split: 'carry' })],
     ['separate parts', settlementOf(MONTH_SPLIT, HEADERS.monthSplit, { split: 'separate', status: 'AUTHORISED' })],
     ['JPY', settlementOf(JPY, { currency: 'JPY' }, { status: 'SUBMITTED' })],
+    ['stated tax', settlementOf(STATED_TAX, { currency: 'GBP' }, { mapping: UK_VAT })],
+    ['one rate for every part', settlementOf(MONTH_SPLIT, { ...HEADERS.monthSplit, currency: 'EUR' }, { split: 'carry', currencyRate: '0.912345' })],
   ];
   return kinds.flatMap(([kind, s]) => s.documents.map((d, i) => ({ kind: `${kind} #${i + 1}`, invoice: d.invoice })));
 }

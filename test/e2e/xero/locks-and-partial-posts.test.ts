@@ -23,7 +23,7 @@ beforeAll(() => {
 });
 
 const PUTS = 'PUT api.xero.com/api.xro/2.0/invoices';
-const CARRY: SettingsDto = { split: 'carry', documentStatus: 'DRAFT', contactName: '' };
+const CARRY: SettingsDto = { split: 'carry', documentStatus: 'DRAFT', contactName: '', template: '' };
 
 /** Connected to the US organisation, with one settlement imported; returns its id. */
 function withSettlement(lines: readonly LineSpec[] = MONTH_SPLIT): { b: BundleWorld; id: string } {
@@ -85,11 +85,11 @@ describe('partly posted', () => {
     const result = post(b, id);
     expect(result).toMatchObject({
       outcome: 'partly-posted',
-      documents: [{ invoiceNumber: 'AMZ-24288684723-2025-07', status: 'DRAFT' }],
+      documents: [{ invoiceNumber: 'AMZ-24288684723-2025-07', status: 'AUTHORISED' }],
       missing: [{ part: '2025-08', invoiceNumber: 'AMZ-24288684723-2025-08', type: 'ACCREC', total: '313.49' }],
     });
     expect(result.message).toContain('Settlement 24288684723 is only partly posted: Harbor Lane Goods Inc holds AMZ-24288684723-2025-07 (2025-07), but Xero refused AMZ-24288684723-2025-08 (2025-08).');
-    expect(held(b)).toEqual(['AMZ-24288684723-2025-07 DRAFT']);
+    expect(held(b)).toEqual(['AMZ-24288684723-2025-07 AUTHORISED']);
     expect(settlementsRow(b, id)[10]).toBe('Partly posted');
     expect(settlementsRow(b, id)[11]).toBe('AMZ-24288684723-2025-07');
     expect(logResults(b)).toEqual(['Import: OK', 'Post: Partly posted']);

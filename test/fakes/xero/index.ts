@@ -15,6 +15,7 @@ export { TIERS } from './tiers';
 export type { FaultKind, FaultMatch, FaultPlan, FaultRule } from './faults';
 export { LIMITS } from './rate-limit';
 export { IDEMPOTENCY_KEY_LIFETIME_MS, IDEMPOTENCY_KEY_MAX } from './idempotency';
-export { SEEDED_ORGANISATIONS, TENANT_IDS, demoCompanySeed, seedOrganisations } from './seed';
+export { SEEDED_ORGANISATIONS, TENANT_IDS, demoCompanySeed, seedOrganisations, unlocked } from './seed';
+export { REGIONAL_TENANT_IDS, regionalOrganisations } from './seed-regions';
 export type { Account, Currency, OrganisationSeed, OrganisationState, TaxRate } from './model';
 export type { SandboxDocument, SandboxDocumentLine } from './invoice-render';

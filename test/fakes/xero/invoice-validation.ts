@@ -165,7 +165,13 @@ export function validateInvoice(raw: unknown, ctx: InvoiceContext): InvoiceCandi
   const rateGiven = readDecimal(fields['CurrencyRate']);
   if (rateGiven === 'invalid' || (rateGiven !== undefined && !rateGiven.greaterThan(0))) {
     errors.push('The CurrencyRate must be a number greater than zero.');
+  } else if (rateGiven !== undefined && (rateGiven.decimalPlaces() > 6 || rateGiven.truncated().toFixed().length > 18)) {
+    // "(max length = [18].[6])" (Invoice.CurrencyRate in Xero's OpenAPI spec); Xero's help: "You
+    // can add up to 6 decimal points". ASSUMPTION: more is refused rather than rounded.
+    errors.push(`The CurrencyRate '${rateGiven.toFixed()}' is longer than Xero takes (18 digits and 6 decimals at most).`);
   }
+  // A base-currency invoice "will always have a rate of 1.0000" (Xero staff, community.xero.com/
+  // developer/discussion/38091); a foreign one without a rate gets the day's rate (here the seed's).
   const currencyRate =
     currencyCode === base
       ? new XeroDecimal(1)

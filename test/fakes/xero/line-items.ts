@@ -13,6 +13,16 @@
  * invalid. Discount must not be greater than the line total." (XeroAPI/Xero-OpenAPI#429: sent for
  * a DiscountAmount on a negative line). ASSUMPTION: a tax amount exactly half a cent rounds away
  * from zero (Xero documents rounding to 2 dp per line, not how ties go).
+ *
+ * A given TaxAmount replaces the computed tax: "This value can be overriden if the calculated
+ * <TaxAmount> is not correct" (LineItem.TaxAmount in Xero's OpenAPI spec); "the percentage will
+ * effectively not be used with a custom tax amount" (Xero staff, community.xero.com/developer/
+ * discussion/39081). Xero checks overrides on bank transactions against the rate ("Tax amount
+ * 52.23 is incorrect for INPUT2 tax type, should be 52.28", XeroAPI/xero-node#768) but accepts
+ * them on invoices. What it refuses on an invoice line is not documented, so the sandbox is strict
+ * (each marked ASSUMPTION, listed in the README): more than 2 decimals; any tax on a NoTax
+ * document or with a 0% rate; tax of the opposite sign to the line; and, tax-inclusive, tax larger
+ * than the line itself.
  */
 import type { IdSource } from './ids';
 import type { Account, AccountClass, InvoiceLine, InvoiceStatus, LineAmountTypes, LineTracking, OrganisationState, TaxRate } from './model';
@@ -85,6 +95,24 @@ function readTracking(raw: unknown, errors: string[]): LineTracking[] {
   return raw.slice(0, 2).map((t: Record<string, unknown>) => ({ Name: readText(t?.['Name']) ?? '', Option: readText(t?.['Option']) ?? '' }));
 }
 
+/** The checks on a TaxAmount the client gives (see the module comment: each is an assumption). */
+function checkTaxAmount(tax: Dec, lineAmount: Dec, rate: TaxRate | undefined, lineAmountTypes: LineAmountTypes, errors: string[]): void {
+  const shown = tax.toFixed();
+  // ASSUMPTION: money fields carry 2 decimals; Xero is not documented to round a third away.
+  if (tax.decimalPlaces() > 2) {
+    errors.push(`The TaxAmount '${shown}' has more than 2 decimal places.`);
+    return;
+  }
+  if (tax.isZero()) return;
+  // ASSUMPTION: a document whose amounts carry no tax cannot carry tax on a line.
+  if (lineAmountTypes === 'NoTax') errors.push(`A TaxAmount (${shown}) cannot be given on a document whose LineAmountTypes is NoTax.`);
+  // ASSUMPTION: a 0% rate cannot carry tax (Xero would have nothing to report it under).
+  else if (rate && new XeroDecimal(rate.EffectiveRate).isZero()) errors.push(`The TaxAmount ${shown} cannot be used with TaxType '${rate.TaxType}', whose rate is 0%.`);
+  // ASSUMPTION: a line's tax has the line's sign and, tax-inclusive, is part of the line.
+  else if (tax.isNegative() !== lineAmount.isNegative() || lineAmount.isZero()) errors.push(`The TaxAmount ${shown} has the opposite sign to the line amount ${lineAmount.toFixed(2)}.`);
+  else if (lineAmountTypes === 'Inclusive' && tax.abs().greaterThan(lineAmount.abs())) errors.push(`The TaxAmount ${shown} is larger than the tax-inclusive line amount ${lineAmount.toFixed(2)}.`);
+}
+
 /** Reads, checks and prices one line; `errors` says what Xero would refuse in it. */
 export function readLine(raw: Record<string, unknown>, ctx: LineContext): { line: InvoiceLine; errors: string[] } {
   const errors: string[] = [];
@@ -129,7 +157,8 @@ export function readLine(raw: Record<string, unknown>, ctx: LineContext): { line
   const account = checkAccount(accountCode, ctx.org, errors);
   const taxTypeGiven = readText(raw['TaxType']);
   const rate = checkTaxRate(taxTypeGiven ?? account?.TaxType, account, ctx.org, errors);
-  const taxGiven = number('TaxAmount')?.toDecimalPlaces(2);
+  const taxGiven = number('TaxAmount');
+  if (taxGiven !== undefined) checkTaxAmount(taxGiven, lineAmount, rate, ctx.lineAmountTypes, errors);
   let taxAmount = new XeroDecimal(0);
   if (ctx.lineAmountTypes !== 'NoTax' && rate) {
     const percent = new XeroDecimal(rate.EffectiveRate);

@@ -53,7 +53,7 @@ export interface OrganisationProfile {
   Name: string;
   LegalName: string;
   PaysTax: boolean;
-  Version: 'UK' | 'US' | 'AU';
+  Version: 'UK' | 'US' | 'AU' | 'NZ' | 'GLOBAL';
   OrganisationType: string;
   BaseCurrency: string;
   CountryCode: string;

@@ -28,7 +28,7 @@ const CLASS_OF_TYPE: Readonly<Record<string, AccountClass>> = {
 };
 
 /** The default tax an account carries, by what it is used for; each region names its own codes. */
-type TaxRole = 'sales' | 'purchases' | 'outOfScope' | 'exemptExpenses';
+export type TaxRole = 'sales' | 'purchases' | 'outOfScope' | 'exemptExpenses';
 
 interface ChartLine {
   code: string;
@@ -70,12 +70,18 @@ const CHART: readonly ChartLine[] = [
   { code: '2010', name: 'Amazon Settlement Carried Forward', type: 'CURRENT', tax: 'outOfScope' },
   { code: '2150', name: 'Sales Tax Collected by Amazon', type: 'CURRLIAB', tax: 'outOfScope' },
   { code: '2300', name: 'Amazon Lending Loan', type: 'TERMLIAB', tax: 'outOfScope' },
+  // What the regional templates (src/core/mapping/templates) add: postage bought through Buy
+  // Shipping (Xero's standard charts have a freight account, 425), and a liability for sales tax
+  // a North American seller collects itself.
+  { code: '425', name: 'Postage, Freight & Courier', type: 'OVERHEADS', tax: 'purchases' },
+  { code: '2160', name: 'Sales Tax Owed', type: 'CURRLIAB', tax: 'outOfScope' },
 ];
 
 /** Which tax rates apply to which account classes, as Xero's CanApplyTo… flags. */
 type Applies = 'revenue' | 'expenses' | 'everything' | 'liabilities';
 
-interface RateLine {
+/** One tax rate of a seed, in short. */
+export interface RateLine {
   taxType: string;
   name: string;
   rate: string;
@@ -86,7 +92,8 @@ interface RateLine {
 
 // Output rates apply to revenue and the balance sheet, input rates to expenses and the balance
 // sheet (as Xero's own TaxRates example shows), import rates to liabilities only.
-function taxRates(component: string, lines: RateLine[]): TaxRate[] {
+/** A seed's tax rates in Xero's field names. */
+export function taxRates(component: string, lines: RateLine[]): TaxRate[] {
   return lines.map((line) => {
     const notLiabilityOnly = line.applies !== 'liabilities';
     return {
@@ -105,7 +112,8 @@ function taxRates(component: string, lines: RateLine[]): TaxRate[] {
   });
 }
 
-function chart(tenantId: string, base: string, taxes: Record<TaxRole, string>): Account[] {
+/** The shared chart of accounts with one organisation's tax codes. */
+export function chart(tenantId: string, base: string, taxes: Record<TaxRole, string>): Account[] {
   return CHART.map((line) => {
     const bank = line.type === 'BANK';
     return {
@@ -128,10 +136,11 @@ function chart(tenantId: string, base: string, taxes: Record<TaxRole, string>): 
 
 const CURRENCY_NAMES: Readonly<Record<string, string>> = {
   GBP: 'British Pound', USD: 'United States Dollar', CAD: 'Canadian Dollar', EUR: 'Euro',
-  AUD: 'Australian Dollar',
+  AUD: 'Australian Dollar', NZD: 'New Zealand Dollar', JPY: 'Japanese Yen',
 };
 
-function currencies(codes: string[]): Currency[] {
+/** Enabled currencies by code. */
+export function currencies(codes: string[]): Currency[] {
   return codes.map((code) => ({ Code: code, Description: CURRENCY_NAMES[code] ?? code }));
 }
 
@@ -159,6 +168,9 @@ function ukSeed(): OrganisationSeed {
       { taxType: 'EXEMPTOUTPUT', name: 'Exempt Income', rate: '0', report: 'EXEMPTOUTPUT', applies: 'revenue' },
       { taxType: 'EXEMPTINPUT', name: 'Exempt Expenses', rate: '0', report: 'EXEMPTINPUT', applies: 'expenses' },
       { taxType: 'NONE', name: 'No VAT', rate: '0', report: 'NONE', applies: 'everything' },
+      // UK editions have it (TaxType enum and UK ReportTaxTypes); ASSUMPTION: its EffectiveRate is
+      // 0, the reverse charge being reported on the return rather than charged on the document.
+      { taxType: 'REVERSECHARGES', name: 'Reverse Charge Expenses (20%)', rate: '0', report: 'REVERSECHARGES', applies: 'expenses' },
       // A rate the user deleted (the pre-2011 standard rate), so tests can prove it is refused.
       { taxType: 'TAX001', name: '17.5% (VAT on Income)', rate: '17.5', report: 'OUTPUT', applies: 'revenue', status: 'DELETED' },
     ]),
@@ -241,7 +253,11 @@ export function demoCompanySeed(): OrganisationSeed {
   };
 }
 
-/** Fresh, independent copies of the three seeded organisations (UK, US, AU). */
+/**
+ * Fresh, independent copies of the three seeded organisations (UK, US, AU). The Canadian, New
+ * Zealand, German and Japanese ones of the regional templates are in seed-regions.ts
+ * (`regionalOrganisations()`), for the tests that ask for them.
+ */
 export function seedOrganisations(): OrganisationSeed[] {
   return [ukSeed(), usSeed(), auSeed()];
 }
@@ -256,3 +272,12 @@ function deepFreeze<T>(value: T): T {
 
 /** The seeded organisations, frozen, for code that only lists them (sandboxes get fresh copies). */
 export const SEEDED_ORGANISATIONS: readonly OrganisationSeed[] = deepFreeze(seedOrganisations());
+
+/**
+ * An organisation without lock dates: for tests about something else (tax, currencies) whose files
+ * are dated in periods the seeded organisations have locked.
+ */
+export function unlocked(seed: OrganisationSeed): OrganisationSeed {
+  const { PeriodLockDate: _period, EndOfYearLockDate: _year, ...profile } = seed.profile;
+  return { ...seed, profile };
+}

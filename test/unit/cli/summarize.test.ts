@@ -1,24 +1,11 @@
 import Decimal from 'decimal.js';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { runCli } from '../../../src/cli/main';
+import { cli, scratchFiles } from '../../support/cli';
 import { describeWithSamples, sampleFiles } from '../../support/samples';
 import { syntheticSettlement } from '../../support/synthetic';
 
-function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = runCli(argv, { out: (t) => (out += t), err: (t) => (err += t + '\n') });
-  return { code, out, err };
-}
-
-const dir = mkdtempSync(path.join(tmpdir(), 'settlesheet-cli-'));
-const write = (name: string, text: string) => {
-  const file = path.join(dir, name);
-  writeFileSync(file, text);
-  return file;
-};
+const { dir, write } = scratchFiles('settlesheet-cli-');
 
 /** Σ of what Xero would total, signed back for bills. */
 const documentsTotal = (documents: { Type: string; LineItems: { LineAmount: number }[] }[]) =>
@@ -32,17 +19,36 @@ describeWithSamples('summarize --json on every real sample', () => {
     const { code, out, err } = cli('summarize', file, '--json');
     expect([code, err]).toEqual([0, expect.any(String)]);
     const json = JSON.parse(out);
-    expect(Object.keys(json)).toEqual(['settlement', 'check', 'unmapped', 'parts', 'documents']);
+    expect(Object.keys(json)).toEqual(['settlement', 'template', 'check', 'unmapped', 'parts', 'outsidePeriod', 'clearing', 'exchange', 'documents']);
     expect(Object.keys(json.settlement)).toEqual(['id', 'format', 'currency', 'start', 'end', 'depositDate', 'totalAmount', 'marketplaces', 'rows']);
     expect(Object.keys(json.check)).toEqual(['sumOfRows', 'difference', 'balanced']);
     expect(json.check).toEqual({ sumOfRows: json.settlement.totalAmount, difference: '0.00', balanced: true });
     expect(json.unmapped).toEqual([]);
     for (const part of json.parts) {
       expect(Object.keys(part)).toEqual(['key', 'from', 'to', 'total', 'lines']);
-      for (const line of part.lines) expect(Object.keys(line)).toEqual(['category', 'accountCode', 'taxType', 'amount', 'rows']);
+      for (const line of part.lines) expect(Object.keys(line)).toEqual(['category', 'accountCode', 'taxType', 'amount', 'statedTax', 'rows']);
     }
     expect(documentsTotal(json.documents).toFixed(2)).toBe(new Decimal(json.settlement.totalAmount).toFixed(2));
     expect(json.settlement.start).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+  });
+
+  it('posts the tax the real Amazon.ca files state on advertising as TaxAmount, to the cent', () => {
+    const stated = (text: string) => {
+      const [header = '', ...rows] = text.split('\n');
+      const column = header.split('\t').indexOf('other-fee-amount');
+      return rows.filter((l) => l.includes('\tTaxAmount\t')).reduce((t, l) => t.plus(l.split('\t')[column]!.trim()), new Decimal(0));
+    };
+    const withTax = sampleFiles().filter((f) => stated(readFileSync(f.path, 'utf8')).abs().greaterThan(0));
+    expect(withTax.length).toBeGreaterThanOrEqual(4);
+    for (const file of withTax) {
+      const json = JSON.parse(cli('summarize', file.path, '--json').out);
+      expect(json.template).toBe('ca-gst');
+      const posted = json.documents.reduce((t: Decimal, d: { Type: string; LineItems: { TaxAmount?: number }[] }) => {
+        const tax = d.LineItems.reduce((a, l) => a.plus(String(l.TaxAmount ?? 0)), new Decimal(0));
+        return t.plus(d.Type === 'ACCPAY' ? tax.negated() : tax);
+      }, new Decimal(0));
+      expect([file.name, posted.toFixed(2)]).toEqual([file.name, stated(readFileSync(file.path, 'utf8')).toFixed(2)]);
+    }
   });
 
   it('reads the negative first settlement as a bill for the inbound transport fee', () => {

@@ -1,7 +1,7 @@
 import { createMatcher, type CategoryAccount, type LineKey, type MappingRule } from '../../../src/core/mapping';
 
 function rule(fields: Partial<MappingRule> & { category: string }, origin = 'test rule'): MappingRule {
-  return { transactionType: '', amountType: '', amountDescription: '', marketplace: '', effectiveFrom: '', effectiveTo: '', origin, ...fields };
+  return { transactionType: '', amountType: '', amountDescription: '', marketplace: '', remittedBy: '', effectiveFrom: '', effectiveTo: '', origin, ...fields };
 }
 
 function account(fields: Partial<CategoryAccount> & { category: string; accountCode: string }, origin = 'test account'): CategoryAccount {

@@ -1,13 +1,32 @@
 import { CARRIED_FORWARD, CATEGORIES, createMatcher, defaultMapping } from '../../../src/core/mapping';
 import { choosableCategories, isInternalCategory } from '../../../src/core/mapping/choices';
 import { suggestCategory } from '../../../src/core/mapping/suggest';
+import { classifyTax, TaxRole, type TaxRemitter } from '../../../src/core/tax/classify';
 import { V1_VOCABULARY, V2_VOCABULARY } from './vocabulary';
 
 const matcher = createMatcher(defaultMapping());
-const shippedCategory = (transactionType: string, amountType: string, amountDescription: string): string => {
-  const answer = matcher.categoryFor({ transactionType, amountType, amountDescription, marketplace: 'Amazon.com', postedDate: '2025-08-14' });
-  if (answer.kind !== 'mapped') throw new Error(`the shipped mapping has no category for ${transactionType} / ${amountType} / ${amountDescription}`);
-  return answer.category;
+/** Who may remit a line type's tax, as the import's classification (core/tax) can decide it: '' for a line without tax. */
+function possibleRemitters(transactionType: string, amountType: string, amountDescription: string): TaxRemitter[] {
+  const line = { orderId: '111-1', transactionType, amountType, amountDescription, amount: 100 };
+  const [alone] = classifyTax([line]).roles;
+  if (alone === TaxRole.None) return [''];
+  if (alone === TaxRole.Amazon) return ['amazon'];
+  // A tax line alone is the seller's; with a withheld line of its order for the same charge, Amazon's.
+  const withheld = ['Principal', 'Shipping', 'GiftWrap'].some((kind) => {
+    const [role] = classifyTax([line, { ...line, amountType: 'ItemWithheldTax', amountDescription: `MarketplaceFacilitatorTax-${kind}`, amount: -100 }]).roles;
+    return role === TaxRole.Amazon;
+  });
+  return withheld ? ['seller', 'amazon'] : ['seller'];
+}
+
+/** The shipped mapping's category for a line type, for each way the import may classify its tax. */
+const shippedCategories = (transactionType: string, amountType: string, amountDescription: string): [TaxRemitter, string][] => {
+  const answers = possibleRemitters(transactionType, amountType, amountDescription).flatMap((remittedBy): [TaxRemitter, string][] => {
+    const answer = matcher.categoryFor({ transactionType, amountType, amountDescription, marketplace: 'Amazon.com', postedDate: '2025-08-14', remittedBy });
+    return answer.kind === 'mapped' ? [[remittedBy, answer.category]] : [];
+  });
+  if (answers.length === 0) throw new Error(`the shipped mapping has no category for ${transactionType} / ${amountType} / ${amountDescription}`);
+  return answers;
 };
 
 // The shipped rules with their wildcards filled in as real files fill them.
@@ -36,9 +55,10 @@ describe('suggesting a category for a line type nobody has mapped', () => {
   // The words alone give the category the shipped mapping gives, for every line Amazon is known to
   // write; where the shipped category is internal (tax clearing, loans) the suggestion declines.
   it.each([...V2_VOCABULARY, ...V1_VOCABULARY, ...SHIPPED_RULES])('reads %s / %s / %s as the shipped mapping does', (transactionType, amountType, amountDescription) => {
-    const shipped = shippedCategory(transactionType, amountType, amountDescription);
-    const suggestion = suggestCategory({ transactionType, amountType, amountDescription });
-    expect(suggestion.category).toBe(isInternalCategory(shipped) ? null : shipped);
+    for (const [remittedBy, shipped] of shippedCategories(transactionType, amountType, amountDescription)) {
+      const suggestion = suggestCategory({ transactionType, amountType, amountDescription, ...(remittedBy ? { remittedBy } : {}) });
+      expect([remittedBy, suggestion.category]).toEqual([remittedBy, isInternalCategory(shipped) ? null : shipped]);
+    }
   });
 
   it.each([
@@ -60,7 +80,7 @@ describe('suggesting a category for a line type nobody has mapped', () => {
     ['other-transaction', 'other-transaction', 'Some New Charge', /nothing in "Some New Charge" says what it is/],
     ['Order', 'ItemPrice', 'RetailDeliveryTax', /ask your accountant/],
     ['other-transaction', 'other-transaction', 'Amazon Lending Repayment', /a loan/],
-    ['Order', 'ItemWithheldTax', 'LowValueGoodsTax-Principal', /ask your accountant/],
+    ['Order', 'ItemWithheldTax', 'LowValueGoodsTax-Principal', /Amazon collects and pays over itself/],
   ])('makes no suggestion for %s / %s / %s, and says why', (transactionType, amountType, amountDescription, reason) => {
     const suggestion = suggestCategory({ transactionType, amountType, amountDescription });
     expect(suggestion.category).toBeNull();
@@ -81,7 +101,10 @@ describe('the categories a seller chooses from', () => {
   it('leaves out the carried-forward account, tax clearing and loans, and keeps the rest once each in order', () => {
     const accounts = defaultMapping().accounts.map((a) => a.category);
     const choices = choosableCategories([...accounts, 'Sales', ' My own category ', '']);
-    expect(choices).toEqual([...CATEGORIES.map((c) => c.name).filter((n) => !['Marketplace facilitator tax', 'Loans', CARRIED_FORWARD].includes(n)), 'My own category']);
+    // The Accounts tab's order, each once, without the three internal categories.
+    const expected = [...new Set(accounts)].filter((n) => !['Marketplace facilitator tax', 'Loans', CARRIED_FORWARD].includes(n));
+    expect(expected).toHaveLength(CATEGORIES.length - 3);
+    expect(choices).toEqual([...expected, 'My own category']);
   });
 
   it('never suggests a category it would not offer', () => {

@@ -16,7 +16,7 @@ describe('readMappingTable', () => {
     ]);
     expect(read.problems).toEqual([]);
     expect(read.rows).toEqual([
-      { transactionType: 'Order', amountType: 'ItemPrice', amountDescription: 'Principal', marketplace: '', effectiveFrom: '', effectiveTo: '', category: 'Sales', origin: 'Mapping row 2' },
+      { transactionType: 'Order', amountType: 'ItemPrice', amountDescription: 'Principal', marketplace: '', remittedBy: '', effectiveFrom: '', effectiveTo: '', category: 'Sales', origin: 'Mapping row 2' },
     ]);
   });
 

@@ -64,7 +64,7 @@ describe('importing a settlement', () => {
 
     const mapping = h.world.inspect.grid('Mapping');
     const appended = mapping.values.find((r) => r[0] === 'Mystery Type');
-    expect(appended?.slice(0, 10)).toEqual(['Mystery Type', 'ItemPrice', 'Principal', '', '', '', '', 1, '2.00', 'settlement 12345678901']);
+    expect(appended?.slice(0, 11)).toEqual(['Mystery Type', 'ItemPrice', 'Principal', '', '', '', '', '', 1, '2.00', 'settlement 12345678901']);
 
     const log = h.world.inspect.grid('Log');
     expect(log.values[1]!.slice(1, 5)).toEqual(['seller@example.com', 'Import', '12345678901', 'OK']);
@@ -118,7 +118,7 @@ describe('importing a settlement', () => {
     const payload = importPayload(settlementOf(lines));
     const begun = ready(h.run(() => beginImport(payload.begin)));
     h.run(() => appendImportLines({ importId: begun.importId, offset: 0, lines: payload.lines }));
-    const tampered = payload.aggregate.map((e, i) => (i === 0 ? ([...e.slice(0, 5), '999.99', e[6]] as typeof e) : e));
+    const tampered = payload.aggregate.map((e, i) => (i === 0 ? ([...e.slice(0, 5), '999.99', e[6], e[7]] as unknown as typeof e) : e));
     expect(() => h.run(() => finishImport({ importId: begun.importId, aggregate: tampered }))).toThrow(/does not add up/);
     expect(visibleRows(h, 'Transactions')).toHaveLength(1);
     expect(h.run(() => listSettlements())).toEqual([]);

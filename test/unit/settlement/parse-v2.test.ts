@@ -187,7 +187,7 @@ describe('parseSettlement on Flat File V2', () => {
     expect(settlementOf(result).lines).toHaveLength(4);
     expect(result.ok && result.warnings).toEqual([
       'edges.txt: 2 lines were posted outside the settlement period 2025-06-20 to 2025-07-04 ' +
-        '(the first on line 3, posted 2025-06-19). They are kept, each with its own posted date.',
+        "(the first on line 3, posted 2025-06-19). They keep their own posted date and are posted in the settlement's first or last part, so no document is dated outside its period.",
     ]);
   });
 

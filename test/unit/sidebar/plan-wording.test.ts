@@ -18,6 +18,10 @@ describe("the Post confirmation's words", () => {
     expect(describePlanned(invoice({ type: 'ACCPAY', dueDate: '2025-07-08', status: 'AUTHORISED', total: '1234.5', lineCount: 1 }))).toBe(
       'Bill AMZ-1-2025-07, dated 8 Jul 2025: 1,234.5 USD in 1 line, approved, ready to match the bank deposit.',
     );
+    // An earlier month part totals zero: it is approved to carry the month forward, not to match anything.
+    expect(describePlanned(invoice({ part: '2025-06', invoiceNumber: 'AMZ-1-2025-06', date: '2025-06-30', status: 'AUTHORISED', total: '0.00' }))).toBe(
+      'Sales invoice AMZ-1-2025-06, dated 30 Jun 2025, due 10 Jul 2025: 0.00 USD in 9 lines, approved: it carries the month forward, so the month shows in your reports.',
+    );
   });
 
   it('names the organisation and ties one document to the deposit', () => {

@@ -4,7 +4,7 @@ import {
 } from '../../../sidebar/settlement-wording';
 
 const line = (over: Partial<SummaryLineDto> = {}): SummaryLineDto => ({
-  kind: 'mapped', categories: ['Sales'], accountCode: '201', taxType: 'NONE', amount: '1019.54', rows: 24, sources: [], ...over,
+  kind: 'mapped', categories: ['Sales'], accountCode: '201', taxType: 'NONE', amount: '1019.54', statedTax: '0.00', rows: 24, sources: [], ...over,
 });
 
 describe('the words of a settlement in the sidebar', () => {
@@ -44,6 +44,9 @@ describe('the words of a settlement in the sidebar', () => {
       lines: [line({ amount: '412.30' }), line({ kind: 'carry-out', categories: ['Carried forward'], accountCode: '2010', amount: '-412.30', rows: 0 })],
     };
     expect(carrySentence(june, 'USD')).toBe('The June 2025 lines come to 412.30 USD. That is carried forward to July 2025, so this invoice totals 0.00 USD.');
+    expect(carrySentence(june, 'USD', 'AUTHORISED')).toBe(
+      "The June 2025 lines come to 412.30 USD. That is carried forward to July 2025, so this invoice totals 0.00 USD. It is created approved, as A2X and Link My Books do, so June 2025's sales and fees are in your reports.",
+    );
     const december: PartDto = { ...june, key: '2024-12', lines: [line({ kind: 'carry-out', amount: '25.00', rows: 0 })] };
     expect(carrySentence(december, 'USD')).toBe('The December 2024 lines come to -25.00 USD. That is carried forward to January 2025, so this invoice totals 0.00 USD.');
     const july: PartDto = { ...june, key: '2025-07', total: '866.41', lines: [line({ kind: 'carry-in', amount: '412.30', rows: 0 })] };

@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { defaultMapping } from '../../../src/core/mapping';
+import { defaultMapping, templateAccounts, type Mapping } from '../../../src/core/mapping';
 import { summariseSettlement, type SplitMode } from '../../../src/core/summary';
 import { buildDocuments, type DocumentSettings } from '../../../src/core/xero/documents';
 import { XeroInvoiceSchema } from '../../../src/core/xero/invoice';
@@ -7,8 +7,8 @@ import { aggregateOf, type HeaderSpec, type LineSpec } from '../../support/build
 
 const settings: DocumentSettings = { status: 'DRAFT' };
 
-function documentsOf(lines: LineSpec[], header: HeaderSpec = {}, split: SplitMode = 'carry', s: DocumentSettings = settings) {
-  const summary = summariseSettlement(aggregateOf(lines, header), defaultMapping(), { split });
+function documentsOf(lines: LineSpec[], header: HeaderSpec = {}, split: SplitMode = 'carry', s: DocumentSettings = settings, mapping: Mapping = defaultMapping()) {
+  const summary = summariseSettlement(aggregateOf(lines, header), mapping, { split });
   const built = buildDocuments(summary, s);
   if (!built.ok) throw new Error(built.problems.join('\n'));
   return built.documents;
@@ -91,6 +91,10 @@ describe('buildDocuments', () => {
     const carry = documentsOf(spanning, header, 'carry');
     expect(carry.map((d) => xeroTotal(d.invoice.LineItems))).toEqual(['0', '150']);
     expect(carry[0]!.invoice.LineItems.at(-1)!.Description).toBe('Carried forward to 2025-08 (Amazon settlement 1)');
+    // The zero-total earlier month is approved so July's profit and loss is in the reports; the
+    // document carrying the deposit keeps the status setting (issue 11 §5).
+    expect(carry.map((d) => d.invoice.Status)).toEqual(['AUTHORISED', 'DRAFT']);
+    expect(separate.map((d) => d.invoice.Status)).toEqual(['DRAFT', 'DRAFT']);
   });
 
   it('gives byte-identical JSON for the same settlement, whatever order its lines came in', () => {
@@ -109,6 +113,63 @@ describe('buildDocuments', () => {
     const built = buildDocuments(summary, settings);
     expect(built.ok).toBe(false);
     if (!built.ok) expect(built.problems[0]).toContain('Not mapped: Mystery / ItemPrice / Principal');
+  });
+});
+
+describe('stated tax and one exchange rate (issue 11 §3, §4)', () => {
+  const uk = { ...defaultMapping(), accounts: templateAccounts('uk-vat') };
+  const ca = { ...defaultMapping(), accounts: templateAccounts('ca-gst') };
+  const ukHeader = { currency: 'GBP', start: '2025-08-01T00:00:00Z', end: '2025-08-14T00:00:00Z' };
+
+  it('posts the VAT the file states as the sales line\'s TaxAmount, not 1/6 of the line', () => {
+    const [doc] = documentsOf([
+      ['Order', 'ItemPrice', 'Principal', '2025-08-02', '100.00', 'Amazon.co.uk'],
+      ['Order', 'ItemPrice', 'Tax', '2025-08-02', '20.00', 'Amazon.co.uk', 'seller'],
+      ['Order', 'ItemPrice', 'Principal', '2025-08-03', '9.99', 'Amazon.co.uk'],
+      ['Order', 'ItemPrice', 'Tax', '2025-08-03', '2.00', 'Amazon.co.uk', 'seller'],
+    ], ukHeader, 'off', settings, uk);
+    expect(doc!.invoice.LineItems).toEqual([expect.objectContaining({ AccountCode: '201', TaxType: 'OUTPUT2', LineAmount: 131.99, TaxAmount: 22 })]);
+    expect(doc!.invoice.LineItems[0]!.Description).toContain('of which tax 22.00 as the settlement states it');
+  });
+
+  it('carries the tax Amazon.ca states on advertising exactly (-150.74 with tax -18.09), the document still the deposit', () => {
+    const [doc] = documentsOf([
+      ['Order', 'ItemPrice', 'Principal', '2025-08-20', '500.00', 'Amazon.ca'],
+      ['ServiceFee', 'ItemFees', 'Cost of Advertising', '2025-08-23', '-150.74', ''],
+      ['ServiceFee', 'OtherFees', 'TaxAmount', '2025-08-23', '-18.09', '', 'seller'],
+    ], { currency: 'CAD', start: '2025-08-14T00:00:00Z', end: '2025-08-28T00:00:00Z' }, 'off', settings, ca);
+    expect(doc!.invoice.LineItems.find((l) => l.AccountCode === '408')).toMatchObject({ TaxType: 'INPUT', LineAmount: -168.83, TaxAmount: -18.09 });
+    expect(xeroTotal(doc!.invoice.LineItems)).toBe('331.17');
+  });
+
+  it('keeps stated tax out of a line whose tax type carries none: it is part of the cost', () => {
+    const [doc] = documentsOf([
+      ['Order', 'ItemPrice', 'Principal', '2025-08-20', '500.00', 'Amazon.ca'],
+      ['ServiceFee', 'ItemFees', 'Cost of Advertising', '2025-08-23', '-150.74', ''],
+      ['ServiceFee', 'OtherFees', 'TaxAmount', '2025-08-23', '-18.09', '', 'seller'],
+    ], { currency: 'CAD' }, 'off', settings, { ...defaultMapping(), accounts: templateAccounts('ca') });
+    const ad = doc!.invoice.LineItems.find((l) => l.AccountCode === '408')!;
+    expect(ad).toMatchObject({ TaxType: 'NONE', LineAmount: -168.83 });
+    expect(ad).not.toHaveProperty('TaxAmount');
+  });
+
+  it('splits a line whose net and tax have opposite signs into a net line and a tax line', () => {
+    // Refunds and sales tax on one account: −30.00 of refunds with 2.00 of tax cannot be one line.
+    const refundsWithSalesTax = { ...uk, accounts: uk.accounts.map((a) => (a.category === 'Tax on sales' ? { ...a, accountCode: '202' } : a)) };
+    const [doc] = documentsOf([
+      ['Refund', 'ItemPrice', 'Principal', '2025-08-03', '-30.00', 'Amazon.co.uk'],
+      ['Order', 'ItemPrice', 'Tax', '2025-08-02', '2.00', 'Amazon.co.uk', 'seller'],
+      ['Order', 'ItemPrice', 'Principal', '2025-08-03', '100.00', 'Amazon.co.uk'],
+    ], ukHeader, 'off', settings, refundsWithSalesTax);
+    expect(doc!.invoice.LineItems.filter((l) => l.AccountCode === '202').map((l) => [l.LineAmount, l.TaxAmount])).toEqual([[-30, 0], [2, 2]]);
+    expect(xeroTotal(doc!.invoice.LineItems)).toBe('72');
+  });
+
+  it('gives every document of a settlement the one CurrencyRate it is given', () => {
+    const spanning: LineSpec[] = [['Order', 'ItemPrice', 'Principal', '2025-07-30', '100.00'], ['Order', 'ItemPrice', 'Principal', '2025-08-03', '50.00']];
+    const docs = documentsOf(spanning, { currency: 'EUR', start: '2025-07-29T00:00:00Z', end: '2025-08-12T00:00:00Z' }, 'carry', { status: 'DRAFT', currencyRate: '1.172345' });
+    expect(docs.map((d) => d.invoice.CurrencyRate)).toEqual([1.172345, 1.172345]);
+    expect(JSON.stringify(docs[0]!.invoice)).toContain('"CurrencyRate":1.172345,');
   });
 });
 

@@ -33,7 +33,7 @@ describe('checks', () => {
   it('keeps an unmapped triple out of the parts, with its rows and amount, and blocks posting', () => {
     const s = summarise([...spanning, ['New Type', 'ItemPrice', 'Principal', '2025-08-03', '5.00'], ['new type', 'ItemPrice', 'Principal', '2025-08-04', '2.50', 'Amazon.ca']]);
     expect(s.unmapped).toEqual([
-      { transactionType: 'New Type', amountType: 'ItemPrice', amountDescription: 'Principal', marketplaces: ['Amazon.com', 'Amazon.ca'], rows: 2, amount: minor('7.50') },
+      { transactionType: 'New Type', amountType: 'ItemPrice', amountDescription: 'Principal', remittedBy: '', marketplaces: ['Amazon.com', 'Amazon.ca'], rows: 2, amount: minor('7.50') },
     ]);
     expect(s.problems).toContainEqual({ kind: 'unmapped', message: expect.stringMatching(/^Not mapped: New Type \/ ItemPrice \/ Principal \(2 rows, 7\.50 USD\)/) });
     const mappedTotal = s.parts.reduce((t, p) => t + p.total, 0);
@@ -43,7 +43,7 @@ describe('checks', () => {
   it('reports a category that has no account, and a mapping conflict, once each', () => {
     const mapping = defaultMapping();
     mapping.accounts = mapping.accounts.filter((a) => a.category !== 'Seller fees');
-    mapping.rules.push({ transactionType: '', amountType: 'ItemFees', amountDescription: 'FBAPerUnitFulfillmentFee', marketplace: '', effectiveFrom: '', effectiveTo: '', category: 'Shipping costs', origin: 'Mapping row 99' });
+    mapping.rules.push({ transactionType: '', amountType: 'ItemFees', amountDescription: 'FBAPerUnitFulfillmentFee', marketplace: '', remittedBy: '', effectiveFrom: '', effectiveTo: '', category: 'Shipping costs', origin: 'Mapping row 99' });
     const s = summarise(spanning, 'carry', mapping);
     expect(s.missingAccounts).toEqual([{ category: 'Seller fees', marketplace: 'Amazon.com', date: '2025-07-28' }]);
     expect(s.conflicts).toHaveLength(1);
@@ -84,9 +84,11 @@ describe('month split', () => {
     expect(s.problems).toEqual([{ kind: 'missing-account', message: expect.stringContaining('"Carried forward"') }]);
   });
 
-  it('widens a part to lines posted outside the settlement period', () => {
-    const s = summarise([...spanning, ['other-transaction', 'other-transaction', 'Payable to Amazon', '2025-07-20', '-5.00', '']], 'separate');
-    expect(s.parts[0]).toMatchObject({ key: '2025-07', from: '2025-07-20', to: '2025-07-31' });
+  it('posts a line from before the period in the first part, never widening it, and says so', () => {
+    const s = summarise([...spanning, ['other-transaction', 'other-transaction', 'Payable to Amazon', '2025-06-20', '-5.00', '']], 'separate');
+    expect(s.parts.map((p) => p.key)).toEqual(['2025-07', '2025-08']);
+    expect(s.parts[0]).toMatchObject({ key: '2025-07', from: '2025-07-28', to: '2025-07-31' });
+    expect(s.outsidePeriod).toEqual([{ side: 'before', rows: 1, amount: minor('-5.00'), first: '2025-06-20', last: '2025-06-20', part: '2025-07' }]);
   });
 });
 

@@ -73,7 +73,7 @@ describe('GET /TaxRates', () => {
     const { response } = read('/TaxRates');
     expect(response.body).toContain('"EffectiveRate":20.0000');
     const rates = new Map((json(response).TaxRates as any[]).map((r) => [r.TaxType, r]));
-    expect([...rates.keys()].sort()).toEqual(['EXEMPTINPUT', 'EXEMPTOUTPUT', 'INPUT2', 'NONE', 'OUTPUT2', 'TAX001', 'ZERORATEDINPUT', 'ZERORATEDOUTPUT']);
+    expect([...rates.keys()].sort()).toEqual(['EXEMPTINPUT', 'EXEMPTOUTPUT', 'INPUT2', 'NONE', 'OUTPUT2', 'REVERSECHARGES', 'TAX001', 'ZERORATEDINPUT', 'ZERORATEDOUTPUT']);
     expect(rates.get('OUTPUT2')).toMatchObject({ EffectiveRate: 20, CanApplyToRevenue: true, CanApplyToExpenses: false, Status: 'ACTIVE' });
     expect(rates.get('INPUT2')).toMatchObject({ CanApplyToRevenue: false, CanApplyToExpenses: true });
     expect(rates.get('TAX001')!.Status).toBe('DELETED');
