@@ -8,7 +8,7 @@
  * with an item price, or an unknown account-level charge, stays UNMAPPED so a person decides:
  * that is the market tools' "silently mis-mapped" complaint, avoided on purpose.
  */
-import { CARRIED_FORWARD } from './categories';
+import { CARRIED_FORWARD, COGS_CATEGORY, INVENTORY_CATEGORY } from './categories';
 import type { CategoryAccount, Mapping, MappingRule } from './types';
 
 type RuleRow = readonly [transactionType: string, amountType: string, amountDescription: string, category: string];
@@ -106,6 +106,8 @@ const ACCOUNTS: readonly (readonly [category: string, accountCode: string, taxTy
   ['Transfers', '1220', 'NONE'],
   ['Loans', '2300', 'NONE'],
   [CARRIED_FORWARD, '2010', 'NONE'],
+  [COGS_CATEGORY, '310', 'NONE'],
+  [INVENTORY_CATEGORY, '630', 'NONE'],
 ];
 
 /** The mapping a new workbook starts with. */
