@@ -9,7 +9,7 @@ import { CliError, type CommandIo } from './io';
 const COMMANDS: Record<string, (args: string[], io: CommandIo) => number> = { summarize, defaults };
 
 const USAGE = `Usage:
-  summarize FILE [--mapping MAPPING.csv]... [--split off|carry|separate] [--status DRAFT|SUBMITTED|AUTHORISED] [--json]
+  summarize FILE [--mapping MAPPING.csv]... [--costs COSTS.csv] [--split off|carry|separate] [--status DRAFT|SUBMITTED|AUTHORISED] [--json]
   defaults        print the shipped Mapping and Accounts tables as CSV`;
 
 /** Runs one command line; returns the exit code. */

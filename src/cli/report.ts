@@ -7,7 +7,7 @@ import type { SettlementSummary } from '../core/summary';
 import type { PlannedDocument } from '../core/xero/documents';
 
 /** Lays out rows as aligned columns; numeric-looking cells are right-aligned. */
-function columns(rows: string[][], indent = '  '): string {
+export function columns(rows: string[][], indent = '  '): string {
   const widths: number[] = [];
   for (const r of rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, c.length)));
   const numeric = /^-?[\d,]+(\.\d+)?$/;

@@ -1,13 +1,17 @@
 /**
- * `summarize FILE [--mapping MAPPING.csv]... [--split off|carry|separate] [--status S] [--json]`:
- * the dry run of the whole job, from the file to the Xero documents, without touching Xero.
+ * `summarize FILE [--mapping MAPPING.csv]... [--costs COSTS.csv] [--split off|carry|separate]
+ * [--status S] [--json]`: the dry run of the whole job, from the file to the Xero documents (and,
+ * with `--costs`, the cost of goods sold journals), without touching Xero.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { planCogs, unitsOfLines, type CogsPlan } from '../../core/cogs';
 import { parseSettlement } from '../../core/settlement';
 import { aggregateSettlement, SPLIT_MODES, summariseSettlement, type SplitMode } from '../../core/summary';
 import { buildDocuments, type PlannedDocument } from '../../core/xero/documents';
 import { DOCUMENT_STATUSES, type DocumentStatus } from '../../core/xero/invoice';
+import { cogsJson, cogsReport } from '../cogs-output';
+import { loadCosts } from '../costs-file';
 import { summaryJson } from '../json';
 import { loadMapping } from '../mapping-files';
 import { summaryReport } from '../report';
@@ -16,6 +20,8 @@ import { CliError, type CommandIo } from '../io';
 interface Options {
   file: string;
   mappings: string[];
+  /** The Costs table: with it, the cost of goods sold journals are worked out too. */
+  costs?: string;
   split: SplitMode;
   status: DocumentStatus;
   json: boolean;
@@ -32,6 +38,7 @@ function readOptions(args: string[]): Options {
     };
     if (arg === '--json') options.json = true;
     else if (arg === '--mapping') options.mappings.push(value());
+    else if (arg === '--costs') options.costs = value();
     else if (arg === '--split') {
       const v = value();
       if (!(SPLIT_MODES as readonly string[]).includes(v)) throw new CliError(`--split must be one of ${SPLIT_MODES.join(', ')}, not "${v}".`);
@@ -65,12 +72,15 @@ export function summarize(args: string[], io: CommandIo): number {
   const summary = summariseSettlement(aggregateSettlement(parsed.settlement), mapping, { split: options.split });
   const built = buildDocuments(summary, { status: options.status });
   const documents: PlannedDocument[] = built.ok ? built.documents : [];
+  const cogs: CogsPlan | undefined = options.costs === undefined
+    ? undefined
+    : planCogs(summary, unitsOfLines(parsed.settlement.lines), loadCosts(options.costs), mapping, { status: options.status });
   for (const w of parsed.warnings) io.err(`Note: ${w}`);
   if (options.json) {
-    io.out(JSON.stringify(summaryJson(summary, documents), null, 2) + '\n');
-    for (const p of summary.problems) io.err(p.message);
+    io.out(JSON.stringify({ ...(summaryJson(summary, documents) as object), ...(cogs ? cogsJson(summary, cogs) : {}) }, null, 2) + '\n');
+    for (const p of [...summary.problems.map((q) => q.message), ...(cogs?.problems ?? [])]) io.err(p);
   } else {
-    io.out(summaryReport(summary, documents));
+    io.out(summaryReport(summary, documents) + (cogs ? cogsReport(summary, cogs) : ''));
   }
-  return summary.problems.length === 0 ? 0 : 1;
+  return summary.problems.length === 0 && (cogs?.problems.length ?? 0) === 0 ? 0 : 1;
 }

@@ -137,7 +137,7 @@ export function planCogs(summary: SettlementSummary, units: readonly UnitsEntry[
       const amount = net * cost.unitCost;
       if (!Number.isSafeInteger(amount)) throw new RangeError('Amount too large to multiply exactly');
       if (sku.amount !== undefined) sku.amount = addMinor(sku.amount, amount);
-      lines.add(entry, net, amount);
+      lines.add(entry, amount);
     }
     const skus = [...bySku.values()].sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0));
     for (const s of skus) {
@@ -153,7 +153,7 @@ export function planCogs(summary: SettlementSummary, units: readonly UnitsEntry[
 
   plan.missing = [...missing.values()];
   for (const m of plan.missing) {
-    plan.problems.push(`No cost for SKU ${m.sku} on ${m.date} (${m.units} unit${Math.abs(m.units) === 1 ? '' : 's'}). Add its unit cost in the Costs tab.`);
+    plan.problems.push(`No cost for SKU ${m.sku} on ${m.date} (${m.units} unit${Math.abs(m.units) === 1 ? '' : 's'} net of returns). Add its unit cost in the Costs tab.`);
   }
   for (const [sku, cost] of foreign) {
     plan.problems.push(
@@ -205,9 +205,24 @@ function rangeOf(summary: SettlementSummary, group: PartUnits, keys: string[]): 
 }
 
 /** The journal lines of one part: per account and tax type, debits for the cost, credits for the inventory. */
+interface LineTotal {
+  accountCode: string;
+  taxType: string;
+  amount: Minor;
+  sold: number;
+  returned: number;
+}
+
+/** `3 units sold, 1 returned`, `1 unit returned`. */
+function unitWords(sold: number, returned: number): string {
+  const units = (n: number) => `${n} unit${n === 1 ? '' : 's'}`;
+  if (returned === 0) return `${units(sold)} sold`;
+  return sold === 0 ? `${units(returned)} returned` : `${units(sold)} sold, ${returned} returned`;
+}
+
 class JournalLines {
-  private readonly cogs = new Map<string, { accountCode: string; taxType: string; amount: Minor; units: number }>();
-  private readonly inventory = new Map<string, { accountCode: string; taxType: string; amount: Minor; units: number }>();
+  private readonly cogs = new Map<string, LineTotal>();
+  private readonly inventory = new Map<string, LineTotal>();
 
   constructor(
     private readonly matcher: Matcher,
@@ -215,12 +230,12 @@ class JournalLines {
     private readonly report: (key: string, message: string) => void,
   ) {}
 
-  add(entry: UnitsEntry, units: number, amount: Minor): void {
-    this.post(this.cogs, COGS_CATEGORY, entry, units, amount);
-    this.post(this.inventory, INVENTORY_CATEGORY, entry, units, -amount);
+  add(entry: UnitsEntry, amount: Minor): void {
+    this.post(this.cogs, COGS_CATEGORY, entry, amount);
+    this.post(this.inventory, INVENTORY_CATEGORY, entry, -amount);
   }
 
-  private post(into: JournalLines['cogs'], category: string, entry: UnitsEntry, units: number, amount: Minor): void {
+  private post(into: Map<string, LineTotal>, category: string, entry: UnitsEntry, amount: Minor): void {
     const answer = this.matcher.accountFor(category, entry.marketplace, entry.postedDate);
     if (answer.kind === 'missing') {
       const where = entry.marketplace ? ` on ${entry.marketplace}` : '';
@@ -237,9 +252,10 @@ class JournalLines {
     const line = into.get(k);
     if (line) {
       line.amount = addMinor(line.amount, amount);
-      line.units += units;
+      line.sold += entry.sold;
+      line.returned += entry.returned;
     } else {
-      into.set(k, { accountCode, taxType, amount, units });
+      into.set(k, { accountCode, taxType, amount, sold: entry.sold, returned: entry.returned });
     }
   }
 
@@ -250,15 +266,14 @@ class JournalLines {
     const when = `${part.from} to ${part.to}`;
     const key = `${invoiceNumberFor(id, part.key, summary.parts.length)}-COGS`;
     const skuCount = part.skus.filter((s) => s.net !== 0).length;
-    const words = (n: number, what: string) => `${n} ${what}${Math.abs(n) === 1 ? '' : 's'}`;
-    const describe = (lead: string, units: number) => `${lead}: ${words(units, 'unit')} (Amazon settlement ${id}, ${when})`;
+    const describe = (lead: string, l: LineTotal) => `${lead}: ${unitWords(l.sold, l.returned)} (Amazon settlement ${id}, ${when})`;
     const journalLines: XeroJournalLine[] = [
       ...[...this.cogs.values()].map((l) => ({ l, lead: 'Cost of goods sold' })),
       ...[...this.inventory.values()].map((l) => ({ l, lead: 'Inventory sold' })),
     ]
       .filter(({ l }) => l.amount !== 0)
       .map(({ l, lead }) => ({
-        Description: describe(lead, l.units),
+        Description: describe(lead, l),
         LineAmount: amountToNumber(l.amount, header.decimals),
         AccountCode: l.accountCode,
         TaxType: l.taxType,
@@ -271,7 +286,7 @@ class JournalLines {
     if (balance !== 0) throw new Error(`SettleSheet built an unbalanced journal for part ${part.key} (off by ${balance} minor units). This is a bug.`);
     const partWords = summary.parts.length > 1 ? `, part ${part.key}` : '';
     const journal: XeroManualJournal = {
-      Narration: `${key} Cost of goods sold, Amazon settlement ${id}${partWords} (${when}): ${words(skuCount, 'SKU')}, ${words(part.net, 'unit')}`,
+      Narration: `${key} Cost of goods sold, Amazon settlement ${id}${partWords} (${when}): ${skuCount} SKU${skuCount === 1 ? '' : 's'}, ${unitWords(part.sold, part.returned)}`,
       Date: part.documentDate,
       Status: journalStatusFor(settings.status),
       LineAmountTypes: 'NoTax',

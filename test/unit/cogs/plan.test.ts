@@ -43,13 +43,13 @@ describe('planCogs', () => {
     ]);
     const august = p.journals[1]!.journal;
     expect(august).toEqual({
-      Narration: 'AMZ-555-2025-08-COGS Cost of goods sold, Amazon settlement 555, part 2025-08 (2025-08-01 to 2025-08-08): 2 SKUs, 5 units',
+      Narration: 'AMZ-555-2025-08-COGS Cost of goods sold, Amazon settlement 555, part 2025-08 (2025-08-01 to 2025-08-08): 2 SKUs, 6 units sold, 1 returned',
       Date: '2025-08-08',
       Status: 'DRAFT',
       LineAmountTypes: 'NoTax',
       JournalLines: [
-        { Description: 'Cost of goods sold: 5 units (Amazon settlement 555, 2025-08-01 to 2025-08-08)', LineAmount: 15.25, AccountCode: '310', TaxType: 'NONE' },
-        { Description: 'Inventory sold: 5 units (Amazon settlement 555, 2025-08-01 to 2025-08-08)', LineAmount: -15.25, AccountCode: '630', TaxType: 'NONE' },
+        { Description: 'Cost of goods sold: 6 units sold, 1 returned (Amazon settlement 555, 2025-08-01 to 2025-08-08)', LineAmount: 15.25, AccountCode: '310', TaxType: 'NONE' },
+        { Description: 'Inventory sold: 6 units sold, 1 returned (Amazon settlement 555, 2025-08-01 to 2025-08-08)', LineAmount: -15.25, AccountCode: '630', TaxType: 'NONE' },
       ],
     });
     for (const j of p.journals) expect(journalSum(j.journal.JournalLines)).toBe(0);
@@ -63,7 +63,7 @@ describe('planCogs', () => {
   it('with the split off, one journal for the settlement, numbered like its invoice; approved documents make a POSTED journal', () => {
     const { plan: p } = plan({ split: 'off', status: 'AUTHORISED' });
     expect(p.journals.map((j) => [j.key, j.journal.Date, j.journal.Status, j.total])).toEqual([['AMZ-555-COGS', '2025-08-08', 'POSTED', 2755]]);
-    expect(p.journals[0]!.journal.Narration).toBe('AMZ-555-COGS Cost of goods sold, Amazon settlement 555 (2025-07-25 to 2025-08-08): 2 SKUs, 8 units');
+    expect(p.journals[0]!.journal.Narration).toBe('AMZ-555-COGS Cost of goods sold, Amazon settlement 555 (2025-07-25 to 2025-08-08): 2 SKUs, 9 units sold, 1 returned');
     expect(plan({ split: 'off', status: 'SUBMITTED' }).plan.journals[0]!.journal.Status).toBe('DRAFT');
   });
 
@@ -85,7 +85,7 @@ describe('planCogs', () => {
     expect(p.journals).toEqual([]);
     expect(p.missing).toEqual([{ sku: '00123', units: 3, date: '2025-08-03' }]);
     expect(p.problems).toEqual([
-      'No cost for SKU 00123 on 2025-08-03 (3 units). Add its unit cost in the Costs tab.',
+      'No cost for SKU 00123 on 2025-08-03 (3 units net of returns). Add its unit cost in the Costs tab.',
       'SKU MUG costs 3.00 GBP (Costs row 2), but settlement 555 is in USD. Add a row with its cost in USD: SettleSheet does not convert costs between currencies.',
     ]);
     // The July part is fully costed and still shows its amount.
