@@ -18,3 +18,4 @@ export { IDEMPOTENCY_KEY_LIFETIME_MS, IDEMPOTENCY_KEY_MAX } from './idempotency'
 export { SEEDED_ORGANISATIONS, TENANT_IDS, seedOrganisations } from './seed';
 export type { Account, Currency, OrganisationSeed, OrganisationState, TaxRate } from './model';
 export type { SandboxDocument, SandboxDocumentLine } from './invoice-render';
+export type { SandboxJournal } from './manual-journals';
