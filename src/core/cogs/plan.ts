@@ -60,6 +60,8 @@ export interface PlannedJournal {
   /** Moved from inventory to cost of goods sold (negative when returns exceed sales). */
   total: Minor;
   journal: XeroManualJournal;
+  /** The Accounts tab category of each journal line, in order (for checks that name it). */
+  categories: string[];
 }
 
 /** A SKU whose units have no cost on a day they were posted. */
@@ -267,11 +269,11 @@ class JournalLines {
     const key = `${invoiceNumberFor(id, part.key, summary.parts.length)}-COGS`;
     const skuCount = part.skus.filter((s) => s.net !== 0).length;
     const describe = (lead: string, l: LineTotal) => `${lead}: ${unitWords(l.sold, l.returned)} (Amazon settlement ${id}, ${when})`;
-    const journalLines: XeroJournalLine[] = [
-      ...[...this.cogs.values()].map((l) => ({ l, lead: 'Cost of goods sold' })),
-      ...[...this.inventory.values()].map((l) => ({ l, lead: 'Inventory sold' })),
-    ]
-      .filter(({ l }) => l.amount !== 0)
+    const kept = [
+      ...[...this.cogs.values()].map((l) => ({ l, lead: 'Cost of goods sold', category: COGS_CATEGORY })),
+      ...[...this.inventory.values()].map((l) => ({ l, lead: 'Inventory sold', category: INVENTORY_CATEGORY })),
+    ].filter(({ l }) => l.amount !== 0);
+    const journalLines: XeroJournalLine[] = kept
       .map(({ l, lead }) => ({
         Description: describe(lead, l),
         LineAmount: amountToNumber(l.amount, header.decimals),
@@ -298,7 +300,7 @@ class JournalLines {
       const where = checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
       throw new Error(`SettleSheet built an invalid Xero journal for part ${part.key} (${where}). This is a bug.`);
     }
-    return { part: part.key, key, total, journal };
+    return { part: part.key, key, total, journal, categories: kept.map((k) => k.category) };
   }
 }
 
