@@ -80,7 +80,7 @@ export async function uploadSettlement(
   }
   if (options.signal.cancelled) return abandon({ kind: 'cancelled', message: 'Import cancelled: nothing was imported.' });
   try {
-    return { kind: 'imported', settlement: await call('finishImport', { importId, aggregate: payload.aggregate }) };
+    return { kind: 'imported', settlement: await call('finishImport', { importId, aggregate: payload.aggregate, units: payload.units }) };
   } catch (error) {
     return abandon({ kind: 'failed', message: `${messageOf(error)} Nothing was imported.` });
   }

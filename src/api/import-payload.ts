@@ -6,13 +6,16 @@ import { sha256OfText } from '../core/hash';
 import { formatAmount } from '../core/money';
 import type { Settlement } from '../core/settlement/types';
 import { aggregateSettlement } from '../core/summary/aggregate';
-import type { AggregateEntryDto, BeginImportRequest, LineDto } from './types';
+import { unitsOfLines } from '../core/cogs/units';
+import type { AggregateEntryDto, BeginImportRequest, LineDto, UnitsEntryDto } from './types';
 
-/** The three parts of an import. */
+/** The parts of an import. */
 export interface ImportPayload {
   begin: BeginImportRequest;
   lines: LineDto[];
   aggregate: AggregateEntryDto[];
+  /** Units per SKU per day, sent with the aggregate (cost of goods sold). */
+  units: UnitsEntryDto[];
 }
 
 /** Builds the import of a parsed settlement. */
@@ -58,6 +61,7 @@ export function importPayload(settlement: Settlement): ImportPayload {
     },
     lines,
     aggregate,
+    units: unitsOfLines(settlement.lines).map((u) => [u.postedDate, u.sku, u.marketplace, u.sold, u.returned, u.assumed]),
   };
 }
 

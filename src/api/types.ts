@@ -49,6 +49,12 @@ export type AggregateEntryDto = [
   rows: number,
 ];
 
+/**
+ * Units of one SKU on one posted day in one marketplace (core/cogs/units.ts):
+ * [posted date, SKU, marketplace, sold, returned, counted lines whose quantity was blank].
+ */
+export type UnitsEntryDto = [postedDate: string, sku: string, marketplace: string, sold: number, returned: number, assumed: number];
+
 /** Starts an import: the settlement's facts and how many lines will follow. */
 export interface BeginImportRequest {
   source: string;
@@ -81,6 +87,8 @@ export interface AppendLinesRequest {
 export interface FinishImportRequest {
   importId: string;
   aggregate: AggregateEntryDto[];
+  /** Units per SKU per day, for the cost of goods sold (absent from a sidebar older than it). */
+  units?: UnitsEntryDto[];
 }
 
 /** The status a settlement shows in the Settlements tab and the sidebar. */
@@ -204,6 +212,68 @@ export interface UnmappedDto {
   amount: Decimal;
 }
 
+/** One SKU of a part: units and what they cost. */
+export interface CogsSkuDto {
+  sku: string;
+  sold: number;
+  returned: number;
+  net: number;
+  /** Absent while the SKU has no cost (or several costs apply in the part). */
+  unitCost?: Decimal;
+  /** Absent while a cost is missing. */
+  amount?: Decimal;
+  /** Costs tab rows used. */
+  costRows: number[];
+}
+
+/** A part's units by SKU. */
+export interface CogsPartDto {
+  key: string;
+  from: string;
+  to: string;
+  sold: number;
+  returned: number;
+  amount?: Decimal;
+  skus: CogsSkuDto[];
+}
+
+/** A cost of goods sold journal the next post would send. */
+export interface PlannedJournalDto {
+  part: string;
+  key: string;
+  narration: string;
+  date: string;
+  status: 'DRAFT' | 'POSTED';
+  /** Moved from inventory to cost of goods sold (negative when returns exceed sales). */
+  total: Decimal;
+  lines: { category: string; accountCode: string; accountName?: string; taxType: string; amount: Decimal }[];
+}
+
+/** A cost of goods sold journal Xero holds. */
+export interface PostedJournalDto {
+  part: string;
+  narration: string;
+  status: string;
+  total: Decimal;
+  url: string;
+}
+
+/** The cost of goods sold of a settlement, as the detail shows it. */
+export interface CogsPreviewDto {
+  /** The spreadsheet's setting: off makes no journal. */
+  enabled: boolean;
+  parts: CogsPartDto[];
+  journals: PlannedJournalDto[];
+  posted: PostedJournalDto[];
+  /** Why no journal would be posted now (the invoices are not affected). */
+  problems: string[];
+  notes: string[];
+  /** SKUs without a cost, with their net units and first day. */
+  missing: { sku: string; units: number; date: string }[];
+  /** Xero holds journals that differ from these: "Void and re-post" replaces only the journals. */
+  changedSincePosting: boolean;
+}
+
 /** Everything the settlement detail shows, computed from the current Mapping and Accounts tabs. */
 export interface PreviewResult {
   settlement: SettlementListItem;
@@ -224,6 +294,8 @@ export interface PreviewResult {
   revision: number;
   /** Set when Xero holds only part of the settlement. */
   partlyPosted?: PartlyPostedDto;
+  /** Cost of goods sold: units by SKU per part and the journals. */
+  cogs?: CogsPreviewDto;
 }
 
 /** What pressing Post (or Void and re-post) did. */
@@ -262,6 +334,8 @@ export interface SettingsDto {
   documentStatus: DocumentStatus;
   /** Blank: the settlement's main marketplace (e.g. `Amazon.ca`). */
   contactName: string;
+  /** Cost of goods sold journals: on unless turned off (absent means unchanged when saving). */
+  cogs?: 'on' | 'off';
 }
 
 /** Every server call returns this envelope, so expected failures arrive as words, not exceptions. */

@@ -6,7 +6,7 @@ import type { SettingsDto } from '../api/types';
 const KEY = 'settlesheet.settings';
 
 /** What a new spreadsheet starts with: month carry, drafts for review, contact from the marketplace. */
-export const DEFAULT_SETTINGS: SettingsDto = { split: 'carry', documentStatus: 'DRAFT', contactName: '' };
+export const DEFAULT_SETTINGS: SettingsDto = { split: 'carry', documentStatus: 'DRAFT', contactName: '', cogs: 'on' };
 
 /** The spreadsheet's settings. */
 export function readSettings(): SettingsDto {
@@ -14,8 +14,9 @@ export function readSettings(): SettingsDto {
   return raw ? { ...DEFAULT_SETTINGS, ...(JSON.parse(raw) as Partial<SettingsDto>) } : { ...DEFAULT_SETTINGS };
 }
 
-/** Saves the spreadsheet's settings. */
+/** Saves the spreadsheet's settings; a setting left out (a form that does not show it) keeps its value. */
 export function writeSettings(settings: SettingsDto): SettingsDto {
-  PropertiesService.getDocumentProperties().setProperty(KEY, JSON.stringify(settings));
-  return settings;
+  const merged = { ...readSettings(), ...settings };
+  PropertiesService.getDocumentProperties().setProperty(KEY, JSON.stringify(merged));
+  return merged;
 }

@@ -78,7 +78,7 @@ function measure(code: string, lines: number): Costs {
       run('appendImportLines', { importId: begun.importId, offset, lines: chunk });
       offset += chunk.length;
     }
-    run('finishImport', { importId: begun.importId, aggregate: payload.aggregate });
+    run('finishImport', { importId: begun.importId, aggregate: payload.aggregate, units: payload.units });
   });
   const settlementId = payload.begin.header.settlementId;
   run('previewSettlement', { settlementId });

@@ -80,7 +80,7 @@ function importFile(s: Session, text: string, user = SELLER, chunk = 100): { beg
     s.run(user, 'appendImportLines', { importId: begun.importId, offset, lines });
     offset += lines.length;
   }
-  return { begun, finished: s.run<SettlementListItem>(user, 'finishImport', { importId: begun.importId, aggregate: payload.aggregate }) };
+  return { begun, finished: s.run<SettlementListItem>(user, 'finishImport', { importId: begun.importId, aggregate: payload.aggregate, units: payload.units }) };
 }
 
 /** Connects a user through Xero's consent page and Google's /usercallback, calling the bundle's callback. */
@@ -225,7 +225,7 @@ describe('the add-on, built, end to end', () => {
     const begun = s.run<BeginImportResult>(SELLER, 'beginImport', { ...payload.begin, confirmReissue: true });
     if (begun.status !== 'ready') throw new Error(begun.status);
     s.run(SELLER, 'appendImportLines', { importId: begun.importId, offset: 0, lines: payload.lines });
-    expect(s.run<SettlementListItem>(SELLER, 'finishImport', { importId: begun.importId, aggregate: payload.aggregate }).status).toBe('Changed since posting');
+    expect(s.run<SettlementListItem>(SELLER, 'finishImport', { importId: begun.importId, aggregate: payload.aggregate, units: payload.units }).status).toBe('Changed since posting');
 
     const preview = s.run<PreviewResult>(SELLER, 'previewSettlement', { settlementId });
     expect(preview).toMatchObject({ changedSincePosting: true, canPost: false, revision: 1 });

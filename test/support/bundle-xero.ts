@@ -59,6 +59,6 @@ export function importThroughBundle(b: BundleWorld, settlement: Settlement, user
     b.run('appendImportLines', { importId: begun.importId, offset, lines }, user);
     offset += lines.length;
   }
-  b.run('finishImport', { importId: begun.importId, aggregate: payload.aggregate }, user);
+  b.run('finishImport', { importId: begun.importId, aggregate: payload.aggregate, units: payload.units }, user);
   return payload.begin.header.settlementId;
 }

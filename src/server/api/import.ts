@@ -4,11 +4,12 @@
  * unmapped triples into Mapping, a Log line). Until finish the settlement is not imported at all;
  * each call does bounded work, so any size fits Apps Script's six minutes.
  */
-import type { AggregateEntryDto, BeginImportRequest, BeginImportResult, LineDto, SettlementListItem } from '../../api/types';
+import type { AggregateEntryDto, BeginImportRequest, BeginImportResult, FinishImportRequest, LineDto, SettlementListItem } from '../../api/types';
 import { createMatcher } from '../../core/mapping/match';
 import { addMinor, currencyDecimals, formatAmount, parseAmount, type Minor } from '../../core/money';
 import { compareEntries, type AggregateEntry } from '../../core/summary/aggregate';
 import { summariseSettlement } from '../../core/summary/summarise';
+import { recordImportedUnits } from '../cogs';
 import { aggregateOf } from '../settlement-aggregate';
 import { SettlementRegistry, type SettlementRecord } from '../registry';
 import { appendAggregate, deleteAggregate, type StoredEntry } from '../workbook/aggregates';
@@ -174,7 +175,7 @@ function checkedAggregate(state: ImportState, dtos: AggregateEntryDto[]): Aggreg
 }
 
 /** Makes the import visible: everything it wrote becomes part of the workbook at once. */
-export function finishImport(request: { importId: string; aggregate: AggregateEntryDto[] }): SettlementListItem {
+export function finishImport(request: FinishImportRequest): SettlementListItem {
   const workbook = Workbook.active();
   return underDocumentLock('importing', () => {
     const state = stateFor(request.importId);
@@ -226,6 +227,7 @@ export function finishImport(request: { importId: string; aggregate: AggregateEn
     };
     registry.put(record);
     writeSettlementRow(workbook, record, postingViewOf(record), !previous);
+    recordImportedUnits(workbook, header.settlementId, header.currency, request.units);
     const added = appendUnmapped(workbook, mappingTable, unmapped, state.decimals, header.settlementId);
     appendLog(workbook, {
       what: 'Import',

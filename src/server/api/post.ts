@@ -49,7 +49,7 @@ export function postSettlement(request: { settlementId: string; mode: 'post' | '
     // Voiding takes back what Xero holds whatever the tabs say now; posting needs a clean summary.
     c.summary.problems.length > 0 && request.mode !== 'void'
       ? { kind: 'refused', message: 'Nothing was sent to Xero.', problems: c.summary.problems.map((p) => p.message) }
-      : postSettlementToXero(c.summary, c.documents, request.mode, request.seenRevision);
+      : postSettlementToXero(c.summary, c.documents, request.mode, request.seenRevision, c.cogs.request);
   const result = resultOf(outcome);
 
   const succeeded = result.outcome === 'posted' || result.outcome === 'already-posted' || result.outcome === 'voided';

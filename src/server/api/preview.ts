@@ -9,15 +9,18 @@ import { formatAmount } from '../../core/money';
 import type { SettlementSummary } from '../../core/summary/types';
 import { summariseSettlement } from '../../core/summary/summarise';
 import { buildDocuments, type PlannedDocument } from '../../core/xero/documents';
+import { settlementCogs, type SettlementCogs } from '../cogs';
 import { SettlementRegistry, type SettlementRecord } from '../registry';
 import { aggregateOf } from '../settlement-aggregate';
 import { readSettings } from '../settings';
 import { readAggregate, writeAggregateCategories, type StoredEntry } from '../workbook/aggregates';
 import { appendUnmapped, readMappingTabs } from '../workbook/mapping-tabs';
 import { writeSettlementRow } from '../workbook/settlements-tab';
+import { appendCogsToSummary } from '../workbook/summary-cogs';
 import { writeSummaryTab } from '../workbook/summary-tab';
 import { refreshTransactionCategories } from '../workbook/transactions-maintenance';
 import { Workbook } from '../workbook/workbook';
+import { cogsPreviewOf } from './cogs-view';
 import { UserFacingError } from './envelope';
 import { listItemOf, postingViewOf } from './views';
 import { xeroChecks, type XeroChecks } from './xero-checks';
@@ -36,6 +39,8 @@ export interface Computed {
   mappingTable: string[][];
   /** Categories the mapping gives each stored entry now (same order as `stored`). */
   categories: string[];
+  /** The cost of goods sold journals and what they are made of. */
+  cogs: SettlementCogs;
 }
 
 /** The settlement's record, or a clear error when it was never imported. */
@@ -59,7 +64,7 @@ export function compute(workbook: Workbook, record: SettlementRecord): Computed 
   });
   const matcher = createMatcher(mapping);
   const categories = stored.map((s) => categoryLabel(matcher.categoryFor(s.entry)));
-  return { record, stored, summary, documents: built.ok ? built.documents : [], mappingTable, categories };
+  return { record, stored, summary, documents: built.ok ? built.documents : [], mappingTable, categories, cogs: settlementCogs(workbook, summary, mapping, settings) };
 }
 
 /** Keeps the workbook in step with a fresh computation: Mapping, Transactions, registry, row. */
@@ -151,6 +156,7 @@ function previewOf(c: Computed, checks: XeroChecks): PreviewResult {
     changedSincePosting: checks.changedSincePosting,
     revision: checks.revision,
     ...(checks.partlyPosted ? { partlyPosted: checks.partlyPosted } : {}),
+    cogs: cogsPreviewOf(c, checks),
   };
 }
 
@@ -161,5 +167,6 @@ export function previewSettlement(request: { settlementId: string }): PreviewRes
   const checks = xeroChecks(c);
   reconcileWorkbook(workbook, c, checks.changedSincePosting);
   writeSummaryTab(workbook, c.summary, checks.documents, checks.accountNames);
+  appendCogsToSummary(workbook, c.summary, c.cogs, checks.journals.planned);
   return previewOf(c, checks);
 }

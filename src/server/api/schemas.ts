@@ -54,9 +54,13 @@ export const AppendLinesSchema = z.object({
 
 const aggregateTuple = z.tuple([isoDate, text(), text(), text(), text(), decimal, z.number().check(z.int(), z.minimum(1))]);
 
+const unitsCount = z.number().check(z.int(), z.minimum(0), z.maximum(1_000_000_000));
+const unitsTuple = z.tuple([isoDate, text(), text(), unitsCount, unitsCount, unitsCount]);
+
 export const FinishImportSchema = z.object({
   importId: text(64),
   aggregate: z.array(aggregateTuple).check(z.maxLength(200_000)),
+  units: z.optional(z.array(unitsTuple).check(z.maxLength(200_000))),
 });
 
 export const ImportIdSchema = z.object({ importId: text(64) });
@@ -75,6 +79,7 @@ export const SettingsSchema = z.object({
   split: z.enum(SPLIT_MODES as ['off', 'carry', 'separate']),
   documentStatus: z.enum(DOCUMENT_STATUSES),
   contactName: text(255),
+  cogs: z.optional(z.enum(['on', 'off'])),
 });
 
 export const TenantSchema = z.object({ tenantId: z.string().check(z.regex(/^[0-9a-fA-F-]{36}$/)) });

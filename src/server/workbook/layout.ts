@@ -2,10 +2,11 @@
  * The tabs SettleSheet keeps in the workbook: their names, columns and looks. The tabs are where
  * sellers and accountants see how every number was made, so their columns are part of the product.
  */
+import { COSTS_COLUMNS } from '../../core/cogs/costs';
 import { ACCOUNT_COLUMNS, MAPPING_COLUMNS } from '../../core/mapping/tables';
 
 /** What a tab is for. */
-export type TabRole = 'settlements' | 'transactions' | 'mapping' | 'accounts' | 'summary' | 'log' | 'aggregates' | 'staging' | 'xero';
+export type TabRole = 'settlements' | 'transactions' | 'mapping' | 'accounts' | 'summary' | 'log' | 'aggregates' | 'staging' | 'xero' | 'costs' | 'units';
 
 /** How a tab is created the first time. */
 export interface TabLayout {
@@ -75,6 +76,9 @@ export const AGGREGATE_COLUMNS = [
   'Category in Transactions',
 ] as const;
 
+/** The hidden units tab: each settlement's units per posted day × SKU × marketplace (core/cogs). */
+export const UNITS_COLUMNS = ['Settlement id', 'Posted date', 'SKU', 'Marketplace', 'Sold', 'Returned', 'Quantity blank'] as const;
+
 /** The Log tab's columns. */
 export const LOG_COLUMNS = ['When', 'Who', 'What', 'Settlement id', 'Result', 'Details'] as const;
 
@@ -129,6 +133,16 @@ export const TABS: readonly TabLayout[] = [
     note: 'Which Xero account and tax type each category posts to. Add a row with a marketplace or effective dates for exceptions (e.g. UK VAT on Amazon fees from 2024-08-01).',
   },
   {
+    role: 'costs',
+    name: 'Costs',
+    header: COSTS_COLUMNS,
+    formats: { 1: TEXT, 3: TEXT, 4: TEXT, 5: TEXT, 8: TEXT },
+    widths: { 1: 170, 2: 90, 3: 70, 6: 220, 8: 180 },
+    maintained: false,
+    hidden: false,
+    note: 'What one unit of each SKU cost you, for the cost of goods sold journal. A later row replaces an earlier one for its dates (YYYY-MM-DD). Rows highlighted yellow were seen in an import and need a unit cost. The cost must be in the currency of the settlements it is used for.',
+  },
+  {
     role: 'summary',
     name: 'Summary',
     header: [],
@@ -164,6 +178,15 @@ export const TABS: readonly TabLayout[] = [
     maintained: true,
     hidden: true,
     note: '',
+  },
+  {
+    role: 'units',
+    name: '_SettleSheet units',
+    header: UNITS_COLUMNS,
+    formats: { 1: TEXT, 2: TEXT, 3: TEXT, 4: TEXT },
+    maintained: true,
+    hidden: true,
+    note: 'Internal: each settlement reduced to its units per SKU and day, for the cost of goods sold. Do not edit.',
   },
   {
     role: 'xero',

@@ -5,6 +5,7 @@
  */
 import { accountsTableRows, mappingTableRows } from '../../core/mapping/tables';
 import { defaultMapping } from '../../core/mapping/defaults';
+import { setUpCostsTab } from './costs-tab';
 import { TABS, layoutOf, type TabLayout, type TabRole } from './layout';
 
 const TABS_KEY = 'settlesheet.tabs';
@@ -83,6 +84,7 @@ export class Workbook {
     // Validations refer to other tabs, so they are set once every tab exists.
     if (created.includes('mapping')) this.setUpMapping();
     if (created.includes('accounts')) this.setUpAccounts();
+    if (created.includes('costs')) setUpCostsTab(this.tab('costs'));
     this.spreadsheet.setActiveSheet(before);
     return created;
   }
