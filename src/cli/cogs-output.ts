@@ -21,7 +21,11 @@ export function cogsReport(summary: SettlementSummary, plan: CogsPlan): string {
   }
   for (const journal of plan.journals) {
     out.push('', `  Journal dated ${journal.journal.Date} (${journal.journal.Status}): ${journal.journal.Narration}`);
-    out.push(columns(journal.journal.JournalLines.map((l) => [l.AccountCode, l.TaxType, l.LineAmount > 0 ? 'debit' : 'credit', formatAmount(Math.round(Math.abs(l.LineAmount) * 10 ** summary.header.decimals), summary.header.decimals)]), '    '));
+    const rows = journal.journal.JournalLines.map((l, i) => {
+      const amount = journal.lines[i]!.amount;
+      return [l.AccountCode, l.TaxType, amount > 0 ? 'debit' : 'credit', formatAmount(Math.abs(amount), summary.header.decimals)];
+    });
+    out.push(columns(rows, '    '));
   }
   for (const note of plan.notes) out.push(`  Note: ${note}`);
   if (plan.problems.length > 0) {

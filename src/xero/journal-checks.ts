@@ -35,7 +35,7 @@ export function checkJournals(summary: SettlementSummary, journals: readonly Pla
       );
     }
     journal.journal.JournalLines.forEach((line, i) => {
-      const category = journal.categories[i] ?? '';
+      const category = journal.lines[i]?.category ?? '';
       const fix = `Choose another for "${category}" in the Accounts tab`;
       const account = reference.accounts.find((a) => a.code.toLowerCase() === line.AccountCode.toLowerCase());
       if (!account) {

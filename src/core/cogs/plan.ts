@@ -60,8 +60,8 @@ export interface PlannedJournal {
   /** Moved from inventory to cost of goods sold (negative when returns exceed sales). */
   total: Minor;
   journal: XeroManualJournal;
-  /** The Accounts tab category of each journal line, in order (for checks that name it). */
-  categories: string[];
+  /** Each journal line's Accounts tab category and exact amount, in the order of JournalLines. */
+  lines: { category: string; amount: Minor }[];
 }
 
 /** A SKU whose units have no cost on a day they were posted. */
@@ -300,7 +300,7 @@ class JournalLines {
       const where = checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
       throw new Error(`SettleSheet built an invalid Xero journal for part ${part.key} (${where}). This is a bug.`);
     }
-    return { part: part.key, key, total, journal, categories: kept.map((k) => k.category) };
+    return { part: part.key, key, total, journal, lines: kept.map((k) => ({ category: k.category, amount: k.l.amount })) };
   }
 }
 
