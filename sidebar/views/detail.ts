@@ -12,6 +12,7 @@ import { notPostedWords } from '../post-outcome';
 import { pictureOfPreview } from '../reconciliation';
 import { messageOf } from '../server';
 import { documentsList, partsView } from './parts';
+import { cogsView } from './cogs';
 import { confirmationView } from './confirmation';
 import { notice, noticeList, working } from './notice';
 import { partlyPostedView, type PartlyPostedMode } from './partly-posted';
@@ -83,6 +84,7 @@ export function detailView(ctx: SidebarContext, settlementId: string, news?: HTM
       ...(preview.partlyPosted ? [partlyArea(preview, preview.partlyPosted)] : [s.documents.length ? postedView(preview) : null, postArea(preview)]),
       pictureView(pictureOfPreview(preview)),
       partsView(preview),
+      cogsView(ctx, preview, () => void load()),
     );
   }
 
