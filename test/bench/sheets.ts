@@ -14,14 +14,15 @@ import type { BeginImportResult, Envelope, PostResultDto } from '../../src/api/t
 import { createGoogleFakes } from '../fakes/google';
 import { createXeroSandbox, DEFAULT_APP, DEFAULT_USER, TENANT_IDS } from '../fakes/xero';
 import { bundleRunner } from '../support/bundle-runner';
-import { settlementOf } from '../support/settlements';
+import { settlementOf, type DetailedLineSpec } from '../support/settlements';
 import type { LineSpec } from '../support/build-aggregate';
 import { sheetsCalls } from '../support/sheets-calls';
 
 const SIZES = [1_000, 10_000, 100_000];
 const USER = DEFAULT_USER.email;
 
-function linesOf(count: number): LineSpec[] {
+/** Lines of a seller with a catalogue of 200 SKUs (units per SKU per day stay a few thousand). */
+function linesOf(count: number): DetailedLineSpec[] {
   const kinds: [string, string, string, string][] = [
     ['Order', 'ItemPrice', 'Principal', '25.00'],
     ['Order', 'ItemFees', 'Commission', '-3.75'],
@@ -31,7 +32,7 @@ function linesOf(count: number): LineSpec[] {
   return Array.from({ length: count }, (_, i) => {
     const [t, a, d, amount] = kinds[i % kinds.length]!;
     const day = String(1 + (i % 14)).padStart(2, '0');
-    return [t, a, d, `2025-08-${day}`, amount] as LineSpec;
+    return { spec: [t, a, d, `2025-08-${day}`, amount] as LineSpec, sku: `SKU-${Math.floor(i / 4) % 200}`, quantity: 1 };
   });
 }
 

@@ -227,7 +227,7 @@ export function finishImport(request: FinishImportRequest): SettlementListItem {
     };
     registry.put(record);
     writeSettlementRow(workbook, record, postingViewOf(record), !previous);
-    recordImportedUnits(workbook, header.settlementId, header.currency, request.units);
+    recordImportedUnits(workbook, header.settlementId, request.units);
     const added = appendUnmapped(workbook, mappingTable, unmapped, state.decimals, header.settlementId);
     appendLog(workbook, {
       what: 'Import',

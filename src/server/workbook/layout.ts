@@ -76,8 +76,11 @@ export const AGGREGATE_COLUMNS = [
   'Category in Transactions',
 ] as const;
 
-/** The hidden units tab: each settlement's units per posted day × SKU × marketplace (core/cogs). */
-export const UNITS_COLUMNS = ['Settlement id', 'Posted date', 'SKU', 'Marketplace', 'Sold', 'Returned', 'Quantity blank'] as const;
+/**
+ * The hidden units tab: each settlement's units, one row per SKU × marketplace with its totals and
+ * its days (`2025-08-01 3/0/0; …`: sold/returned/lines whose quantity was blank) (core/cogs).
+ */
+export const UNITS_COLUMNS = ['Settlement id', 'SKU', 'Marketplace', 'Sold', 'Returned', 'Quantity blank', 'Days (sold/returned/quantity blank)'] as const;
 
 /** The Log tab's columns. */
 export const LOG_COLUMNS = ['When', 'Who', 'What', 'Settlement id', 'Result', 'Details'] as const;
@@ -183,7 +186,7 @@ export const TABS: readonly TabLayout[] = [
     role: 'units',
     name: '_SettleSheet units',
     header: UNITS_COLUMNS,
-    formats: { 1: TEXT, 2: TEXT, 3: TEXT, 4: TEXT },
+    formats: { 1: TEXT, 2: TEXT, 3: TEXT, 7: TEXT },
     maintained: true,
     hidden: true,
     note: 'Internal: each settlement reduced to its units per SKU and day, for the cost of goods sold. Do not edit.',

@@ -1,58 +1,81 @@
 /**
- * The hidden units tab: each settlement's units per posted day × SKU × marketplace, written once
- * at import, so previews read a few rows whatever the settlement's size. A settlement's rows are
- * found by its id in the first column (one read), so nothing else needs to remember where they are.
- * A settlement with no units keeps one marker row, so "no units" is told apart from "imported
- * before SettleSheet counted units".
+ * The hidden units tab: each settlement's units, one row per SKU × marketplace (its totals, then
+ * its days as `2025-08-01 3/0/0; 2025-08-02 1/1/1`, sold/returned/lines whose quantity was blank),
+ * so a settlement takes about as many rows as the seller has SKUs, whatever the file's size, and
+ * previews read a few rows. An import only appends (one write, no read: the import's Sheets budget
+ * is tight); a settlement's rows are the LAST block under its id, found with one read of the first
+ * column, so a re-issued file's units supersede the earlier block. A settlement with no units
+ * keeps one row without a SKU, so "no units" is told apart from "imported before SettleSheet
+ * counted units".
  */
-import type { UnitsEntry } from '../../core/cogs/units';
+import { compareUnits, type UnitsEntry } from '../../core/cogs/units';
 import { UserFacingError } from '../api/envelope';
 import { cellText, textCell } from './cells';
 import { UNITS_COLUMNS } from './layout';
 import type { Workbook } from './workbook';
 
 const WIDTH = UNITS_COLUMNS.length;
+// The tab grows in steps, so most imports do not pay for growing it.
+const GROW_STEP = 5000;
+const DAY = /^(\d{4}-\d{2}-\d{2}) (\d+)\/(\d+)\/(\d+)$/;
 
-/** Where a settlement's rows are (1-based first row and count), or undefined. */
-function blockOf(workbook: Workbook, settlementId: string): { firstRow: number; count: number } | undefined {
+/** Where a settlement's latest rows are (1-based first row and count), or undefined. */
+function latestBlockOf(workbook: Workbook, settlementId: string): { firstRow: number; count: number } | undefined {
   const sheet = workbook.tab('units');
   const last = sheet.getLastRow();
   if (last < 2) return undefined;
-  const ids = sheet.getRange(2, 1, last - 1, 1).getValues().map((r) => cellText(r[0], workbook.timeZone));
-  const first = ids.indexOf(settlementId);
-  if (first < 0) return undefined;
-  let count = 1;
-  while (ids[first + count] === settlementId) count++;
-  return { firstRow: first + 2, count };
+  const zone = workbook.timeZone;
+  const ids = sheet.getRange(2, 1, last - 1, 1).getValues().map((r) => cellText(r[0], zone));
+  const end = ids.lastIndexOf(settlementId);
+  if (end < 0) return undefined;
+  let first = end;
+  while (first > 0 && ids[first - 1] === settlementId) first--;
+  return { firstRow: first + 2, count: end - first + 1 };
 }
 
-/** Stores a settlement's units, replacing any it had (a re-issued file). */
+/** The rows of a settlement's units: one per SKU × marketplace, in the entries' order. */
+function rowsOf(settlementId: string, units: readonly UnitsEntry[]): (string | number)[][] {
+  const bySku = new Map<string, { sku: string; marketplace: string; sold: number; returned: number; assumed: number; days: string[] }>();
+  for (const u of units) {
+    const k = `${u.sku}\t${u.marketplace}`;
+    let row = bySku.get(k);
+    if (!row) bySku.set(k, (row = { sku: u.sku, marketplace: u.marketplace, sold: 0, returned: 0, assumed: 0, days: [] }));
+    row.sold += u.sold;
+    row.returned += u.returned;
+    row.assumed += u.assumed;
+    row.days.push(`${u.postedDate} ${u.sold}/${u.returned}/${u.assumed}`);
+  }
+  const rows = [...bySku.values()].map((r) => [textCell(settlementId), textCell(r.sku), textCell(r.marketplace), r.sold, r.returned, r.assumed, r.days.join('; ')]);
+  return rows.length > 0 ? rows : [[textCell(settlementId), '', '', 0, 0, 0, '']];
+}
+
+/** Stores a settlement's units after any it had (a re-issued file's supersede them). */
 export function storeUnits(workbook: Workbook, settlementId: string, units: readonly UnitsEntry[]): void {
   const sheet = workbook.tab('units');
-  const old = blockOf(workbook, settlementId);
-  if (old) sheet.deleteRows(old.firstRow, old.count);
-  const rows = (units.length > 0 ? units : [{ postedDate: '', sku: '', marketplace: '', sold: 0, returned: 0, assumed: 0 }]).map((u) => [
-    textCell(settlementId), textCell(u.postedDate), textCell(u.sku), textCell(u.marketplace), u.sold, u.returned, u.assumed,
-  ]);
+  // A separator keeps two blocks of one settlement apart, should a re-issued file follow at once.
+  const rows = [[textCell(`(${settlementId})`), '', '', 0, 0, 0, ''], ...rowsOf(settlementId, units)];
   const firstRow = sheet.getLastRow() + 1;
   const short = firstRow + rows.length - 1 - sheet.getMaxRows();
-  if (short > 0) sheet.insertRowsAfter(sheet.getMaxRows(), Math.max(short, 1000));
+  if (short > 0) sheet.insertRowsAfter(sheet.getMaxRows(), Math.max(short, GROW_STEP));
   sheet.getRange(firstRow, 1, rows.length, WIDTH).setValues(rows);
 }
 
 /** A settlement's units, or undefined when none were stored (it was imported before units were counted). */
 export function readUnits(workbook: Workbook, settlementId: string): UnitsEntry[] | undefined {
-  const block = blockOf(workbook, settlementId);
+  const block = latestBlockOf(workbook, settlementId);
   if (!block) return undefined;
   const zone = workbook.timeZone;
   const values = workbook.tab('units').getRange(block.firstRow, 1, block.count, WIDTH).getValues();
-  return values.flatMap((row, i) => {
-    const [, postedDate, sku, marketplace, sold, returned, assumed] = row.map((v) => cellText(v, zone));
-    if (postedDate === '') return [];
-    const numbers = [sold, returned, assumed].map(Number);
-    if (!numbers.every((n) => Number.isInteger(n) && n >= 0)) {
-      throw new UserFacingError(`SettleSheet's hidden units tab no longer matches settlement ${settlementId} (row ${block.firstRow + i}). Import the settlement file again to rebuild it.`);
-    }
-    return [{ postedDate: postedDate!, sku: sku!, marketplace: marketplace!, sold: numbers[0]!, returned: numbers[1]!, assumed: numbers[2]! }];
+  const broken = (row: number) =>
+    new UserFacingError(`SettleSheet's hidden units tab no longer matches settlement ${settlementId} (row ${row}). Import the settlement file again to rebuild it.`);
+  const entries = values.flatMap((row, i) => {
+    const [, sku, marketplace, , , , days] = row.map((v) => cellText(v, zone));
+    if (days === '') return [];
+    return days!.split('; ').map((day) => {
+      const m = DAY.exec(day);
+      if (!m) throw broken(block.firstRow + i);
+      return { postedDate: m[1]!, sku: sku!, marketplace: marketplace!, sold: Number(m[2]), returned: Number(m[3]), assumed: Number(m[4]) };
+    });
   });
+  return entries.sort(compareUnits);
 }

@@ -6,7 +6,8 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { PostResultDto, PreviewResult, SettingsDto } from '../../../src/api/types';
+import { importPayload } from '../../../src/api/import-payload';
+import type { BeginImportResult, PostResultDto, PreviewResult, SettingsDto } from '../../../src/api/types';
 import { TENANT_IDS } from '../../fakes/xero';
 import { bundleWorld, connectThroughBundle, importThroughBundle, PERSON, type BundleWorld } from '../../support/bundle-xero';
 import { settlementOf, type DetailedLineSpec } from '../../support/settlements';
@@ -34,11 +35,13 @@ const LINES: DetailedLineSpec[] = [
 const ID = HEADERS.monthSplit.settlementId;
 const SETTINGS: SettingsDto = { split: 'carry', documentStatus: 'AUTHORISED', contactName: '' };
 
+/** Imported as the sidebar does it: the detail (a preview) opens as soon as the import ends. */
 function imported(): BundleWorld {
   const b = bundleWorld(code);
   connectThroughBundle(b, [US]);
   b.run('saveSettings', SETTINGS);
   importThroughBundle(b, settlementOf(LINES, HEADERS.monthSplit));
+  b.run('previewSettlement', { settlementId: ID });
   return b;
 }
 
@@ -56,7 +59,7 @@ const journals = (b: BundleWorld) => b.sandbox.journals(US).map((j) => `${j.narr
 const invoices = (b: BundleWorld) => b.sandbox.documents(US).map((d) => `${d.invoiceNumber} ${d.status}`);
 
 describe('cost of goods sold on the built add-on', () => {
-  it('lists each SKU an import saw in the Costs tab, exactly as written, with its units, for a cost to be filled in', () => {
+  it('lists each SKU of an imported settlement in the Costs tab, exactly as written, with its units, for a cost to be filled in', () => {
     const b = imported();
     const grid = costsTab(b);
     expect(grid.values[0]).toEqual(['SKU', 'Unit cost', 'Currency', 'Effective from', 'Effective to', 'Note', 'Units seen', 'Seen in']);
@@ -173,6 +176,29 @@ describe('cost of goods sold on the built add-on', () => {
     expect(again.message).toContain('Its cost of goods sold is in Xero: AMZ-24288684723-2025-07-COGS (POSTED), AMZ-24288684723-2025-08-COGS (POSTED).');
     expect(b.sandbox.journals(US)).toHaveLength(2);
     expect(invoices(b)).toHaveLength(2);
+  });
+
+  it('a re-issued file’s units replace the earlier ones; a settlement imported without units says how to count them', () => {
+    const b = imported();
+    // Amazon re-issued the settlement: the July order was for 4 mugs, not 3.
+    const reissued = settlementOf([{ spec: ['Order', 'ItemPrice', 'Principal', '2025-07-28', '80.00'], sku: 'MUG', quantity: 4 }, ...LINES.slice(1)], HEADERS.monthSplit);
+    const payload = importPayload(reissued);
+    const begun = b.run<BeginImportResult>('beginImport', { ...payload.begin, confirmReissue: true });
+    if (begun.status !== 'ready') throw new Error(begun.status);
+    b.run('appendImportLines', { importId: begun.importId, offset: 0, lines: payload.lines });
+    b.run('finishImport', { importId: begun.importId, aggregate: payload.aggregate, units: payload.units });
+    expect(preview(b).cogs!.parts[0]!.skus).toMatchObject([{ sku: 'MUG', sold: 4 }]);
+
+    // A sidebar older than cost of goods sold sends no units.
+    const older = settlementOf(LINES, { ...HEADERS.monthSplit, settlementId: '24288684799' });
+    const old = importPayload(older);
+    const started = b.run<BeginImportResult>('beginImport', old.begin);
+    if (started.status !== 'ready') throw new Error(started.status);
+    b.run('appendImportLines', { importId: started.importId, offset: 0, lines: old.lines });
+    b.run('finishImport', { importId: started.importId, aggregate: old.aggregate });
+    const shown = b.run<PreviewResult>('previewSettlement', { settlementId: '24288684799' });
+    expect(shown.cogs!.problems).toEqual(['SettleSheet does not know this settlement’s units per SKU: it was imported before cost of goods sold was counted. Import its file again (a re-downloaded copy) to count them.']);
+    expect(shown.canPost).toBe(true);
   });
 
   it('with cost of goods sold turned off, no SKU is listed, nothing is costed and no journal is posted', () => {
