@@ -110,3 +110,28 @@ function postedView(cogs: CogsPreviewDto, currency: string): HTMLElement | null 
     ),
   );
 }
+
+/** What the Post confirmation says about journals: the whole wording when only journals are sent, else notes. */
+export function cogsConfirmation(
+  preview: PreviewResult,
+  options: { mode: 'post' | 'void-and-repost'; organisation?: string },
+): { wording?: { title: string; documents: string[]; notes: string[] }; notes: string[] } {
+  const cogs = preview.cogs;
+  if (!cogs || !cogs.enabled || cogs.journals.length === 0) return { notes: [] };
+  const currency = preview.settlement.currency;
+  const described = cogs.journals.map((j) => {
+    const debit = j.lines.find((l) => !l.amount.startsWith('-'));
+    const credit = j.lines.find((l) => l.amount.startsWith('-'));
+    const account = (l: typeof debit) => (l ? `${l.accountCode}${l.accountName ? ` ${l.accountName}` : ''}` : '');
+    return `Journal ${j.key}, dated ${day(j.date)}: debit ${account(debit)}, credit ${account(credit)}, ${money(j.total.replace(/^-/, ''), currency)}, ${j.status === 'POSTED' ? 'posted' : 'as a draft'}.`;
+  });
+  const journalWords = count(cogs.journals.length, 'cost of goods sold journal');
+  if (!cogs.onlyJournals) return { notes: [`With them, ${journalWords}: ${described.join(' ')}`] };
+  const where = options.organisation ? ` in ${options.organisation}` : ' in Xero';
+  const notes = ['The invoices are already in Xero as they are now, and stay as they are.'];
+  if (options.mode === 'void-and-repost') {
+    const before = cogs.posted.map((j) => j.narration.split(' ')[0] ?? '').join(', ');
+    notes.unshift(`First the journals posted before${before ? ` (${before})` : ''} will be voided in Xero, so no cost is counted twice.`);
+  }
+  return { wording: { title: `Create ${journalWords}${where}?`, documents: described, notes }, notes: [] };
+}

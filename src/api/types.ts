@@ -272,6 +272,8 @@ export interface CogsPreviewDto {
   missing: { sku: string; units: number; date: string }[];
   /** Xero holds journals that differ from these: "Void and re-post" replaces only the journals. */
   changedSincePosting: boolean;
+  /** Xero already holds the settlement's documents as they are now: the next press touches only journals. */
+  onlyJournals: boolean;
 }
 
 /** Everything the settlement detail shows, computed from the current Mapping and Accounts tabs. */

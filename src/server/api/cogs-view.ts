@@ -16,7 +16,8 @@ export function cogsPreviewOf(c: Computed, checks: XeroChecks): CogsPreviewDto |
   const money = (m: Minor) => formatAmount(m, decimals);
   const record = postedRecord(c.record.settlementId);
   const posted = (record?.journals ?? []).filter((j) => isOpen(j.status)).map(({ part, narration, status, total, url }) => ({ part, narration, status, total, url }));
-  if (!cogs.enabled) return { enabled: false, parts: [], journals: [], posted, problems: [], notes: [], missing: [], changedSincePosting: false };
+  const onlyJournals = checks.journals.documentsSettled;
+  if (!cogs.enabled) return { enabled: false, parts: [], journals: [], posted, problems: [], notes: [], missing: [], changedSincePosting: false, onlyJournals };
   const plan = cogs.plan;
   const problems = [...(cogs.request?.blocked ?? []), ...checks.journals.problems];
   return {
@@ -54,5 +55,6 @@ export function cogsPreviewOf(c: Computed, checks: XeroChecks): CogsPreviewDto |
     notes: plan?.notes ?? [],
     missing: plan?.missing ?? [],
     changedSincePosting: checks.journals.changed,
+    onlyJournals,
   };
 }

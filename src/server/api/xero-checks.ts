@@ -35,7 +35,7 @@ export interface XeroChecks {
   /** Set when Xero holds only part of the settlement. */
   partlyPosted?: PartlyPostedDto;
   /** The cost of goods sold journals as the next post would send them, and what stops them. */
-  journals: { planned: PlannedJournal[]; problems: string[]; changed: boolean };
+  journals: { planned: PlannedJournal[]; problems: string[]; changed: boolean; documentsSettled: boolean };
 }
 
 /** Checks a computed settlement against its posted record and the connected organisation. */
@@ -62,6 +62,7 @@ export function xeroChecks(c: Computed): XeroChecks {
       planned: journals.changed ? renumberJournals(c.cogs.request?.journals ?? [], (record?.journalRevision ?? 1) + 1) : journals.planned,
       problems: [],
       changed: journals.changed,
+      documentsSettled: holds && record.state === 'posted' && record.fingerprint === fingerprint,
     },
   };
   const partly = (locks?: Parameters<typeof partlyPostedOf>[3]) => {

@@ -80,6 +80,7 @@ describe('cost of goods sold on the built add-on', () => {
     const b = imported();
     const waiting = preview(b);
     expect(waiting.canPost).toBe(true);
+    expect(waiting.cogs!.onlyJournals).toBe(false);
     expect(waiting.cogs!.parts.map((p) => [p.key, p.skus.map((s) => `${s.sku} ${s.sold}/${s.returned}`)])).toEqual([
       ['2025-07', ['MUG 3/0']],
       ['2025-08', ['00123 2/0', '=1+1 1/0', 'MUG 2/1']],
@@ -128,6 +129,7 @@ describe('cost of goods sold on the built add-on', () => {
     const changed = preview(b);
     expect(changed.changedSincePosting).toBe(true);
     expect(changed.cogs!.changedSincePosting).toBe(true);
+    expect(changed.cogs!.onlyJournals).toBe(true);
     expect(changed.canPost).toBe(false);
     expect(changed.cogs!.journals.map((j) => [j.key, j.total])).toEqual([['AMZ-24288684723-2025-07-COGS-R2', '13.50'], ['AMZ-24288684723-2025-08-COGS-R2', '10.25']]);
     expect(b.world.inspect.grid('Settlements').values.find((r) => r[0] === ID)![10]).toBe('Changed since posting');
