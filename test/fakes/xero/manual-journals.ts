@@ -17,7 +17,7 @@
  * is refused (the sandbox models status changes only); ARCHIVED journals cannot be changed by the API.
  */
 import type { HttpResponse } from '../../../src/xero/http';
-import { notFound, postDataInvalid, queryParseError, validationException } from './api-errors';
+import { itemsOfBody, notFound, queryParseError, validationException } from './api-errors';
 import { lockedForChange } from './lock-dates';
 import type { InvoiceRequest } from './invoices';
 import { validateJournal, type JournalCandidate } from './journal-validation';
@@ -111,23 +111,10 @@ export function getJournal(req: InvoiceRequest, id: string): HttpResponse {
   return journal ? req.ok({ ManualJournals: [renderJournal(journal, { lines: true })] }) : notFound(`no manual journal ${id}`);
 }
 
-/** The journals of a PUT/POST body: `{"ManualJournals":[…]}`, or one journal on its own. */
-function journalsOf(body: string | undefined): unknown[] | HttpResponse {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body ?? '');
-  } catch (error) {
-    return postDataInvalid((error as Error).message);
-  }
-  if (parsed === null || typeof parsed !== 'object') return postDataInvalid('expected an object');
-  const journals = (parsed as Record<string, unknown>)['ManualJournals'];
-  if (Array.isArray(journals)) return journals;
-  return journals === undefined ? [parsed] : postDataInvalid('ManualJournals must be an array');
-}
 
 /** PUT /ManualJournals: each journal succeeds or fails on its own. */
 export function createJournals(req: InvoiceRequest): HttpResponse {
-  const journals = journalsOf(req.body);
+  const journals = itemsOfBody(req.body, 'ManualJournals');
   if (!Array.isArray(journals)) return journals;
   const summarize = (req.url.searchParams.get('summarizeErrors') ?? 'true').toLowerCase() !== 'false';
   const candidates: JournalCandidate[] = journals.map((raw) => validateJournal(raw, { org: req.org, ids: req.ids, now: req.now, role: req.role }));
@@ -158,7 +145,7 @@ function lineFacts(lines: readonly { lineAmount: { toFixed(n: number): string };
 export function changeJournalStatus(req: InvoiceRequest, id: string): HttpResponse {
   const journal = findJournal(req, id);
   if (!journal) return notFound(`no manual journal ${id}`);
-  const journals = journalsOf(req.body);
+  const journals = itemsOfBody(req.body, 'ManualJournals');
   if (!Array.isArray(journals)) return journals;
   const change = (journals[0] ?? {}) as Record<string, unknown>;
   const render = (errors: string[]) => renderJournal(journal, { lines: true, outcome: { errors, warnings: [] } });

@@ -1,25 +1,10 @@
 // `summarize --costs COSTS.csv` (issue 14): the journal printed, `--json` adding the journals as
 // Xero ManualJournal objects, and exit 1 with the reasons when a journal cannot be made.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { runCli } from '../../../src/cli/main';
 import { unitsOfLines } from '../../../src/core/cogs';
 import { syntheticSettlement } from '../../support/synthetic';
+import { cli, scratchFolder } from './run';
 
-function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = runCli(argv, { out: (t) => (out += t), err: (t) => (err += t + '\n') });
-  return { code, out, err };
-}
-
-const dir = mkdtempSync(path.join(tmpdir(), 'settlesheet-cli-costs-'));
-const write = (name: string, text: string) => {
-  const file = path.join(dir, name);
-  writeFileSync(file, text);
-  return file;
-};
+const { write } = scratchFolder('settlesheet-cli-costs-');
 
 const s = syntheticSettlement({ rows: 400, seed: 21, days: 14, start: '2025-06-24' });
 const file = write('synthetic.txt', s.renderV2());

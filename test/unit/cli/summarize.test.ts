@@ -1,24 +1,10 @@
 import Decimal from 'decimal.js';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { runCli } from '../../../src/cli/main';
 import { describeWithSamples, sampleFiles } from '../../support/samples';
 import { syntheticSettlement } from '../../support/synthetic';
+import { cli, scratchFolder } from './run';
 
-function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = runCli(argv, { out: (t) => (out += t), err: (t) => (err += t + '\n') });
-  return { code, out, err };
-}
-
-const dir = mkdtempSync(path.join(tmpdir(), 'settlesheet-cli-'));
-const write = (name: string, text: string) => {
-  const file = path.join(dir, name);
-  writeFileSync(file, text);
-  return file;
-};
+const { dir, write } = scratchFolder('settlesheet-cli-');
 
 /** Σ of what Xero would total, signed back for bills. */
 const documentsTotal = (documents: { Type: string; LineItems: { LineAmount: number }[] }[]) =>
