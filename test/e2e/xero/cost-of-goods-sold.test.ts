@@ -3,24 +3,15 @@
 // and the journal, Post creating the invoices and one balanced journal per part and nothing the
 // second time, a changed cost replaced by Void and re-post, a missing cost blocking only the
 // journal, and a lost answer never making a second journal.
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { importPayload } from '../../../src/api/import-payload';
 import type { BeginImportResult, PostResultDto, PreviewResult, SettingsDto } from '../../../src/api/types';
 import { TENANT_IDS } from '../../fakes/xero';
-import { bundleWorld, connectThroughBundle, importThroughBundle, PERSON, type BundleWorld } from '../../support/bundle-xero';
+import { builtBundle, bundleWorld, connectThroughBundle, importThroughBundle, PERSON, type BundleWorld } from '../../support/bundle-xero';
 import { settlementOf, type DetailedLineSpec } from '../../support/settlements';
 import { HEADERS } from '../../support/xero-apps-script';
 
-const root = path.join(__dirname, '../../..');
 const US = TENANT_IDS.us;
-let code = '';
-
-beforeAll(() => {
-  execFileSync(process.execPath, ['build.mjs', '--quiet'], { cwd: root });
-  code = readFileSync(path.join(root, 'dist/Code.js'), 'utf8');
-});
+const bundle = builtBundle();
 
 // A settlement spanning July and August: MUG 3 sold in July; in August 2 MUG, 2 of "00123" and one
 // "=1+1" sold, one MUG refunded (its refund line carries no quantity: one unit).
@@ -37,7 +28,7 @@ const SETTINGS: SettingsDto = { split: 'carry', documentStatus: 'AUTHORISED', co
 
 /** Imported as the sidebar does it: the detail (a preview) opens as soon as the import ends. */
 function imported(): BundleWorld {
-  const b = bundleWorld(code);
+  const b = bundleWorld(bundle());
   connectThroughBundle(b, [US]);
   b.run('saveSettings', SETTINGS);
   importThroughBundle(b, settlementOf(LINES, HEADERS.monthSplit));
@@ -204,7 +195,7 @@ describe('cost of goods sold on the built add-on', () => {
   });
 
   it('with cost of goods sold turned off, no SKU is listed, nothing is costed and no journal is posted', () => {
-    const b = bundleWorld(code);
+    const b = bundleWorld(bundle());
     connectThroughBundle(b, [US]);
     b.run('saveSettings', { ...SETTINGS, cogs: 'off' });
     // A settings form that does not know the setting keeps it.
