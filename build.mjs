@@ -41,8 +41,11 @@ async function buildServer() {
     format: 'iife',
     globalName: GLOBAL,
     target: 'es2020',
+    // Apps Script parses the whole bundle on every server call: short local names save about a
+    // quarter of it (messages and exported names are unchanged; the execution log keeps messages).
     minifySyntax: true,
     minifyWhitespace: true,
+    minifyIdentifiers: true,
     legalComments: 'none',
     charset: 'utf8',
     logLevel: 'warning',

@@ -5,7 +5,7 @@
  * asks the server to drop what it staged, so nothing is left behind.
  */
 import type { ImportPayload } from '../src/api/import-payload';
-import type { AggregateEntryDto, BeginImportRequest, LineDto, SettlementListItem } from '../src/api/types';
+import type { AggregateEntryDto, BeginImportRequest, LineDto, SettlementListItem, UnitsEntryDto } from '../src/api/types';
 import { count, groupDigits } from './format';
 import { messageOf, type Caller } from './server';
 
@@ -16,12 +16,14 @@ import { messageOf, type Caller } from './server';
 export interface UploadSource {
   begin: BeginImportRequest;
   aggregate: AggregateEntryDto[];
+  /** Units per SKU per day (cost of goods sold). */
+  units: UnitsEntryDto[];
   lines(from: number, to: number): Promise<LineDto[]> | LineDto[];
 }
 
 /** An upload source over a payload built in memory (tests, the workbench's scripts). */
 export function sourceOf(payload: ImportPayload): UploadSource {
-  return { begin: payload.begin, aggregate: payload.aggregate, lines: (from, to) => payload.lines.slice(from, to) };
+  return { begin: payload.begin, aggregate: payload.aggregate, units: payload.units, lines: (from, to) => payload.lines.slice(from, to) };
 }
 
 /** How far an upload is. */
@@ -103,7 +105,7 @@ export async function uploadSettlement(
   }
   if (options.signal.cancelled) return abandon({ kind: 'cancelled', message: 'Import cancelled: nothing was imported.' });
   try {
-    return { kind: 'imported', settlement: await call('finishImport', { importId, aggregate: payload.aggregate }) };
+    return { kind: 'imported', settlement: await call('finishImport', { importId, aggregate: payload.aggregate, units: payload.units }) };
   } catch (error) {
     return abandon({ kind: 'failed', message: `${messageOf(error)} Nothing was imported.` });
   }

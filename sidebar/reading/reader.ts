@@ -4,8 +4,8 @@
  * time for the upload. Pure work with no DOM: it runs in a Worker (see client.ts), so a
  * million-line file never blocks the page, or in the page itself where a Worker cannot start.
  */
-import { aggregateDtos, importBegin, lineDtos } from '../../src/api/import-payload';
-import type { AggregateEntryDto, BeginImportRequest, LineDto } from '../../src/api/types';
+import { aggregateDtos, importBegin, lineDtos, unitsDtos } from '../../src/api/import-payload';
+import type { AggregateEntryDto, BeginImportRequest, LineDto, UnitsEntryDto } from '../../src/api/types';
 import { decodeSettlementBytes } from '../../src/core/settlement/decode';
 import { parseSettlement } from '../../src/core/settlement/parse';
 import type { Settlement } from '../../src/core/settlement/types';
@@ -21,6 +21,8 @@ export type ReadResult =
       /** The settlement reduced to its totals per line type (a few hundred entries at any size). */
       aggregate: SettlementAggregate;
       aggregateDto: AggregateEntryDto[];
+      /** Units per SKU per day (cost of goods sold): a few thousand entries at most. */
+      units: UnitsEntryDto[];
       /** Marketplaces seen, account-level (blank) rows left out. */
       marketplaces: string[];
       warnings: string[];
@@ -72,7 +74,7 @@ export class SettlementReader {
     this.settlement = settlement;
     this.tax = tax;
     const marketplaces = [...new Set(aggregate.entries.map((e) => e.marketplace).filter((m) => m !== ''))];
-    return { ok: true, begin, aggregate, aggregateDto: aggregateDtos(aggregate), marketplaces, warnings: parsed.warnings };
+    return { ok: true, begin, aggregate, aggregateDto: aggregateDtos(aggregate), units: unitsDtos(settlement), marketplaces, warnings: parsed.warnings };
   }
 
   /** Lines `from` to `to` (exclusive) of the settlement last read, as the server takes them. */

@@ -5,6 +5,7 @@
 import type { PostedDocumentDto, PreviewResult } from '../../src/api/types';
 import { h, uid } from '../dom';
 import { confirmationOf } from '../plan-wording';
+import { cogsConfirmation } from './cogs';
 
 /** The confirmation panel; `confirm` posts, `cancel` goes back. Focus moves to its title. */
 export function confirmationView(
@@ -14,7 +15,8 @@ export function confirmationView(
   cancel: () => void,
 ): HTMLElement {
   const s = preview.settlement;
-  const wording = confirmationOf(preview.plan, { ...options, deposit: s.total, currency: s.currency, posted: options.posted ?? s.documents });
+  const cogs = cogsConfirmation(preview, options);
+  const wording = cogs.wording ?? confirmationOf(preview.plan, { ...options, deposit: s.total, currency: s.currency, posted: options.posted ?? s.documents });
   const titleId = uid('confirm');
   const title = h('h3', { id: titleId, tabindex: '-1' }, wording.title);
   const panel = h(
@@ -22,7 +24,7 @@ export function confirmationView(
     { class: 'confirmation', role: 'group', 'aria-labelledby': titleId },
     title,
     h('ul', {}, ...wording.documents.map((d) => h('li', {}, d))),
-    ...wording.notes.map((n) => h('p', { class: 'small' }, n)),
+    ...[...wording.notes, ...cogs.notes].map((n) => h('p', { class: 'small' }, n)),
     h(
       'div',
       { class: 'buttons' },

@@ -14,6 +14,7 @@ import { notPostedWords } from '../post-outcome';
 import { pictureOfPreview } from '../reconciliation';
 import { messageOf } from '../server';
 import { depositSentence, settlementAmount } from '../settlement-wording';
+import { cogsView } from './cogs';
 import { confirmationView } from './confirmation';
 import { depositView } from './deposit';
 import { notice, noticeList, working } from './notice';
@@ -91,6 +92,7 @@ export function detailView(ctx: SidebarContext, settlementId: string): DetailVie
       ...(preview.partlyPosted ? [partlyArea(preview, preview.partlyPosted)] : [s.documents.length ? postedView(preview) : null, postArea(preview)]),
       pictureView(pictureOfPreview(preview)),
       partsView(preview),
+      cogsView(ctx, preview, () => void load()),
     );
   }
 
@@ -196,9 +198,9 @@ export function detailView(ctx: SidebarContext, settlementId: string): DetailVie
     const where = ctx.connection()?.organisation?.name ?? 'Xero';
     switch (result.outcome) {
       case 'posted':
-        return notice('success', `Settlement ${settlementId} is in ${where}: ${result.documents.map((d) => documentWords(d, currency())).join(', ')}.`);
+        return notice('success', `Settlement ${settlementId} is in ${where}: ${result.documents.map((d) => documentWords(d, currency())).join(', ')}.${result.journal ? ` ${result.journal}` : ''}`);
       case 'already-posted':
-        return notice('info', `Already in ${where}: nothing new was created. ${result.documents.map((d) => documentWords(d, currency())).join(', ')}.`);
+        return notice('info', `Already in ${where}: nothing new was created. ${result.documents.map((d) => documentWords(d, currency())).join(', ')}.${result.journal ? ` ${result.journal}` : ''}`);
       case 'refused':
         return notice('error', h('p', {}, result.message), h('ul', {}, ...result.problems.map((p) => h('li', {}, p))));
       case 'partly-posted':

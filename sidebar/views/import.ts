@@ -109,7 +109,7 @@ export function importPanel(ctx: SidebarContext): HTMLElement {
     const { begin, aggregate } = read;
     const { header } = aggregate;
     const lines = begin.lineCount;
-    const source: UploadSource = { begin, aggregate: read.aggregateDto, lines: (from, to) => current.lines(from, to) };
+    const source: UploadSource = { begin, aggregate: read.aggregateDto, units: read.units, lines: (from, to) => current.lines(from, to) };
     const importButton = h('button', { type: 'button', class: 'action', onclick: () => void upload(source, false) }, `Import ${count(lines, 'line')}`);
     const unmapped = reckoning.unmapped.map((u) =>
       h('li', {}, h('span', { class: 'strong' }, lineTypeName(u)), `: ${count(u.rows, 'line')}, ${money(formatAmount(u.amount, header.decimals), header.currency)}`, h('br'), h('span', { class: 'gray small' }, lineTypeCodes(u))),

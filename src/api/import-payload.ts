@@ -9,13 +9,16 @@ import { formatAmount } from '../core/money';
 import type { Settlement, SettlementLine } from '../core/settlement/types';
 import { aggregateSettlement, type SettlementAggregate } from '../core/summary/aggregate';
 import { classifyTax, roleLabel, type TaxClassification, type TaxRole } from '../core/tax/classify';
-import type { AggregateEntryDto, BeginImportRequest, LineDto } from './types';
+import { unitsOfLines } from '../core/cogs/units';
+import type { AggregateEntryDto, BeginImportRequest, LineDto, UnitsEntryDto } from './types';
 
-/** The three parts of an import. */
+/** The parts of an import. */
 export interface ImportPayload {
   begin: BeginImportRequest;
   lines: LineDto[];
   aggregate: AggregateEntryDto[];
+  /** Units per SKU per day, sent with the aggregate (cost of goods sold). */
+  units: UnitsEntryDto[];
 }
 
 /** Builds the import of a parsed settlement. */
@@ -25,7 +28,13 @@ export function importPayload(settlement: Settlement): ImportPayload {
     begin: importBegin(settlement),
     lines: lineDtos(settlement, tax, 0, settlement.lines.length),
     aggregate: aggregateDtos(aggregateSettlement(settlement, tax)),
+    units: unitsDtos(settlement),
   };
+}
+
+/** The settlement's units per SKU per day (core/cogs) as the server takes them. */
+export function unitsDtos(settlement: Settlement): UnitsEntryDto[] {
+  return unitsOfLines(settlement.lines).map((u) => [u.postedDate, u.sku, u.marketplace, u.sold, u.returned, u.assumed]);
 }
 
 /** The begin request: the settlement's facts and the fingerprint of its lines. */
@@ -45,8 +54,14 @@ export function importBegin(settlement: Settlement, onProgress?: (fraction: numb
     lineCount: settlement.lines.length,
     dataRows: settlement.dataRows,
     rowsWithoutAmount: settlement.rowsWithoutAmount,
+    unitRows: unitRowsOf(unitsOfLines(settlement.lines)),
     contentHash: contentHash(settlement, onProgress),
   };
+}
+
+/** The rows a settlement's units take in the units tab: one per SKU × marketplace. */
+export function unitRowsOf(units: readonly { sku: string; marketplace: string }[]): number {
+  return new Set(units.map((u) => `${u.sku}\t${u.marketplace}`)).size;
 }
 
 /** A line's own fields, without the tax role derived from the whole settlement. */

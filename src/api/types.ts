@@ -57,6 +57,12 @@ export type AggregateEntryDto = [
   remittedBy?: TaxRemitter,
 ];
 
+/**
+ * Units of one SKU on one posted day in one marketplace (core/cogs/units.ts):
+ * [posted date, SKU, marketplace, sold, returned, counted lines whose quantity was blank].
+ */
+export type UnitsEntryDto = [postedDate: string, sku: string, marketplace: string, sold: number, returned: number, assumed: number];
+
 /** Starts an import: the settlement's facts and how many lines will follow. */
 export interface BeginImportRequest {
   source: string;
@@ -66,6 +72,11 @@ export interface BeginImportRequest {
   dataRows: number;
   rowsWithoutAmount: number;
   /** A hash of the file's settlement lines: the same file again changes nothing. */
+  /**
+   * The rows the settlement's units take (one per SKU × marketplace, cost of goods sold), so the
+   * room check at the start counts everything the import will add. Absent from older sidebars.
+   */
+  unitRows?: number;
   contentHash: string;
   /** The user confirmed replacing an imported settlement with a re-issued file of the same id. */
   confirmReissue?: boolean;
@@ -89,6 +100,8 @@ export interface AppendLinesRequest {
 export interface FinishImportRequest {
   importId: string;
   aggregate: AggregateEntryDto[];
+  /** Units per SKU per day, for the cost of goods sold (absent from a sidebar older than it). */
+  units?: UnitsEntryDto[];
 }
 
 /** The status a settlement shows in the Settlements tab and the sidebar. */
@@ -232,6 +245,70 @@ export interface UnmappedDto {
   amount: Decimal;
 }
 
+/** One SKU of a part: units and what they cost. */
+export interface CogsSkuDto {
+  sku: string;
+  sold: number;
+  returned: number;
+  net: number;
+  /** Absent while the SKU has no cost (or several costs apply in the part). */
+  unitCost?: Decimal;
+  /** Absent while a cost is missing. */
+  amount?: Decimal;
+  /** Costs tab rows used. */
+  costRows: number[];
+}
+
+/** A part's units by SKU. */
+export interface CogsPartDto {
+  key: string;
+  from: string;
+  to: string;
+  sold: number;
+  returned: number;
+  amount?: Decimal;
+  skus: CogsSkuDto[];
+}
+
+/** A cost of goods sold journal the next post would send. */
+export interface PlannedJournalDto {
+  part: string;
+  key: string;
+  narration: string;
+  date: string;
+  status: 'DRAFT' | 'POSTED';
+  /** Moved from inventory to cost of goods sold (negative when returns exceed sales). */
+  total: Decimal;
+  lines: { category: string; accountCode: string; accountName?: string; taxType: string; amount: Decimal }[];
+}
+
+/** A cost of goods sold journal Xero holds. */
+export interface PostedJournalDto {
+  part: string;
+  narration: string;
+  status: string;
+  total: Decimal;
+  url: string;
+}
+
+/** The cost of goods sold of a settlement, as the detail shows it. */
+export interface CogsPreviewDto {
+  /** The spreadsheet's setting: off makes no journal. */
+  enabled: boolean;
+  parts: CogsPartDto[];
+  journals: PlannedJournalDto[];
+  posted: PostedJournalDto[];
+  /** Why no journal would be posted now (the invoices are not affected). */
+  problems: string[];
+  notes: string[];
+  /** SKUs without a cost, with their net units and first day. */
+  missing: { sku: string; units: number; date: string }[];
+  /** Xero holds journals that differ from these: "Void and re-post" replaces only the journals. */
+  changedSincePosting: boolean;
+  /** Xero already holds the settlement's documents as they are now: the next press touches only journals. */
+  onlyJournals: boolean;
+}
+
 /** Everything the settlement detail shows, computed from the current Mapping and Accounts tabs. */
 export interface PreviewResult {
   settlement: SettlementListItem;
@@ -254,6 +331,8 @@ export interface PreviewResult {
   partlyPosted?: PartlyPostedDto;
   /** For a settlement in a currency other than the organisation's: its rate and deposit. */
   exchange?: ExchangeDto;
+  /** Cost of goods sold: units by SKU per part and the journals. */
+  cogs?: CogsPreviewDto;
   /** The spreadsheet's time zone, for showing when it was posted as the Settlements tab does. */
   timeZone?: string;
 }
@@ -280,7 +359,13 @@ export interface CategoryChoiceResult {
 
 /** What pressing Post (or Void and re-post) did. */
 export type PostResultDto =
-  | { outcome: 'posted' | 'already-posted'; message: string; documents: PostedDocumentDto[] }
+  | {
+      outcome: 'posted' | 'already-posted';
+      message: string;
+      documents: PostedDocumentDto[];
+      /** What happened to the cost of goods sold journals, in words (absent when nothing did). */
+      journal?: string;
+    }
   | { outcome: 'partly-posted'; message: string; documents: PostedDocumentDto[]; missing: MissingPartDto[] }
   | { outcome: 'voided'; message: string }
   | { outcome: 'refused'; message: string; problems: string[] }
@@ -318,6 +403,8 @@ export interface SettingsDto {
   contactName: string;
   /** Where you sell and how you are registered: a regional template's id, blank until chosen. */
   template: string;
+  /** Cost of goods sold journals: on unless turned off (absent means unchanged when saving). */
+  cogs?: 'on' | 'off';
 }
 
 /** Saving the settings; `applyTemplate` also replaces the Accounts tab's rows with the template's. */

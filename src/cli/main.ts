@@ -10,7 +10,7 @@ import { CliError, type CommandIo } from './io';
 const COMMANDS: Record<string, (args: string[], io: CommandIo) => number> = { summarize, defaults, templates };
 
 const USAGE = `Usage:
-  summarize FILE [--mapping MAPPING.csv]... [--template NAME] [--deposit AMOUNT CURRENCY] [--split off|carry|separate] [--status DRAFT|SUBMITTED|AUTHORISED] [--json]
+  summarize FILE [--mapping MAPPING.csv]... [--template NAME] [--deposit AMOUNT CURRENCY] [--costs COSTS.csv] [--split off|carry|separate] [--status DRAFT|SUBMITTED|AUTHORISED] [--json]
   defaults [--template NAME]   print the shipped Mapping and Accounts tables as CSV
   templates [NAME]             list the regional templates, or show one`;
 

@@ -9,7 +9,7 @@ import { count, differenceWords } from '../core/words';
 import { baseOf, type SummaryContext } from './json';
 
 /** Lays out rows as aligned columns; numeric-looking cells are right-aligned. */
-function columns(rows: string[][], indent = '  '): string {
+export function columns(rows: string[][], indent = '  '): string {
   const widths: number[] = [];
   for (const r of rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, c.length)));
   const numeric = /^-?[\d,]+(\.\d+)?$/;

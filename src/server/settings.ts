@@ -7,9 +7,10 @@ const KEY = 'settlesheet.settings';
 
 /**
  * What a new spreadsheet starts with: month carry, drafts for review, contact from the
- * marketplace, and no regional template chosen yet (the Accounts tab starts with the US rows).
+ * marketplace, no regional template chosen yet (the Accounts tab starts with the US rows), and the
+ * cost of goods sold journals on.
  */
-export const DEFAULT_SETTINGS: SettingsDto = { split: 'carry', documentStatus: 'DRAFT', contactName: '', template: '' };
+export const DEFAULT_SETTINGS: SettingsDto = { split: 'carry', documentStatus: 'DRAFT', contactName: '', template: '', cogs: 'on' };
 
 /** The spreadsheet's settings. */
 export function readSettings(): SettingsDto {
@@ -17,8 +18,9 @@ export function readSettings(): SettingsDto {
   return raw ? { ...DEFAULT_SETTINGS, ...(JSON.parse(raw) as Partial<SettingsDto>) } : { ...DEFAULT_SETTINGS };
 }
 
-/** Saves the spreadsheet's settings. */
+/** Saves the spreadsheet's settings; a setting left out (a form that does not show it) keeps its value. */
 export function writeSettings(settings: SettingsDto): SettingsDto {
-  PropertiesService.getDocumentProperties().setProperty(KEY, JSON.stringify(settings));
-  return settings;
+  const merged = { ...readSettings(), ...settings };
+  PropertiesService.getDocumentProperties().setProperty(KEY, JSON.stringify(merged));
+  return merged;
 }

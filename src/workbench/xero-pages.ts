@@ -51,12 +51,14 @@ function page(status: number, title: string, body: string): PageResponse {
  * organisation (`organisationlogin/default.aspx?shortcode=…&redirecturl=…?InvoiceID=…`, Xero's
  * deep-link form): only that organisation's documents are looked at.
  */
-function documentPage(sandbox: XeroSandbox, query: string): PageResponse {
+function documentPage(sandbox: XeroSandbox, query: string, path: string): PageResponse {
   const params = new URLSearchParams(query);
   const redirect = params.get('redirecturl');
-  const invoiceId = (redirect === null ? params : new URLSearchParams(redirect.split('?')[1] ?? '')).get('InvoiceID') ?? '';
+  const target = redirect === null ? params : new URLSearchParams(redirect.split('?')[1] ?? '');
+  const invoiceId = target.get('InvoiceID') ?? '';
   const shortCode = params.get('shortcode');
   const organisations = sandbox.organisations().filter((org) => shortCode === null || sandbox.organisation(org.tenantId).profile.ShortCode === shortCode);
+  if (/\/Journal\/View\.aspx/i.test(redirect ?? path)) return journalPage(sandbox, organisations, target.get('invoiceID') ?? '');
   for (const org of organisations) {
     const doc = sandbox.documents(org.tenantId).find((d) => d.invoiceId === invoiceId);
     if (!doc) continue;
@@ -78,6 +80,26 @@ function documentPage(sandbox: XeroSandbox, query: string): PageResponse {
   return page(404, 'Not found', '<h1>No such document in the sandbox</h1>');
 }
 
+/** A manual journal as go.xero.com would show it (SettleSheet's cost of goods sold journals link here). */
+function journalPage(sandbox: XeroSandbox, organisations: { tenantId: string; name: string }[], id: string): PageResponse {
+  for (const org of organisations) {
+    const journal = sandbox.journals(org.tenantId).find((j) => j.manualJournalId === id.toLowerCase());
+    if (!journal) continue;
+    const lines = journal.lines
+      .map((l) => `<tr><td>${escapeHtml(l.description ?? '')}</td><td>${escapeHtml(l.accountCode ?? '')}</td><td>${escapeHtml(l.taxType ?? '')}</td><td class="n">${escapeHtml(l.lineAmount)}</td></tr>`)
+      .join('');
+    return page(
+      200,
+      `Manual journal ${journal.narration}`,
+      `<h1>Manual journal</h1><p>${escapeHtml(journal.narration)}</p>` +
+        `<p>${escapeHtml(org.name)} · dated ${escapeHtml(journal.date)} · <strong>${escapeHtml(journal.status)}</strong></p>` +
+        `<table><thead><tr><th>Description</th><th>Account</th><th>Tax</th><th class="n">Debit (+) / credit (−)</th></tr></thead><tbody>${lines}</tbody></table>` +
+        '<p><a href="/xero/">Every organisation and document</a></p>',
+    );
+  }
+  return page(404, 'Not found', '<h1>No such journal in the sandbox</h1>');
+}
+
 /**
  * Answers `/xero/…`: the overview at `/xero/`, documents at `/xero/go.xero.com/…?InvoiceID=…`, and
  * the sign-in pages at `/xero/login.xero.com/…` from the sandbox itself. A redirect to the
@@ -93,7 +115,7 @@ export function serveXero(
     return { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: renderOverviewPage(sandbox, `${origin}/xero`) };
   }
   const go = /^\/xero\/go\.xero\.com\//i.exec(request.path);
-  if (go) return documentPage(sandbox, request.query);
+  if (go) return documentPage(sandbox, request.query, request.path);
   const login = /^\/xero\/login\.xero\.com(\/.*)$/i.exec(request.path);
   if (!login || (request.method !== 'GET' && request.method !== 'POST')) return page(404, 'Not found', '<h1>Not a page of the Xero sandbox</h1>');
   const outcome = sandbox.dispatch({

@@ -5,10 +5,12 @@
  * fields SettleSheet uses.
  */
 import * as z from 'zod/mini';
+import type { XeroManualJournal } from '../core/cogs/journal';
 import type { XeroInvoice } from '../core/xero/invoice';
 import { badRequest, documentProblems, failure, reconnectFailure, success, type XeroFailure, type XeroResult, type XeroValidationProblem } from './errors';
 import type { HttpPort, HttpRequest, HttpResponse } from './http';
 import type { TokenSource } from './tokens';
+import { journalCalls, type CreatedJournal, type XeroJournalState } from './journal-calls';
 import { deliver, type DeliveryOptions, type TimeBudget } from './transport';
 import { parseJson, xeroDay } from './wire';
 
@@ -78,6 +80,8 @@ export interface XeroAccount {
   status: string;
   /** False for bank accounts and the ledgers Xero keeps itself (receivables, payables, tax). */
   postable: boolean;
+  /** Xero's SystemAccount (`DEBTORS`, `RETAINEDEARNINGS`…), when it is one of its own ledgers. */
+  systemAccount?: string;
 }
 
 const TaxRatesSchema = z.object({
@@ -147,6 +151,8 @@ export type CreatedDocument =
   | { ok: true; document: XeroDocumentState }
   | { ok: false; invoiceNumber: string; problems: XeroValidationProblem[] };
 
+export type { CreatedJournal, XeroJournalState } from './journal-calls';
+
 /** The Xero calls SettleSheet makes, for one login and (except connections) one organisation. */
 export interface XeroClient {
   /** The organisations this login has connected. */
@@ -166,6 +172,13 @@ export interface XeroClient {
   createInvoices(invoices: readonly XeroInvoice[], idempotencyKey: string): XeroResult<CreatedDocument[]>;
   /** Voids an AUTHORISED document or deletes a DRAFT or SUBMITTED one. */
   setStatus(invoiceId: string, status: 'VOIDED' | 'DELETED', idempotencyKey: string): XeroResult<XeroDocumentState>;
+  // The cost of goods sold journals (journal-calls.ts).
+  /** Every manual journal, whatever its status, with one of these narrations exactly (with its lines). */
+  journalsByNarration(narrations: readonly string[]): XeroResult<XeroJournalState[]>;
+  /** Creates manual journals (each succeeds or fails on its own); a retry with the same key is replayed by Xero. */
+  createJournals(journals: readonly XeroManualJournal[], idempotencyKey: string): XeroResult<CreatedJournal[]>;
+  /** Voids a POSTED journal or deletes a DRAFT one, sending it back as Xero holds it with the new status. */
+  setJournalStatus(journal: XeroJournalState, status: 'VOIDED' | 'DELETED', idempotencyKey: string): XeroResult<XeroJournalState>;
 }
 
 /** What a client needs. */
@@ -323,6 +336,7 @@ export function createXeroClient(deps: XeroClientDeps): XeroClient {
           class: a.Class ?? '',
           status: a.Status,
           postable: a.Type !== 'BANK' && !NOT_POSTABLE_SYSTEM_ACCOUNTS.includes(a.SystemAccount ?? ''),
+          ...(a.SystemAccount ? { systemAccount: a.SystemAccount } : {}),
         })),
       );
     },
@@ -367,6 +381,7 @@ export function createXeroClient(deps: XeroClientDeps): XeroClient {
         }),
       );
     },
+    ...journalCalls({ call, get, read, unreadable }),
     setStatus(invoiceId, status, idempotencyKey) {
       const what = `${status === 'VOIDED' ? 'voiding' : 'deleting'} a posted document`;
       const response = call('POST', `${API_BASE}/Invoices/${encodeURIComponent(invoiceId)}`, what, {

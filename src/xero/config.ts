@@ -15,13 +15,18 @@ export const SCRIPT_PROPERTY = {
   pkce: 'XERO_PKCE',
 } as const;
 
-/** The least SettleSheet needs: sign-in, staying connected, reading settings, writing invoices and bills, finding contacts. */
+/**
+ * The least SettleSheet needs: sign-in, staying connected, reading settings, writing invoices and
+ * bills, finding contacts, and writing the cost of goods sold manual journals (Xero's granular
+ * `accounting.manualjournals`: accounting.invoices does not cover /ManualJournals).
+ */
 export const DEFAULT_SCOPES: readonly string[] = [
   'openid',
   'offline_access',
   'accounting.settings.read',
   'accounting.invoices',
   'accounting.contacts',
+  'accounting.manualjournals',
 ];
 
 /** The app as the OAuth flow needs it. */

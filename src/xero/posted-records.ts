@@ -25,6 +25,23 @@ export interface PostedDocument {
   date?: string;
 }
 
+/** A cost of goods sold journal in Xero that belongs to a settlement. */
+export interface PostedJournal {
+  /** The summary part it came from (`YYYY-MM`). */
+  part: string;
+  manualJournalId: string;
+  /** Its narration, which starts with its key (`AMZ-123-2025-06-COGS`): Xero finds journals by narration. */
+  narration: string;
+  /** Xero's status when SettleSheet last saw it (DRAFT, POSTED, VOIDED, DELETED). */
+  status: string;
+  /** The cost moved from inventory to cost of goods sold, as a decimal string (negative when returns exceed sales). */
+  total: string;
+  /** Where a person opens it in Xero. */
+  url: string;
+  /** Its date (`YYYY-MM-DD`): lock dates decide whether it can be voided. */
+  date?: string;
+}
+
 /** A part of the settlement Xero refused while it took others: what is missing, and why. */
 export interface MissingPart {
   part: string;
@@ -74,6 +91,25 @@ export interface PostedRecord {
    * lost is replayed under the same one.
    */
   refusals: number;
+  /**
+   * The cost of goods sold journals (core/cogs), kept beside the documents with their own revision,
+   * because a changed cost replaces the journals and leaves the invoices (often reconciled by then)
+   * as they are. All absent until a journal is first planned.
+   */
+  /** The journals Xero confirmed for the current journal revision. */
+  journals?: PostedJournal[];
+  /** The narrations the current journal revision is posted under, recorded before Xero confirms them. */
+  journalNarrations?: string[];
+  /** SHA-256 of what the journals say in numbers (see `journalsFingerprint`). */
+  journalFingerprint?: string;
+  /** `posting` until every planned journal is in Xero, then `posted`. */
+  journalState?: 'posting' | 'posted';
+  /** 1 at first; each void and re-post of the journals adds one (their keys then end in `-R<n>`). */
+  journalRevision?: number;
+  /** Errors Xero answered creating this journal revision (part of the journals' Idempotency-Key). */
+  journalRefusals?: number;
+  /** The previous journal revisions' journals, as voided or deleted. */
+  replacedJournals?: PostedJournal[];
 }
 
 /** Who is posting in this spreadsheet right now (written under the document lock). */

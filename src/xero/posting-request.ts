@@ -4,6 +4,7 @@
 import type { SettlementSummary } from '../core/summary/types';
 import type { PlannedDocument } from '../core/xero/documents';
 import type { XeroClient } from './client';
+import type { JournalRequest } from './journal-plan';
 import type { CachePort, Clock, Crypto, LockPort } from './ports';
 import type { PostedRecordStore } from './posted-records';
 
@@ -22,6 +23,8 @@ export interface PostRequest {
   /** The Google user pressing the button. */
   user: string;
   mode: PostMode;
+  /** The cost of goods sold journals to bring into Xero with the documents; absent when cost of goods sold is off. */
+  cogs?: JournalRequest;
   /**
    * For `void-and-repost` and `void`: the revision the person saw when pressing the button. A
    * second press queued behind the first then finds a newer revision and does not void that one.

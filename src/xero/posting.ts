@@ -7,11 +7,15 @@
  * documents; a settlement Xero took only part of is recorded as partly posted, and the next press
  * finishes it (or `void` takes back what was created: posting-void.ts).
  */
+import { checkJournals } from './journal-checks';
+import { journalStanding } from './journal-plan';
 import { isOpen, type PostedRecord } from './posted-records';
 import { createMissing } from './posting-create';
 import { alreadyPosted, failedCall, refused, type PostOutcome } from './posting-outcome';
 import { documentsFingerprint } from './posting-plan';
 import type { PostingDeps, PostRequest } from './posting-request';
+import { postJournals, type JournalOutcome } from './posting-journals';
+import { voidJournals } from './posting-journals-void';
 import { voidRevision } from './posting-void';
 import { checkDocuments, loadReference } from './reference';
 
@@ -55,6 +59,8 @@ function postUnderLock(deps: PostingDeps, request: PostRequest, fingerprint: str
   const recorded = deps.records.read(settlementId);
   const openRecorded = recorded?.documents.filter((d) => isOpen(d.status)) ?? [];
   const nothingSent = 'Nothing was sent to Xero.';
+  const journals = journalStanding(recorded, request.cogs, deps.crypto);
+  const documentsSettled = recorded !== undefined && recorded.state === 'posted' && recorded.fingerprint === fingerprint;
   if (recorded && recorded.tenantId !== deps.tenantId && (openRecorded.length > 0 || recorded.state === 'posting')) {
     return refused([
       `Settlement ${settlementId} was posted to ${recorded.organisationName}, but this spreadsheet now posts to another organisation. ` +
@@ -67,22 +73,31 @@ function postUnderLock(deps: PostingDeps, request: PostRequest, fingerprint: str
         'To replace what Xero holds, use "Void and re-post".',
     ], nothingSent);
   }
+  if (mode === 'post' && journals.changed) {
+    return refused([
+      `The cost of goods sold of settlement ${settlementId} changed since its journal was posted (its costs or units differ). ` +
+        'To replace the journal, use "Void and re-post": the invoices stay as they are.',
+    ], nothingSent);
+  }
   if (mode !== 'post' && recorded && request.seenRevision !== undefined && recorded.revision !== request.seenRevision) {
-    if (mode === 'void-and-repost' && recorded.state === 'posted' && recorded.fingerprint === fingerprint) return alreadyPosted(recorded);
+    if (mode === 'void-and-repost' && documentsSettled && journals.settled) return withJournalNote(alreadyPosted(recorded), request);
     return refused([`${recorded.by} changed settlement ${settlementId} in Xero meanwhile (now revision ${recorded.revision}). Look at it again before re-posting.`], nothingSent);
   }
-  if (mode === 'post' && recorded && recorded.state === 'posted' && recorded.fingerprint === fingerprint) {
-    return alreadyPosted(recorded);
-  }
+  if (mode === 'post' && documentsSettled && journals.settled) return withJournalNote(alreadyPosted(recorded), request);
   if (mode === 'void' && (!recorded || openRecorded.length === 0)) {
     return refused([`SettleSheet has not posted settlement ${settlementId} to Xero: there is nothing to void.`], nothingSent);
   }
 
   const reference = loadReference(deps.client, deps.tenantId, deps.cache, deps.clock, { refresh: true, currency: summary.header.currency });
   if (!reference.ok) return failedCall(reference.failure, []);
-  // Voiding only takes back what Xero holds: the plan's checks are for what would be created.
-  const problems = mode === 'void' ? [] : checkDocuments(summary, request.documents, reference.value);
+  // A changed cost replaces only the journals: documents that did not change are left as they are.
+  const keepDocuments = (mode === 'post' && documentsSettled) || (mode === 'void-and-repost' && documentsSettled && journals.changed);
+  // Voiding only takes back what Xero holds, and documents kept are not sent again: the plan's
+  // checks are for what would be created.
+  const problems = mode === 'void' || keepDocuments ? [] : checkDocuments(summary, request.documents, reference.value);
   if (problems.length > 0) return refused(problems);
+  // What stops the journals stops only them: the documents go on.
+  const journalProblems = mode === 'void' ? [] : checkJournals(summary, journals.planned, reference.value);
 
   const now = () => new Date(deps.clock.now()).toISOString();
   // A record from another organisation gets here only when nothing of it is open there any more.
@@ -92,18 +107,49 @@ function postUnderLock(deps: PostingDeps, request: PostRequest, fingerprint: str
     : { settlementId, ...here, revision: 1, fingerprint: '', state: 'posting', numbers: [], documents: [], replaced: [], by: request.user, at: now(), refusals: 0 };
   // Documents that an earlier attempt may have created were made from the fingerprint it recorded.
   let attemptFingerprint = recorded ? recorded.fingerprint : undefined;
-  if (mode !== 'post') {
+  if (mode !== 'post' && !keepDocuments) {
     const voided = voidRevision(deps, request, record, reference.value, now);
     if (!voided.ok) return voided.outcome;
-    if (mode === 'void') return voidedOutcome(voided.record, settlementId);
     if (voided.record !== record) attemptFingerprint = '';
     record = voided.record;
   }
-  return createMissing(deps, request, fingerprint, record, attemptFingerprint, reference.value.shortCode, now);
+  if (mode === 'void' || journals.changed) {
+    const voided = voidJournals(deps, request, record, journals.planned.map((j) => j.journal.Narration), reference.value, now);
+    if (!voided.ok) return voided.outcome;
+    record = voided.record;
+  }
+  if (mode === 'void') return voidedOutcome(record, settlementId);
+  const documents = keepDocuments
+    ? alreadyPosted(record)
+    : createMissing(deps, request, fingerprint, record, attemptFingerprint, reference.value.shortCode, now);
+  if (documents.kind !== 'posted' && documents.kind !== 'already-posted') return documents;
+  if (!journals.wanted) return withJournalNote(documents, request);
+  if (journalProblems.length > 0) return withJournalNote(documents, request, `Its cost of goods sold journal was not posted: ${journalProblems.join(' ')}`);
+  // After a void the journals are numbered for the next journal revision.
+  const standing = journalStanding(documents.record, request.cogs, deps.crypto);
+  if (standing.settled) return documents;
+  const posted = postJournals(deps, request, standing, documents.record, now);
+  return withJournal(documents, posted.record, posted.outcome);
+}
+
+/** Adds what happened to the journals to the documents' outcome. */
+function withJournal(outcome: Extract<PostOutcome, { kind: 'posted' | 'already-posted' }>, record: PostedRecord, journal: JournalOutcome): PostOutcome {
+  const kind = outcome.kind === 'already-posted' && journal.kind === 'posted' ? 'posted' : outcome.kind;
+  const message = journal.message ? `${outcome.message} ${journal.message}` : outcome.message;
+  return { ...outcome, kind, record, message, ...(journal.message ? { journal } : {}) };
+}
+
+/** Says why the journals were not posted when they are blocked (a SKU without a cost…), or adds `note`. */
+function withJournalNote(outcome: PostOutcome, request: PostRequest, note?: string): PostOutcome {
+  if (outcome.kind !== 'posted' && outcome.kind !== 'already-posted') return outcome;
+  const blocked = request.cogs && request.cogs.blocked.length > 0 ? `Its cost of goods sold journal was not posted: ${request.cogs.blocked.join(' ')}` : undefined;
+  const message = note ?? blocked;
+  return message ? withJournal(outcome, outcome.record, { kind: 'blocked', message }) : outcome;
 }
 
 function voidedOutcome(record: PostedRecord, settlementId: string): PostOutcome {
-  const taken = record.replaced.map((d) => `${d.invoiceNumber} (${d.status.toLowerCase()})`).join(', ');
+  const journals = (record.replacedJournals ?? []).map((j) => `${j.narration.split(' ')[0]} (${j.status.toLowerCase()})`);
+  const taken = [...record.replaced.map((d) => `${d.invoiceNumber} (${d.status.toLowerCase()})`), ...journals].join(', ');
   return {
     kind: 'voided',
     record,

@@ -8,6 +8,7 @@ import type { PlannedDocument } from '../core/xero/documents';
 import { openXeroSession } from './connection';
 import type { XeroEnvironment } from './environment';
 import { failure, success, type XeroResult } from './errors';
+import type { JournalRequest } from './journal-plan';
 import { postedRecordStore, type PostedRecord } from './posted-records';
 import { postOutcomeOf, postSettlement, type PostMode, type PostOutcome } from './posting';
 import { accountChoices, loadReference, taxRateChoices, type ReferenceData } from './reference';
@@ -38,6 +39,7 @@ export function postFromSpreadsheet(
   documents: readonly PlannedDocument[],
   mode: PostMode,
   seenRevision?: number,
+  cogs?: JournalRequest,
 ): PostOutcome {
   const session = openXeroSession(env);
   if (!session.ok) return postOutcomeOf(session.failure);
@@ -54,7 +56,7 @@ export function postFromSpreadsheet(
       crypto: env.crypto,
       ...(env.documentCache ? { cache: env.documentCache } : {}),
     },
-    { summary, documents, user: env.userEmail, mode, ...(seenRevision === undefined ? {} : { seenRevision }) },
+    { summary, documents, user: env.userEmail, mode, ...(seenRevision === undefined ? {} : { seenRevision }), ...(cogs ? { cogs } : {}) },
   );
 }
 

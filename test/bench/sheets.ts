@@ -21,7 +21,7 @@ import { MAX_CELLS_PER_CALL } from '../../src/server/workbook/blocks';
 import { createGoogleFakes, type GoogleWorld } from '../fakes/google';
 import { createXeroSandbox, DEFAULT_APP, DEFAULT_USER, TENANT_IDS } from '../fakes/xero';
 import { bundleRunner, type BundleRunner } from '../support/bundle-runner';
-import { settlementOf } from '../support/settlements';
+import { settlementOf, type DetailedLineSpec } from '../support/settlements';
 import type { LineSpec } from '../support/build-aggregate';
 import { sheetsCalls } from '../support/sheets-calls';
 
@@ -29,7 +29,8 @@ const SIZES = [1_000, 10_000, 100_000, 300_000];
 const RECORD_SETTLEMENTS = 10_000;
 const USER = DEFAULT_USER.email;
 
-function linesOf(count: number): LineSpec[] {
+/** Lines of a seller with a catalogue of 200 SKUs (units per SKU per day stay a few thousand). */
+function linesOf(count: number): DetailedLineSpec[] {
   const kinds: [string, string, string, string][] = [
     ['Order', 'ItemPrice', 'Principal', '25.00'],
     ['Order', 'ItemFees', 'Commission', '-3.75'],
@@ -39,7 +40,7 @@ function linesOf(count: number): LineSpec[] {
   return Array.from({ length: count }, (_, i) => {
     const [t, a, d, amount] = kinds[i % kinds.length]!;
     const day = String(1 + (i % 14)).padStart(2, '0');
-    return [t, a, d, `2025-08-${day}`, amount] as LineSpec;
+    return { spec: [t, a, d, `2025-08-${day}`, amount] as LineSpec, sku: `SKU-${Math.floor(i / 4) % 200}`, quantity: 1 };
   });
 }
 
@@ -111,7 +112,7 @@ function measure(code: string, lines: number): Measured {
       run('appendImportLines', { importId: begun.importId, offset, lines: chunk });
       offset += chunk.length;
     }
-    run('finishImport', { importId: begun.importId, aggregate: payload.aggregate });
+    run('finishImport', { importId: begun.importId, aggregate: payload.aggregate, units: payload.units });
   });
   const settlementId = payload.begin.header.settlementId;
   run('previewSettlement', { settlementId });

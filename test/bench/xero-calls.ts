@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { PostResultDto } from '../../src/api/types';
 import { TENANT_IDS, TIERS } from '../fakes/xero';
 import type { LineSpec } from '../support/build-aggregate';
-import { bundleWorld, connectThroughBundle, importThroughBundle, type BundleWorld } from '../support/bundle-xero';
+import { bundleWorld, connectThroughBundle, importThroughBundle, PERSON, type BundleWorld } from '../support/bundle-xero';
 import { settlementOf } from '../support/settlements';
 
 const US = TENANT_IDS.us;
@@ -54,6 +54,39 @@ function importOne(b: BundleWorld, lines: readonly LineSpec[], id: number): stri
   return importThroughBundle(b, settlementOf(lines, { settlementId: String(24_300_000_000 + id), start, end, depositDate: end }));
 }
 
+/** Gives every SKU the Costs tab lists without a cost a unit cost of 1.00, as a person would type it. */
+function fillCosts(b: BundleWorld): void {
+  b.world.run(PERSON, (g) => {
+    const sheet = g.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Costs')!;
+    const rows = sheet.getLastRow() - 1;
+    if (rows < 1) return;
+    const values = sheet.getRange(2, 1, rows, 2).getValues();
+    sheet.getRange(2, 2, rows, 1).setValues(values.map(([sku, cost]) => [sku !== '' && cost === '' ? '1.00' : cost]));
+  });
+}
+
+/** The calls of each action with cost of goods sold journals (every SKU costed), from a freshly connected spreadsheet. */
+function perActionWithCogs(code: string): [string, { total: number; endpoints: string[] }][] {
+  const b = bundleWorld(code);
+  connectThroughBundle(b, [US]);
+  const one = importOne(b, ONE_PART, 1);
+  const three = importOne(b, THREE_PARTS, 2);
+  fillCosts(b);
+  b.run('refreshXeroAccounts');
+  const cost = (row: number, value: string) =>
+    b.world.run(PERSON, (g) => void g.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Costs')!.getRange(row, 2).setValue(value));
+  return [
+    ['post a one-part settlement with its journal', apiCalls(b, () => posted(b.run('postSettlement', { settlementId: one, mode: 'post' })))],
+    ['post a three-part settlement with 3 journals', apiCalls(b, () => posted(b.run('postSettlement', { settlementId: three, mode: 'post' })))],
+    ['post again (already posted, journals too)', apiCalls(b, () => b.run('postSettlement', { settlementId: three, mode: 'post' }))],
+    ['void and re-post after a cost changed', apiCalls(b, () => {
+      cost(2, '1.50');
+      const { revision } = b.run<{ revision: number }>('previewSettlement', { settlementId: three });
+      posted(b.run('postSettlement', { settlementId: three, mode: 'void-and-repost', seenRevision: revision }));
+    })],
+  ];
+}
+
 /** The calls of each action, from a freshly connected spreadsheet. */
 function perAction(code: string): [string, { total: number; endpoints: string[] }][] {
   const b = bundleWorld(code);
@@ -69,11 +102,12 @@ function perAction(code: string): [string, { total: number; endpoints: string[] 
   ];
 }
 
-/** Posts a backlog one settlement after another; every call takes LATENCY_MS. */
-function backlog(code: string) {
+/** Posts a backlog one settlement after another; every call takes LATENCY_MS. With `cogs`, every SKU has a cost, so each part gets its journal. */
+function backlog(code: string, cogs: boolean) {
   const b = bundleWorld(code);
   connectThroughBundle(b, [US]);
   const ids = Array.from({ length: BACKLOG }, (_, i) => importOne(b, i % 3 === 2 ? THREE_PARTS : ONE_PART, 100 + i));
+  if (cogs) fillCosts(b);
   const minutes = new Map<number, number>();
   let refusedForRate = 0;
   let dayRemaining = '';
@@ -96,6 +130,7 @@ function backlog(code: string) {
   return {
     calls: calls.total,
     documents: b.sandbox.documents(US).length,
+    journals: b.sandbox.journals(US).length,
     refusedForRate,
     peakPerMinute: Math.max(...minutes.values()),
     minutes: (b.world.now() - started) / 60_000,
@@ -108,14 +143,16 @@ export function benchXeroCalls(root: string): void {
   const code = readFileSync(path.join(root, 'dist/Code.js'), 'utf8');
   const perDay = TIERS.starter.callsPerDay;
   console.log(`\nXero API calls of the built bundle (sandbox; a Starter-tier app: 60 a minute and ${perDay.toLocaleString('en-US')} a day per organisation)`);
-  for (const [action, { total, endpoints }] of perAction(code)) {
+  for (const [action, { total, endpoints }] of [...perAction(code), ...perActionWithCogs(code)]) {
     console.log(`  ${action.padEnd(44)} ${String(total).padStart(3)}  ${endpoints.join(', ')}`);
   }
-  const run = backlog(code);
-  console.log(
-    `  a backlog of ${BACKLOG} settlements (every third in three parts), posted back to back with ${LATENCY_MS} ms per call:\n` +
-      `    ${run.documents} documents; ${run.calls - run.refusedForRate} calls counted by Xero (${((run.calls - run.refusedForRate) / perDay * 100).toFixed(0)}% of the day's ` +
-      `${perDay.toLocaleString('en-US')}; X-DayLimit-Remaining ${run.dayRemaining} after), at most ${run.peakPerMinute} in one minute; ` +
-      `${run.refusedForRate} minute-limit answers (429) waited out; ${run.minutes.toFixed(1)} minutes in all`,
-  );
+  for (const cogs of [false, true]) {
+    const run = backlog(code, cogs);
+    console.log(
+      `  a backlog of ${BACKLOG} settlements (every third in three parts)${cogs ? ' with their cost of goods sold journals' : ''}, posted back to back with ${LATENCY_MS} ms per call:\n` +
+        `    ${run.documents} documents, ${run.journals} journals; ${run.calls - run.refusedForRate} calls counted by Xero (${((run.calls - run.refusedForRate) / perDay * 100).toFixed(0)}% of the day's ` +
+        `${perDay.toLocaleString('en-US')}; X-DayLimit-Remaining ${run.dayRemaining} after), at most ${run.peakPerMinute} in one minute; ` +
+        `${run.refusedForRate} minute-limit answers (429) waited out; ${run.minutes.toFixed(1)} minutes in all`,
+    );
+  }
 }

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { TENANT_IDS } from '../fakes/xero';
 import { demoSettlement, UNMAPPED_DESCRIPTION } from '../../src/workbench/demo-settlement';
 import { describeInBrowser } from './support/chromium';
-import { connectXero, expectText, importChosenFile, openAnotherPage, ROOT, workbenchForSuite } from './support/workbench-session';
+import { connectXero, expectText, importChosenFile, openAnotherPage, ROOT, typeInCell, workbenchForSuite } from './support/workbench-session';
 
 jest.setTimeout(120_000);
 
@@ -28,12 +28,13 @@ describeInBrowser('the newcomer path in the workbench, as the README tells it', 
   const demo = demoSettlement();
   const steps = readmeSteps();
 
-  it('has the four steps this test walks, with these words', () => {
+  it('has the five steps this test walks, with these words', () => {
     expect(steps.map((s) => s.bold)).toEqual([
       ['Put the demo settlement in the sidebar', 'Import'],
       ['FBA fees', 'Use FBA fees', 'Show in Mapping'],
       ['Connect to Xero to post'],
       ['Post to Xero', 'Create in Xero', 'Post to Xero again'],
+      ['Costs', 'Refresh', 'Post to Xero again'],
     ]);
     expect(steps[0]!.text).toContain(`a ${demo.lines}-line USD settlement spanning a month end`);
     expect(steps[1]!.text).toContain(`*${UNMAPPED_DESCRIPTION}*`);
@@ -42,7 +43,9 @@ describeInBrowser('the newcomer path in the workbench, as the README tells it', 
   it('goes from the demo file to two invoices in Xero, and posting again creates nothing', async () => {
     const session = suite();
     const { page, sidebar, workbench } = session;
-    const [[demoButton, importWord], [suggested, use], [connect], [post, create, postAgain]] = steps.map((s) => s.bold) as [string[], string[], string[], string[]];
+    const [[demoButton, importWord], [suggested, use], [connect], [post, create, postAgain], [costsTab, refresh, postCosts]] = steps.map((s) => s.bold) as [
+      string[], string[], string[], string[], string[],
+    ];
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
@@ -135,6 +138,21 @@ describeInBrowser('the newcomer path in the workbench, as the README tells it', 
     await expectText(sidebar.locator('.notice-area .notice'), /^Already in Harbor Lane Goods Inc: nothing new was created\./);
     expect(workbench.sandbox.documents(TENANT_IDS.us)).toHaveLength(2);
     expect(steps[3]!.text).toContain('nothing new is created');
+    // The journals wait for the SKUs' costs.
+    expect(workbench.sandbox.journals(TENANT_IDS.us)).toEqual([]);
+
+    // 5. The Costs tab lists the demo's six SKUs, highlighted: a unit cost for each, Refresh, Post to Xero again.
+    const costs = workbench.world.inspect.grid(costsTab!).values;
+    const skuRows = costs.flatMap((r, i) => (i > 0 && r[0] !== '' ? [i + 1] : []));
+    expect(skuRows).toHaveLength(6);
+    for (const row of skuRows) await typeInCell(page, costsTab!, row, 2, '6.40');
+    await sidebar.getByRole('button', { name: refresh!, exact: true }).click();
+    await sidebar.getByRole('button', { name: postCosts!, exact: true }).click();
+    await expectText(sidebar.locator('.notice-area .notice'), /cost of goods sold/i);
+    const journals = workbench.sandbox.journals(TENANT_IDS.us);
+    expect(journals.map((j) => j.date)).toEqual(['2025-06-30', '2025-07-08']);
+    expect(workbench.sandbox.documents(TENANT_IDS.us)).toHaveLength(2);
+    expect(steps[4]!.text).toContain('only the two cost of goods sold journals are created');
 
     // The stale window still offers Post; pressing it is refused as already posted, and nothing new reaches Xero.
     await other.sidebar.getByRole('button', { name: post!, exact: true }).click();

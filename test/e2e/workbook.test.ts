@@ -172,7 +172,7 @@ describe('the add-on, built, end to end', () => {
     const begun = s.run<BeginImportResult>(SELLER, 'beginImport', { ...payload.begin, confirmReissue: true });
     if (begun.status !== 'ready') throw new Error(begun.status);
     s.run(SELLER, 'appendImportLines', { importId: begun.importId, offset: 0, lines: payload.lines });
-    expect(s.run<SettlementListItem>(SELLER, 'finishImport', { importId: begun.importId, aggregate: payload.aggregate }).status).toBe('Changed since posting');
+    expect(s.run<SettlementListItem>(SELLER, 'finishImport', { importId: begun.importId, aggregate: payload.aggregate, units: payload.units }).status).toBe('Changed since posting');
 
     const preview = s.run<PreviewResult>(SELLER, 'previewSettlement', { settlementId });
     expect(preview).toMatchObject({ changedSincePosting: true, canPost: false, revision: 1 });

@@ -78,7 +78,7 @@ export function importSettlement(
     s.run(user, 'appendImportLines', { importId: begun.importId, offset, lines });
     offset += lines.length;
   }
-  return { begun, finished: s.run<SettlementListItem>(user, 'finishImport', { importId: begun.importId, aggregate: payload.aggregate }) };
+  return { begun, finished: s.run<SettlementListItem>(user, 'finishImport', { importId: begun.importId, aggregate: payload.aggregate, units: payload.units }) };
 }
 
 /** Imports a settlement file's text the way the sidebar does: parse in the browser, then chunks. */

@@ -3,12 +3,29 @@
  * sidebar drives it: every call is one execution of dist/Code.js (see bundle-runner.ts) against
  * the Google fakes and the Xero sandbox on the same clock. For end-to-end tests and the bench.
  */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { chunksOf, importPayload } from '../../src/api/import-payload';
 import type { BeginImportResult, Envelope } from '../../src/api/types';
 import type { Settlement } from '../../src/core/settlement/types';
 import { createGoogleFakes, type GoogleFakes } from '../fakes/google';
 import { createXeroSandbox, DEFAULT_APP, DEFAULT_USER, type XeroSandbox, type XeroSandboxOptions } from '../fakes/xero';
 import { bundleRunner, type BundleRunner } from './bundle-runner';
+
+/**
+ * Builds dist/ once before the suite's tests (as Apps Script gets it) and gives its Code.js: call
+ * at the top of a test file, then read the code inside tests.
+ */
+export function builtBundle(): () => string {
+  const root = path.join(__dirname, '../..');
+  let code = '';
+  beforeAll(() => {
+    execFileSync(process.execPath, ['build.mjs', '--quiet'], { cwd: root });
+    code = readFileSync(path.join(root, 'dist/Code.js'), 'utf8');
+  });
+  return () => code;
+}
 
 /** The person at the keyboard unless a call names another. */
 export const PERSON = DEFAULT_USER.email;
@@ -59,6 +76,6 @@ export function importThroughBundle(b: BundleWorld, settlement: Settlement, user
     b.run('appendImportLines', { importId: begun.importId, offset, lines }, user);
     offset += lines.length;
   }
-  b.run('finishImport', { importId: begun.importId, aggregate: payload.aggregate }, user);
+  b.run('finishImport', { importId: begun.importId, aggregate: payload.aggregate, units: payload.units }, user);
   return payload.begin.header.settlementId;
 }

@@ -1,10 +1,12 @@
 /**
  * `summarize FILE [--mapping MAPPING.csv]... [--template NAME] [--deposit AMOUNT CURRENCY]
- * [--split off|carry|separate] [--status S] [--json]`: the dry run of the whole job, from the file
- * to the Xero documents, without touching Xero.
+ * [--costs COSTS.csv] [--split off|carry|separate] [--status S] [--json]`: the dry run of the whole
+ * job, from the file to the Xero documents (and, with `--costs`, the cost of goods sold journals),
+ * without touching Xero.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { planCogs, unitsOfLines, type CogsPlan } from '../../core/cogs';
 import { templateAccounts } from '../../core/mapping/templates';
 import { conversionOf, type Conversion } from '../../core/exchange';
 import { currencyDecimals, isCurrencyCode, parseAmount } from '../../core/money';
@@ -12,6 +14,8 @@ import { parseSettlement } from '../../core/settlement';
 import { aggregateSettlement, marketplacesOf, SPLIT_MODES, summariseSettlement, type SplitMode } from '../../core/summary';
 import { buildDocuments, type PlannedDocument } from '../../core/xero/documents';
 import { DOCUMENT_STATUSES, type DocumentStatus } from '../../core/xero/invoice';
+import { cogsJson, cogsReport } from '../cogs-output';
+import { loadCosts } from '../costs-file';
 import { summaryJson } from '../json';
 import { loadMapping } from '../mapping-files';
 import { summaryReport } from '../report';
@@ -23,6 +27,8 @@ interface Options {
   mappings: string[];
   template?: string;
   deposit?: { amount: string; currency: string };
+  /** The Costs table: with it, the cost of goods sold journals are worked out too. */
+  costs?: string;
   split: SplitMode;
   status: DocumentStatus;
   json: boolean;
@@ -45,7 +51,8 @@ function readOptions(args: string[]): Options {
       const currency = value().toUpperCase();
       if (!isCurrencyCode(currency)) throw new CliError(`--deposit takes the amount that reached the bank and its currency, e.g. --deposit 1053.21 GBP (not "${currency}").`);
       options.deposit = { amount, currency };
-    } else if (arg === '--split') {
+    } else if (arg === '--costs') options.costs = value();
+    else if (arg === '--split') {
       const v = value();
       if (!(SPLIT_MODES as readonly string[]).includes(v)) throw new CliError(`--split must be one of ${SPLIT_MODES.join(', ')}, not "${v}".`);
       options.split = v as SplitMode;
@@ -94,13 +101,16 @@ export function summarize(args: string[], io: CommandIo): number {
   const summary = summariseSettlement(aggregate, mapping, { split: options.split });
   const built = buildDocuments(summary, { status: options.status, ...(conversion ? { currencyRate: conversion.rate } : {}) });
   const documents: PlannedDocument[] = built.ok ? built.documents : [];
+  const cogs: CogsPlan | undefined = options.costs === undefined
+    ? undefined
+    : planCogs(summary, unitsOfLines(parsed.settlement.lines), loadCosts(options.costs), mapping, { status: options.status });
   for (const w of parsed.warnings) io.err(`Note: ${w}`);
   const context = { template, ...(conversion ? { conversion } : {}) };
   if (options.json) {
-    io.out(JSON.stringify(summaryJson(summary, documents, context), null, 2) + '\n');
-    for (const p of summary.problems) io.err(p.message);
+    io.out(JSON.stringify({ ...(summaryJson(summary, documents, context) as object), ...(cogs ? cogsJson(summary, cogs) : {}) }, null, 2) + '\n');
+    for (const p of [...summary.problems.map((q) => q.message), ...(cogs?.problems ?? [])]) io.err(p);
   } else {
-    io.out(summaryReport(summary, documents, context));
+    io.out(summaryReport(summary, documents, context) + (cogs ? cogsReport(summary, cogs) : ''));
   }
-  return summary.problems.length === 0 ? 0 : 1;
+  return summary.problems.length === 0 && (cogs?.problems.length ?? 0) === 0 ? 0 : 1;
 }

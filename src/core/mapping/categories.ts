@@ -56,6 +56,11 @@ export const CARRIED_FORWARD = 'Carried forward';
  */
 export const FACILITATOR_TAX = 'Marketplace facilitator tax';
 
+/** Cost of goods sold (profit and loss): the cost of the units a settlement sold (see core/cogs). */
+export const COGS_CATEGORY = 'Cost of goods sold';
+/** Inventory (balance sheet): what the units sold are taken out of. */
+export const INVENTORY_CATEGORY = 'Inventory';
+
 /** The built-in categories, in reconciliation order. */
 export const CATEGORIES: readonly CategoryInfo[] = [
   { name: 'Sales', group: 'sales', balanceSheet: false, description: 'Item price, shipping and gift wrap charged to buyers' },
@@ -78,6 +83,9 @@ export const CATEGORIES: readonly CategoryInfo[] = [
   { name: 'Transfers', group: 'transfers', balanceSheet: true, description: 'Card charges, payable to Amazon, failed disbursements and other money moving between you and Amazon' },
   { name: 'Loans', group: 'transfers', balanceSheet: true, description: 'Amazon Lending repayments' },
   { name: CARRIED_FORWARD, group: 'reserves', balanceSheet: true, description: 'Month-end carry of a settlement that spans months (split mode "carry")' },
+  // The cost of goods sold journal's two sides; no Amazon line maps to them.
+  { name: COGS_CATEGORY, group: 'other', balanceSheet: false, description: 'The cost of the units sold (the journal\'s debit): an expense or direct costs account' },
+  { name: INVENTORY_CATEGORY, group: 'other', balanceSheet: true, description: 'Stock the units sold are taken out of (the journal\'s credit): an inventory or current asset account' },
 ];
 
 const BY_NAME = new Map(CATEGORIES.map((c) => [c.name.toLowerCase(), c]));

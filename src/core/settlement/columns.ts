@@ -41,6 +41,10 @@ export interface Layout {
   orderId: number;
   sku: number;
   marketplace: number;
+  /** `quantity-purchased`: units of the order item (V1 writes it on a row of its own). */
+  quantity: number;
+  /** `order-item-code`: tells apart the items of one order (V1's quantity rows name theirs). */
+  orderItemCode: number;
   amounts: AmountColumn[];
 }
 
@@ -146,6 +150,8 @@ export function layoutFromHeader(names: string[]): Layout | { missing: string[] 
     orderId: at('order-id'),
     sku: at('sku'),
     marketplace: at('marketplace-name'),
+    quantity: at('quantity-purchased'),
+    orderItemCode: at('order-item-code'),
     amounts,
   };
 }

@@ -125,6 +125,7 @@ function readDataRows(
   let rowsWithoutAmount = 0;
   // The lines of one order follow each other: they share one order-id string.
   let orderId = '';
+  const quantities = new ItemQuantities(cells, layout);
 
   rows: while (cursor.advance()) {
     dataRows++;
@@ -165,8 +166,18 @@ function readDataRows(
     // A row without any amount moves no money: V1 writes one per order item to carry the
     // quantity. A V2 row with a blank amount is treated the same way (counted, no line), so a
     // blank cell is never mistaken for a zero amount nor rejected as unreadable.
+    const quantity = readQuantity(text, starts, ends, layout.quantity);
+    if (quantity === BAD_QUANTITY) {
+      problems.push(settlementProblem(
+        'bad-quantity', source, `${quoteCell(cells.cell(layout.quantity))} is not a whole number of units.`, DOWNLOAD_AGAIN,
+        line, 'quantity-purchased',
+      ));
+      if (problems.length >= MAX_PROBLEMS) break;
+      continue;
+    }
     if (!hasAmount) {
       rowsWithoutAmount++;
+      if (quantity !== undefined) quantities.remember(quantity);
       continue;
     }
 
@@ -180,6 +191,7 @@ function readDataRows(
     const marketplace = layout.marketplace < 0 ? '' : marketplaces.get(starts[layout.marketplace] as number, ends[layout.marketplace] as number);
     const sku = layout.sku < 0 ? '' : skus.get(starts[layout.sku] as number, ends[layout.sku] as number);
     if (layout.orderId >= 0 && !cells.equals(layout.orderId, orderId)) orderId = detach(cells.cell(layout.orderId));
+    const units = quantity ?? quantities.recall();
 
     const firstLine = lines.length;
     for (let k = 0; k < amountColumns.length; k++) {
@@ -214,6 +226,7 @@ function readDataRows(
         orderId,
         sku,
         marketplace,
+        quantity: units,
       };
       lines.push(settlementLine);
     }
@@ -265,6 +278,67 @@ function otherSettlementProblem(rowId: string, settlementId: string, source: str
     'Upload each settlement as its own file, exactly as downloaded from Seller Central (Payments → All Statements → Download Flat File V2).',
     line, 'settlement-id',
   );
+}
+
+/** What `readQuantity` answers for a cell that is not a whole number. */
+const BAD_QUANTITY = -1;
+
+/**
+ * The `quantity-purchased` of the current row: undefined when blank (or the column is absent),
+ * BAD_QUANTITY when it is not a whole number (`2`, and `2.0` as spreadsheets re-save it, are read).
+ */
+function readQuantity(text: string, starts: Int32Array, ends: Int32Array, column: number): number | undefined {
+  if (column < 0) return undefined;
+  const start = starts[column] as number;
+  const end = ends[column] as number;
+  if (start === end) return undefined;
+  let value = 0;
+  let i = start;
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    value = value * 10 + (c - 48);
+  }
+  if (i === start) return BAD_QUANTITY;
+  if (i < end && text.charCodeAt(i) === 46) for (i++; i < end && text.charCodeAt(i) === 48; i++);
+  return i === end && value <= 1_000_000_000 ? value : BAD_QUANTITY;
+}
+
+/**
+ * V1's quantity rows: Amazon writes an order item's `quantity-purchased` on a row without an
+ * amount, before the item's amount rows (real V1 files show it so). The quantity is kept for the
+ * item (transaction type, order, order-item-code, SKU) and given to its amount rows that carry none.
+ * Only the current order's items are kept: an order's rows follow each other.
+ */
+class ItemQuantities {
+  private readonly byItem = new Map<string, number>();
+  private order = '';
+
+  constructor(
+    private readonly cells: RowCells,
+    private readonly layout: Layout,
+  ) {}
+
+  private key(): string {
+    const { cells, layout } = this;
+    return `${cells.cell(layout.transactionType)}\t${cells.cell(layout.orderItemCode)}\t${cells.cell(layout.sku)}`;
+  }
+
+  /** The current row has no amount and this quantity. */
+  remember(quantity: number): void {
+    const order = this.cells.cell(this.layout.orderId);
+    if (order !== this.order) {
+      this.byItem.clear();
+      this.order = order;
+    }
+    this.byItem.set(this.key(), quantity);
+  }
+
+  /** The quantity a quantity row gave the current row's item, if any. */
+  recall(): number | undefined {
+    if (this.byItem.size === 0 || this.cells.cell(this.layout.orderId) !== this.order) return undefined;
+    return this.byItem.get(this.key());
+  }
 }
 
 /**

@@ -37,6 +37,13 @@ export interface SettlementLine {
   sku: string;
   /** As written in the file; blank on account-level rows. */
   marketplace: string;
+  /**
+   * `quantity-purchased`: the units of the order item the line belongs to, or undefined when the
+   * file leaves it blank. V1 writes an order item's quantity on a row of its own (with no amount)
+   * before the item's amounts; the parser gives that quantity to the item's lines, so V1 and V2
+   * lines carry it alike. Which lines count units is the cost of goods sold's rule (core/cogs).
+   */
+  quantity?: number;
 }
 
 /** A whole settlement file, read and checked. */
@@ -68,6 +75,8 @@ export type SettlementProblemCode =
   | 'other-currency'
   | 'bad-amount'
   | 'bad-date'
+  /** A `quantity-purchased` cell that is not a whole number of units. */
+  | 'bad-quantity'
   | 'truncated'
   /** A row with more columns than the header, or fewer when it is not the cut-off last line. */
   | 'field-count';

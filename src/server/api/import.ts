@@ -6,7 +6,7 @@
  * hidden and no record points at them. Each call does bounded work (every Sheets call ≤100,000
  * cells), so any size fits Apps Script's six minutes.
  */
-import type { AggregateEntryDto, BeginImportRequest, BeginImportResult, LineDto, SettlementListItem } from '../../api/types';
+import type { AggregateEntryDto, BeginImportRequest, BeginImportResult, FinishImportRequest, LineDto, SettlementListItem } from '../../api/types';
 import { createMatcher } from '../../core/mapping/match';
 import { addMinor, currencyDecimals, formatAmount, parseAmount, type Minor } from '../../core/money';
 import { compareEntries, type AggregateEntry } from '../../core/summary/aggregate';
@@ -14,6 +14,9 @@ import { summariseSettlement } from '../../core/summary/summarise';
 import { count, differenceWords } from '../../core/words';
 import { currentUser } from '../identity';
 import { readImportState, writeImportState, type ImportState } from '../import-state';
+import { importedUnits, recordImportedUnits } from '../cogs';
+import { unitsCellsNeeded } from '../workbook/units-store';
+import { unitRowsOf } from '../../api/import-payload';
 import { aggregateOf } from '../settlement-aggregate';
 import { SettlementRegistry, statusOf, type SettlementRecord } from '../registry';
 import { cacheIfItFits } from '../storage/cache';
@@ -99,9 +102,10 @@ export function beginImport(request: BeginImportRequest): BeginImportResult {
     }
     // An abandoned import's hidden rows go first: they give their cells back.
     if (current) discardPendingRows(workbook, current.pending, current.request.header.settlementId);
-    // Exactly what the import adds: the rows Transactions must grow by, and the rows finishing
-    // appends (the aggregate's rows, unknown until then, are counted again when it is known).
-    if (cellsInUse(workbook) + transactionCellsNeeded(workbook, request.lineCount) + FINISH_ROW_CELLS > CELL_LIMIT) throw noRoom(request.lineCount);
+    // Exactly what the import adds: the rows Transactions must grow by, the units' rows, and the
+    // rows finishing appends (the aggregate's rows, unknown until then, are counted again when it is known).
+    const unitCells = request.unitRows === undefined ? 0 : unitsCellsNeeded(workbook, request.unitRows);
+    if (cellsInUse(workbook) + transactionCellsNeeded(workbook, request.lineCount) + unitCells + FINISH_ROW_CELLS > CELL_LIMIT) throw noRoom(request.lineCount);
     const importId = Utilities.getUuid();
     cacheIfItFits(importCache(), TABLE_KEY + importId, JSON.stringify(readMappingTab(workbook)), 21600);
     const transactions = workbook.tab('transactions');
@@ -162,7 +166,7 @@ function checkedAggregate(state: ImportState, dtos: AggregateEntryDto[]): Aggreg
 }
 
 /** Makes the import visible: everything it wrote becomes part of the workbook at once. */
-export function finishImport(request: { importId: string; aggregate: AggregateEntryDto[] }): SettlementListItem {
+export function finishImport(request: FinishImportRequest): SettlementListItem {
   const workbook = Workbook.active();
   return underDocumentLock('importing', () => {
     const state = stateFor(request.importId);
@@ -183,7 +187,13 @@ export function finishImport(request: { importId: string; aggregate: AggregateEn
     );
     // Room for what finishing adds, counted before anything is written.
     const room = CELL_LIMIT - cellsInUse(workbook) - FINISH_ROW_CELLS;
-    if (aggregateCellsNeeded(workbook, stored.length) > room) throw noRoom(state.received);
+    const units = importedUnits(request.units);
+    const unitRows = units ? unitRowsOf(units) : 0;
+    if (units && state.request.unitRows !== undefined && unitRows !== state.request.unitRows) {
+      throw new UserFacingError(`The import does not add up (units of ${unitRows} SKUs, ${state.request.unitRows} announced). Nothing was imported; start the import again.`);
+    }
+    const unitCells = units ? unitsCellsNeeded(workbook, unitRows) : 0;
+    if (aggregateCellsNeeded(workbook, stored.length) + unitCells > room) throw noRoom(state.received);
 
     const registry = SettlementRegistry.active();
     const previous = registry.get(header.settlementId);
@@ -195,7 +205,7 @@ export function finishImport(request: { importId: string; aggregate: AggregateEn
       registry.shiftAfterDelete('aggregates', previous.aggregates);
     }
 
-    const aggregates = appendAggregate(workbook, header.settlementId, stored, room);
+    const aggregates = appendAggregate(workbook, header.settlementId, stored, room - unitCells);
     revealPendingRows(workbook, pending);
     const { unmapped, marketplaces } = summary;
     const record: SettlementRecord = {
@@ -222,6 +232,7 @@ export function finishImport(request: { importId: string; aggregate: AggregateEn
     if (previous) registry.put(record);
     else registry.add(record);
     writeSettlementRow(workbook, record, posting, !previous);
+    recordImportedUnits(workbook, header.settlementId, units);
     const added = appendUnmapped(workbook, mappingTable, unmapped, state.decimals, header.settlementId);
     appendLog(workbook, {
       what: 'Import',

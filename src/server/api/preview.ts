@@ -12,15 +12,18 @@ import { formatAmount } from '../../core/money';
 import type { SettlementSummary } from '../../core/summary/types';
 import { summariseSettlement } from '../../core/summary/summarise';
 import { buildDocuments, type PlannedDocument } from '../../core/xero/documents';
+import { settlementCogs, type SettlementCogs } from '../cogs';
 import { SettlementRegistry, type SettlementRecord } from '../registry';
 import { aggregateOf } from '../settlement-aggregate';
 import { readSettings } from '../settings';
 import { readAggregate, writeAggregateCategories, type StoredEntry } from '../workbook/aggregates';
 import { appendUnmapped, readMappingTabs } from '../workbook/mapping-tabs';
 import { writeSettlementRow } from '../workbook/settlements-tab';
+import { appendCogsToSummary } from '../workbook/summary-cogs';
 import { writeSummaryTab } from '../workbook/summary-tab';
 import { refreshTransactionCategories } from '../workbook/transactions-maintenance';
 import { Workbook } from '../workbook/workbook';
+import { cogsPreviewOf } from './cogs-view';
 import { UserFacingError } from './envelope';
 import { conversionOfSettlement, exchangeView } from './exchange';
 import { previewNotes } from './preview-notes';
@@ -53,6 +56,8 @@ export interface Computed {
   /** The settlement's one exchange rate, when its deposit was entered in another currency. */
   conversion?: Conversion;
   settings: SettingsDto;
+  /** The cost of goods sold journals and what they are made of. */
+  cogs: SettlementCogs;
 }
 
 /** The settlement's record, or a clear error when it was never imported. */
@@ -78,7 +83,7 @@ export function compute(workbook: Workbook, record: SettlementRecord): Computed 
   });
   const matcher = createMatcher(mapping);
   const categories = stored.map((s) => categoryLabel(matcher.categoryFor(s.entry)));
-  return { record, stored, summary, documents: built.ok ? built.documents : [], mappingTable, categories, settings, ...(conversion ? { conversion } : {}) };
+  return { record, stored, summary, documents: built.ok ? built.documents : [], mappingTable, categories, settings, ...(conversion ? { conversion } : {}), cogs: settlementCogs(workbook, summary, mapping, settings) };
 }
 
 /** Keeps the workbook in step with a fresh computation: Mapping, Transactions, registry, row. */
@@ -177,6 +182,7 @@ function previewOf(c: Computed, checks: XeroChecks): PreviewResult {
     revision: checks.revision,
     ...(checks.partlyPosted ? { partlyPosted: checks.partlyPosted } : {}),
     ...optional('exchange', exchangeView(summary.header, checks.baseCurrency, c.conversion)),
+    cogs: cogsPreviewOf(c, checks),
   };
 }
 
@@ -191,5 +197,6 @@ export function previewSettlement(request: { settlementId: string }): PreviewRes
   const checks = xeroChecks(c);
   reconcileWorkbook(workbook, c, checks.changedSincePosting);
   writeSummaryTab(workbook, c.summary, checks.documents, checks.accountNames);
+  appendCogsToSummary(workbook, c.summary, c.cogs, checks.journals.planned);
   return { ...previewOf(c, checks), timeZone: workbook.timeZone };
 }

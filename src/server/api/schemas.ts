@@ -33,6 +33,7 @@ export const BeginImportSchema = z.object({
   lineCount: count,
   dataRows: count,
   rowsWithoutAmount: count,
+  unitRows: z.optional(count),
   contentHash: z.string().check(z.regex(/^[A-Za-z0-9_-]{8,128}$/)),
   confirmReissue: z.optional(z.boolean()),
 });
@@ -60,9 +61,13 @@ const remitter = z.enum(['', 'amazon', 'seller']);
 // A line split between Amazon and the seller counts once, in its seller share: the other has 0 rows.
 const aggregateTuple = z.tuple([isoDate, text(), text(), text(), text(), decimal, z.number().check(z.int(), z.minimum(0)), z.optional(remitter)]);
 
+const unitsCount = z.number().check(z.int(), z.minimum(0), z.maximum(1_000_000_000));
+const unitsTuple = z.tuple([isoDate, text(), text(), unitsCount, unitsCount, unitsCount]);
+
 export const FinishImportSchema = z.object({
   importId: text(64),
   aggregate: z.array(aggregateTuple).check(z.maxLength(200_000)),
+  units: z.optional(z.array(unitsTuple).check(z.maxLength(200_000))),
 });
 
 export const ImportIdSchema = z.object({ importId: text(64) });
@@ -84,6 +89,7 @@ export const SettingsSchema = z.object({
   // Older sidebars send no template: it keeps its default (none chosen).
   template: z.optional(z.string().check(z.regex(/^[a-z-]{0,20}$/))),
   applyTemplate: z.optional(z.boolean()),
+  cogs: z.optional(z.enum(['on', 'off'])),
 });
 
 export const DepositSchema = z.object({ settlementId, amount: z.union([decimal, z.literal('')]) });

@@ -20,7 +20,14 @@ export function saveSettings(request: Omit<SaveSettingsRequest, 'template'> & { 
   if (template !== '' && !findTemplate(template)) {
     throw new UserFacingError(`There is no template "${template}". Choose one of: ${TEMPLATES.map((t) => t.name).join('; ')}.`);
   }
-  const settings: SettingsDto = { split: request.split, documentStatus: request.documentStatus, contactName: request.contactName, template };
+  // A setting the request leaves out (a form that does not show it) keeps its value (writeSettings).
+  const settings: SettingsDto = {
+    split: request.split,
+    documentStatus: request.documentStatus,
+    contactName: request.contactName,
+    template,
+    ...(request.cogs ? { cogs: request.cogs } : {}),
+  };
   if (!request.applyTemplate || template === '') return writeSettings(settings);
   const workbook = Workbook.active();
   workbook.ensure();

@@ -5,6 +5,9 @@
  */
 import type { PartlyPostedDto } from '../../api/types';
 import type { PlannedDocument } from '../../core/xero/documents';
+import type { PlannedJournal } from '../../core/cogs/plan';
+import { checkJournals } from '../../xero/journal-checks';
+import { journalStanding, renumberJournals } from '../../xero/journal-plan';
 import { documentsFingerprint, renumber } from '../../xero/posting-plan';
 import { checkDocuments } from '../../xero/reference';
 import { loadSpreadsheetReference } from '../../xero/spreadsheet';
@@ -33,6 +36,8 @@ export interface XeroChecks {
   partlyPosted?: PartlyPostedDto;
   /** The organisation's base currency, once its settings could be read. */
   baseCurrency?: string;
+  /** The cost of goods sold journals as the next post would send them, and what stops them. */
+  journals: { planned: PlannedJournal[]; problems: string[]; changed: boolean; documentsSettled: boolean };
 }
 
 /** Checks a computed settlement against its posted record and the connected organisation. */
@@ -40,8 +45,10 @@ export function xeroChecks(c: Computed): XeroChecks {
   const record = postedRecord(c.record.settlementId);
   const fingerprint = c.documents.length ? documentsFingerprint(c.documents, appsScriptCrypto) : '';
   const holds = record !== undefined && record.documents.some((d) => isOpen(d.status));
-  const alreadyPosted = holds && record.state === 'posted' && record.fingerprint === fingerprint;
-  const changedSincePosting = holds && record.fingerprint !== fingerprint;
+  // The journals have their own revision: a changed cost replaces them and keeps the documents.
+  const journals = journalStanding(record, c.cogs.request, appsScriptCrypto);
+  const alreadyPosted = holds && record.state === 'posted' && record.fingerprint === fingerprint && journals.settled;
+  const changedSincePosting = (holds && record.fingerprint !== fingerprint) || journals.changed;
   // A re-post moves to the next revision (its numbers end in -R2, -R3…), as the posting flow does.
   const revision = !record ? 1 : changedSincePosting ? record.revision + 1 : record.revision;
   const checks: XeroChecks = {
@@ -53,6 +60,12 @@ export function xeroChecks(c: Computed): XeroChecks {
     alreadyPosted,
     revision: record?.revision ?? 0,
     connected: false,
+    journals: {
+      planned: journals.changed ? renumberJournals(c.cogs.request?.journals ?? [], (record?.journalRevision ?? 1) + 1) : journals.planned,
+      problems: [],
+      changed: journals.changed,
+      documentsSettled: holds && record.state === 'posted' && record.fingerprint === fingerprint,
+    },
   };
   const partly = (locks?: Parameters<typeof partlyPostedOf>[3]) => {
     const state = partlyPostedOf(record, changedSincePosting, checks.documents, locks);
@@ -78,5 +91,6 @@ export function xeroChecks(c: Computed): XeroChecks {
   checks.baseCurrency = reference.baseCurrency;
   checks.accountNames = new Map(reference.accounts.map((a) => [a.code, a.name]));
   if (c.documents.length) checks.problems.push(...checkDocuments(c.summary, c.documents, reference));
+  checks.journals.problems = checkJournals(c.summary, checks.journals.planned, reference);
   return checks;
 }

@@ -8,6 +8,7 @@
  * as a quote prefix; whether Sheets also strips it in an `@` cell is not documented, so the two
  * never meet (see cells.ts).
  */
+import { COSTS_COLUMNS } from '../../core/cogs/costs';
 import { ACCOUNT_COLUMNS, MAPPING_COLUMNS } from '../../core/mapping/tables';
 import { DATETIME_FORMAT as DATETIME } from './when';
 
@@ -15,7 +16,7 @@ import { DATETIME_FORMAT as DATETIME } from './when';
 const mappingColumn = (name: (typeof MAPPING_COLUMNS)[number]) => MAPPING_COLUMNS.indexOf(name) + 1;
 
 /** What a tab is for. */
-export type TabRole = 'settlements' | 'transactions' | 'mapping' | 'accounts' | 'summary' | 'log' | 'aggregates' | 'xero' | 'records';
+export type TabRole = 'settlements' | 'transactions' | 'mapping' | 'accounts' | 'summary' | 'log' | 'aggregates' | 'xero' | 'records' | 'costs' | 'units';
 
 /** How a tab is created the first time. */
 export interface TabLayout {
@@ -88,6 +89,12 @@ export const AGGREGATE_COLUMNS = [
   'Tax remitted by',
 ] as const;
 
+/**
+ * The hidden units tab: each settlement's units, one row per SKU × marketplace with its totals and
+ * its days (`2025-08-01 3/0/0; …`: sold/returned/lines whose quantity was blank) (core/cogs).
+ */
+export const UNITS_COLUMNS = ['Settlement id', 'SKU', 'Marketplace', 'Sold', 'Returned', 'Quantity blank', 'Days (sold/returned/quantity blank)'] as const;
+
 /** The Log tab's columns. */
 export const LOG_COLUMNS = ['When', 'Who', 'What', 'Settlement id', 'Result', 'Details'] as const;
 
@@ -145,6 +152,18 @@ export const TABS: readonly TabLayout[] = [
     note: 'Which Xero account and tax type each category posts to. Add a row with a marketplace or effective dates for exceptions (e.g. UK VAT on Amazon fees from 2024-08-01).',
   },
   {
+    role: 'costs',
+    name: 'Costs',
+    header: COSTS_COLUMNS,
+    // Plain text only where people type and SettleSheet never writes (the dates, the note): the
+    // SKU, currency, units and settlement it appends are apostrophe-written text (cells.ts).
+    formats: { 4: TEXT, 5: TEXT, 6: TEXT },
+    widths: { 1: 170, 2: 90, 3: 70, 6: 220, 8: 180 },
+    maintained: false,
+    hidden: false,
+    note: 'What one unit of each SKU cost you, for the cost of goods sold journal. A later row replaces an earlier one for its dates (YYYY-MM-DD). Rows highlighted yellow were seen in an import and need a unit cost. The cost must be in the currency of the settlements it is used for.',
+  },
+  {
     role: 'summary',
     name: 'Summary',
     header: [],
@@ -170,6 +189,14 @@ export const TABS: readonly TabLayout[] = [
     maintained: true,
     hidden: true,
     note: 'Internal: each settlement reduced to its totals per line type, so previews stay fast. Do not edit.',
+  },
+  {
+    role: 'units',
+    name: '_SettleSheet units',
+    header: UNITS_COLUMNS,
+    maintained: true,
+    hidden: true,
+    note: 'Internal: each settlement reduced to its units per SKU and day, for the cost of goods sold. Do not edit.',
   },
   {
     role: 'xero',

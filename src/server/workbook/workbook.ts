@@ -7,6 +7,7 @@ import { MAPPING_COLUMNS, accountsTableRows, mappingTableRows } from '../../core
 import { defaultRules } from '../../core/mapping/defaults';
 import { templateAccounts } from '../../core/mapping/templates';
 import { readSettings } from '../settings';
+import { setUpCostsTab } from './costs-tab';
 import { TABS, layoutOf, type TabLayout, type TabRole } from './layout';
 import { noteLockTaken } from '../records/record-sheet';
 import { upgradeLayout, LAYOUT_VERSION, LAYOUT_KEY } from './layout-upgrade';
@@ -105,6 +106,7 @@ export class Workbook {
     // Validations refer to other tabs, so they are set once every tab exists.
     if (created.includes('mapping')) this.setUpMapping();
     if (created.includes('accounts')) this.setUpAccounts();
+    if (created.includes('costs')) setUpCostsTab(this.tab('costs'));
     this.spreadsheet.setActiveSheet(before);
     return created;
   }

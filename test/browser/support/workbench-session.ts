@@ -189,3 +189,12 @@ export async function expectText(locator: Locator, pattern: RegExp): Promise<str
   expect(text).toMatch(pattern);
   return text;
 }
+
+/** A person types a value into a cell of the workbench's tab view (as in Sheets: the text is read as typed). */
+export async function typeInCell(page: Page, sheet: string, row: number, column: number, value: string): Promise<void> {
+  const status = await page.evaluate(
+    async (edit) => (await fetch('/api/cell', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(edit) })).status,
+    { sheet, row, column, value },
+  );
+  expect(status).toBe(200);
+}

@@ -3,7 +3,9 @@
 // leaves no empty rows behind, and the room check counts exactly what an import adds.
 import type { PreviewResult } from '../../../src/api/types';
 import type { LineSpec } from '../../support/build-aggregate';
-import { bundleSession, connect, importSettlement, mapInSheet, saveApp, useBuiltBundle } from '../../support/bundle-session';
+import { unitsOfLines } from '../../../src/core/cogs/units';
+import type { Settlement } from '../../../src/core/settlement/types';
+import { bundleSession, connect, importSettlement, mapInSheet, saveApp, useBuiltBundle, type BundleSession } from '../../support/bundle-session';
 import { settlementOf, type DetailedLineSpec } from '../../support/settlements';
 import { SELLER } from '../../support/xero-apps-script';
 
@@ -102,6 +104,13 @@ describe('every Sheets call stays at or under 100,000 cells', () => {
   });
 });
 
+/** The cells an import of `settlement` adds to the units tab (one row per SKU × marketplace and a separator), beyond its free rows. */
+function unitsCells(s: BundleSession, settlement: Settlement): number {
+  const units = s.x.world.inspect.sheet('_SettleSheet units');
+  const rows = new Set(unitsOfLines(settlement.lines).map((u) => `${u.sku}\t${u.marketplace}`)).size + 1;
+  return Math.max(0, rows - (units.maxRows - units.lastRow)) * units.maxColumns;
+}
+
 describe('the cells an import takes', () => {
   it('are exactly the rows it holds: nothing is left staged or empty afterwards', () => {
     const s = bundleSession(code());
@@ -109,8 +118,12 @@ describe('the cells an import takes', () => {
     const before = s.x.world.inspect.cellsInUse();
     const transactions = s.x.world.inspect.sheet('Transactions');
     const freeRows = transactions.maxRows - transactions.lastRow;
-    importSettlement(s, settlementOf(manyLines(3000)));
-    expect(s.x.world.inspect.cellsInUse() - before).toBe((3000 - freeRows) * transactions.maxColumns);
+    const settlement = settlementOf(manyLines(3000));
+    const units = unitsCells(s, settlement);
+    expect(units).toBeGreaterThan(0);
+    importSettlement(s, settlement);
+    // Transactions grows by its lines; the units tab by exactly the rows the units take, never a step ahead.
+    expect(s.x.world.inspect.cellsInUse() - before).toBe((3000 - freeRows) * transactions.maxColumns + units);
     expect(s.x.world.inspect.sheetNames().filter((n) => n.includes('import'))).toEqual([]);
   });
 
@@ -120,7 +133,7 @@ describe('the cells an import takes', () => {
       const s = bundleSession(code());
       s.run(SELLER, 'listSettlements');
       const transactions = s.x.world.inspect.sheet('Transactions');
-      const needed = (lines - (transactions.maxRows - transactions.lastRow)) * transactions.maxColumns;
+      const needed = (lines - (transactions.maxRows - transactions.lastRow)) * transactions.maxColumns + unitsCells(s, settlementOf(manyLines(lines)));
       // A person's own tab filling the spreadsheet to leave `needed + spare` cells free (an import
       // also keeps 28 cells for the rows it appends to the records, Settlements and Log tabs).
       const filler = 10_000_000 - s.x.world.inspect.cellsInUse() - needed - spare;

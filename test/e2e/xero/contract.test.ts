@@ -7,7 +7,8 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import * as xeroNode from 'xero-node';
 import { parse } from 'yaml';
-import { defaultRules, templateAccounts } from '../../../src/core/mapping';
+import { COSTS_COLUMNS, planCogs, readCostsTable, type CogsSettings, type UnitsEntry, type XeroManualJournal } from '../../../src/core/cogs';
+import { defaultMapping, defaultRules, templateAccounts } from '../../../src/core/mapping';
 import type { XeroInvoice } from '../../../src/core/xero/invoice';
 import { selectXeroOrganisation, xeroAccountChoices, disconnectXero, xeroConnectUrl } from '../../../src/server/xero/entry-points';
 import { postSettlementToXero } from '../../../src/server/xero/posting';
@@ -44,6 +45,20 @@ function everyKindOfDocument(): { kind: string; invoice: XeroInvoice }[] {
     ['one rate for every part', settlementOf(MONTH_SPLIT, { ...HEADERS.monthSplit, currency: 'EUR' }, { split: 'carry', currencyRate: '0.912345' })],
   ];
   return kinds.flatMap(([kind, s]) => s.documents.map((d, i) => ({ kind: `${kind} #${i + 1}`, invoice: d.invoice })));
+}
+
+/** One cost of goods sold journal of every kind the engine produces. */
+function everyKindOfJournal(): { kind: string; journal: XeroManualJournal }[] {
+  const units = (sku: string, sold: number, returned = 0, postedDate = '2025-08-02'): UnitsEntry => ({ postedDate, sku, marketplace: 'Amazon.com', sold, returned, assumed: 0 });
+  const costs = (currency = 'USD', cost = '4.10') => readCostsTable([[...COSTS_COLUMNS], ['MUG', cost, currency], ['00123', cost, currency]]);
+  const kinds: [string, ReturnType<typeof settlementOf>, UnitsEntry[], ReturnType<typeof costs>, CogsSettings][] = [
+    ['draft journal', settlementOf(POSITIVE, HEADERS.positive), [units('MUG', 3), units('00123', 1, 1)], costs(), { status: 'DRAFT' }],
+    ['posted journal with link', settlementOf(POSITIVE, HEADERS.positive, { status: 'AUTHORISED' }), [units('MUG', 3)], costs(), { status: 'AUTHORISED', sourceUrl: 'https://docs.google.com/spreadsheets/d/abc/edit' }],
+    ['returns over sales', settlementOf(POSITIVE, HEADERS.positive), [units('MUG', 0, 2)], costs(), { status: 'DRAFT' }],
+    ['carry parts', settlementOf(MONTH_SPLIT, HEADERS.monthSplit, { split: 'carry' }), [units('MUG', 1, 0, '2025-07-28'), units('MUG', 2, 0, '2025-08-03')], costs(), { status: 'DRAFT' }],
+    ['JPY', settlementOf(JPY, { currency: 'JPY' }), [units('MUG', 2)], costs('JPY', '333'), { status: 'DRAFT' }],
+  ];
+  return kinds.flatMap(([kind, s, u, c, settings]) => planCogs(s.summary, u, c, defaultMapping(), settings).journals.map((j, i) => ({ kind: `${kind} #${i + 1}`, journal: j.journal })));
 }
 
 describe("xero-node's models", () => {
@@ -83,6 +98,10 @@ describe("xero-node's models", () => {
   it.each(everyKindOfDocument().map((d) => [d.kind, d.invoice] as const))('%s matches Invoice, Contact and LineItem', (_kind, invoice) => {
     expect(problems(invoice, 'Invoice', 'Invoice')).toEqual([]);
   });
+
+  it.each(everyKindOfJournal().map((d) => [d.kind, d.journal] as const))('cost of goods sold %s matches ManualJournal and ManualJournalLine', (_kind, journal) => {
+    expect(problems(journal, 'ManualJournal', 'ManualJournal')).toEqual([]);
+  });
 });
 
 const specDir = path.join(__dirname, '../../../../shared/xero-openapi');
@@ -117,15 +136,46 @@ describeWithSpec('the official OpenAPI specs', () => {
     return Object.entries(value).flatMap(([key, field]) => (key in s.properties ? unknownFields(field, s.properties[key], `${at}.${key}`) : [`${at}.${key}`]));
   }
 
-  function validInvoicesBody(body: unknown): void {
-    const validate = ajv.getSchema('xero#/components/schemas/Invoices')!;
+  /** Checks a request body against a collection schema of the spec, extra fields included. */
+  function validBody(body: unknown, schemaName: 'Invoices' | 'ManualJournals'): void {
+    const validate = ajv.getSchema(`xero#/components/schemas/${schemaName}`)!;
     validate(body);
     expect(validate.errors ?? []).toEqual([]);
-    expect(unknownFields(body, { $ref: '#/components/schemas/Invoices' }, '')).toEqual([]);
+    expect(unknownFields(body, { $ref: `#/components/schemas/${schemaName}` }, '')).toEqual([]);
   }
+  const validInvoicesBody = (body: unknown) => validBody(body, 'Invoices');
+  const validJournalsBody = (body: unknown) => validBody(body, 'ManualJournals');
 
   it.each(everyKindOfDocument().map((d) => [d.kind, d.invoice] as const))('%s validates against the Invoices request schema', (_kind, invoice) => {
     validInvoicesBody({ Invoices: [invoice] });
+  });
+
+  it.each(everyKindOfJournal().map((d) => [d.kind, d.journal] as const))('cost of goods sold %s validates against the ManualJournals request schema', (_kind, journal) => {
+    validJournalsBody({ ManualJournals: [journal] });
+  });
+
+  it('every request of posting, replacing and voiding cost of goods sold journals uses the spec’s paths and parameters, and its bodies validate', () => {
+    const x = createXeroWorld();
+    x.setUpApp();
+    x.connect(SELLER);
+    x.run(SELLER, () => selectXeroOrganisation(US));
+    const s = settlementOf(MONTH_SPLIT, HEADERS.monthSplit, { split: 'carry', status: 'AUTHORISED' });
+    const cogs = (cost: string) => ({
+      journals: planCogs(s.summary, [{ postedDate: '2025-07-28', sku: 'MUG', marketplace: 'Amazon.com', sold: 2, returned: 0, assumed: 0 }, { postedDate: '2025-08-03', sku: 'MUG', marketplace: 'Amazon.com', sold: 1, returned: 0, assumed: 0 }],
+        readCostsTable([[...COSTS_COLUMNS], ['MUG', cost, 'USD']]), defaultMapping(), { status: 'AUTHORISED' }).journals,
+      blocked: [],
+    });
+    const before = x.requests().length;
+    expect(x.run(SELLER, () => postSettlementToXero(s.summary, s.documents, 'post', undefined, cogs('4.10'))).kind).toBe('posted');
+    expect(x.run(SELLER, () => postSettlementToXero(s.summary, s.documents, 'void-and-repost', 1, cogs('4.20'))).kind).toBe('posted');
+    expect(x.run(SELLER, () => postSettlementToXero(s.summary, s.documents, 'void', 1, cogs('4.20'))).kind).toBe('voided');
+    const requests = x.requests().slice(before).filter((r) => r.url.includes('/ManualJournals'));
+    const seen = new Set(requests.map((r) => `${r.method} ${new URL(r.url).pathname.replace(/\/[0-9a-f-]{36}$/, '/{id}')}`));
+    expect([...seen].sort()).toEqual(['GET /api.xro/2.0/ManualJournals', 'POST /api.xro/2.0/ManualJournals/{id}', 'PUT /api.xro/2.0/ManualJournals']);
+    expect(requests.flatMap(requestProblems)).toEqual([]);
+    for (const write of requests.filter((r) => r.method !== 'GET')) validJournalsBody(JSON.parse(write.body!));
+    for (const put of requests.filter((r) => r.method === 'PUT')) expect(put.headers['idempotency-key']!.length).toBeLessThanOrEqual(128);
+    expect(x.sandbox.journals(US).map((j) => j.status)).toEqual(['VOIDED', 'VOIDED', 'VOIDED', 'VOIDED']);
   });
 
   it('the schema check catches a field Xero does not define and a wrong enum', () => {
@@ -191,8 +241,8 @@ describeWithSpec('the official OpenAPI specs', () => {
     expect(`${authorize.origin}${authorize.pathname}`).toBe(accounting.components.securitySchemes.OAuth2.flows.authorizationCode.authorizationUrl);
     expect([...authorize.searchParams.keys()].sort()).toEqual(['client_id', 'code_challenge', 'code_challenge_method', 'redirect_uri', 'response_type', 'scope', 'state']);
     // Scopes from the spec's list, plus offline_access (Xero's OAuth docs) and the granular
-    // accounting.invoices (DOMAIN.md §2; the 16.1.0 spec predates granular scopes).
-    const known = new Set([...Object.keys(accounting.components.securitySchemes.OAuth2.flows.authorizationCode.scopes), 'offline_access', 'accounting.invoices']);
+    // accounting.invoices and accounting.manualjournals (DOMAIN.md §2; the 16.1.0 spec predates granular scopes).
+    const known = new Set([...Object.keys(accounting.components.securitySchemes.OAuth2.flows.authorizationCode.scopes), 'offline_access', 'accounting.invoices', 'accounting.manualjournals']);
     expect(authorize.searchParams.get('scope')!.split(' ').filter((s) => !known.has(s))).toEqual([]);
 
     x.connect(SELLER);

@@ -24,6 +24,23 @@ export function postDataInvalid(detail: string): HttpResponse {
   });
 }
 
+/**
+ * The items of a PUT/POST body: `{"<collection>":[…]}`, or one item on its own; or the 400 for a
+ * body that is not that JSON.
+ */
+export function itemsOfBody(body: string | undefined, collection: string): unknown[] | HttpResponse {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body ?? '');
+  } catch (error) {
+    return postDataInvalid((error as Error).message);
+  }
+  if (parsed === null || typeof parsed !== 'object') return postDataInvalid('expected an object');
+  const items = (parsed as Record<string, unknown>)[collection];
+  if (Array.isArray(items)) return items;
+  return items === undefined ? [parsed] : postDataInvalid(`${collection} must be an array`);
+}
+
 /** 400 for a `where` clause that cannot be read (Xero's QueryParseException). */
 export function queryParseError(detail: string): HttpResponse {
   return jsonResponse(400, { ErrorNumber: 16, Type: 'QueryParseException', Message: detail });

@@ -19,3 +19,4 @@ export { SEEDED_ORGANISATIONS, TENANT_IDS, demoCompanySeed, seedOrganisations, u
 export { REGIONAL_TENANT_IDS, regionalOrganisations } from './seed-regions';
 export type { Account, Currency, OrganisationSeed, OrganisationState, TaxRate } from './model';
 export type { SandboxDocument, SandboxDocumentLine } from './invoice-render';
+export type { SandboxJournal } from './manual-journals';

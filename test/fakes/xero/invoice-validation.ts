@@ -58,8 +58,8 @@ export interface InvoiceCandidate {
 const CREATABLE: readonly InvoiceStatus[] = ['DRAFT', 'SUBMITTED', 'AUTHORISED'];
 const LINE_AMOUNT_TYPES: readonly LineAmountTypes[] = ['Exclusive', 'Inclusive', 'NoTax'];
 
-/** A date field: `YYYY-MM-DD`, `YYYY-MM-DDThh:mm:ss` or `/Date(ms+0000)/`. */
-function readDay(raw: unknown): string | undefined | 'invalid' {
+/** A date field: `YYYY-MM-DD`, `YYYY-MM-DDThh:mm:ss` or `/Date(ms+0000)/` (journals read theirs so too). */
+export function readDay(raw: unknown): string | undefined | 'invalid' {
   if (raw === undefined || raw === null || raw === '') return undefined;
   if (typeof raw !== 'string') return 'invalid';
   const ms = /^\/Date\((-?\d+)([+-]\d{4})?\)\/$/.exec(raw);

@@ -10,7 +10,7 @@
  * period (lock-dates.ts).
  */
 import type { HttpResponse } from '../../../src/xero/http';
-import { notFound, postDataInvalid, queryParseError, validationException } from './api-errors';
+import { itemsOfBody, notFound, queryParseError, validationException } from './api-errors';
 import type { IdSource } from './ids';
 import { renderInvoice } from './invoice-render';
 import { type InvoiceCandidate, validateInvoice } from './invoice-validation';
@@ -92,19 +92,6 @@ export function getInvoice(req: InvoiceRequest, key: string): HttpResponse {
   return req.ok({ Invoices: [renderInvoice(invoice, contactOf(req.org, invoice), { lines: true, unitdp: unitdp(req.url) })] });
 }
 
-/** The documents of a PUT/POST body: `{"Invoices":[…]}`, or one invoice on its own. */
-function documentsOf(body: string | undefined): unknown[] | HttpResponse {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body ?? '');
-  } catch (error) {
-    return postDataInvalid((error as Error).message);
-  }
-  if (parsed === null || typeof parsed !== 'object') return postDataInvalid('expected an object');
-  const invoices = (parsed as Record<string, unknown>)['Invoices'];
-  if (Array.isArray(invoices)) return invoices;
-  return invoices === undefined ? [parsed] : postDataInvalid('Invoices must be an array');
-}
 
 /**
  * PUT /Invoices. Each document succeeds or fails on its own. With summarizeErrors=false the answer
@@ -120,7 +107,7 @@ function documentsOf(body: string | undefined): unknown[] | HttpResponse {
  * client that passes here also passes against Xero.
  */
 export function createInvoices(req: InvoiceRequest, mayCreateContacts: boolean, refuseScope: () => HttpResponse): HttpResponse {
-  const documents = documentsOf(req.body);
+  const documents = itemsOfBody(req.body, 'Invoices');
   if (!Array.isArray(documents)) return documents;
   const summarize = (req.url.searchParams.get('summarizeErrors') ?? 'true').toLowerCase() !== 'false';
   const dp = unitdp(req.url);
@@ -163,7 +150,7 @@ const NEXT_STATUSES: Readonly<Record<InvoiceStatus, readonly InvoiceStatus[]>> =
 export function changeInvoiceStatus(req: InvoiceRequest, key: string): HttpResponse {
   const invoice = findInvoice(req.org, key);
   if (!invoice) return notFound(`no invoice ${key}`);
-  const documents = documentsOf(req.body);
+  const documents = itemsOfBody(req.body, 'Invoices');
   if (!Array.isArray(documents)) return documents;
   const change = (documents[0] ?? {}) as Record<string, unknown>;
   const render = (errors: string[]) =>

@@ -74,7 +74,8 @@ function checkAccount(code: string | undefined, org: OrganisationState, errors: 
   return account;
 }
 
-function checkTaxRate(taxType: string | undefined, account: Account | undefined, org: OrganisationState, errors: string[]): TaxRate | undefined {
+/** The tax rate a line may use on this account, or undefined after saying why not (shared with journal lines). */
+export function checkTaxRate(taxType: string | undefined, account: Account | undefined, org: OrganisationState, errors: string[]): TaxRate | undefined {
   if (taxType === undefined) return undefined;
   const rate = org.taxRates.find((t) => t.TaxType.toUpperCase() === taxType.toUpperCase());
   if (!rate || rate.Status !== 'ACTIVE') {
@@ -88,7 +89,8 @@ function checkTaxRate(taxType: string | undefined, account: Account | undefined,
   return rate;
 }
 
-function readTracking(raw: unknown, errors: string[]): LineTracking[] {
+/** A line's tracking (at most two categories), echoed as sent. */
+export function readTracking(raw: unknown, errors: string[]): LineTracking[] {
   if (!Array.isArray(raw)) return [];
   // Xero allows two tracking categories; the sandbox has none of its own, so names are echoed.
   if (raw.length > 2) errors.push('A line item can have at most 2 tracking categories.');

@@ -169,8 +169,37 @@ export interface InvoiceRecord {
   credits: Allocation[];
 }
 
+/** The statuses of a manual journal (Xero's Manual Journal Status Codes). */
+export type ManualJournalStatus = 'DRAFT' | 'POSTED' | 'VOIDED' | 'DELETED' | 'ARCHIVED';
+
+/** One stored journal line: a debit (positive) or credit (negative) to one account. */
+export interface JournalLineRecord {
+  description?: string;
+  lineAmount: Dec;
+  accountCode?: string;
+  accountId?: string;
+  taxType?: string;
+  taxAmount: Dec;
+  tracking: LineTracking[];
+}
+
+/** One stored manual journal. */
+export interface ManualJournalRecord {
+  manualJournalId: string;
+  narration: string;
+  /** `YYYY-MM-DD`. */
+  date: string;
+  status: ManualJournalStatus;
+  lineAmountTypes: LineAmountTypes;
+  url?: string;
+  showOnCashBasisReports: boolean;
+  lines: JournalLineRecord[];
+  updatedAt: number;
+}
+
 /** Everything one organisation holds while the sandbox runs. */
 export interface OrganisationState extends OrganisationSeed {
   contacts: Contact[];
   invoices: InvoiceRecord[];
+  manualJournals: ManualJournalRecord[];
 }

@@ -24,10 +24,18 @@ export function renderOverviewPage(sandbox: XeroSandbox, proxyPrefix: string): s
       ? `<table><thead><tr><th>Type</th><th>Number</th><th>Reference</th><th>Contact</th><th>Date</th>` +
         `<th>Status</th><th>Amounts</th><th>Total</th><th>Lines</th></tr></thead><tbody>${rows}</tbody></table>`
       : '<p>No documents yet.</p>';
+    const journals = sandbox
+      .journals(tenantId)
+      .map((j) => `<tr><td>${escapeHtml(j.narration)}</td><td>${escapeHtml(j.date)}</td><td>${escapeHtml(j.status)}</td>` +
+        `<td>${j.lines.map((l) => `${escapeHtml(l.accountCode ?? '')} ${escapeHtml(l.lineAmount)}`).join('<br>')}</td></tr>`)
+      .join('');
+    const journalTable = journals
+      ? `<h3>Manual journals</h3><table><thead><tr><th>Narration</th><th>Date</th><th>Status</th><th>Lines</th></tr></thead><tbody>${journals}</tbody></table>`
+      : '';
     return (
       `<section><h2>${escapeHtml(name)}</h2><p>Tenant <code>${escapeHtml(tenantId)}</code>, ` +
       `${escapeHtml(org.profile.CountryCode)}, base currency ${escapeHtml(org.profile.BaseCurrency)}, ` +
-      `currencies ${escapeHtml(org.currencies.map((c) => c.Code).join(', '))}</p>${table}</section>`
+      `currencies ${escapeHtml(org.currencies.map((c) => c.Code).join(', '))}</p>${table}${journalTable}</section>`
     );
   });
   return (

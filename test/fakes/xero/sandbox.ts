@@ -13,6 +13,7 @@ import { createIdentity, DEFAULT_APP, DEFAULT_USER, grantOfToken, type Registere
 import { createIdSource } from './ids';
 import { documentView, type SandboxDocument } from './invoice-render';
 import { findInvoice } from './invoices';
+import { journalView, type SandboxJournal } from './manual-journals';
 import type { InvoiceRecord, OrganisationSeed, OrganisationState } from './model';
 import { allocate, removeAllocations, type AllocationKind } from './payments';
 import { RateLimiter, tooManyRequests } from './rate-limit';
@@ -69,6 +70,8 @@ export interface XeroSandbox {
   organisation(tenantId: string): OrganisationState;
   /** Every invoice and bill an organisation holds, including VOIDED and DELETED ones. */
   documents(tenantId: string): SandboxDocument[];
+  /** Every manual journal an organisation holds, including VOIDED and DELETED ones. */
+  journals(tenantId: string): SandboxJournal[];
   /**
    * Records a payment (or a credit note's allocation) of `amount` against an AUTHORISED document,
    * found by InvoiceID or number, as a person would in Xero; throws when Xero would refuse it.
@@ -116,7 +119,7 @@ export function createXeroSandbox(options: XeroSandboxOptions = {}): XeroSandbox
   const organisations = new Map<string, OrganisationState>(
     (options.organisations ?? seedOrganisations()).map((seed) => [
       seed.tenantId.toLowerCase(),
-      { ...structuredClone(seed), contacts: [], invoices: [] },
+      { ...structuredClone(seed), contacts: [], invoices: [], manualJournals: [] },
     ]),
   );
   const listOrganisations = () => [...organisations.values()].map((org) => ({ tenantId: org.tenantId, name: org.profile.Name }));
@@ -232,6 +235,7 @@ export function createXeroSandbox(options: XeroSandboxOptions = {}): XeroSandbox
       const org = organisation(tenantId);
       return org.invoices.map((inv) => documentView(inv, org.contacts.find((c) => c.ContactID === inv.contactId)?.Name ?? ''));
     },
+    journals: (tenantId) => organisation(tenantId).manualJournals.map(journalView),
     allocate: (tenantId, invoice, kind, amount) => allocate(documentOf(tenantId, invoice), kind, amount, ids, now()),
     removeAllocations: (tenantId, invoice) => removeAllocations(documentOf(tenantId, invoice), now()),
     calls: () => ({ ...callCounts }),

@@ -60,6 +60,8 @@ const CHART: readonly ChartLine[] = [
   { code: '409', name: 'Old Amazon Fees', type: 'OVERHEADS', tax: 'purchases', status: 'ARCHIVED' },
   { code: '429', name: 'General Expenses', type: 'OVERHEADS', tax: 'purchases' },
   { code: '610', name: 'Accounts Receivable', type: 'CURRENT', tax: 'outOfScope', systemAccount: 'DEBTORS' },
+  // Xero's standard charts keep stock at 630 Inventory; cost of goods sold journals credit it.
+  { code: '630', name: 'Inventory', type: 'INVENTORY', tax: 'outOfScope' },
   { code: '800', name: 'Accounts Payable', type: 'CURRLIAB', tax: 'outOfScope', systemAccount: 'CREDITORS' },
   { code: '820', name: 'Sales Tax', type: 'CURRLIAB', tax: 'outOfScope', systemAccount: 'GST' },
   { code: '860', name: 'Rounding', type: 'CURRLIAB', tax: 'outOfScope', systemAccount: 'ROUNDING' },

@@ -319,7 +319,7 @@ export class SyntheticSettlement {
         : orderParts(random, principal, quantity);
       for (const [amountType, amountDescription, amount] of parts) {
         if (emitted >= body) break;
-        emit({ postedDate, transactionType, amountType, amountDescription, amount, orderId, sku, marketplace }, facts);
+        emit({ postedDate, transactionType, amountType, amountDescription, amount, orderId, sku, marketplace, quantity }, facts);
         facts.opensOrder = false;
       }
     }

@@ -27,7 +27,7 @@ function runImport(h: ReturnType<typeof appsScript>, specs = lines, options: { c
     h.run(() => appendImportLines({ importId: begun.importId, offset, lines: chunk }));
     offset += chunk.length;
   }
-  const finished = h.run(() => finishImport({ importId: begun.importId, aggregate: payload.aggregate }));
+  const finished = h.run(() => finishImport({ importId: begun.importId, aggregate: payload.aggregate, units: payload.units }));
   return { begun, finished };
 }
 
@@ -179,7 +179,8 @@ describe('importing a settlement', () => {
   it('costs at most ceil(N / 5000) + 10 Sheets data calls, tabs already in place', () => {
     const h = appsScript();
     h.run(() => listSettlements());
-    const many: LineSpec[] = Array.from({ length: 12_345 }, (_, i) => ['Order', 'ItemPrice', 'Principal', `2025-08-${String(1 + (i % 14)).padStart(2, '0')}`, '1.00']);
+    // A seller's catalogue: 150 SKUs, so the units per SKU per day stay a few thousand rows.
+    const many: DetailedLineSpec[] = Array.from({ length: 12_345 }, (_, i) => ({ spec: ['Order', 'ItemPrice', 'Principal', `2025-08-${String(1 + (i % 14)).padStart(2, '0')}`, '1.00'], sku: `SKU-${i % 150}`, quantity: 1 }));
     many.push(['Mystery Type', 'ItemPrice', 'Principal', '2025-08-04', '2.00']);
     h.world.calls.reset();
     runImport(h, many);

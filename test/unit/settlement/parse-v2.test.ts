@@ -195,7 +195,7 @@ describe('parseSettlement on Flat File V2', () => {
     const text = settlementText(V2_HEADER, [SUMMARY, ...ORDER]);
     const keys = settlementOf(parseSettlement(text, 'a.txt')).lines.map((line) => Object.keys(line).join());
     expect(new Set(keys)).toEqual(new Set([
-      'line,postedDate,transactionType,amountType,amountDescription,amount,orderId,sku,marketplace',
+      'line,postedDate,transactionType,amountType,amountDescription,amount,orderId,sku,marketplace,quantity',
     ]));
   });
 });

@@ -59,7 +59,7 @@ const FACTS: Record<string, Facts> = {
     example: {
       line: 457, postedDate: '2025-09-19', transactionType: 'other-transaction', amountType: 'other-transaction',
       amountDescription: 'REVERSAL_REIMBURSEMENT', amount: 4329, orderId: '701-6555548-7931465', sku: 'SALTT30-BERY',
-      marketplace: '',
+      marketplace: '', quantity: 1,
     },
   },
   'adwweaver_Amazon-Settlement-Transformer_50065020384.txt': {

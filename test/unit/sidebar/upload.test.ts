@@ -8,6 +8,7 @@ const payloadOf = (lines: number): ImportPayload => ({
   begin: { source: 'f.txt', format: 'v2', header: { settlementId: '1', start: '2025-07-01T00:00:00Z', end: '2025-07-14T00:00:00Z', depositDate: '2025-07-16T00:00:00Z', totalAmount: `${lines}.00`, currency: 'USD' }, lineCount: lines, dataRows: lines, rowsWithoutAmount: 0, contentHash: 'abcdefgh' },
   lines: Array.from({ length: lines }, (_, i) => line(i)),
   aggregate: [['2025-07-01', 'Order', 'ItemPrice', 'Principal', 'Amazon.com', `${lines}.00`, lines]],
+  units: [['2025-07-01', 'SKU', 'Amazon.com', lines, 0, 0]],
 });
 const payload = (lines: number) => sourceOf(payloadOf(lines));
 
@@ -45,6 +46,7 @@ describe('uploading a settlement in chunks', () => {
     ]);
     expect(progress.map((p) => `${p.sent}/${p.total}`)).toEqual(['0/5', '2/5', '4/5', '5/5']);
     expect((server.calls.at(-1)![1] as { aggregate: unknown }).aggregate).toEqual(payload(5).aggregate);
+    expect((server.calls.at(-1)![1] as { units: unknown }).units).toEqual(payload(5).units);
   });
 
   it('stops between chunks when cancelled and asks the server to drop what it staged', async () => {

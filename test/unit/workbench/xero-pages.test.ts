@@ -1,6 +1,6 @@
 import { createXeroSandbox, DEFAULT_APP, TENANT_IDS } from '../../fakes/xero';
 import { localiseXeroUrls, localXeroUrl, serveXero } from '../../../src/workbench/xero-pages';
-import { UK, connect, json, newSandbox, putInvoices, ukInvoice } from '../xero-sandbox/helpers';
+import { UK, api, connect, json, newSandbox, putInvoices, ukInvoice } from '../xero-sandbox/helpers';
 
 const ORIGIN = 'http://127.0.0.1:8080';
 const REDIRECT = 'https://script.google.com/macros/d/wb/usercallback';
@@ -48,6 +48,23 @@ describe('Xero pages in the workbench', () => {
     expect(page.status).toBe(200);
     expect(page.body).toContain('Sales invoice AMZ-1');
     expect(page.body).toContain('Bramble &amp; Finch Trading Ltd');
+    expect(open(sandbox.organisation(TENANT_IDS.us).profile.ShortCode).status).toBe(404);
+  });
+
+  it('opens a cost of goods sold journal through its link, in its own organisation', () => {
+    const { sandbox } = newSandbox();
+    const token = connect(sandbox, { scope: 'openid offline_access accounting.settings.read accounting.manualjournals' }).accessToken;
+    const lines = [{ Description: 'Cost of goods sold', LineAmount: 4.1, AccountCode: '310', TaxType: 'NONE' }, { Description: 'Inventory sold', LineAmount: -4.1, AccountCode: '630', TaxType: 'NONE' }];
+    const created = json(api(sandbox, token, UK, 'PUT', '/ManualJournals', { ManualJournals: [{ Narration: 'AMZ-1-COGS <b>', Date: '2026-01-10', JournalLines: lines }] })).ManualJournals[0];
+    const open = (shortCode: string) =>
+      serveXero(sandbox, { origin: ORIGIN, redirectUri: REDIRECT }, {
+        method: 'GET', path: '/xero/go.xero.com/organisationlogin/default.aspx', headers: {}, body: '',
+        query: `shortcode=${shortCode}&redirecturl=/Journal/View.aspx?invoiceID=${created.ManualJournalID}`,
+      });
+    const page = open(sandbox.organisation(UK).profile.ShortCode);
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('AMZ-1-COGS &lt;b&gt;');
+    expect(page.body).toContain('<td class="n">-4.10</td>');
     expect(open(sandbox.organisation(TENANT_IDS.us).profile.ShortCode).status).toBe(404);
   });
 

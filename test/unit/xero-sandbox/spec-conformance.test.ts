@@ -100,6 +100,21 @@ describeWithSpec(`responses conform to ${path.basename(specPath)}`, () => {
     for (const element of body.Elements) conforms(element, 'Invoice');
   });
 
+  it('PUT and GET /ManualJournals (a created journal, a refused one with a warning, a page with lines)', () => {
+    const { sandbox } = newSandbox();
+    const { accessToken } = connect(sandbox, { scope: 'openid offline_access accounting.settings.read accounting.manualjournals' });
+    const lines = [{ Description: 'Cost of goods sold', LineAmount: 12.5, AccountCode: '310', TaxType: 'NONE' }, { Description: 'Inventory', LineAmount: -12.5, AccountCode: '630', TaxType: 'NONE' }];
+    const created = api(sandbox, accessToken, UK, 'PUT', '/ManualJournals?summarizeErrors=false', {
+      ManualJournals: [
+        { Narration: 'COGS', Date: '2026-01-10', Status: 'POSTED', LineAmountTypes: 'NoTax', Url: 'https://docs.google.com/x', JournalLines: lines },
+        { Narration: 'refused', JournalLines: [{ LineAmount: 1, AccountCode: '476' }, { LineAmount: -2, AccountCode: '630' }] },
+      ],
+    });
+    conforms(json(created), 'ManualJournals');
+    conforms(json(api(sandbox, accessToken, UK, 'GET', '/ManualJournals?page=1')), 'ManualJournals');
+    conforms(json(api(sandbox, accessToken, UK, 'GET', '/ManualJournals')), 'ManualJournals');
+  });
+
   it.each([
     ['/Accounts', 'Accounts'],
     ['/TaxRates', 'TaxRates'],

@@ -96,6 +96,9 @@ export function templateRows(codes: TemplateCodes, extra: readonly TemplateRow[]
     ['Loans', '2300', codes.none],
     // A current asset: the earlier months' net waits there until the part with the deposit.
     ['Carried forward', '2010', codes.none],
+    // The cost of goods sold journal's two sides (core/cogs): moving stock carries no tax.
+    ['Cost of goods sold', '310', codes.none],
+    ['Inventory', '630', codes.none],
   ];
 }
 

@@ -1,0 +1,94 @@
+/**
+ * The hidden units tab: each settlement's units, one row per SKU × marketplace (its totals, then
+ * its days as `2025-08-01 3/0/0; 2025-08-02 1/1/1`, sold/returned/lines whose quantity was blank),
+ * so a settlement takes about as many rows as the seller has SKUs, whatever the file's size, and
+ * previews read a few rows. An import only appends (one write, no read: the import's Sheets budget
+ * is tight), growing the tab by exactly the rows it adds, which the import's room check counts
+ * first (unitsCellsNeeded); a settlement's rows are the LAST block under its id, found with one read of the first
+ * column, so a re-issued file's units supersede the earlier block. A settlement with no units
+ * keeps one row without a SKU, so "no units" is told apart from "imported before SettleSheet
+ * counted units".
+ */
+import { compareUnits, type UnitsEntry } from '../../core/cogs/units';
+import { UserFacingError } from '../api/envelope';
+import { cellText, ownText, textCell } from './cells';
+import { UNITS_COLUMNS } from './layout';
+import type { Workbook } from './workbook';
+
+const WIDTH = UNITS_COLUMNS.length;
+const DAY = /^(\d{4}-\d{2}-\d{2}) (\d+)\/(\d+)\/(\d+)$/;
+
+/** Where a settlement's latest rows are (1-based first row and count), or undefined. */
+function latestBlockOf(workbook: Workbook, settlementId: string): { firstRow: number; count: number } | undefined {
+  const sheet = workbook.tab('units');
+  const last = sheet.getLastRow();
+  if (last < 2) return undefined;
+  const zone = workbook.timeZone;
+  const ids = sheet.getRange(2, 1, last - 1, 1).getValues().map((r) => ownText(r[0], zone));
+  const end = ids.lastIndexOf(settlementId);
+  if (end < 0) return undefined;
+  let first = end;
+  while (first > 0 && ids[first - 1] === settlementId) first--;
+  return { firstRow: first + 2, count: end - first + 1 };
+}
+
+/** The rows of a settlement's units: one per SKU × marketplace, in the entries' order. */
+function rowsOf(settlementId: string, units: readonly UnitsEntry[]): (string | number)[][] {
+  const bySku = new Map<string, { sku: string; marketplace: string; sold: number; returned: number; assumed: number; days: string[] }>();
+  for (const u of units) {
+    const k = `${u.sku}\t${u.marketplace}`;
+    let row = bySku.get(k);
+    if (!row) bySku.set(k, (row = { sku: u.sku, marketplace: u.marketplace, sold: 0, returned: 0, assumed: 0, days: [] }));
+    row.sold += u.sold;
+    row.returned += u.returned;
+    row.assumed += u.assumed;
+    row.days.push(`${u.postedDate} ${u.sold}/${u.returned}/${u.assumed}`);
+  }
+  const rows = [...bySku.values()].map((r) => [textCell(settlementId), textCell(r.sku), textCell(r.marketplace), r.sold, r.returned, r.assumed, r.days.join('; ')]);
+  return rows.length > 0 ? rows : [[textCell(settlementId), '', '', 0, 0, 0, '']];
+}
+
+/** The rows storing a settlement's units: a separator, then one per SKU × marketplace. */
+function blockOf(settlementId: string, units: readonly UnitsEntry[]): (string | number)[][] {
+  // The separator keeps two blocks of one settlement apart, should a re-issued file follow at once.
+  return [[textCell(`(${settlementId})`), '', '', 0, 0, 0, ''], ...rowsOf(settlementId, units)];
+}
+
+/**
+ * The cells storing a settlement's units adds to the spreadsheet (0 when they fit in the tab as it
+ * is): `rows` SKU × marketplace rows (see unitRowsOf), after the block's separator.
+ */
+export function unitsCellsNeeded(workbook: Workbook, rows: number): number {
+  const sheet = workbook.tab('units');
+  return Math.max(0, sheet.getLastRow() + 1 + Math.max(rows, 1) - sheet.getMaxRows()) * WIDTH;
+}
+
+/** Stores a settlement's units after any it had (a re-issued file's supersede them). */
+export function storeUnits(workbook: Workbook, settlementId: string, units: readonly UnitsEntry[]): void {
+  const sheet = workbook.tab('units');
+  const rows = blockOf(settlementId, units);
+  const firstRow = sheet.getLastRow() + 1;
+  const short = firstRow + rows.length - 1 - sheet.getMaxRows();
+  if (short > 0) sheet.insertRowsAfter(sheet.getMaxRows(), short);
+  sheet.getRange(firstRow, 1, rows.length, WIDTH).setValues(rows);
+}
+
+/** A settlement's units, or undefined when none were stored (it was imported before units were counted). */
+export function readUnits(workbook: Workbook, settlementId: string): UnitsEntry[] | undefined {
+  const block = latestBlockOf(workbook, settlementId);
+  if (!block) return undefined;
+  const zone = workbook.timeZone;
+  const values = workbook.tab('units').getRange(block.firstRow, 1, block.count, WIDTH).getValues();
+  const broken = (row: number) =>
+    new UserFacingError(`SettleSheet's hidden units tab no longer matches settlement ${settlementId} (row ${row}). Import the settlement file again to rebuild it.`);
+  const entries = values.flatMap((row, i) => {
+    const [, sku, marketplace, , , , days] = row.map((v) => cellText(v, zone));
+    if (days === '') return [];
+    return days!.split('; ').map((day) => {
+      const m = DAY.exec(day);
+      if (!m) throw broken(block.firstRow + i);
+      return { postedDate: m[1]!, sku: sku!, marketplace: marketplace!, sold: Number(m[2]), returned: Number(m[3]), assumed: Number(m[4]) };
+    });
+  });
+  return entries.sort(compareUnits);
+}

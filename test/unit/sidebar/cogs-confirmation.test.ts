@@ -1,0 +1,39 @@
+// What the Post confirmation says about cost of goods sold journals: added to the documents when
+// both go, and the whole confirmation when only the journals go (the invoices are in Xero already).
+import type { CogsPreviewDto, PreviewResult } from '../../../src/api/types';
+import { cogsConfirmation } from '../../../sidebar/views/cogs';
+
+const journal = (key: string, total: string): CogsPreviewDto['journals'][number] => ({
+  part: '2025-08', key, narration: `${key} Cost of goods sold`, date: '2025-08-08', status: 'DRAFT', total,
+  lines: [
+    { category: 'Cost of goods sold', accountCode: '310', accountName: 'Cost of Goods Sold', taxType: 'NONE', amount: total },
+    { category: 'Inventory', accountCode: '630', accountName: 'Inventory', taxType: 'NONE', amount: `-${total}` },
+  ],
+});
+const preview = (cogs: Partial<CogsPreviewDto>): PreviewResult =>
+  ({
+    settlement: { currency: 'USD' },
+    cogs: { enabled: true, parts: [], journals: [journal('AMZ-1-COGS-R2', '12.30')], posted: [{ part: '2025-08', narration: 'AMZ-1-COGS Cost of goods sold', status: 'DRAFT', total: '9.00', url: 'https://go.xero.com/x' }], problems: [], notes: [], missing: [], changedSincePosting: false, onlyJournals: false, ...cogs },
+  }) as unknown as PreviewResult;
+
+describe('cogsConfirmation', () => {
+  it('adds the journals to a confirmation of documents', () => {
+    expect(cogsConfirmation(preview({}), { mode: 'post' })).toEqual({
+      notes: ['With them, 1 cost of goods sold journal: Journal AMZ-1-COGS-R2, dated 8 Aug 2025: debit 310 Cost of Goods Sold, credit 630 Inventory, 12.30 USD, as a draft.'],
+    });
+  });
+
+  it('is the whole confirmation when only journals go, and names what a re-post voids first', () => {
+    const replaced = cogsConfirmation(preview({ onlyJournals: true, changedSincePosting: true }), { mode: 'void-and-repost', organisation: 'Harbor Lane Goods Inc' });
+    expect(replaced.wording).toEqual({
+      title: 'Create 1 cost of goods sold journal in Harbor Lane Goods Inc?',
+      documents: ['Journal AMZ-1-COGS-R2, dated 8 Aug 2025: debit 310 Cost of Goods Sold, credit 630 Inventory, 12.30 USD, as a draft.'],
+      notes: ['First the journals posted before (AMZ-1-COGS) will be voided in Xero, so no cost is counted twice.', 'The invoices are already in Xero as they are now, and stay as they are.'],
+    });
+  });
+
+  it('says nothing when there is no journal to send', () => {
+    expect(cogsConfirmation(preview({ journals: [] }), { mode: 'post' })).toEqual({ notes: [] });
+    expect(cogsConfirmation(preview({ enabled: false }), { mode: 'post' })).toEqual({ notes: [] });
+  });
+});
