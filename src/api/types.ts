@@ -6,6 +6,7 @@
  */
 import type { SplitMode } from '../core/summary/types';
 import type { TaxRemitter } from '../core/tax/classify';
+import type { Channel } from '../core/tracking/channel';
 import type { DocumentStatus } from '../core/xero/invoice';
 
 /** Money as a decimal string with the currency's decimals: `-321.69`, `1200`. */
@@ -44,7 +45,8 @@ export type LineDto = [
 
 /**
  * One aggregate entry: [posted date, transaction type, amount type, description, marketplace,
- * amount, rows, who remits the tax ('' for lines that are not tax)].
+ * amount, rows, who remits the tax ('' for lines that are not tax), fulfilment channel ('' for
+ * account-level lines; absent from sidebars older than channels)].
  */
 export type AggregateEntryDto = [
   postedDate: string,
@@ -55,6 +57,7 @@ export type AggregateEntryDto = [
   amount: Decimal,
   rows: number,
   remittedBy?: TaxRemitter,
+  channel?: Channel,
 ];
 
 /**

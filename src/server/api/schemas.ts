@@ -59,7 +59,8 @@ export const AppendLinesSchema = z.object({
 
 const remitter = z.enum(['', 'amazon', 'seller']);
 // A line split between Amazon and the seller counts once, in its seller share: the other has 0 rows.
-const aggregateTuple = z.tuple([isoDate, text(), text(), text(), text(), decimal, z.number().check(z.int(), z.minimum(0)), z.optional(remitter)]);
+const channel = z.enum(['', 'fba', 'merchant', 'mcf']);
+const aggregateTuple = z.tuple([isoDate, text(), text(), text(), text(), decimal, z.number().check(z.int(), z.minimum(0)), z.optional(remitter), z.optional(channel)]);
 
 const unitsCount = z.number().check(z.int(), z.minimum(0), z.maximum(1_000_000_000));
 const unitsTuple = z.tuple([isoDate, text(), text(), unitsCount, unitsCount, unitsCount]);
