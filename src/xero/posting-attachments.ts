@@ -122,9 +122,10 @@ export function attachFiles(deps: PostingDeps, base: PostedRecord, wanted: reado
     }
   }
   const what = wanted[0]?.kind === 'original' ? 'The settlement file' : 'The summary';
+  const done = attached.length > 0 ? `${what} is attached to ${attached.join(', ')}.` : '';
   if (failed.length > 0) {
-    return { record, outcome: { kind: 'failed', message: `${failed.join(' ')} The documents are in Xero as they are; press "Attach again" (or Post again) to retry: a file already there is not attached twice.` } };
+    const retry = 'The documents are in Xero as they are; press "Attach again" (or Post again) to retry: a file already there is not attached twice.';
+    return { record, outcome: { kind: 'failed', message: [done, ...failed, retry].filter((m) => m !== '').join(' ') } };
   }
-  if (attached.length > 0) return { record, outcome: { kind: 'attached', message: `${what} is attached to ${attached.join(', ')}.` } };
-  return { record, outcome: { kind: 'already-attached', message: '' } };
+  return { record, outcome: { kind: attached.length > 0 ? 'attached' : 'already-attached', message: done } };
 }
