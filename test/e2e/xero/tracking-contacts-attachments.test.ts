@@ -58,7 +58,7 @@ function ready(settings: SettingsDto = SETTINGS, scopes?: string): BundleSession
 }
 
 const preview = (s: BundleSession) => s.run<PreviewResult>(SELLER, 'previewSettlement', { settlementId: ID });
-const post = (s: BundleSession) => s.run<PostResultDto>(SELLER, 'postSettlement', { settlementId: ID, mode: 'post' });
+const post = (s: BundleSession) => s.run<PostResultDto & { attachments?: string }>(SELLER, 'postSettlement', { settlementId: ID, mode: 'post' });
 const documents = (s: BundleSession) => s.x.sandbox.documents(DE).filter((d) => d.status !== 'DELETED');
 const requests = (s: BundleSession, pattern: RegExp) => s.x.requests().filter((r) => pattern.test(`${r.method} ${new URL(r.url).pathname}`));
 const tracked = (s: BundleSession) =>
