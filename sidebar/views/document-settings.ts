@@ -6,16 +6,11 @@
 import type { SettingsDto } from '../../src/api/types';
 import { defaultContactOf } from '../../src/core/xero/contacts';
 import type { SidebarContext } from '../context';
-import { h, replace, uid } from '../dom';
-import { messageOf } from '../server';
-import { notice, working } from './notice';
+import { h, uid } from '../dom';
+import { sectionLoadedOnOpen, settingsForm } from './settings-section';
 
 /** The section (appended to the settings panel by one hook); reads the settings when the panel opens. */
 export function documentSettings(ctx: SidebarContext, panel: HTMLDetailsElement): HTMLElement {
-  const body = h('div', {}, working('Reading the settings…'));
-  const section = h('section', { class: 'document-settings' }, h('h3', {}, 'Contacts and attachments'), body);
-  let loaded = false;
-
   function form(settings: SettingsDto, marketplaces: readonly string[]): HTMLElement {
     const shown = [...new Set([...marketplaces, ...Object.keys(settings.contacts ?? {})])].filter((m) => m.toLowerCase().startsWith('amazon.'));
     const inputs = shown.map((m) => {
@@ -26,45 +21,26 @@ export function documentSettings(ctx: SidebarContext, panel: HTMLDetailsElement)
     const split = h('input', { id: splitId, type: 'checkbox', checked: settings.splitByMarketplace === true });
     const attachId = uid('attach');
     const attach = h('input', { id: attachId, type: 'checkbox', checked: settings.attachments !== 'off' });
-    const save = h('button', { type: 'submit', class: 'action' }, 'Save contacts and attachments');
-    return h(
-      'form',
-      {
-        onsubmit: async (event) => {
-          event.preventDefault();
-          save.disabled = true;
-          try {
-            const contacts = Object.fromEntries(inputs.map(([m, input]) => [m, input.value.trim()]).filter(([, v]) => v !== ''));
-            const now: SettingsDto = await ctx.call('getSettings', {});
-            await ctx.call('saveSettings', { ...now, contacts, splitByMarketplace: split.checked, attachments: attach.checked ? 'summary' : 'off' });
-            ctx.notify(notice('success', 'Saved. The next preview and post use them.'));
-          } catch (error) {
-            ctx.notify(notice('error', messageOf(error)));
-          } finally {
-            save.disabled = false;
-          }
-        },
-      },
+    return settingsForm(
+      ctx,
+      'Save contacts and attachments',
+      () => ({
+        contacts: Object.fromEntries(inputs.map(([m, input]) => [m, input.value.trim()]).filter(([, v]) => v !== '')),
+        splitByMarketplace: split.checked,
+        attachments: attach.checked ? 'summary' : 'off',
+      }),
+      () => 'Saved. The next preview and post use them.',
       inputs.length
         ? h('p', { class: 'gray small' }, 'The Xero contact of each marketplace (blank: the one above, or the marketplace’s name).')
         : h('p', { class: 'gray small' }, 'Import a settlement to give its marketplaces their own contacts.'),
       ...inputs.map(([m, input]) => h('div', { class: 'form-group' }, h('label', { for: input.id }, m), input)),
       h('div', { class: 'form-group checkbox' }, split, h('label', { for: splitId }, 'One document per marketplace (each to its own contact). Otherwise one document per part, to the main marketplace’s contact.')),
       h('div', { class: 'form-group checkbox' }, attach, h('label', { for: attachId }, 'Attach a summary (CSV) to each document in Xero: every line, the Amazon lines behind it and the walk to the deposit.')),
-      h('div', { class: 'buttons' }, save),
     );
   }
 
-  panel.addEventListener('toggle', () => {
-    if (!panel.open || loaded) return;
-    loaded = true;
-    Promise.all([ctx.call('getSettings', {}), ctx.call('listSettlements', {})]).then(
-      ([settings, settlements]) => replace(body, form(settings, [...new Set(settlements.flatMap((s) => s.marketplaces))])),
-      (error: unknown) => {
-        loaded = false;
-        replace(body, notice('error', messageOf(error)));
-      },
-    );
+  return sectionLoadedOnOpen(panel, 'document-settings', 'Contacts and attachments', 'Reading the settings…', async () => {
+    const [settings, settlements] = await Promise.all([ctx.call('getSettings', {}), ctx.call('listSettlements', {})]);
+    return form(settings, [...new Set(settlements.flatMap((s) => s.marketplaces))]);
   });
-  return section;
 }

@@ -4,13 +4,13 @@
  * chosen from dropdowns of the organisation's own options (Xero allows two active categories).
  * Read from Xero when the settings are opened; saved with the other settings.
  */
-import type { SettingsDto, TrackingChoicesDto } from '../../src/api/types';
+import type { TrackingChoicesDto } from '../../src/api/types';
 import { CHANNEL_NAMES, CHANNELS, DEFAULT_CHANNEL_OPTIONS } from '../../src/core/tracking/channel';
 import type { TrackingDimension, TrackingSettings } from '../../src/core/tracking/tracking';
 import type { SidebarContext } from '../context';
 import { h, replace, uid } from '../dom';
-import { messageOf } from '../server';
-import { notice, working } from './notice';
+import { notice } from './notice';
+import { sectionLoadedOnOpen, settingsForm } from './settings-section';
 
 const NOT_TRACKED = '';
 
@@ -60,10 +60,6 @@ function dimensionForm(title: string, hint: string, choices: TrackingChoicesDto,
 
 /** The section (appended to the settings panel by one hook); reads Xero's categories when the panel opens. */
 export function trackingSettings(ctx: SidebarContext, panel: HTMLDetailsElement): HTMLElement {
-  const body = h('div', {}, working('Reading the tracking categories from Xero…'));
-  const section = h('section', { class: 'tracking-settings' }, h('h3', {}, 'Tracking in Xero'), body);
-  let loaded = false;
-
   function form(choices: TrackingChoicesDto): HTMLElement {
     if (!choices.connected) return notice('info', `Connect to Xero to choose tracking categories. ${choices.message ?? ''}`.trim());
     if (choices.categories.length === 0) {
@@ -84,45 +80,20 @@ export function trackingSettings(ctx: SidebarContext, panel: HTMLDetailsElement)
       settings.channel,
       CHANNELS.map((c) => [c, CHANNEL_NAMES[c], DEFAULT_CHANNEL_OPTIONS[c]]),
     );
-    const save = h('button', { type: 'submit', class: 'action' }, 'Save tracking');
-    return h(
-      'form',
-      {
-        onsubmit: async (event) => {
-          event.preventDefault();
-          save.disabled = true;
-          try {
-            const tracking: TrackingSettings = {};
-            const m = marketplaces.read();
-            const c = channels.read();
-            if (m) tracking.marketplace = m;
-            if (c) tracking.channel = c;
-            const now: SettingsDto = await ctx.call('getSettings', {});
-            await ctx.call('saveSettings', { ...now, tracking });
-            ctx.notify(notice('success', m || c ? 'Tracking saved. The next preview shows each line’s tracking and checks every option against Xero.' : 'Tracking saved: nothing is tracked.'));
-          } catch (error) {
-            ctx.notify(notice('error', messageOf(error)));
-          } finally {
-            save.disabled = false;
-          }
-        },
-      },
+    const read = (): TrackingSettings => {
+      const m = marketplaces.read();
+      const c = channels.read();
+      return { ...(m ? { marketplace: m } : {}), ...(c ? { channel: c } : {}) };
+    };
+    return settingsForm(
+      ctx,
+      'Save tracking',
+      () => ({ tracking: read() }),
+      () => (Object.keys(read()).length ? 'Tracking saved. The next preview shows each line’s tracking and checks every option against Xero.' : 'Tracking saved: nothing is tracked.'),
       marketplaces.element,
       channels.element,
-      h('div', { class: 'buttons' }, save),
     );
   }
 
-  panel.addEventListener('toggle', () => {
-    if (!panel.open || loaded) return;
-    loaded = true;
-    ctx.call('getTrackingChoices', {}).then(
-      (choices) => replace(body, form(choices)),
-      (error: unknown) => {
-        loaded = false;
-        replace(body, notice('error', messageOf(error)));
-      },
-    );
-  });
-  return section;
+  return sectionLoadedOnOpen(panel, 'tracking-settings', 'Tracking in Xero', 'Reading the tracking categories from Xero…', async () => form(await ctx.call('getTrackingChoices', {})));
 }
