@@ -15,6 +15,7 @@ import { pictureOfPreview } from '../reconciliation';
 import { messageOf } from '../server';
 import { depositSentence, settlementAmount } from '../settlement-wording';
 import { cogsView } from './cogs';
+import { attachmentsView } from './attachments';
 import { confirmationView } from './confirmation';
 import { depositView } from './deposit';
 import { notice, noticeList, working } from './notice';
@@ -93,6 +94,7 @@ export function detailView(ctx: SidebarContext, settlementId: string): DetailVie
       pictureView(pictureOfPreview(preview)),
       partsView(preview),
       cogsView(ctx, preview, () => void load()),
+      attachmentsView(ctx, preview, () => void load()),
     );
   }
 
@@ -198,9 +200,9 @@ export function detailView(ctx: SidebarContext, settlementId: string): DetailVie
     const where = ctx.connection()?.organisation?.name ?? 'Xero';
     switch (result.outcome) {
       case 'posted':
-        return notice('success', `Settlement ${settlementId} is in ${where}: ${result.documents.map((d) => documentWords(d, currency())).join(', ')}.${result.journal ? ` ${result.journal}` : ''}`);
+        return notice('success', `Settlement ${settlementId} is in ${where}: ${result.documents.map((d) => documentWords(d, currency())).join(', ')}.${result.journal ? ` ${result.journal}` : ''}${result.attachments ? ` ${result.attachments}` : ''}`);
       case 'already-posted':
-        return notice('info', `Already in ${where}: nothing new was created. ${result.documents.map((d) => documentWords(d, currency())).join(', ')}.${result.journal ? ` ${result.journal}` : ''}`);
+        return notice('info', `Already in ${where}: nothing new was created. ${result.documents.map((d) => documentWords(d, currency())).join(', ')}.${result.journal ? ` ${result.journal}` : ''}${result.attachments ? ` ${result.attachments}` : ''}`);
       case 'refused':
         return notice('error', h('p', {}, result.message), h('ul', {}, ...result.problems.map((p) => h('li', {}, p))));
       case 'partly-posted':

@@ -42,11 +42,13 @@ function lineView(line: SummaryLineDto, currency: string, base: string | undefin
   );
   const tax = isZero(line.statedTax) ? '' : ` · of which tax ${money(line.statedTax, currency)}`;
   const inBase = base && line.amountBase !== undefined ? ` · ${money(line.amountBase, base)}` : '';
+  // Issue 13: the Xero tracking the line posts under, and whose document carries it when split.
+  const tracking = `${(line.tracking ?? []).map((t) => ` · ${t.category}: ${t.option}`).join('')}${line.documentMarketplace ? ` · on ${line.documentMarketplace}’s document` : ''}`;
   return h(
     'li',
     { class: 'line' },
     h('span', { class: 'line-head' }, h('span', { class: 'category' }, lineTitle(line)), h('span', { class: 'num' }, money(line.amount, currency))),
-    h('span', { class: 'gray small account' }, `${lineDetails(line)}${tax}${inBase}`),
+    h('span', { class: 'gray small account' }, `${lineDetails(line)}${tax}${inBase}${tracking}`),
     sources.length ? h('details', {}, h('summary', {}, 'Amazon lines behind it'), h('ul', { class: 'sources' }, ...sources)) : null,
   );
 }

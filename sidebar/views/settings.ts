@@ -9,6 +9,8 @@ import type { SidebarContext } from '../context';
 import { h, replace, uid } from '../dom';
 import { messageOf } from '../server';
 import { notice, working } from './notice';
+import { documentSettings } from './document-settings';
+import { trackingSettings } from './tracking-settings';
 
 // Short choices that fit the 300 px sidebar; what each means is said under the dropdown.
 const SPLITS: [SettingsDto['split'], string, string][] = [
@@ -37,6 +39,7 @@ function select<T extends string>(id: string, options: [T, string, string][], va
 export function settingsPanel(ctx: SidebarContext): HTMLElement {
   const body = h('div', {}, working('Reading the settings…'));
   const details = h('details', { class: 'block settings' }, h('summary', {}, 'Settings'), body);
+  details.append(trackingSettings(ctx, details), documentSettings(ctx, details));
   let loaded = false;
 
   function form(settings: SettingsDto): HTMLElement {

@@ -88,7 +88,7 @@ export function lineDtos(settlement: Settlement, tax: TaxClassification, from: n
 /** The aggregate as the server takes it. */
 export function aggregateDtos(aggregate: SettlementAggregate): AggregateEntryDto[] {
   const { decimals } = aggregate.header;
-  return aggregate.entries.map((e) => [e.postedDate, e.transactionType, e.amountType, e.amountDescription, e.marketplace, formatAmount(e.amount, decimals), e.rows, e.remittedBy]);
+  return aggregate.entries.map((e) => [e.postedDate, e.transactionType, e.amountType, e.amountDescription, e.marketplace, formatAmount(e.amount, decimals), e.rows, e.remittedBy, e.channel]);
 }
 
 // Lines are hashed in batches of about this many characters: few calls, little memory.

@@ -6,6 +6,8 @@
  */
 import type { SplitMode } from '../core/summary/types';
 import type { TaxRemitter } from '../core/tax/classify';
+import type { Channel } from '../core/tracking/channel';
+import type { TrackingSettings } from '../core/tracking/tracking';
 import type { DocumentStatus } from '../core/xero/invoice';
 
 /** Money as a decimal string with the currency's decimals: `-321.69`, `1200`. */
@@ -44,7 +46,8 @@ export type LineDto = [
 
 /**
  * One aggregate entry: [posted date, transaction type, amount type, description, marketplace,
- * amount, rows, who remits the tax ('' for lines that are not tax)].
+ * amount, rows, who remits the tax ('' for lines that are not tax), fulfilment channel ('' for
+ * account-level lines; absent from sidebars older than channels)].
  */
 export type AggregateEntryDto = [
   postedDate: string,
@@ -55,6 +58,7 @@ export type AggregateEntryDto = [
   amount: Decimal,
   rows: number,
   remittedBy?: TaxRemitter,
+  channel?: Channel,
 ];
 
 /**
@@ -194,6 +198,10 @@ export interface SummaryLineDto {
   amountBase?: Decimal;
   rows: number;
   sources: LineSourceDto[];
+  /** The Xero tracking options the line posts under (absent when untracked). */
+  tracking?: { category: string; option: string }[];
+  /** When documents are split by marketplace: the marketplace whose document carries the line. */
+  documentMarketplace?: string;
 }
 
 /** A part (a month, or the whole settlement). */
@@ -232,6 +240,10 @@ export interface PlannedDocumentDto {
   currency: string;
   status: DocumentStatus;
   lineCount: number;
+  /** The Xero contact it is addressed to. */
+  contact?: string;
+  /** The marketplace it is for, when documents are split by marketplace. */
+  marketplace?: string;
 }
 
 /** Amazon lines no rule matches yet. */
@@ -335,6 +347,41 @@ export interface PreviewResult {
   cogs?: CogsPreviewDto;
   /** The spreadsheet's time zone, for showing when it was posted as the Settlements tab does. */
   timeZone?: string;
+  /** The files attached to the documents in Xero, and what the next post attaches. */
+  attachments?: AttachmentsDto;
+}
+
+/** A file on a document in Xero, as SettleSheet attached it (or tried to). */
+export interface AttachmentDto {
+  invoiceNumber: string;
+  fileName: string;
+  kind: 'summary' | 'original';
+  state: 'sending' | 'attached' | 'failed';
+  /** Why the last attempt failed, in words. */
+  error?: string;
+}
+
+/** The attachments of a settlement's documents. */
+export interface AttachmentsDto {
+  /** The summary CSV is attached after each post (the spreadsheet's setting). */
+  enabled: boolean;
+  files: AttachmentDto[];
+  /** Documents in Xero whose summary is not attached yet: "Attach again" (Post) attaches them. */
+  missing: string[];
+  /** The imported file's fingerprint: the sidebar checks a file chosen to attach is the same one. */
+  contentHash: string;
+}
+
+/** The organisation's tracking categories and what the spreadsheet tracks, for the settings. */
+export interface TrackingChoicesDto {
+  /** False when Xero could not be read (not connected); `message` says why. */
+  connected: boolean;
+  message?: string;
+  /** The organisation's ACTIVE tracking categories with their ACTIVE options. */
+  categories: { name: string; options: string[] }[];
+  /** The marketplaces of the imported settlements, most recent first. */
+  marketplaces: string[];
+  settings: TrackingSettings;
 }
 
 /** A person's choice of category for a line type, from the sidebar. */
@@ -365,6 +412,8 @@ export type PostResultDto =
       documents: PostedDocumentDto[];
       /** What happened to the cost of goods sold journals, in words (absent when nothing did). */
       journal?: string;
+      /** What happened to the attachments, in words (absent when nothing did). */
+      attachments?: string;
     }
   | { outcome: 'partly-posted'; message: string; documents: PostedDocumentDto[]; missing: MissingPartDto[] }
   | { outcome: 'voided'; message: string }
@@ -405,6 +454,14 @@ export interface SettingsDto {
   template: string;
   /** Cost of goods sold journals: on unless turned off (absent means unchanged when saving). */
   cogs?: 'on' | 'off';
+  /** Xero tracking categories for marketplaces and fulfilment channels (absent means unchanged when saving). */
+  tracking?: TrackingSettings;
+  /** Marketplace → its Xero contact (absent means unchanged when saving). */
+  contacts?: Record<string, string>;
+  /** One document per part and marketplace, each to its own contact (absent means unchanged). */
+  splitByMarketplace?: boolean;
+  /** Attach each document's summary CSV after posting: on unless turned off (absent means unchanged). */
+  attachments?: 'summary' | 'off';
 }
 
 /** Saving the settings; `applyTemplate` also replaces the Accounts tab's rows with the template's. */
@@ -438,6 +495,10 @@ export interface ServerApi {
   saveSettings(request: SaveSettingsRequest): SettingsDto;
   /** Records (or, with a blank amount, clears) the amount a foreign-currency settlement's deposit brought in base currency. */
   saveDeposit(request: { settlementId: string; amount: Decimal }): { saved: boolean };
+  /** The organisation's tracking categories and the marketplaces seen, for the tracking settings. */
+  getTrackingChoices(request: Record<string, never>): TrackingChoicesDto;
+  /** Attaches the original settlement file (chosen again in the sidebar) to the settlement's documents in Xero. */
+  attachOriginalFile(request: { settlementId: string; fileName: string; base64: string }): { message: string; attached: boolean };
   saveXeroAppCredentials(request: { clientId: string; clientSecret: string; currentSecret?: string }): {
     saved: boolean;
     configured: boolean;

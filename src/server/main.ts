@@ -15,6 +15,8 @@ import * as settlements from './api/settlements';
 import * as xero from './api/xero';
 import { saveDeposit as deposit } from './api/exchange';
 import { saveSettings as settingsSaved } from './api/template-settings';
+import { getTrackingChoices as trackingChoices } from './api/tracking-choices';
+import { attachOriginalFile as attachOriginal } from './api/attachments';
 import { readSettings } from './settings';
 
 export { onOpen, onInstall, showSidebar, connectXeroFromMenu, disconnectXeroFromMenu, refreshXeroAccountsFromMenu, checkInstallationFromMenu, showHelp } from './menu';
@@ -43,6 +45,8 @@ export const saveXeroAppCredentials = target(schemas.CredentialsSchema, xero.sav
 export const getSettings = target(schemas.NoArgumentsSchema, readSettings);
 export const saveSettings = target(schemas.SettingsSchema, settingsSaved);
 export const saveDeposit = target(schemas.DepositSchema, deposit);
+export const getTrackingChoices = target(schemas.NoArgumentsSchema, trackingChoices);
+export const attachOriginalFile = target(schemas.OriginalFileSchema, attachOriginal);
 
 /** The targets as the sidebar's typed wrapper sees them: the compiler keeps both sides in step. */
 type Targets = { [K in keyof ServerApi]: (request: Parameters<ServerApi[K]>[0]) => Envelope<ReturnType<ServerApi[K]>> };
@@ -68,4 +72,6 @@ export type ImplementedTargets = Implements<{
   getSettings: typeof getSettings;
   saveSettings: typeof saveSettings;
   saveDeposit: typeof saveDeposit;
+  getTrackingChoices: typeof getTrackingChoices;
+  attachOriginalFile: typeof attachOriginalFile;
 }>;

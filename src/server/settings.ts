@@ -7,10 +7,14 @@ const KEY = 'settlesheet.settings';
 
 /**
  * What a new spreadsheet starts with: month carry, drafts for review, contact from the
- * marketplace, no regional template chosen yet (the Accounts tab starts with the US rows), and the
- * cost of goods sold journals on.
+ * marketplace, no regional template chosen yet (the Accounts tab starts with the US rows), the
+ * cost of goods sold journals on, nothing tracked, one document per part, and the summary attached
+ * to each document.
  */
-export const DEFAULT_SETTINGS: SettingsDto = { split: 'carry', documentStatus: 'DRAFT', contactName: '', template: '', cogs: 'on' };
+export const DEFAULT_SETTINGS: SettingsDto = {
+  split: 'carry', documentStatus: 'DRAFT', contactName: '', template: '', cogs: 'on',
+  tracking: {}, contacts: {}, splitByMarketplace: false, attachments: 'summary',
+};
 
 /** The spreadsheet's settings. */
 export function readSettings(): SettingsDto {

@@ -64,7 +64,11 @@ function documentPage(sandbox: XeroSandbox, query: string, path: string): PageRe
     if (!doc) continue;
     const kind = doc.type === 'ACCREC' ? 'Sales invoice' : 'Bill';
     const lines = doc.lines
-      .map((l) => `<tr><td>${escapeHtml(l.description ?? '')}</td><td>${escapeHtml(l.accountCode ?? '')}</td><td>${escapeHtml(l.taxType ?? '')}</td><td class="n">${escapeHtml(l.lineAmount)}</td></tr>`)
+      .map((l) => `<tr><td>${escapeHtml(l.description ?? '')}</td><td>${escapeHtml(l.accountCode ?? '')}</td><td>${escapeHtml(l.taxType ?? '')}</td><td>${escapeHtml(l.tracking.map((t) => `${t.Name}: ${t.Option}`).join(', '))}</td><td class="n">${escapeHtml(l.lineAmount)}</td></tr>`)
+      .join('');
+    // The files attached to it, each readable in place (SettleSheet attaches text: its summary CSV, the settlement file).
+    const files = sandbox.attachments(org.tenantId, doc.invoiceId)
+      .map((f) => `<details><summary>${escapeHtml(f.fileName)} (${f.bytes} bytes)</summary><pre>${escapeHtml(f.text)}</pre></details>`)
       .join('');
     return page(
       200,
@@ -72,8 +76,9 @@ function documentPage(sandbox: XeroSandbox, query: string, path: string): PageRe
       `<h1>${escapeHtml(kind)} ${escapeHtml(doc.invoiceNumber)}</h1>` +
         `<p>${escapeHtml(org.name)} · to ${escapeHtml(doc.contactName)} · dated ${escapeHtml(doc.date)}` +
         `${doc.dueDate ? `, due ${escapeHtml(doc.dueDate)}` : ''} · <strong>${escapeHtml(doc.status)}</strong> · amounts ${escapeHtml(doc.lineAmountTypes)}</p>` +
-        `<table><thead><tr><th>Description</th><th>Account</th><th>Tax</th><th class="n">Amount</th></tr></thead><tbody>${lines}</tbody>` +
-        `<tfoot><tr><th colspan="3">Total ${escapeHtml(doc.currencyCode)}</th><th class="n">${escapeHtml(doc.total)}</th></tr></tfoot></table>` +
+        `<table><thead><tr><th>Description</th><th>Account</th><th>Tax</th><th>Tracking</th><th class="n">Amount</th></tr></thead><tbody>${lines}</tbody>` +
+        `<tfoot><tr><th colspan="4">Total ${escapeHtml(doc.currencyCode)}</th><th class="n">${escapeHtml(doc.total)}</th></tr></tfoot></table>` +
+        (files ? `<h2>Files</h2>${files}` : '') +
         '<p><a href="/xero/">Every organisation and document</a></p>',
     );
   }

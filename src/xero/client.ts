@@ -11,6 +11,7 @@ import { badRequest, documentProblems, failure, reconnectFailure, success, type 
 import type { HttpPort, HttpRequest, HttpResponse } from './http';
 import type { TokenSource } from './tokens';
 import { journalCalls, type CreatedJournal, type XeroJournalState } from './journal-calls';
+import { attachmentCalls, type AttachmentFile, type XeroAttachment, type XeroTrackingCategory } from './attachment-calls';
 import { deliver, type DeliveryOptions, type TimeBudget } from './transport';
 import { parseJson, xeroDay } from './wire';
 
@@ -152,6 +153,7 @@ export type CreatedDocument =
   | { ok: false; invoiceNumber: string; problems: XeroValidationProblem[] };
 
 export type { CreatedJournal, XeroJournalState } from './journal-calls';
+export type { AttachmentFile, XeroAttachment, XeroTrackingCategory } from './attachment-calls';
 
 /** The Xero calls SettleSheet makes, for one login and (except connections) one organisation. */
 export interface XeroClient {
@@ -179,6 +181,13 @@ export interface XeroClient {
   createJournals(journals: readonly XeroManualJournal[], idempotencyKey: string): XeroResult<CreatedJournal[]>;
   /** Voids a POSTED journal or deletes a DRAFT one, sending it back as Xero holds it with the new status. */
   setJournalStatus(journal: XeroJournalState, status: 'VOIDED' | 'DELETED', idempotencyKey: string): XeroResult<XeroJournalState>;
+  // Tracking categories and attachments (attachment-calls.ts).
+  /** The organisation's tracking categories with their options, archived ones included. */
+  trackingCategories(): XeroResult<XeroTrackingCategory[]>;
+  /** The files attached to a document. */
+  attachmentsOf(invoiceId: string): XeroResult<XeroAttachment[]>;
+  /** Uploads a file to a document; a retry with the same key is replayed by Xero. */
+  attach(invoiceId: string, file: AttachmentFile, idempotencyKey: string): XeroResult<XeroAttachment>;
 }
 
 /** What a client needs. */
@@ -255,7 +264,12 @@ export function createXeroClient(deps: XeroClientDeps): XeroClient {
     return failure({ kind: 'unexpected', status, message: `Xero answered ${status} to ${what}. Try again; if it persists, tell SettleSheet's support.` });
   }
 
-  function call(method: HttpRequest['method'], url: string, what: string, options: { body?: unknown; idempotencyKey?: string; tenant?: boolean } = {}): XeroResult<HttpResponse> {
+  function call(
+    method: HttpRequest['method'],
+    url: string,
+    what: string,
+    options: { body?: unknown; idempotencyKey?: string; tenant?: boolean; file?: { base64: string; contentType: string } } = {},
+  ): XeroResult<HttpResponse> {
     // A keyed write's 5xx is kept by Xero under its key: retrying the same request only replays it.
     const delivery: DeliveryOptions = { serverErrors: options.idempotencyKey === undefined ? 'retry' : 'return' };
     let token = deps.tokens.current();
@@ -264,8 +278,10 @@ export function createXeroClient(deps: XeroClientDeps): XeroClient {
       const headers: Record<string, string> = { authorization: `Bearer ${token.value}`, accept: 'application/json' };
       if (options.tenant !== false) headers['xero-tenant-id'] = deps.tenantId ?? '';
       if (options.body !== undefined) headers['content-type'] = 'application/json';
+      if (options.file !== undefined) headers['content-type'] = options.file.contentType;
       if (options.idempotencyKey !== undefined) headers['idempotency-key'] = options.idempotencyKey;
-      const request: HttpRequest = { method, url, headers, ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }) };
+      const body = options.file ? { body: options.file.base64, bodyEncoding: 'base64' as const } : options.body === undefined ? {} : { body: JSON.stringify(options.body) };
+      const request: HttpRequest = { method, url, headers, ...body };
       const delivered = deliver(deps.http, request, deps.budget, what, delivery);
       if (!delivered.ok) return failure(delivered.failure);
       const response = delivered.response;
@@ -382,6 +398,7 @@ export function createXeroClient(deps: XeroClientDeps): XeroClient {
       );
     },
     ...journalCalls({ call, get, read, unreadable }),
+    ...attachmentCalls({ call, get, read, unreadable }),
     setStatus(invoiceId, status, idempotencyKey) {
       const what = `${status === 'VOIDED' ? 'voiding' : 'deleting'} a posted document`;
       const response = call('POST', `${API_BASE}/Invoices/${encodeURIComponent(invoiceId)}`, what, {

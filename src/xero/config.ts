@@ -16,9 +16,11 @@ export const SCRIPT_PROPERTY = {
 } as const;
 
 /**
- * The least SettleSheet needs: sign-in, staying connected, reading settings, writing invoices and
- * bills, finding contacts, and writing the cost of goods sold manual journals (Xero's granular
- * `accounting.manualjournals`: accounting.invoices does not cover /ManualJournals).
+ * The least SettleSheet needs: sign-in, staying connected, reading settings (tracking categories
+ * included), writing invoices and bills, finding contacts, writing the cost of goods sold manual
+ * journals (Xero's granular `accounting.manualjournals`: accounting.invoices does not cover
+ * /ManualJournals), and attaching each document's summary (`accounting.attachments`: the spec's
+ * security of /Invoices/{InvoiceID}/Attachments).
  */
 export const DEFAULT_SCOPES: readonly string[] = [
   'openid',
@@ -27,6 +29,7 @@ export const DEFAULT_SCOPES: readonly string[] = [
   'accounting.invoices',
   'accounting.contacts',
   'accounting.manualjournals',
+  'accounting.attachments',
 ];
 
 /** The app as the OAuth flow needs it. */

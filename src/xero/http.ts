@@ -11,6 +11,8 @@ export interface HttpRequest {
   headers: Record<string, string>;
   /** Already encoded (JSON or form-urlencoded); absent for GET and DELETE. */
   body?: string;
+  /** `base64`: `body` is the Base64 of the bytes to send (an attachment's file), not text. */
+  bodyEncoding?: 'base64';
 }
 
 /** An HTTP response. Header names are lower case. */

@@ -42,6 +42,25 @@ export interface PostedJournal {
   date?: string;
 }
 
+/**
+ * A file SettleSheet attaches (or attached) to a document: the summary CSV, or the original
+ * settlement file. Recorded as `sending` BEFORE it is sent, so a later press knows an answer may
+ * have been lost and looks the file up by name before sending it again (posting-attachments.ts).
+ */
+export interface PostedAttachment {
+  invoiceId: string;
+  invoiceNumber: string;
+  fileName: string;
+  kind: 'summary' | 'original';
+  state: 'sending' | 'attached' | 'failed';
+  /** Uploads tried (part of the Idempotency-Key: an upload after an error answer needs a new one). */
+  attempts: number;
+  /** Xero's id of the file, once attached. */
+  attachmentId?: string;
+  /** The last failure, in words. */
+  error?: string;
+}
+
 /** A part of the settlement Xero refused while it took others: what is missing, and why. */
 export interface MissingPart {
   part: string;
@@ -110,6 +129,8 @@ export interface PostedRecord {
   journalRefusals?: number;
   /** The previous journal revisions' journals, as voided or deleted. */
   replacedJournals?: PostedJournal[];
+  /** Files attached (or being attached) to the documents; absent until the first is planned. */
+  attachments?: PostedAttachment[];
 }
 
 /** Who is posting in this spreadsheet right now (written under the document lock). */

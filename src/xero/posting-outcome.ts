@@ -5,13 +5,17 @@
 import { documentWords } from '../core/words';
 import type { XeroFailure } from './errors';
 import type { JournalOutcome } from './posting-journals';
+import type { AttachmentOutcome } from './posting-attachments';
 import type { MissingPart, PostedRecord } from './posted-records';
 
 /** How a post ended. Every variant carries a message for the person who pressed the button. */
 export type PostOutcome =
-  /** `journal`: what happened to the cost of goods sold journals, when there was something to say. */
-  | { kind: 'posted'; message: string; record: PostedRecord; journal?: JournalOutcome }
-  | { kind: 'already-posted'; message: string; record: PostedRecord; journal?: JournalOutcome }
+  /**
+   * `journal`: what happened to the cost of goods sold journals, `attachments` to the files
+   * attached to the documents, when there was something to say.
+   */
+  | { kind: 'posted'; message: string; record: PostedRecord; journal?: JournalOutcome; attachments?: AttachmentOutcome }
+  | { kind: 'already-posted'; message: string; record: PostedRecord; journal?: JournalOutcome; attachments?: AttachmentOutcome }
   /** Xero holds some of the settlement's documents and refused `missing`: posting again finishes it. */
   | { kind: 'partly-posted'; message: string; record: PostedRecord; missing: MissingPart[] }
   /** `void` mode: what Xero held is voided or deleted, and nothing was posted instead. */

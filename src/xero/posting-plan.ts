@@ -12,18 +12,19 @@ import type { Crypto } from './ports';
 import type { PostedDocument } from './posted-records';
 
 /**
- * SHA-256 of what the documents say in numbers: part, type, dates, currency, and account, tax type
- * and amount per line. Descriptions, the contact and the status setting are left out: changing
- * them does not change what the books hold.
+ * SHA-256 of what the documents say in numbers: part (and marketplace, when documents are split by
+ * marketplace), type, dates, currency, and account, tax type and amount per line. Descriptions,
+ * the contact, the status setting and tracking are left out: changing them does not change what
+ * the books hold (a tracked document counts its lines as they would be untracked).
  */
 export function documentsFingerprint(documents: readonly PlannedDocument[], crypto: Crypto): string {
   const facts = documents.map((d) => [
-    d.part,
+    d.marketplace === undefined ? d.part : `${d.part} ${d.marketplace}`,
     d.invoice.Type,
     d.invoice.Date,
     d.invoice.DueDate,
     d.invoice.CurrencyCode,
-    d.invoice.LineItems.map((l) => [l.AccountCode, l.TaxType, l.LineAmount]),
+    (d.untrackedItems ?? d.invoice.LineItems).map((l) => [l.AccountCode, l.TaxType, l.LineAmount]),
   ]);
   return crypto.sha256Hex(JSON.stringify(facts));
 }
@@ -117,7 +118,7 @@ export function describeRefusal(problem: XeroValidationProblem, document: Planne
   const lines = problem.line !== undefined
     ? [problem.line]
     : items.flatMap((item, i) => (problem.message.includes(`'${item.AccountCode}'`) || problem.message.includes(`'${item.TaxType}'`) ? [i + 1] : []));
-  const summaryLines = summary.parts.find((p) => p.key === document.part)?.lines.filter((l) => l.amount !== 0) ?? [];
+  const summaryLines = summary.parts.find((p) => p.key === document.part)?.lines.filter((l) => l.amount !== 0 && l.documentMarketplace === (document.marketplace ?? l.documentMarketplace)) ?? [];
   const where = lines.map((n) => {
     const item = items[n - 1];
     const categories = summaryLines[n - 1]?.categories.join(' + ');

@@ -5,6 +5,7 @@ import type { SettlementSummary } from '../core/summary/types';
 import type { PlannedDocument } from '../core/xero/documents';
 import type { XeroClient } from './client';
 import type { JournalRequest } from './journal-plan';
+import type { AttachmentRequest } from './posting-attachments';
 import type { CachePort, Clock, Crypto, LockPort } from './ports';
 import type { PostedRecordStore } from './posted-records';
 
@@ -25,6 +26,8 @@ export interface PostRequest {
   mode: PostMode;
   /** The cost of goods sold journals to bring into Xero with the documents; absent when cost of goods sold is off. */
   cogs?: JournalRequest;
+  /** Attach each document's summary CSV after posting; absent when attachments are off. */
+  attachments?: AttachmentRequest;
   /**
    * For `void-and-repost` and `void`: the revision the person saw when pressing the button. A
    * second press queued behind the first then finds a newer revision and does not void that one.

@@ -15,6 +15,7 @@ import { alreadyPosted, failedCall, refused, type PostOutcome } from './posting-
 import { documentsFingerprint } from './posting-plan';
 import type { PostingDeps, PostRequest } from './posting-request';
 import { postJournals, type JournalOutcome } from './posting-journals';
+import { attachFiles, summariesAttached, summaryAttachments } from './posting-attachments';
 import { voidJournals } from './posting-journals-void';
 import { voidRevision } from './posting-void';
 import { checkDocuments, loadReference } from './reference';
@@ -61,6 +62,8 @@ function postUnderLock(deps: PostingDeps, request: PostRequest, fingerprint: str
   const nothingSent = 'Nothing was sent to Xero.';
   const journals = journalStanding(recorded, request.cogs, deps.crypto);
   const documentsSettled = recorded !== undefined && recorded.state === 'posted' && recorded.fingerprint === fingerprint;
+  const now = () => new Date(deps.clock.now()).toISOString();
+  const attached = (outcome: PostOutcome) => withAttachments(deps, request, outcome, now);
   if (recorded && recorded.tenantId !== deps.tenantId && (openRecorded.length > 0 || recorded.state === 'posting')) {
     return refused([
       `Settlement ${settlementId} was posted to ${recorded.organisationName}, but this spreadsheet now posts to another organisation. ` +
@@ -80,15 +83,17 @@ function postUnderLock(deps: PostingDeps, request: PostRequest, fingerprint: str
     ], nothingSent);
   }
   if (mode !== 'post' && recorded && request.seenRevision !== undefined && recorded.revision !== request.seenRevision) {
-    if (mode === 'void-and-repost' && documentsSettled && journals.settled) return withJournalNote(alreadyPosted(recorded), request);
+    if (mode === 'void-and-repost' && documentsSettled && journals.settled) return attached(withJournalNote(alreadyPosted(recorded), request));
     return refused([`${recorded.by} changed settlement ${settlementId} in Xero meanwhile (now revision ${recorded.revision}). Look at it again before re-posting.`], nothingSent);
   }
-  if (mode === 'post' && documentsSettled && journals.settled) return withJournalNote(alreadyPosted(recorded), request);
+  // Already in Xero: at most the summaries still need attaching, which needs no reference data.
+  if (mode === 'post' && documentsSettled && journals.settled) return attached(withJournalNote(alreadyPosted(recorded), request));
   if (mode === 'void' && (!recorded || openRecorded.length === 0)) {
     return refused([`SettleSheet has not posted settlement ${settlementId} to Xero: there is nothing to void.`], nothingSent);
   }
 
-  const reference = loadReference(deps.client, deps.tenantId, deps.cache, deps.clock, { refresh: true, currency: summary.header.currency });
+  const tracked = request.documents.some((d) => d.invoice.LineItems.some((item) => item.Tracking !== undefined));
+  const reference = loadReference(deps.client, deps.tenantId, deps.cache, deps.clock, { refresh: true, currency: summary.header.currency, tracking: tracked });
   if (!reference.ok) return failedCall(reference.failure, []);
   // A changed cost replaces only the journals: documents that did not change are left as they are.
   const keepDocuments = (mode === 'post' && documentsSettled) || (mode === 'void-and-repost' && documentsSettled && journals.changed);
@@ -99,7 +104,6 @@ function postUnderLock(deps: PostingDeps, request: PostRequest, fingerprint: str
   // What stops the journals stops only them: the documents go on.
   const journalProblems = mode === 'void' ? [] : checkJournals(summary, journals.planned, reference.value);
 
-  const now = () => new Date(deps.clock.now()).toISOString();
   // A record from another organisation gets here only when nothing of it is open there any more.
   const here = { tenantId: deps.tenantId, organisationName: reference.value.organisationName };
   let record: PostedRecord = recorded
@@ -123,13 +127,38 @@ function postUnderLock(deps: PostingDeps, request: PostRequest, fingerprint: str
     ? alreadyPosted(record)
     : createMissing(deps, request, fingerprint, record, attemptFingerprint, reference.value.shortCode, now);
   if (documents.kind !== 'posted' && documents.kind !== 'already-posted') return documents;
-  if (!journals.wanted) return withJournalNote(documents, request);
+  return attached(journalsAfter(deps, request, documents, journals.wanted, journalProblems, now));
+}
+
+/** The journals' part of a press, after its documents are in Xero. */
+function journalsAfter(
+  deps: PostingDeps,
+  request: PostRequest,
+  documents: Extract<PostOutcome, { kind: 'posted' | 'already-posted' }>,
+  wanted: boolean,
+  journalProblems: string[],
+  now: () => string,
+): PostOutcome {
+  if (!wanted) return withJournalNote(documents, request);
   if (journalProblems.length > 0) return withJournalNote(documents, request, `Its cost of goods sold journal was not posted: ${journalProblems.join(' ')}`);
   // After a void the journals are numbered for the next journal revision.
   const standing = journalStanding(documents.record, request.cogs, deps.crypto);
   if (standing.settled) return documents;
   const posted = postJournals(deps, request, standing, documents.record, now);
   return withJournal(documents, posted.record, posted.outcome);
+}
+
+/**
+ * The attachments' part of a press, once the documents are in Xero: each document's summary CSV,
+ * unless it is attached already. What fails here is said and kept for a retry, never undoing the documents.
+ */
+function withAttachments(deps: PostingDeps, request: PostRequest, outcome: PostOutcome, now: () => string): PostOutcome {
+  if ((outcome.kind !== 'posted' && outcome.kind !== 'already-posted') || !request.attachments || summariesAttached(outcome.record)) return outcome;
+  const wanted = summaryAttachments(request.summary, request.documents, outcome.record, request.attachments, deps.crypto.base64);
+  const { record, outcome: attachments } = attachFiles(deps, outcome.record, wanted, now);
+  if (!attachments.message) return { ...outcome, record };
+  const kind = outcome.kind === 'already-posted' && attachments.kind === 'attached' ? 'posted' : outcome.kind;
+  return { ...outcome, kind, record, message: `${outcome.message} ${attachments.message}`, attachments };
 }
 
 /** Adds what happened to the journals to the documents' outcome. */

@@ -8,11 +8,12 @@ import { codeWithName } from '../core/mapping/tables';
 import { builtInCategory } from '../core/mapping/categories';
 import type { SettlementSummary } from '../core/summary/types';
 import type { PlannedDocument } from '../core/xero/documents';
-import type { XeroAccount, XeroClient, XeroTaxRate } from './client';
+import type { XeroAccount, XeroClient, XeroTaxRate, XeroTrackingCategory } from './client';
 import { success, type XeroResult } from './errors';
 import { lockDateProblems, type LockDates } from './lock-dates';
 import type { CachePort, Clock } from './ports';
 import { checkStatedTaxAndRates } from './tax-and-rate-checks';
+import { checkTracking } from './tracking-checks';
 import { parseJson, utf8Length } from './wire';
 
 /** What SettleSheet knows of one organisation's settings. */
@@ -27,6 +28,8 @@ export interface ReferenceData extends LockDates {
   taxRates: XeroTaxRate[];
   /** Enabled currencies, the base one included. */
   currencies: string[];
+  /** The tracking categories with their options (archived included), once asked for: only lines that are tracked need them. */
+  trackingCategories?: XeroTrackingCategory[];
   /** ISO timestamp of the fetch. */
   fetchedAt: string;
 }
@@ -45,18 +48,26 @@ function cacheKey(tenantId: string): string {
  * The organisation's reference data, from the cache unless `refresh` is set or nothing is cached.
  * A fresh fetch replaces the cached copy. Posting passes the settlement's `currency`: when it is
  * the organisation's base currency the list of currencies is not needed, so that call is saved
- * (the cached list is kept; without one, the incomplete answer is not cached).
+ * (the cached list is kept; without one, the incomplete answer is not cached). With `tracking`
+ * the tracking categories are read too (one more call; a cached copy without them gets them).
  */
 export function loadReference(
   client: XeroClient,
   tenantId: string,
   cache: CachePort | undefined,
   clock: Clock,
-  options: { refresh: boolean; currency?: string },
+  options: { refresh: boolean; currency?: string; tracking?: boolean },
 ): XeroResult<ReferenceData> {
   const read = cache ? (parseJson(cache.get(cacheKey(tenantId)) ?? '') as ReferenceData | undefined) : undefined;
   const cached = read && read.tenantId === tenantId ? read : undefined;
-  if (!options.refresh && cached) return success(cached);
+  if (!options.refresh && cached && (!options.tracking || cached.trackingCategories)) return success(cached);
+  if (!options.refresh && cached) {
+    const tracking = client.trackingCategories();
+    if (!tracking.ok) return tracking;
+    const completed = { ...cached, trackingCategories: tracking.value };
+    store(cache, completed);
+    return success(completed);
+  }
   const organisation = client.organisation();
   if (!organisation.ok) return organisation;
   const accounts = client.accounts();
@@ -67,6 +78,8 @@ export function loadReference(
   const inBase = options.currency !== undefined && options.currency === baseCurrency;
   const currencies = inBase ? success(cached?.currencies ?? [baseCurrency]) : client.currencies();
   if (!currencies.ok) return currencies;
+  const tracking = options.tracking ? client.trackingCategories() : success(cached?.trackingCategories);
+  if (!tracking.ok) return tracking;
   const reference: ReferenceData = {
     tenantId,
     organisationName: name,
@@ -77,14 +90,19 @@ export function loadReference(
     accounts: accounts.value,
     taxRates: taxRates.value,
     currencies: currencies.value,
+    ...(tracking.value ? { trackingCategories: tracking.value } : {}),
     fetchedAt: new Date(clock.now()).toISOString(),
   };
-  if (cache && (!inBase || cached)) {
-    const text = JSON.stringify(reference);
-    if (utf8Length(text) < MAX_CACHE_VALUE_BYTES) cache.put(cacheKey(tenantId), text, REFERENCE_CACHE_SECONDS);
-    else cache.remove(cacheKey(tenantId));
-  }
+  if (!inBase || cached) store(cache, reference);
   return success(reference);
+}
+
+/** Caches reference data, or forgets it when it is too big to cache. */
+function store(cache: CachePort | undefined, reference: ReferenceData): void {
+  if (!cache) return;
+  const text = JSON.stringify(reference);
+  if (utf8Length(text) < MAX_CACHE_VALUE_BYTES) cache.put(cacheKey(reference.tenantId), text, REFERENCE_CACHE_SECONDS);
+  else cache.remove(cacheKey(reference.tenantId));
 }
 
 const ACCOUNT_CLASSES_OUTSIDE_BALANCE_SHEET = ['REVENUE', 'EXPENSE'];
@@ -111,6 +129,7 @@ export function checkDocuments(summary: SettlementSummary, documents: readonly P
     );
   }
   for (const problem of checkStatedTaxAndRates(documents, reference)) problems.add(problem);
+  for (const problem of checkTracking(documents, reference)) problems.add(problem);
   const lines = summary.parts.flatMap((p) => p.lines).filter((l) => l.amount !== 0);
   const categoriesOf = (code: string) => {
     const names = new Set(lines.filter((l) => l.accountCode.toLowerCase() === code.toLowerCase()).flatMap((l) => l.categories));

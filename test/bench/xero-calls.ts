@@ -7,11 +7,11 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { PostResultDto } from '../../src/api/types';
+import type { PostResultDto, SettingsDto } from '../../src/api/types';
 import { TENANT_IDS, TIERS } from '../fakes/xero';
 import type { LineSpec } from '../support/build-aggregate';
 import { bundleWorld, connectThroughBundle, importThroughBundle, PERSON, type BundleWorld } from '../support/bundle-xero';
-import { settlementOf } from '../support/settlements';
+import { settlementOf, type DetailedLineSpec } from '../support/settlements';
 
 const US = TENANT_IDS.us;
 const BACKLOG = 50;
@@ -47,15 +47,33 @@ function posted(result: PostResultDto): void {
   if (result.outcome !== 'posted') throw new Error(`post: ${result.outcome}: ${result.message}`);
 }
 
-function importOne(b: BundleWorld, lines: readonly LineSpec[], id: number): string {
+/** Imports a settlement of these lines; with `channels`, its order lines are FBA (fulfillment-id AFN) and the rest as written. */
+function importOne(b: BundleWorld, lines: readonly LineSpec[], id: number, channels = false): string {
   const [first] = lines;
   const start = `${first![3]}T00:00:00Z`;
   const end = `${lines[lines.length - 1]![3]}T00:00:00Z`;
-  return importThroughBundle(b, settlementOf(lines, { settlementId: String(24_300_000_000 + id), start, end, depositDate: end }));
+  const detailed: DetailedLineSpec[] = lines.map((spec) => (channels && spec[0] === 'Order' ? { spec, fulfillmentId: 'AFN' } : spec));
+  return importThroughBundle(b, settlementOf(detailed, { settlementId: String(24_300_000_000 + id), start, end, depositDate: end }));
 }
 
-/** Gives every SKU the Costs tab lists without a cost a unit cost of 1.00, as a person would type it. */
-function fillCosts(b: BundleWorld): void {
+/** The settings of issue 13's bench: tracking by marketplace and by channel (the sandbox's US categories), summaries attached. */
+const TRACKED: Partial<SettingsDto> = {
+  tracking: { marketplace: { category: 'Marketplace', options: {} }, channel: { category: 'Fulfilment', options: {} } },
+  attachments: 'summary',
+};
+
+/** Saves settings as the sidebar does (the current ones, with these changed). */
+function saveSettings(b: BundleWorld, changes: Partial<SettingsDto>): void {
+  b.run('saveSettings', { ...b.run<SettingsDto>('getSettings'), ...changes });
+}
+
+/**
+ * Gives every SKU the Costs tab lists without a cost a unit cost of 1.00, as a person would type it.
+ * The Costs tab lists a settlement's SKUs when it is first previewed (the sidebar previews it as the
+ * import ends), so `settlements` are previewed first: without that the tab is empty and no journal is made.
+ */
+function fillCosts(b: BundleWorld, settlements: readonly string[]): void {
+  for (const settlementId of settlements) b.run('previewSettlement', { settlementId });
   b.world.run(PERSON, (g) => {
     const sheet = g.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Costs')!;
     const rows = sheet.getLastRow() - 1;
@@ -69,9 +87,10 @@ function fillCosts(b: BundleWorld): void {
 function perActionWithCogs(code: string): [string, { total: number; endpoints: string[] }][] {
   const b = bundleWorld(code);
   connectThroughBundle(b, [US]);
+  saveSettings(b, { attachments: 'off' });
   const one = importOne(b, ONE_PART, 1);
   const three = importOne(b, THREE_PARTS, 2);
-  fillCosts(b);
+  fillCosts(b, [one, three]);
   b.run('refreshXeroAccounts');
   const cost = (row: number, value: string) =>
     b.world.run(PERSON, (g) => void g.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Costs')!.getRange(row, 2).setValue(value));
@@ -87,10 +106,27 @@ function perActionWithCogs(code: string): [string, { total: number; endpoints: s
   ];
 }
 
+/** The calls of each action with tracking by marketplace and channel and the summaries attached (issue 13). */
+function perActionTracked(code: string): [string, { total: number; endpoints: string[] }][] {
+  const b = bundleWorld(code);
+  connectThroughBundle(b, [US]);
+  saveSettings(b, { ...TRACKED, cogs: 'off' });
+  const one = importOne(b, ONE_PART, 1, true);
+  const three = importOne(b, THREE_PARTS, 2, true);
+  return [
+    ['preview with tracking (categories read once, then cached)', apiCalls(b, () => b.run('previewSettlement', { settlementId: one }))],
+    ['post a one-part settlement, tracked, summary attached', apiCalls(b, () => posted(b.run('postSettlement', { settlementId: one, mode: 'post' })))],
+    ['post a three-part settlement, tracked, 3 summaries', apiCalls(b, () => posted(b.run('postSettlement', { settlementId: three, mode: 'post' })))],
+    ['post again (already posted and attached)', apiCalls(b, () => b.run('postSettlement', { settlementId: three, mode: 'post' }))],
+  ];
+}
+
 /** The calls of each action, from a freshly connected spreadsheet. */
 function perAction(code: string): [string, { total: number; endpoints: string[] }][] {
   const b = bundleWorld(code);
   connectThroughBundle(b, [US]);
+  // The figures before issue 13: nothing tracked, nothing attached.
+  saveSettings(b, { attachments: 'off' });
   const one = importOne(b, ONE_PART, 1);
   const three = importOne(b, THREE_PARTS, 2);
   return [
@@ -102,12 +138,17 @@ function perAction(code: string): [string, { total: number; endpoints: string[] 
   ];
 }
 
-/** Posts a backlog one settlement after another; every call takes LATENCY_MS. With `cogs`, every SKU has a cost, so each part gets its journal. */
-function backlog(code: string, cogs: boolean) {
+/**
+ * Posts a backlog one settlement after another; every call takes LATENCY_MS. With `cogs`, every
+ * SKU has a cost, so each part gets its journal; with `tracked`, lines are tracked by marketplace
+ * and channel and each document gets its summary attached.
+ */
+function backlog(code: string, cogs: boolean, tracked = false) {
   const b = bundleWorld(code);
   connectThroughBundle(b, [US]);
-  const ids = Array.from({ length: BACKLOG }, (_, i) => importOne(b, i % 3 === 2 ? THREE_PARTS : ONE_PART, 100 + i));
-  if (cogs) fillCosts(b);
+  saveSettings(b, tracked ? TRACKED : { attachments: 'off' });
+  const ids = Array.from({ length: BACKLOG }, (_, i) => importOne(b, i % 3 === 2 ? THREE_PARTS : ONE_PART, 100 + i, tracked));
+  if (cogs) fillCosts(b, ids);
   const minutes = new Map<number, number>();
   let refusedForRate = 0;
   let dayRemaining = '';
@@ -129,6 +170,7 @@ function backlog(code: string, cogs: boolean) {
   const calls = apiCalls(b, () => ids.forEach((settlementId) => posted(b.run('postSettlement', { settlementId, mode: 'post' }))));
   return {
     calls: calls.total,
+    attachments: b.sandbox.documents(US).reduce((n, d) => n + b.sandbox.attachments(US, d.invoiceId).length, 0),
     documents: b.sandbox.documents(US).length,
     journals: b.sandbox.journals(US).length,
     refusedForRate,
@@ -143,14 +185,15 @@ export function benchXeroCalls(root: string): void {
   const code = readFileSync(path.join(root, 'dist/Code.js'), 'utf8');
   const perDay = TIERS.starter.callsPerDay;
   console.log(`\nXero API calls of the built bundle (sandbox; a Starter-tier app: 60 a minute and ${perDay.toLocaleString('en-US')} a day per organisation)`);
-  for (const [action, { total, endpoints }] of [...perAction(code), ...perActionWithCogs(code)]) {
-    console.log(`  ${action.padEnd(44)} ${String(total).padStart(3)}  ${endpoints.join(', ')}`);
+  for (const [action, { total, endpoints }] of [...perAction(code), ...perActionWithCogs(code), ...perActionTracked(code)]) {
+    console.log(`  ${action.padEnd(56)} ${String(total).padStart(3)}  ${endpoints.map((e) => e.replace(/\/attachments\/\{file\}$/, '/attachments/…')).join(', ')}`);
   }
-  for (const cogs of [false, true]) {
-    const run = backlog(code, cogs);
+  for (const [cogs, tracked] of [[false, false], [true, false], [false, true], [true, true]] as const) {
+    const run = backlog(code, cogs, tracked);
+    const what = [cogs ? 'their cost of goods sold journals' : '', tracked ? 'tracking by marketplace and channel and each summary attached' : ''].filter((w) => w).join(' and ');
     console.log(
-      `  a backlog of ${BACKLOG} settlements (every third in three parts)${cogs ? ' with their cost of goods sold journals' : ''}, posted back to back with ${LATENCY_MS} ms per call:\n` +
-        `    ${run.documents} documents, ${run.journals} journals; ${run.calls - run.refusedForRate} calls counted by Xero (${((run.calls - run.refusedForRate) / perDay * 100).toFixed(0)}% of the day's ` +
+      `  a backlog of ${BACKLOG} settlements (every third in three parts)${what ? ` with ${what}` : ''}, posted back to back with ${LATENCY_MS} ms per call:\n` +
+        `    ${run.documents} documents, ${run.journals} journals, ${run.attachments} attachments; ${run.calls - run.refusedForRate} calls counted by Xero (${((run.calls - run.refusedForRate) / perDay * 100).toFixed(0)}% of the day's ` +
         `${perDay.toLocaleString('en-US')}; X-DayLimit-Remaining ${run.dayRemaining} after), at most ${run.peakPerMinute} in one minute; ` +
         `${run.refusedForRate} minute-limit answers (429) waited out; ${run.minutes.toFixed(1)} minutes in all`,
     );

@@ -17,6 +17,8 @@ export interface OrderLines {
   date: string;
   amounts: readonly Amount[];
   marketplace?: string;
+  /** `AFN` (FBA) or `MFN` (merchant); blank when not given. */
+  fulfillmentId?: string;
 }
 
 /** An account-level line (blank marketplace, as in real files). */
@@ -55,7 +57,7 @@ export function renderRegionalFile(file: RegionalFile): { text: string; total: s
     for (const [amountType, amountDescription, amount] of order.amounts) {
       add({
         'transaction-type': order.type ?? 'Order', 'order-id': order.orderId, 'marketplace-name': order.marketplace ?? file.marketplace,
-        'amount-type': amountType, 'amount-description': amountDescription, amount,
+        'amount-type': amountType, 'amount-description': amountDescription, amount, 'fulfillment-id': order.fulfillmentId ?? '',
         'posted-date': order.date, 'posted-date-time': `${order.date} 10:00:00 UTC`, sku: 'SKU-1', 'quantity-purchased': '1',
       });
     }

@@ -41,6 +41,8 @@ export interface Layout {
   orderId: number;
   sku: number;
   marketplace: number;
+  /** `fulfillment-id`: who fulfilled the order (AFN, MFN), -1 when the file has no such column. */
+  fulfillmentId: number;
   /** `quantity-purchased`: units of the order item (V1 writes it on a row of its own). */
   quantity: number;
   /** `order-item-code`: tells apart the items of one order (V1's quantity rows name theirs). */
@@ -150,6 +152,7 @@ export function layoutFromHeader(names: string[]): Layout | { missing: string[] 
     orderId: at('order-id'),
     sku: at('sku'),
     marketplace: at('marketplace-name'),
+    fulfillmentId: at('fulfillment-id'),
     quantity: at('quantity-purchased'),
     orderItemCode: at('order-item-code'),
     amounts,

@@ -38,6 +38,11 @@ export interface SettlementLine {
   /** As written in the file; blank on account-level rows. */
   marketplace: string;
   /**
+   * The raw `fulfillment-id` cell (`AFN`, `MFN`, …), '' when the cell is blank or the file has no
+   * such column. Which fulfilment channel a line belongs to is core/tracking/channel.ts's rule.
+   */
+  fulfillmentId: string;
+  /**
    * `quantity-purchased`: the units of the order item the line belongs to, or undefined when the
    * file leaves it blank. V1 writes an order item's quantity on a row of its own (with no amount)
    * before the item's amounts; the parser gives that quantity to the item's lines, so V1 and V2

@@ -1,23 +1,30 @@
 /**
  * The compact form of a settlement that everything after parsing works from: one entry per
- * (transaction type, amount type, description, marketplace, posted date, who remits the tax) with
- * its amount and row count. A 100,000-line settlement has a few hundred entries, so previews and
- * posts cost the same whatever the file's size, and the mapping can change without re-reading the
- * lines. Who remits a tax line's tax needs the line's order, so it is decided over the lines
- * (core/tax) and kept in the key.
+ * (transaction type, amount type, description, marketplace, fulfilment channel, posted date, who
+ * remits the tax) with its amount and row count. A 100,000-line settlement has a few hundred
+ * entries, so previews and posts cost the same whatever the file's size, and the mapping can
+ * change without re-reading the lines. Who remits a tax line's tax needs the line's order, so it
+ * is decided over the lines (core/tax) and kept in the key; the channel is the line's own
+ * (core/tracking/channel.ts), kept so tracking by channel costs nothing more at preview.
  */
 import { addMinor, type Minor } from '../money';
 import type { LineKey } from '../mapping/types';
 import type { Settlement, SettlementFormat, SettlementHeader, SettlementLine } from '../settlement/types';
 import { classifyTax, sharesOf, TaxRole, type TaxClassification, type TaxRemitter } from '../tax/classify';
+import { channelOf, type Channel } from '../tracking/channel';
 
 /** The amount and row count of one key. */
 export interface AggregateEntry extends LineKey {
   /** Who remits the tax of the lines in this entry ('' when they are not tax lines). */
   remittedBy: TaxRemitter;
+  /** The lines' fulfilment channel ('' for account-level lines, and for aggregates stored before channels were kept). */
+  channel: Channel;
   amount: Minor;
   rows: number;
 }
+
+/** What `AggregateBuilder.add` takes: a line's key fields and amount, its channel when known. */
+export type AggregatedAmount = Pick<SettlementLine, Exclude<keyof LineKey, 'remittedBy'> | 'amount'> & { channel?: Channel };
 
 /** A settlement reduced to its aggregate, with the facts needed to summarise and check it. */
 export interface SettlementAggregate {
@@ -41,15 +48,16 @@ type Level<T> = Map<string, T>;
  */
 export class AggregateBuilder {
   // One tree per remitter: most lines carry no tax, and a tax line costs no longer key.
-  private readonly roots: Record<TaxRemitter, Level<Level<Level<Level<Level<AggregateEntry>>>>>> = { '': new Map(), amazon: new Map(), seller: new Map() };
+  private readonly roots: Record<TaxRemitter, Level<Level<Level<Level<Level<Level<AggregateEntry>>>>>>> = { '': new Map(), amazon: new Map(), seller: new Map() };
   private count = 0;
 
   /**
    * Adds one line's amount (or one share of it) to its entry. `rows` is how many lines it counts
    * as: a line split between Amazon and the seller counts once, in its seller share.
    */
-  add(line: Pick<SettlementLine, Exclude<keyof LineKey, 'remittedBy'> | 'amount'>, remittedBy: TaxRemitter = '', rows = 1): void {
-    const byDate = child(child(child(child(this.roots[remittedBy], line.transactionType), line.amountType), line.amountDescription), line.marketplace);
+  add(line: AggregatedAmount, remittedBy: TaxRemitter = '', rows = 1): void {
+    const channel = line.channel ?? '';
+    const byDate = child(child(child(child(child(this.roots[remittedBy], line.transactionType), line.amountType), line.amountDescription), line.marketplace), channel);
     const entry = byDate.get(line.postedDate);
     if (entry) {
       entry.amount = addMinor(entry.amount, line.amount);
@@ -62,6 +70,7 @@ export class AggregateBuilder {
         marketplace: line.marketplace,
         postedDate: line.postedDate,
         remittedBy,
+        channel,
         amount: line.amount,
         rows,
       });
@@ -82,7 +91,8 @@ export class AggregateBuilder {
         for (const b of a.values())
           for (const c of b.values())
             for (const d of c.values())
-              for (const e of d.values()) out.push({ ...e });
+              for (const e of d.values())
+                for (const f of e.values()) out.push({ ...f });
     return out.sort(compareEntries);
   }
 }
@@ -100,20 +110,21 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Orders entries by posted date, then the triple, then marketplace, then who remits the tax. */
-export function compareEntries(a: LineKey, b: LineKey): number {
+/** Orders entries by posted date, then the triple, then marketplace, then who remits the tax, then channel. */
+export function compareEntries(a: LineKey & { channel?: Channel }, b: LineKey & { channel?: Channel }): number {
   return (
     compareText(a.postedDate, b.postedDate) ||
     compareText(a.transactionType, b.transactionType) ||
     compareText(a.amountType, b.amountType) ||
     compareText(a.amountDescription, b.amountDescription) ||
     compareText(a.marketplace, b.marketplace) ||
-    compareText(a.remittedBy ?? '', b.remittedBy ?? '')
+    compareText(a.remittedBy ?? '', b.remittedBy ?? '') ||
+    compareText(a.channel ?? '', b.channel ?? '')
   );
 }
 
 /** The fields of a line the aggregate is made from (a parsed line, or a staged row read back). */
-export type AggregatedLine = Pick<SettlementLine, Exclude<keyof LineKey, 'remittedBy'> | 'amount' | 'orderId'>;
+export type AggregatedLine = Pick<SettlementLine, Exclude<keyof LineKey, 'remittedBy'> | 'amount' | 'orderId' | 'fulfillmentId'>;
 
 /**
  * Reduces lines (in file order) to their aggregate entries and line count, classifying their tax
@@ -123,16 +134,25 @@ export type AggregatedLine = Pick<SettlementLine, Exclude<keyof LineKey, 'remitt
 export function aggregateLines(lines: readonly AggregatedLine[], tax: TaxClassification = classifyTax(lines)): { entries: AggregateEntry[]; lines: number } {
   const builder = new AggregateBuilder();
   const { roles } = tax;
+  // One object reused for every line: a million lines allocate nothing more for their channel.
+  const keyed: AggregatedAmount & { channel: Channel } = { postedDate: '', transactionType: '', amountType: '', amountDescription: '', marketplace: '', amount: 0, channel: '' };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
+    keyed.postedDate = line.postedDate;
+    keyed.transactionType = line.transactionType;
+    keyed.amountType = line.amountType;
+    keyed.amountDescription = line.amountDescription;
+    keyed.marketplace = line.marketplace;
+    keyed.amount = line.amount;
+    keyed.channel = channelOf(line);
     const role = roles[i] as TaxRole;
-    if (role === TaxRole.None) builder.add(line);
-    else if (role === TaxRole.Amazon) builder.add(line, 'amazon');
-    else if (role === TaxRole.Seller) builder.add(line, 'seller');
+    if (role === TaxRole.None) builder.add(keyed);
+    else if (role === TaxRole.Amazon) builder.add(keyed, 'amazon');
+    else if (role === TaxRole.Seller) builder.add(keyed, 'seller');
     else {
       const [amazon, seller] = sharesOf(tax, i, line.amount);
-      builder.add({ ...line, amount: amazon!.amount }, 'amazon', 0);
-      builder.add({ ...line, amount: seller!.amount }, 'seller', 1);
+      builder.add({ ...keyed, amount: amazon!.amount }, 'amazon', 0);
+      builder.add({ ...keyed, amount: seller!.amount }, 'seller', 1);
     }
   }
   return { entries: builder.entries(), lines: builder.lines };

@@ -4,15 +4,20 @@
  */
 import { addMinor } from '../money';
 import { CATEGORIES } from '../mapping/categories';
+import { trackingKey, type LineTracking } from '../tracking/tracking';
 import type { AggregateEntry } from './aggregate';
 import type { LineSource, SummaryLine } from './types';
 
-/** An aggregate entry with its category and account decided. */
+/** An aggregate entry with its category, account, tracking and document decided. */
 export interface MappedEntry {
   entry: AggregateEntry;
   category: string;
   accountCode: string;
   taxType: string;
+  /** Its Xero tracking options (empty: untracked). */
+  tracking: LineTracking[];
+  /** The marketplace whose document carries it, when documents are split by marketplace (else ''). */
+  documentMarketplace: string;
 }
 
 // Lines are shown in the order of the built-in categories (sales first, carries last); a user's
@@ -28,15 +33,21 @@ export function byRankThenName(a: string, b: string): number {
   return rankOf(a) - rankOf(b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
-/** One line per account and tax type, remembering every triple and marketplace in it. */
+/**
+ * One line per account, tax type, tracking and document marketplace, remembering every triple and
+ * marketplace in it.
+ */
 export function linesOf(members: MappedEntry[]): SummaryLine[] {
   const lines = new Map<string, SummaryLine>();
   const sources = new Map<string, LineSource>();
   for (const m of members) {
-    const lineKey = `${m.accountCode}\t${m.taxType}`;
+    const lineKey = `${m.accountCode}\t${m.taxType}\t${trackingKey(m.tracking)}\t${m.documentMarketplace}`;
     let line = lines.get(lineKey);
     if (!line) {
-      line = { kind: 'mapped', categories: [], accountCode: m.accountCode, taxType: m.taxType, amount: 0, statedTax: 0, rows: 0, sources: [] };
+      line = {
+        kind: 'mapped', categories: [], accountCode: m.accountCode, taxType: m.taxType, amount: 0, statedTax: 0, rows: 0, sources: [],
+        tracking: m.tracking, documentMarketplace: m.documentMarketplace,
+      };
       lines.set(lineKey, line);
     }
     line.amount = addMinor(line.amount, m.entry.amount);
@@ -70,7 +81,32 @@ export function compareSource(a: LineSource, b: LineSource): number {
 }
 
 function compareCodes(a: SummaryLine, b: SummaryLine): number {
-  const ka = `${a.accountCode}\t${a.taxType}`;
-  const kb = `${b.accountCode}\t${b.taxType}`;
+  const ka = `${a.accountCode}\t${a.taxType}\t${a.documentMarketplace}\t${trackingKey(a.tracking)}`;
+  const kb = `${b.accountCode}\t${b.taxType}\t${b.documentMarketplace}\t${trackingKey(b.tracking)}`;
   return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
+/**
+ * The lines as they would be without tracking: lines that differ only in their tracking become
+ * one, in the order linesOf gives untracked lines (carries stay last, as they were).
+ */
+export function mergeTracking(lines: readonly SummaryLine[]): SummaryLine[] {
+  const merged = new Map<string, SummaryLine>();
+  for (const line of lines) {
+    const key = `${line.kind}\t${line.accountCode}\t${line.taxType}\t${line.documentMarketplace}\t${line.carryPart ?? ''}`;
+    const found = merged.get(key);
+    if (!found) {
+      merged.set(key, { ...line, categories: [...line.categories], sources: [...line.sources], tracking: [] });
+      continue;
+    }
+    found.amount = addMinor(found.amount, line.amount);
+    found.statedTax = addMinor(found.statedTax, line.statedTax);
+    found.rows += line.rows;
+    for (const c of line.categories) if (!found.categories.includes(c)) found.categories.push(c);
+    found.sources.push(...line.sources);
+  }
+  const all = [...merged.values()];
+  for (const line of all) line.categories.sort(byRankThenName);
+  const mapped = all.filter((l) => l.kind === 'mapped').sort((a, b) => byRankThenName(a.categories[0]!, b.categories[0]!) || compareCodes(a, b));
+  return [...mapped, ...all.filter((l) => l.kind !== 'mapped')];
 }

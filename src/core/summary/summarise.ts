@@ -9,6 +9,8 @@ import { CARRIED_FORWARD, RECONCILIATION_STEPS, categoryGroup, type Reconciliati
 import { createMatcher, type Matcher } from '../mapping/match';
 import type { Mapping, MappingConflict, ResolvedAccount } from '../mapping/types';
 import { count, differenceWords } from '../words';
+import { isNonAmazonMarketplace } from '../tracking/channel';
+import { trackingOf, trackingSettingsProblems, type LineTracking, type TrackingSettings } from '../tracking/tracking';
 import type { AggregateEntry, SettlementAggregate } from './aggregate';
 import { clearingBalances, clearingProblemText } from './clearing';
 import type { MappedEntry } from './lines';
@@ -26,6 +28,10 @@ import type {
 /** Choices that change how a settlement is summarised. */
 export interface SummaryOptions {
   split: SplitMode;
+  /** Xero tracking categories for marketplaces and fulfilment channels (core/tracking). */
+  tracking?: TrackingSettings;
+  /** One document per part and Amazon marketplace instead of one per part. */
+  splitByMarketplace?: boolean;
 }
 
 /** Summarises a settlement under a mapping. */
@@ -33,7 +39,12 @@ export function summariseSettlement(aggregate: SettlementAggregate, mapping: Map
   const { header } = aggregate;
   const matcher = createMatcher(mapping);
   const marketplaces = marketplacesOf(aggregate.entries);
-  const decisions = decide(aggregate.entries, matcher, mainMarketplace(marketplaces));
+  const main = mainMarketplace(marketplaces);
+  const byMarketplace = options.splitByMarketplace === true && main !== '';
+  const decisions = decide(aggregate.entries, matcher, main, {
+    tracking: trackingOf(options.tracking, main),
+    documentMarketplace: byMarketplace ? (marketplace) => documentMarketplaceOf(marketplace, main) : () => '',
+  });
 
   let sumOfRows: Minor = 0;
   for (const e of aggregate.entries) sumOfRows = addMinor(sumOfRows, e.amount);
@@ -56,6 +67,8 @@ export function summariseSettlement(aggregate: SettlementAggregate, mapping: Map
     header,
     split: options.split,
     marketplaces,
+    mainMarketplace: main,
+    splitByMarketplace: byMarketplace,
     lines: aggregate.lines,
     dataRows: aggregate.dataRows,
     check: { sumOfRows, difference, documentsTotal, balanced },
@@ -68,7 +81,7 @@ export function summariseSettlement(aggregate: SettlementAggregate, mapping: Map
     reconciliation: reconcile(decisions.mapped, unmapped),
     problems: [],
   };
-  summary.problems = describeProblems(summary);
+  summary.problems = [...describeProblems(summary), ...trackingSettingsProblems(options.tracking).map((message) => ({ kind: 'tracking' as const, message }))];
   return summary;
 }
 
@@ -80,12 +93,18 @@ interface Decisions {
   missing: Map<string, MissingAccount>;
 }
 
+/** What else each mapped entry is given: its tracking, and the marketplace whose document carries it. */
+interface Placement {
+  tracking(entry: AggregateEntry): LineTracking[];
+  documentMarketplace(marketplace: string): string;
+}
+
 /**
  * Maps every entry, collecting what cannot be mapped once per triple, category or question.
  * Account-level lines (storage, subscription) carry no marketplace; they are mapped as lines of
  * the settlement's main marketplace, so a marketplace-specific row applies to them too.
  */
-function decide(entries: AggregateEntry[], matcher: Matcher, main: string): Decisions {
+function decide(entries: AggregateEntry[], matcher: Matcher, main: string, placement: Placement): Decisions {
   const decisions: Decisions = { mapped: [], unmapped: new Map(), conflicts: new Map(), missing: new Map() };
   for (const entry of entries) {
     const marketplace = entry.marketplace || main;
@@ -104,7 +123,9 @@ function decide(entries: AggregateEntry[], matcher: Matcher, main: string): Deci
       noteConflict(decisions, answer.conflict);
     } else {
       const account = accountOf(matcher, answer.category, marketplace, entry.postedDate, decisions);
-      if (account) decisions.mapped.push({ entry, category: answer.category, ...account });
+      if (account) {
+        decisions.mapped.push({ entry, category: answer.category, ...account, tracking: placement.tracking(entry), documentMarketplace: placement.documentMarketplace(marketplace) });
+      }
     }
   }
   return decisions;
@@ -132,19 +153,24 @@ function noteConflict(decisions: Decisions, conflict: MappingConflict): void {
 /**
  * Split mode `carry`: every earlier part moves its net into the carried-forward account (so its
  * document totals zero) and the last part brings each one back (so its document is the deposit).
+ * With documents split by marketplace, each marketplace's document carries its own net.
  */
 function addCarries(parts: SummaryPart[], matcher: Matcher, decisions: Decisions): void {
   const last = parts[parts.length - 1]!;
   for (const part of parts.slice(0, -1)) {
-    if (part.total === 0) continue;
-    const out = accountOf(matcher, CARRIED_FORWARD, '', part.to, decisions);
-    const back = accountOf(matcher, CARRIED_FORWARD, '', last.documentDate, decisions);
-    if (!out || !back) return;
-    const carry = { categories: [CARRIED_FORWARD], rows: 0, statedTax: 0, sources: [] };
-    part.lines.push({ kind: 'carry-out', ...carry, ...out, amount: -part.total, carryPart: last.key });
-    last.lines.push({ kind: 'carry-in', ...carry, ...back, amount: part.total, carryPart: part.key });
-    last.total = addMinor(last.total, part.total);
-    part.total = 0;
+    const nets = new Map<string, Minor>();
+    for (const line of part.lines) nets.set(line.documentMarketplace, addMinor(nets.get(line.documentMarketplace) ?? 0, line.amount));
+    for (const [documentMarketplace, net] of nets) {
+      if (net === 0) continue;
+      const out = accountOf(matcher, CARRIED_FORWARD, '', part.to, decisions);
+      const back = accountOf(matcher, CARRIED_FORWARD, '', last.documentDate, decisions);
+      if (!out || !back) return;
+      const carry = { categories: [CARRIED_FORWARD], rows: 0, statedTax: 0, sources: [], tracking: [], documentMarketplace };
+      part.lines.push({ kind: 'carry-out', ...carry, ...out, amount: -net, carryPart: last.key });
+      last.lines.push({ kind: 'carry-in', ...carry, ...back, amount: net, carryPart: part.key });
+      last.total = addMinor(last.total, net);
+      part.total = addMinor(part.total, -net);
+    }
   }
 }
 
@@ -167,6 +193,15 @@ export function marketplacesOf(entries: readonly AggregateEntry[]): string[] {
 /** The settlement's own marketplace: its main Amazon one (`Non-Amazon CA` orders are not), or ''. */
 function mainMarketplace(marketplaces: string[]): string {
   return marketplaces.find((m) => m.toLowerCase().startsWith('amazon.')) ?? marketplaces[0] ?? '';
+}
+
+/**
+ * The marketplace whose document carries a line when documents are split by marketplace: its own
+ * Amazon marketplace; a multi-channel order (`Non-Amazon CA`: FBA fees for a sale made elsewhere)
+ * goes with the main marketplace, whose fees it is, rather than becoming a bill of its own.
+ */
+export function documentMarketplaceOf(marketplace: string, main: string): string {
+  return marketplace === '' || isNonAmazonMarketplace(marketplace) ? main : marketplace;
 }
 
 /** Every blocking reason, in the words a seller or accountant can act on. */

@@ -8,6 +8,7 @@ import type { ReconciliationGroup } from '../mapping/categories';
 import type { MappingConflict } from '../mapping/types';
 import type { SettlementFormat, SettlementHeader } from '../settlement/types';
 import type { TaxRemitter } from '../tax/classify';
+import type { LineTracking } from '../tracking/tracking';
 
 /**
  * How a settlement that spans months is split: `off` one part; `carry` one part per month where
@@ -32,7 +33,10 @@ export interface LineSource {
   amount: Minor;
 }
 
-/** One line of a part: everything that posts to one account with one tax type. */
+/**
+ * One line of a part: everything that posts to one account with one tax type (and, when lines are
+ * tracked, one set of tracking options; when documents are split by marketplace, one marketplace).
+ */
 export interface SummaryLine {
   /** `mapped` from Amazon lines; `carry-out`/`carry-in` are the month carries of split mode `carry`. */
   kind: 'mapped' | 'carry-out' | 'carry-in';
@@ -49,6 +53,13 @@ export interface SummaryLine {
   statedTax: Minor;
   rows: number;
   sources: LineSource[];
+  /** The Xero tracking category options the line is posted under (empty: untracked). */
+  tracking: LineTracking[];
+  /**
+   * When documents are split by marketplace: the Amazon marketplace whose document carries the
+   * line ('' when they are not split: the part has one document).
+   */
+  documentMarketplace: string;
   /** For carries: the part the money comes from or goes to (`YYYY-MM`). */
   carryPart?: string;
 }
@@ -106,7 +117,7 @@ export interface SummaryCheck {
 
 /** Why a summary cannot be posted: a kind to act on and the words to show. */
 export interface SummaryProblem {
-  kind: 'unbalanced' | 'unmapped' | 'conflict' | 'missing-account' | 'mapping-table' | 'clearing' | 'bug';
+  kind: 'unbalanced' | 'unmapped' | 'conflict' | 'missing-account' | 'mapping-table' | 'clearing' | 'tracking' | 'bug';
   message: string;
 }
 
@@ -141,6 +152,13 @@ export interface SettlementSummary {
   split: SplitMode;
   /** Marketplaces seen, most lines first; blank (account-level) rows are not a marketplace. */
   marketplaces: string[];
+  /**
+   * The settlement's own marketplace: its main Amazon one (a `Non-Amazon CA` multi-channel order
+   * is not), or '' when no line names one. Account-level lines count as its lines.
+   */
+  mainMarketplace: string;
+  /** One document per part and Amazon marketplace (each addressed to its own contact). */
+  splitByMarketplace: boolean;
   lines: number;
   dataRows: number;
   check: SummaryCheck;

@@ -8,18 +8,26 @@
  * sent as the line's TaxAmount, so Xero records Amazon's figure instead of re-computing it from
  * the rate. Every document of a settlement carries the same CurrencyRate when one is given, so a
  * month carry-out and its carry-in convert to the same base amount.
+ *
+ * A line's tracking (core/tracking) goes on its item as it is. When the summary splits documents
+ * by marketplace, each part has one document per marketplace, addressed to that marketplace's
+ * contact (contacts.ts); otherwise one per part, addressed to the main marketplace's.
  */
 import { addMinor, amountToNumber, formatAmount, type Minor } from '../money';
+import { mergeTracking } from '../summary/lines';
 import type { SettlementSummary, SummaryLine, SummaryPart } from '../summary/types';
 import { count } from '../words';
+import { contactFor, marketplaceCode } from './contacts';
 import { XeroInvoiceSchema, type DocumentStatus, type XeroInvoice, type XeroLineItem } from './invoice';
 import { carriesTax } from './tax-types';
 
 /** Choices that shape the documents but not the numbers. */
 export interface DocumentSettings {
   status: DocumentStatus;
-  /** The Xero contact; defaults to the settlement's main marketplace, e.g. `Amazon.ca`. */
+  /** The Xero contact of every marketplace without its own; blank: each marketplace's, e.g. `Amazon.ca`. */
   contactName?: string;
+  /** Marketplace → its Xero contact. */
+  contacts?: Record<string, string>;
   /** A link Xero shows on each document (the workbook), when there is one. */
   sourceUrl?: string;
   /**
@@ -32,17 +40,29 @@ export interface DocumentSettings {
 /** A document ready to send, with the part it came from and its signed total. */
 export interface PlannedDocument {
   part: string;
-  /** The part's total: positive for an invoice, negative for a bill (whose lines are flipped). */
+  /** The marketplace it is for, when the settlement's documents are split by marketplace. */
+  marketplace?: string;
+  /** The document's total: positive for an invoice, negative for a bill (whose lines are flipped). */
   total: Minor;
   invoice: XeroInvoice;
+  /**
+   * When lines carry tracking: the document's items as they would be without it. What the books
+   * hold in numbers does not change with tracking (as it does not with the contact), so the
+   * posted fingerprint is made from these (xero/posting-plan.ts).
+   */
+  untrackedItems?: XeroLineItem[];
 }
 
 /** The documents, or why they cannot be built yet. */
 export type DocumentsResult = { ok: true; documents: PlannedDocument[] } | { ok: false; problems: string[] };
 
-/** The invoice number of a part: stable across runs, unique per settlement and part. */
-export function invoiceNumberFor(settlementId: string, partKey: string, parts: number): string {
-  return parts === 1 ? `AMZ-${settlementId}` : `AMZ-${settlementId}-${partKey}`;
+/**
+ * The invoice number of a part (and, when documents are split by marketplace, of its marketplace):
+ * stable across runs, unique per settlement, part and marketplace.
+ */
+export function invoiceNumberFor(settlementId: string, partKey: string, parts: number, marketplace?: string): string {
+  const number = parts === 1 ? `AMZ-${settlementId}` : `AMZ-${settlementId}-${partKey}`;
+  return marketplace === undefined ? number : `${number}-${marketplaceCode(marketplace)}`;
 }
 
 /**
@@ -54,20 +74,34 @@ export function isCarryPart(summary: SettlementSummary, part: SummaryPart): bool
   return summary.split === 'carry' && part !== summary.parts[summary.parts.length - 1];
 }
 
-/** Builds one Xero document per part; refuses while the summary has problems. */
+/** Builds one Xero document per part (per part and marketplace when split); refuses while the summary has problems. */
 export function buildDocuments(summary: SettlementSummary, settings: DocumentSettings): DocumentsResult {
   if (summary.problems.length > 0) return { ok: false, problems: summary.problems.map((p) => p.message) };
   const documents: PlannedDocument[] = [];
+  const marketplaces = documentMarketplaces(summary);
+  const several = marketplaces.length > 1;
   for (const part of summary.parts) {
-    const invoice = invoiceFor(summary, part, settings);
-    // A part whose lines are all zero has nothing to post; Xero needs at least one line.
-    if (invoice.LineItems.length === 0) continue;
-    const checked = XeroInvoiceSchema.safeParse(invoice);
-    if (!checked.success) {
-      const where = checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-      throw new Error(`SettleSheet built an invalid Xero document for part ${part.key} (${where}). This is a bug.`);
+    for (const marketplace of marketplaces) {
+      const lines = part.lines.filter((l) => l.documentMarketplace === marketplace);
+      let total: Minor = 0;
+      for (const l of lines) total = addMinor(total, l.amount);
+      const invoice = invoiceFor(summary, part, { lines, total, marketplace: several ? marketplace : undefined }, settings);
+      // A document whose lines are all zero has nothing to post; Xero needs at least one line.
+      if (invoice.LineItems.length === 0) continue;
+      const checked = XeroInvoiceSchema.safeParse(invoice);
+      if (!checked.success) {
+        const where = checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+        throw new Error(`SettleSheet built an invalid Xero document for part ${part.key} (${where}). This is a bug.`);
+      }
+      const tracked = lines.some((l) => l.tracking.length > 0);
+      documents.push({
+        part: part.key,
+        ...(several ? { marketplace } : {}),
+        total,
+        invoice,
+        ...(tracked ? { untrackedItems: lineItemsOf(summary, part, mergeTracking(lines), total < 0) } : {}),
+      });
     }
-    documents.push({ part: part.key, total: part.total, invoice });
   }
   let sum: Minor = 0;
   for (const d of documents) sum = addMinor(sum, d.total);
@@ -77,13 +111,28 @@ export function buildDocuments(summary: SettlementSummary, settings: DocumentSet
   return { ok: true, documents };
 }
 
-function invoiceFor(summary: SettlementSummary, part: SummaryPart, settings: DocumentSettings): XeroInvoice {
-  const { header } = summary;
-  const bill = part.total < 0;
+/** The marketplaces whose documents a part may have, main first: [''] unless split by marketplace. */
+function documentMarketplaces(summary: SettlementSummary): string[] {
+  const used = new Set(summary.parts.flatMap((p) => p.lines.map((l) => l.documentMarketplace)));
+  const ordered = [summary.mainMarketplace, ...summary.marketplaces].filter((m) => used.has(m));
+  return [...new Set([...ordered, ...[...used].sort()])];
+}
+
+/** One document's lines: the part's lines for one marketplace (or all of them), and their total. */
+interface DocumentLines {
+  lines: SummaryLine[];
+  total: Minor;
+  /** Set when the settlement's documents are split by marketplace. */
+  marketplace: string | undefined;
+}
+
+/** The items of some lines of a part; a bill's (`bill`) signs are flipped. */
+function lineItemsOf(summary: SettlementSummary, part: SummaryPart, lines: readonly SummaryLine[], bill: boolean): XeroLineItem[] {
   const sign = bill ? -1 : 1;
-  const number = (m: Minor) => amountToNumber(sign * m, header.decimals);
-  const lineItems: XeroLineItem[] = part.lines.flatMap((line) => {
+  const number = (m: Minor) => amountToNumber(sign * m, summary.header.decimals);
+  return lines.flatMap((line) => {
     const description = describeLine(summary, part, line);
+    const tracking = line.tracking.length > 0 ? { Tracking: line.tracking.map((t) => ({ Name: t.category, Option: t.option })) } : {};
     const item = (amount: Minor, tax: Minor | undefined, text: string): XeroLineItem => ({
       Description: text,
       Quantity: 1 as const,
@@ -92,6 +141,7 @@ function invoiceFor(summary: SettlementSummary, part: SummaryPart, settings: Doc
       AccountCode: line.accountCode,
       TaxType: line.taxType,
       ...(tax === undefined ? {} : { TaxAmount: number(tax) }),
+      ...tracking,
     });
     const tax = carriesTax(line.taxType) ? line.statedTax : 0;
     if (tax === 0) return line.amount === 0 ? [] : [item(line.amount, undefined, description)];
@@ -101,27 +151,29 @@ function invoiceFor(summary: SettlementSummary, part: SummaryPart, settings: Doc
     // Tax and net of opposite signs cannot share one line: the net carries no tax, the tax no net.
     return [item(base, 0, `${description} (without its tax)`), item(tax, tax, `${description} (its tax, as the settlement states it)`)];
   });
+}
+
+function invoiceFor(summary: SettlementSummary, part: SummaryPart, document: DocumentLines, settings: DocumentSettings): XeroInvoice {
+  const { header } = summary;
+  const bill = document.total < 0;
   const partLabel = summary.parts.length > 1 ? ` part ${part.key}` : '';
+  const marketplaceLabel = document.marketplace ? `, ${document.marketplace}` : '';
+  const contact = contactFor(document.marketplace ?? summary.mainMarketplace, { contactName: settings.contactName ?? '', byMarketplace: settings.contacts ?? {} });
   return {
     Type: bill ? 'ACCPAY' : 'ACCREC',
-    Contact: { Name: settings.contactName?.trim() || defaultContact(summary) },
+    Contact: { Name: contact },
     Date: part.documentDate,
     DueDate: header.depositDate.slice(0, 10),
     LineAmountTypes: 'Inclusive',
-    InvoiceNumber: invoiceNumberFor(header.settlementId, part.key, summary.parts.length),
+    InvoiceNumber: invoiceNumberFor(header.settlementId, part.key, summary.parts.length, document.marketplace),
     // Xero keeps Reference for sales invoices only; a bill's number already says where it is from.
-    ...(bill ? {} : { Reference: `Amazon settlement ${header.settlementId}${partLabel} (${part.from} to ${part.to})` }),
+    ...(bill ? {} : { Reference: `Amazon settlement ${header.settlementId}${marketplaceLabel}${partLabel} (${part.from} to ${part.to})` }),
     CurrencyCode: header.currency,
     ...(settings.currencyRate ? { CurrencyRate: Number(settings.currencyRate) } : {}),
     Status: isCarryPart(summary, part) ? 'AUTHORISED' : settings.status,
     ...(settings.sourceUrl ? { Url: settings.sourceUrl } : {}),
-    LineItems: lineItems,
+    LineItems: lineItemsOf(summary, part, document.lines, bill),
   };
-}
-
-function defaultContact(summary: SettlementSummary): string {
-  const main = summary.marketplaces.find((m) => m.toLowerCase().startsWith('amazon.'));
-  return main ? `Amazon.${main.slice('amazon.'.length)}` : 'Amazon';
 }
 
 const MAX_DESCRIPTION = 1000;

@@ -14,6 +14,12 @@ export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
 
+/**
+ * A tracking category option on a line, by name ("Name: Name of the tracking category, Option:
+ * Name of the option", LineItemTracking in Xero's OpenAPI spec, each at most 100 characters).
+ */
+export const XeroLineTrackingSchema = z.strictObject({ Name: text(100), Option: text(100) });
+
 /** One line item: quantity 1, the amount tax-inclusive, the tax stated when the file states it. */
 export const XeroLineItemSchema = z.strictObject({
   Description: text(4000),
@@ -24,6 +30,8 @@ export const XeroLineItemSchema = z.strictObject({
   TaxType: text(50),
   // Overrides the tax Xero would compute (the LineItem's TaxAmount in Xero's OpenAPI spec).
   TaxAmount: z.optional(z.number()),
+  // At most two tracking categories on a line (Xero's Invoices docs), each once.
+  Tracking: z.optional(z.array(XeroLineTrackingSchema).check(z.minLength(1), z.maxLength(2))),
 });
 
 /** A sales invoice (ACCREC) or a bill (ACCPAY) for one part of a settlement. */

@@ -150,12 +150,12 @@ export function appendImportLines(request: { importId: string; offset: number; l
 function checkedAggregate(state: ImportState, dtos: AggregateEntryDto[]): AggregateEntry[] {
   let rows = 0;
   let sum: Minor = 0;
-  const entries = dtos.map(([postedDate, transactionType, amountType, amountDescription, marketplace, amount, count, remittedBy = '']) => {
+  const entries = dtos.map(([postedDate, transactionType, amountType, amountDescription, marketplace, amount, count, remittedBy = '', channel = '']) => {
     const minor = parseAmount(amount, state.decimals);
     if (typeof minor !== 'number') throw new UserFacingError(`An aggregate amount "${amount}" could not be read. Start the import again.`);
     rows += count;
     sum = addMinor(sum, minor);
-    return { postedDate, transactionType, amountType, amountDescription, marketplace, remittedBy, amount: minor, rows: count };
+    return { postedDate, transactionType, amountType, amountDescription, marketplace, remittedBy, channel, amount: minor, rows: count };
   });
   if (rows !== state.received || String(sum) !== state.sum) {
     throw new UserFacingError(

@@ -26,7 +26,11 @@ function resultOf(outcome: PostOutcome): PostResultDto {
   switch (outcome.kind) {
     case 'posted':
     case 'already-posted':
-      return { outcome: outcome.kind, message: outcome.message, documents: documentsOf(outcome), ...(outcome.journal ? { journal: outcome.journal.message } : {}) };
+      return {
+        outcome: outcome.kind, message: outcome.message, documents: documentsOf(outcome),
+        ...(outcome.journal ? { journal: outcome.journal.message } : {}),
+        ...(outcome.attachments ? { attachments: outcome.attachments.message } : {}),
+      };
     case 'partly-posted':
       return { outcome: 'partly-posted', message: outcome.message, documents: documentsOf(outcome), missing: outcome.missing };
     case 'voided':
@@ -49,7 +53,7 @@ const RESULT_WORDS: Partial<Record<PostResultDto['outcome'], LogEntry['result']>
  */
 function postOrExplain(c: ReturnType<typeof compute>, mode: 'post' | 'void-and-repost' | 'void', seenRevision?: number): PostOutcome {
   try {
-    return postSettlementToXero(c.summary, c.documents, mode, seenRevision, c.cogs.request);
+    return postSettlementToXero(c.summary, c.documents, mode, seenRevision, c.cogs.request, c.attachments);
   } catch (error) {
     if (!(error instanceof UrlFetchRefused)) throw error;
     return { kind: 'failed', message: error.message, nothingCreated: false };

@@ -12,6 +12,7 @@ import { formatAmount } from '../../core/money';
 import type { SettlementSummary } from '../../core/summary/types';
 import { summariseSettlement } from '../../core/summary/summarise';
 import { buildDocuments, type PlannedDocument } from '../../core/xero/documents';
+import type { AttachmentRequest } from '../../xero/posting-attachments';
 import { settlementCogs, type SettlementCogs } from '../cogs';
 import { SettlementRegistry, type SettlementRecord } from '../registry';
 import { aggregateOf } from '../settlement-aggregate';
@@ -27,6 +28,8 @@ import { cogsPreviewOf } from './cogs-view';
 import { UserFacingError } from './envelope';
 import { conversionOfSettlement, exchangeView } from './exchange';
 import { previewNotes } from './preview-notes';
+import { marketplaceNotes } from './marketplace-notes';
+import { attachmentsOf } from './attachments';
 import { listItemOf, postingViewOf } from './views';
 import { xeroChecks, type XeroChecks } from './xero-checks';
 
@@ -58,6 +61,8 @@ export interface Computed {
   settings: SettingsDto;
   /** The cost of goods sold journals and what they are made of. */
   cogs: SettlementCogs;
+  /** What the post attaches to each document (absent when attachments are off). */
+  attachments?: AttachmentRequest;
 }
 
 /** The settlement's record, or a clear error when it was never imported. */
@@ -72,18 +77,27 @@ export function compute(workbook: Workbook, record: SettlementRecord): Computed 
   const stored = readAggregate(workbook, record);
   const { mapping, problems, mappingTable } = readMappingTabs(workbook);
   const settings = readSettings();
-  const summary = summariseSettlement(aggregateOf(record, stored.map((s) => s.entry)), mapping, { split: settings.split });
+  const summary = summariseSettlement(aggregateOf(record, stored.map((s) => s.entry)), mapping, {
+    split: settings.split,
+    ...(settings.tracking ? { tracking: settings.tracking } : {}),
+    ...(settings.splitByMarketplace ? { splitByMarketplace: true } : {}),
+  });
   // Rows people cannot read block posting too: a half-read mapping is not a mapping.
   summary.problems.unshift(...problems.map((p) => ({ kind: 'mapping-table' as const, message: p.message })));
   const conversion = conversionOfSettlement(summary.header);
   const built = buildDocuments(summary, {
     status: settings.documentStatus,
     ...(settings.contactName ? { contactName: settings.contactName } : {}),
+    ...(settings.contacts ? { contacts: settings.contacts } : {}),
     ...(conversion ? { currencyRate: conversion.rate } : {}),
   });
+  const attachments = settings.attachments === 'off' ? undefined : { source: { fileName: record.source, contentHash: record.contentHash } };
   const matcher = createMatcher(mapping);
   const categories = stored.map((s) => categoryLabel(matcher.categoryFor(s.entry)));
-  return { record, stored, summary, documents: built.ok ? built.documents : [], mappingTable, categories, settings, ...(conversion ? { conversion } : {}), cogs: settlementCogs(workbook, summary, mapping, settings) };
+  return {
+    record, stored, summary, documents: built.ok ? built.documents : [], mappingTable, categories, settings,
+    ...(conversion ? { conversion } : {}), cogs: settlementCogs(workbook, summary, mapping, settings), ...(attachments ? { attachments } : {}),
+  };
 }
 
 /** Keeps the workbook in step with a fresh computation: Mapping, Transactions, registry, row. */
@@ -132,6 +146,8 @@ function partsOf(summary: SettlementSummary, accountNames: ReadonlyMap<string, s
       ...(conversion ? { amountBase: base(l.amount)!.value } : {}),
       rows: l.rows,
       sources: l.sources.map((s) => ({ ...s, amount: money(s.amount) })),
+      ...(l.tracking.length ? { tracking: l.tracking } : {}),
+      ...(l.documentMarketplace ? { documentMarketplace: l.documentMarketplace } : {}),
     })),
   }));
 }
@@ -147,6 +163,8 @@ function planOf(summary: SettlementSummary, documents: PlannedDocument[]): Plann
     currency: d.invoice.CurrencyCode,
     status: d.invoice.Status,
     lineCount: d.invoice.LineItems.length,
+    contact: d.invoice.Contact.Name,
+    ...(d.marketplace ? { marketplace: d.marketplace } : {}),
   }));
 }
 
@@ -169,7 +187,7 @@ function previewOf(c: Computed, checks: XeroChecks): PreviewResult {
     parts: partsOf(summary, checks.accountNames, c.conversion),
     unmapped: summary.unmapped.map((u) => ({ ...u, amount: money(u.amount) })),
     problems,
-    warnings: [...checks.warnings, ...previewNotes(summary, c.settings, c.conversion)],
+    warnings: [...checks.warnings, ...previewNotes(summary, c.settings, c.conversion), ...marketplaceNotes(c)],
     plan: planOf(summary, checks.documents),
     canPost:
       problems.length === 0 &&
@@ -183,6 +201,7 @@ function previewOf(c: Computed, checks: XeroChecks): PreviewResult {
     ...(checks.partlyPosted ? { partlyPosted: checks.partlyPosted } : {}),
     ...optional('exchange', exchangeView(summary.header, checks.baseCurrency, c.conversion)),
     cogs: cogsPreviewOf(c, checks),
+    attachments: attachmentsOf(c),
   };
 }
 

@@ -59,7 +59,8 @@ export const AppendLinesSchema = z.object({
 
 const remitter = z.enum(['', 'amazon', 'seller']);
 // A line split between Amazon and the seller counts once, in its seller share: the other has 0 rows.
-const aggregateTuple = z.tuple([isoDate, text(), text(), text(), text(), decimal, z.number().check(z.int(), z.minimum(0)), z.optional(remitter)]);
+const channel = z.enum(['', 'fba', 'merchant', 'mcf']);
+const aggregateTuple = z.tuple([isoDate, text(), text(), text(), text(), decimal, z.number().check(z.int(), z.minimum(0)), z.optional(remitter), z.optional(channel)]);
 
 const unitsCount = z.number().check(z.int(), z.minimum(0), z.maximum(1_000_000_000));
 const unitsTuple = z.tuple([isoDate, text(), text(), unitsCount, unitsCount, unitsCount]);
@@ -82,6 +83,15 @@ export const PostSchema = z.object({
 
 export const TripleSchema = z.object({ transactionType: text(), amountType: text(), amountDescription: text(), remittedBy: z.optional(remitter) });
 
+// Values (marketplaces, channels) → Xero names: at most 100 of them, each text of at most 255
+// characters (Xero's names take 100). Checked by hand: zod's record schema costs 3 KB of bundle.
+const names = z.custom<Record<string, string>>(
+  (value) =>
+    typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length <= 100 &&
+    Object.entries(value).every(([k, v]) => k.length <= 100 && typeof v === 'string' && v.length <= 255),
+);
+const trackingDimension = z.object({ category: text(100), options: names });
+
 export const SettingsSchema = z.object({
   split: z.enum(SPLIT_MODES as ['off', 'carry', 'separate']),
   documentStatus: z.enum(DOCUMENT_STATUSES),
@@ -90,6 +100,17 @@ export const SettingsSchema = z.object({
   template: z.optional(z.string().check(z.regex(/^[a-z-]{0,20}$/))),
   applyTemplate: z.optional(z.boolean()),
   cogs: z.optional(z.enum(['on', 'off'])),
+  tracking: z.optional(z.object({ marketplace: z.optional(trackingDimension), channel: z.optional(trackingDimension) })),
+  contacts: z.optional(names),
+  splitByMarketplace: z.optional(z.boolean()),
+  attachments: z.optional(z.enum(['summary', 'off'])),
+});
+
+// Xero takes attachments of up to 10 MB: its Base64 is a third longer.
+export const OriginalFileSchema = z.object({
+  settlementId,
+  fileName: text(255),
+  base64: z.string().check(z.maxLength(Math.ceil((10 * 1024 * 1024 * 4) / 3) + 4), z.regex(/^[A-Za-z0-9+/]*={0,2}$/)),
 });
 
 export const DepositSchema = z.object({ settlementId, amount: z.union([decimal, z.literal('')]) });

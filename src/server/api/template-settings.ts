@@ -27,6 +27,10 @@ export function saveSettings(request: Omit<SaveSettingsRequest, 'template'> & { 
     contactName: request.contactName,
     template,
     ...(request.cogs ? { cogs: request.cogs } : {}),
+    ...(request.tracking ? { tracking: request.tracking } : {}),
+    ...(request.contacts ? { contacts: request.contacts } : {}),
+    ...(request.splitByMarketplace === undefined ? {} : { splitByMarketplace: request.splitByMarketplace }),
+    ...(request.attachments ? { attachments: request.attachments } : {}),
   };
   if (!request.applyTemplate || template === '') return writeSettings(settings);
   const workbook = Workbook.active();

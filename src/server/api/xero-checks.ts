@@ -79,7 +79,8 @@ export function xeroChecks(c: Computed): XeroChecks {
     partly();
     return checks;
   }
-  const loaded = loadSpreadsheetReference(env, false);
+  const tracked = c.documents.some((d) => d.invoice.LineItems.some((item) => item.Tracking !== undefined));
+  const loaded = loadSpreadsheetReference(env, false, tracked);
   if (!loaded.ok) {
     checks.warnings.push(`Could not read ${status.organisation?.name ?? 'the organisation'}'s accounts from Xero: ${loaded.failure.message}`);
     partly();

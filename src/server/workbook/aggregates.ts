@@ -8,6 +8,7 @@
 import { currencyDecimals, parseAmount } from '../../core/money';
 import type { AggregateEntry } from '../../core/summary/aggregate';
 import { readRemitter } from '../../core/tax/classify';
+import { readChannel } from '../../core/tracking/channel';
 import { UserFacingError } from '../api/envelope';
 import type { RowBlock, SettlementRecord } from '../registry';
 import { readRows, writeRows } from './blocks';
@@ -58,6 +59,7 @@ export function appendAggregate(workbook: Workbook, settlementId: string, stored
     e.rows,
     textCell(category),
     e.remittedBy,
+    e.channel,
   ]);
   writeRows(sheet, firstRow, rows);
   return { firstRow, count: rows.length };
@@ -78,11 +80,12 @@ export function readAggregate(workbook: Workbook, record: SettlementRecord): Sto
   const decimals = currencyDecimals(record.header.currency);
   const zone = workbook.timeZone;
   return values.map((row, i) => {
-    const [idCell, postedDate, transactionType, amountType, amountDescription, marketplace, amountCell, rows, category, taxCell] = row;
+    const [idCell, postedDate, transactionType, amountType, amountDescription, marketplace, amountCell, rows, category, taxCell, channelCell] = row;
     const minor = minorOf(amountCell, decimals, zone);
-    // Rows written before the tax column existed read as blank: no tax role.
+    // Rows written before the tax and channel columns existed read as blank: no tax role, no channel.
     const remittedBy = readRemitter(cellText(taxCell, zone));
-    if (ownText(idCell, zone) !== record.settlementId || minor === undefined || remittedBy === undefined) {
+    const channel = readChannel(cellText(channelCell, zone));
+    if (ownText(idCell, zone) !== record.settlementId || minor === undefined || remittedBy === undefined || channel === undefined) {
       throw new UserFacingError(
         `SettleSheet's hidden aggregates tab no longer matches settlement ${record.settlementId} (row ${firstRow + i}). Import the settlement file again to rebuild it.`,
       );
@@ -96,6 +99,7 @@ export function readAggregate(workbook: Workbook, record: SettlementRecord): Sto
         amountDescription: text(amountDescription),
         marketplace: text(marketplace),
         remittedBy,
+        channel,
         amount: minor,
         rows: Number(rows),
       },

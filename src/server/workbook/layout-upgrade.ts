@@ -5,8 +5,8 @@
  *   cells back to the spreadsheet's 10 million;
  * - columns once formatted plain text (`@`) that SettleSheet writes apostrophe-prefixed text into
  *   lose that format (see cells.ts for why the two must never meet);
- * - the aggregates tab gains the columns added since (who remits a tax line's tax), so a new
- *   settlement's rows fit; rows written before read that column as blank.
+ * - the aggregates tab gains the columns added since (who remits a tax line's tax, the fulfilment
+ *   channel), so a new settlement's rows fit; rows written before read those columns as blank.
  * Each step is safe to repeat.
  */
 import { clearColumnFormats } from './blocks';
@@ -16,7 +16,7 @@ import type { TabRegistry, Workbook } from './workbook';
 /** The document property holding the layout version the tabs follow. */
 export const LAYOUT_KEY = 'settlesheet.layout';
 /** The layout this version writes. */
-export const LAYOUT_VERSION = 3;
+export const LAYOUT_VERSION = 4;
 
 /** Upgrades the tabs that existed before this call (`existed`); tabs just created are already right. */
 export function upgradeLayout(workbook: Workbook, registry: TabRegistry, existed: readonly TabRole[]): void {

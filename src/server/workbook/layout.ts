@@ -73,7 +73,7 @@ export const SETTLEMENT_COLUMNS = [
   'File',
 ] as const;
 
-/** The hidden aggregates tab: one row per settlement × triple × marketplace × posted date. */
+/** The hidden aggregates tab: one row per settlement × triple × marketplace × channel × posted date. */
 export const AGGREGATE_COLUMNS = [
   'Settlement id',
   'Posted date',
@@ -87,6 +87,8 @@ export const AGGREGATE_COLUMNS = [
   'Category in Transactions',
   // Who remits the tax of the entry's lines (core/tax): Amazon, Seller, or blank.
   'Tax remitted by',
+  // The lines' fulfilment channel (core/tracking/channel.ts): fba, merchant, mcf, or blank.
+  'Fulfilment channel',
 ] as const;
 
 /**

@@ -2,6 +2,7 @@
  * The Summary tab: the settlement last previewed, laid out for an accountant: the walk from gross
  * sales to the deposit, then every line that will be posted with the Amazon lines behind it.
  */
+import { trackingWords } from '../../core/tracking/tracking';
 import { amountToNumber, formatAmount } from '../../core/money';
 import type { SettlementSummary } from '../../core/summary/types';
 import { differenceWords } from '../../core/words';
@@ -34,8 +35,12 @@ export function writeSummaryTab(
   line('');
   line('Part', 'Document', 'Category', 'Account', 'Tax type', 'Amount', 'Lines', 'Made of (transaction type / amount type / description, marketplace: lines, amount)');
   for (const part of summary.parts) {
-    const doc = documents.find((d) => d.part === part.key);
-    const label = doc ? `${doc.invoice.Type === 'ACCPAY' ? 'Bill' : 'Invoice'} ${doc.invoice.InvoiceNumber} dated ${doc.invoice.Date}` : 'Not postable yet';
+    // A part has one document, or one per marketplace when they are split (issue 13).
+    const labelOf = (marketplace: string) => {
+      const doc = documents.find((d) => d.part === part.key && (d.marketplace ?? '') === marketplace) ?? documents.find((d) => d.part === part.key);
+      return doc ? `${doc.invoice.Type === 'ACCPAY' ? 'Bill' : 'Invoice'} ${doc.invoice.InvoiceNumber} dated ${doc.invoice.Date}` : 'Not postable yet';
+    };
+    const label = labelOf('');
     for (const l of part.lines) {
       const madeOf =
         l.kind === 'mapped'
@@ -44,7 +49,8 @@ export function writeSummaryTab(
             ? `Carried forward to ${l.carryPart}`
             : `Brought forward from ${l.carryPart}`;
       const account = accountNames.get(l.accountCode);
-      line(textCell(part.key), textCell(label), textCell(l.categories.join(' + ')), textCell(account ? `${l.accountCode} — ${account}` : l.accountCode), textCell(l.taxType), money(l.amount), l.rows, textCell(madeOf));
+      const tracked = l.tracking.length ? ` (${trackingWords(l.tracking)})` : '';
+      line(textCell(part.key), textCell(labelOf(l.documentMarketplace)), textCell(`${l.categories.join(' + ')}${tracked}`), textCell(account ? `${l.accountCode} — ${account}` : l.accountCode), textCell(l.taxType), money(l.amount), l.rows, textCell(madeOf));
     }
     line(textCell(part.key), textCell(label), 'Part total', '', '', money(part.total));
   }

@@ -6,6 +6,7 @@ import type { SettlementSummary } from '../../core/summary/types';
 import type { PlannedDocument } from '../../core/xero/documents';
 import type { XeroResult } from '../../xero/errors';
 import type { JournalRequest } from '../../xero/journal-plan';
+import type { AttachmentRequest } from '../../xero/posting-attachments';
 import type { PostedRecord } from '../../xero/posted-records';
 import type { PostMode, PostOutcome } from '../../xero/posting';
 import { postedRecordOf, postFromSpreadsheet } from '../../xero/spreadsheet';
@@ -16,8 +17,15 @@ import { appsScriptEnvironment } from './environment';
  * back what Xero holds of it). For `void-and-repost` and `void`, pass the revision of the posted
  * record the person was looking at.
  */
-export function postSettlementToXero(summary: SettlementSummary, documents: readonly PlannedDocument[], mode: PostMode, seenRevision?: number, cogs?: JournalRequest): PostOutcome {
-  const outcome = postFromSpreadsheet(appsScriptEnvironment(), summary, documents, mode, seenRevision, cogs);
+export function postSettlementToXero(
+  summary: SettlementSummary,
+  documents: readonly PlannedDocument[],
+  mode: PostMode,
+  seenRevision?: number,
+  cogs?: JournalRequest,
+  attachments?: AttachmentRequest,
+): PostOutcome {
+  const outcome = postFromSpreadsheet(appsScriptEnvironment(), summary, documents, mode, seenRevision, cogs, attachments);
   if (outcome.kind !== 'posted' && outcome.kind !== 'already-posted') console.warn(`SettleSheet Xero: post ${outcome.kind}: ${outcome.message}`);
   return outcome;
 }

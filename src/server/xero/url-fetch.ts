@@ -67,7 +67,8 @@ export const urlFetchHttp: HttpPort = (request) => {
     muteHttpExceptions: true,
     followRedirects: false,
   };
-  if (request.body !== undefined) params.payload = request.body;
+  // A file goes as its bytes (UrlFetchApp takes "a string, a byte array, a blob, or a JavaScript object").
+  if (request.body !== undefined) params.payload = request.bodyEncoding === 'base64' ? Utilities.base64Decode(request.body) : request.body;
   if (contentType !== undefined) params.contentType = contentType;
   let response: GoogleAppsScript.URL_Fetch.HTTPResponse;
   try {

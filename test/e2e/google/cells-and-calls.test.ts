@@ -71,7 +71,7 @@ describe.each(['keep', 'strip'] as const)('with Sheets %s-ing an apostrophe writ
     expect(s.x.world.inspect.grid('Transactions', 'A2:A5').numberFormats.flat()).toEqual(new Array(4).fill('0.###############'));
   });
 
-  it('gives an older workbook’s aggregates tab the column for who remits a tax line’s tax: a new import fits, the old rows still read', () => {
+  it('gives an older workbook’s aggregates tab the columns for who remits a tax line’s tax and the fulfilment channel: a new import fits, the old rows still read', () => {
     const s = bundleSession(code(), { google: { apostropheInTextCells: mode } });
     const older = importSettlement(s, settlementOf(TRICKY, { settlementId: '111' })).finished!;
     // What a version before tax classification left: nine columns, and the layout it wrote.
@@ -81,7 +81,7 @@ describe.each(['keep', 'strip'] as const)('with Sheets %s-ing an apostrophe writ
       PropertiesService.getDocumentProperties().setProperty('settlesheet.layout', '2');
     });
     const newer = importSettlement(s, settlementOf([['Order', 'ItemPrice', 'Tax', '2025-08-04', '1.30']], { settlementId: '222' })).finished!;
-    expect(s.x.world.inspect.grid('_SettleSheet aggregates').values[0]!.at(-1)).toBe('Tax remitted by');
+    expect(s.x.world.inspect.grid('_SettleSheet aggregates').values[0]!.slice(-2)).toEqual(['Tax remitted by', 'Fulfilment channel']);
     expect(s.run<PreviewResult>(SELLER, 'previewSettlement', { settlementId: older.settlementId }).check.balanced).toBe(true);
     expect(s.run<PreviewResult>(SELLER, 'previewSettlement', { settlementId: newer.settlementId }).check.balanced).toBe(true);
   });

@@ -10,6 +10,9 @@ import { parse } from 'yaml';
 import { COSTS_COLUMNS, planCogs, readCostsTable, type CogsSettings, type UnitsEntry, type XeroManualJournal } from '../../../src/core/cogs';
 import { defaultMapping, defaultRules, templateAccounts } from '../../../src/core/mapping';
 import type { XeroInvoice } from '../../../src/core/xero/invoice';
+import { aggregateSettlement, summariseSettlement, type SettlementSummary } from '../../../src/core/summary';
+import { buildDocuments, type PlannedDocument } from '../../../src/core/xero/documents';
+import { settlementOf as detailedSettlement, type DetailedLineSpec } from '../../support/settlements';
 import { selectXeroOrganisation, xeroAccountChoices, disconnectXero, xeroConnectUrl } from '../../../src/server/xero/entry-points';
 import { postSettlementToXero } from '../../../src/server/xero/posting';
 import type { HttpRequest } from '../../../src/xero/http';
@@ -32,6 +35,24 @@ const STATED_TAX: Parameters<typeof settlementOf>[0] = [
 ];
 const UK_VAT = { rules: defaultRules(), accounts: templateAccounts('uk-vat') };
 
+/** A settlement of two marketplaces, FBA, merchant and multi-channel, tracked by both and split by marketplace. */
+function trackedSettlement(): { summary: SettlementSummary; documents: PlannedDocument[] } {
+  const lines: DetailedLineSpec[] = [
+    { spec: ['Order', 'ItemPrice', 'Principal', '2025-08-02', '100.00'], fulfillmentId: 'AFN' },
+    { spec: ['Order', 'ItemPrice', 'Principal', '2025-08-03', '40.00'], fulfillmentId: 'MFN' },
+    { spec: ['Order', 'ItemFees', 'FBAPerUnitFulfillmentFee', '2025-08-04', '-3.00', 'Non-Amazon US'], fulfillmentId: 'AFN' },
+    { spec: ['Order', 'ItemPrice', 'Principal', '2025-08-05', '60.00', 'Amazon.com.mx'], fulfillmentId: 'AFN' },
+    { spec: ['other-transaction', 'other-transaction', 'Subscription Fee', '2025-08-06', '-39.99', ''] },
+  ];
+  const summary = summariseSettlement(aggregateSettlement(detailedSettlement(lines, HEADERS.positive)), defaultMapping(), {
+    split: 'off', splitByMarketplace: true,
+    tracking: { marketplace: { category: 'Marketplace', options: {} }, channel: { category: 'Fulfilment', options: {} } },
+  });
+  const built = buildDocuments(summary, { status: 'DRAFT', contacts: { 'Amazon.com.mx': 'Amazon Mexico Services' } });
+  if (!built.ok) throw new Error(built.problems.join(' '));
+  return { summary, documents: built.documents };
+}
+
 /** One document of every kind the engine produces. */
 function everyKindOfDocument(): { kind: string; invoice: XeroInvoice }[] {
   const kinds: [string, ReturnType<typeof settlementOf>][] = [
@@ -43,6 +64,7 @@ function everyKindOfDocument(): { kind: string; invoice: XeroInvoice }[] {
     ['JPY', settlementOf(JPY, { currency: 'JPY' }, { status: 'SUBMITTED' })],
     ['stated tax', settlementOf(STATED_TAX, { currency: 'GBP' }, { mapping: UK_VAT })],
     ['one rate for every part', settlementOf(MONTH_SPLIT, { ...HEADERS.monthSplit, currency: 'EUR' }, { split: 'carry', currencyRate: '0.912345' })],
+    ['tracked, one per marketplace', trackedSettlement()],
   ];
   return kinds.flatMap(([kind, s]) => s.documents.map((d, i) => ({ kind: `${kind} #${i + 1}`, invoice: d.invoice })));
 }
@@ -178,6 +200,32 @@ describeWithSpec('the official OpenAPI specs', () => {
     expect(x.sandbox.journals(US).map((j) => j.status)).toEqual(['VOIDED', 'VOIDED', 'VOIDED', 'VOIDED']);
   });
 
+  it('every request of posting with tracking, a contact per marketplace and attachments uses the spec’s paths and parameters, and its bodies validate', () => {
+    const x = createXeroWorld();
+    x.setUpApp();
+    x.connect(SELLER);
+    x.run(SELLER, () => selectXeroOrganisation(US));
+    const s = trackedSettlement();
+    const before = x.requests().length;
+    const attachments = { source: { fileName: 'settlement.txt', contentHash: 'abc123' } };
+    expect(x.run(SELLER, () => postSettlementToXero(s.summary, s.documents, 'post', undefined, undefined, attachments)).kind).toBe('posted');
+    const requests = x.requests().slice(before);
+    const seen = new Set(requests.map((r) => `${r.method} ${new URL(r.url).pathname.replace(/\/[0-9a-f-]{36}/, '/{id}').replace(/Attachments\/.+$/, 'Attachments/{file}')}`));
+    expect([...seen].sort()).toEqual([
+      'GET /api.xro/2.0/Accounts', 'GET /api.xro/2.0/Invoices', 'GET /api.xro/2.0/Organisation', 'GET /api.xro/2.0/TaxRates', 'GET /api.xro/2.0/TrackingCategories',
+      'PUT /api.xro/2.0/Invoices', 'PUT /api.xro/2.0/Invoices/{id}/Attachments/{file}',
+    ]);
+    expect(requests.flatMap(requestProblems)).toEqual([]);
+    const creates = requests.filter((r) => r.method === 'PUT' && r.url.includes('/Invoices?'));
+    for (const create of creates) validInvoicesBody(JSON.parse(create.body!));
+    expect(creates.flatMap((r) => JSON.parse(r.body!).Invoices.flatMap((i: XeroInvoice) => i.LineItems.flatMap((l) => l.Tracking ?? []))).length).toBeGreaterThan(0);
+    for (const upload of requests.filter((r) => /\/Attachments\//.test(r.url))) {
+      expect(upload.bodyEncoding).toBe('base64');
+      expect(upload.headers['content-type']).toBe('text/csv');
+      expect(upload.headers['idempotency-key']!.length).toBeLessThanOrEqual(128);
+    }
+  });
+
   it('the schema check catches a field Xero does not define and a wrong enum', () => {
     const validate = ajv.getSchema('xero#/components/schemas/Invoices')!;
     expect(validate({ Invoices: [{ Type: 'INVOICE' }] })).toBe(false);
@@ -199,7 +247,9 @@ describeWithSpec('the official OpenAPI specs', () => {
       return `${url.origin}${url.pathname} is not an API of the specs`;
     }
     // Xero's paths are case-insensitive (the identity spec writes /Connections, Xero documents /connections).
-    const template = Object.keys(spec.paths).find((p) => new RegExp(`^${p.replace(/\{[^}]+\}/g, '[^/]+')}$`, 'i').test(pathName));
+    // Two templates can match one path (/Attachments/{AttachmentID} and /{FileName}): the one with the method is meant.
+    const templates = Object.keys(spec.paths).filter((p) => new RegExp(`^${p.replace(/\{[^}]+\}/g, '[^/]+')}$`, 'i').test(pathName));
+    const template = templates.find((p) => spec.paths[p][request.method.toLowerCase()]) ?? templates[0];
     if (!template) return `${pathName} is not a path of the spec`;
     const operation = spec.paths[template][request.method.toLowerCase()];
     if (!operation) return `${request.method} ${template} is not an operation of the spec`;

@@ -1,8 +1,10 @@
 /**
  * `UrlFetchApp`: forwards each request to the world's HTTP handler (the same `HttpPort` the Xero
  * sandbox implements) and behaves as Google's does around it:
- * - `method` (GET by default), `headers`, `payload` (a string is sent as is; an object is
- *   form-encoded), `contentType` (form-urlencoded by default when there is a payload),
+ * - `method` (GET by default), `headers`, `payload` (a string is sent as is; a byte array, as
+ *   `Utilities.base64Decode` gives, is sent as those bytes; an object is form-encoded; Google's
+ *   reference: "It can be a string, a byte array, a blob, or a JavaScript object"), `contentType`
+ *   (form-urlencoded by default when there is a payload),
  *   `muteHttpExceptions`, `followRedirects` (true by default);
  * - without `muteHttpExceptions` a status of 400 or more throws "Request failed for <scheme://host>
  *   returned code <n>. Truncated server response: <body start> (use muteHttpExceptions option to
@@ -23,7 +25,7 @@
  * Every request is recorded, headers and body included, so tests can prove where a token went.
  */
 import { SERVICE, type FakeObject } from './boundary';
-import { Blob, encodeText, toSignedBytes } from './blob';
+import { Blob, encodeText, fromByteArray, toSignedBytes } from './blob';
 import type { Clock } from './clock';
 import { GoogleException, signatureMismatch } from './errors';
 import { isPlainObject } from './realm';
@@ -98,6 +100,11 @@ function formEncode(payload: Record<string, unknown>): string {
     .join('&');
 }
 
+/** Apps Script's Byte[]: an array of whole numbers from -128 to 255. */
+function isByteArray(value: unknown): value is number[] {
+  return Array.isArray(value) && value.every((v) => typeof v === 'number' && Number.isInteger(v) && v >= -128 && v <= 255);
+}
+
 function requestOf(url: string, params: FetchParams): HttpRequest {
   const method = (params.method ?? 'get').toUpperCase() as HttpRequest['method'];
   const headers: Record<string, string> = {};
@@ -106,7 +113,10 @@ function requestOf(url: string, params: FetchParams): HttpRequest {
   const { payload } = params;
   if (payload !== undefined && payload !== null) {
     if (typeof payload === 'string') request.body = payload;
-    else if (isPlainObject(payload)) request.body = formEncode(payload);
+    else if (isByteArray(payload)) {
+      request.body = Buffer.from(fromByteArray(payload)).toString('base64');
+      request.bodyEncoding = 'base64';
+    } else if (isPlainObject(payload)) request.body = formEncode(payload);
     else throw signatureMismatch('UrlFetchApp.fetch', [url, params]);
     headers['content-type'] = params.contentType ?? headers['content-type'] ?? 'application/x-www-form-urlencoded';
   } else if (params.contentType) {

@@ -14,8 +14,10 @@ import { notFound, queryParseError } from './api-errors';
 import { IDEMPOTENCY_KEY_MAX, type IdempotencyKeys } from './idempotency';
 import { checkBearer, connectionsOf, type Grant, type Identity, roleOf } from './identity';
 import type { IdSource } from './ids';
-import { changeInvoiceStatus, createInvoices, getInvoice, type InvoiceRequest, listInvoices } from './invoices';
+import { changeInvoiceStatus, createInvoices, findInvoice, getInvoice, type InvoiceRequest, listInvoices } from './invoices';
 import { changeJournalStatus, createJournals, getJournal, listJournals } from './manual-journals';
+import { listAttachments, uploadAttachment } from './attachments';
+import { listTrackingCategories } from './tracking-categories';
 import type { OrganisationState } from './model';
 import type { RateLimiter } from './rate-limit';
 import { tierOf } from './tiers';
@@ -44,6 +46,9 @@ const CONTACTS_WRITE = ['accounting.contacts'];
 // the granular scopes replacing it (Granular Scopes FAQ; DOMAIN.md §2) are accounting.manualjournals(.read).
 const JOURNALS_READ = ['accounting.manualjournals', 'accounting.manualjournals.read', 'accounting.transactions', 'accounting.transactions.read'];
 const JOURNALS_WRITE = ['accounting.manualjournals', 'accounting.transactions'];
+// The spec's security of /Invoices/{InvoiceID}/Attachments(/{FileName}).
+const ATTACHMENTS_READ = ['accounting.attachments', 'accounting.attachments.read'];
+const ATTACHMENTS_WRITE = ['accounting.attachments'];
 
 interface Route {
   scopes: string[];
@@ -66,6 +71,7 @@ function settingsList(
 /** The route for a method and the path after /api.xro/2.0/, or undefined if not modelled. */
 function route(method: HttpRequest['method'], segments: string[], deps: AccountingDeps): Route | undefined {
   const [resource, id, extra] = segments.map((s) => s.toLowerCase());
+  if (resource === 'invoices' && id !== undefined && extra === 'attachments') return attachmentRoute(method, segments[1]!, segments[3], segments.length);
   if (extra !== undefined) return undefined;
   const refuseContacts = () => insufficientScope(deps.ids.uuid());
   if (id === undefined && method === 'GET') {
@@ -78,6 +84,8 @@ function route(method: HttpRequest['method'], segments: string[], deps: Accounti
         return { scopes: SETTINGS_READ, run: (r) => settingsList(r.url, r.ok, 'TaxRates', r.org.taxRates.map(renderTaxRate)) };
       case 'currencies':
         return { scopes: SETTINGS_READ, run: (r) => settingsList(r.url, r.ok, 'Currencies', r.org.currencies.map(renderCurrency)) };
+      case 'trackingcategories':
+        return { scopes: SETTINGS_READ, run: (r) => listTrackingCategories(r.org, r.url, r.ok) };
       case 'invoices':
         return { scopes: INVOICES_READ, run: listInvoices };
       case 'manualjournals':
@@ -94,6 +102,16 @@ function route(method: HttpRequest['method'], segments: string[], deps: Accounti
   }
   if (id !== undefined && method === 'GET') return { scopes: INVOICES_READ, run: (r) => getInvoice(r, segments[1]!) };
   if (id !== undefined && method === 'POST') return { scopes: INVOICES_WRITE, run: (r) => changeInvoiceStatus(r, segments[1]!) };
+  return undefined;
+}
+
+/** GET /Invoices/{id}/Attachments; PUT and POST /Invoices/{id}/Attachments/{FileName}. */
+function attachmentRoute(method: HttpRequest['method'], invoiceId: string, fileName: string | undefined, segments: number): Route | undefined {
+  const with_ = (r: InvoiceRequest) => ({ invoice: findInvoice(r.org, invoiceId), request: r.request, url: r.url, ids: r.ids, now: r.now, ok: r.ok });
+  if (segments === 3 && method === 'GET') return { scopes: ATTACHMENTS_READ, run: (r) => listAttachments(with_(r)) };
+  if (segments === 4 && fileName && (method === 'PUT' || method === 'POST')) {
+    return { scopes: ATTACHMENTS_WRITE, run: (r) => uploadAttachment(with_(r), fileName, method === 'POST') };
+  }
   return undefined;
 }
 
@@ -150,7 +168,7 @@ export function handleAccounting(deps: AccountingDeps, request: HttpRequest, url
   const now = deps.now();
   const response = found.run(
     {
-      org, ids: deps.ids, now, url, body: request.body, role: roleOf(deps.identity, grant),
+      org, ids: deps.ids, now, url, body: request.body, request, role: roleOf(deps.identity, grant),
       ok: (collection) =>
         jsonResponse(200, { Id: deps.ids.uuid(), Status: 'OK', ProviderName: app.name, DateTimeUTC: envelopeDate(now), ...collection }),
     },

@@ -71,7 +71,7 @@ function slotOf(tenantId: string, key: string): string {
 }
 
 function fingerprint(request: HttpRequest): string {
-  return `${request.method}\u0000${request.url}\u0000${request.body ?? ''}`;
+  return `${request.method}\u0000${request.url}\u0000${request.bodyEncoding ?? ''}\u0000${request.body ?? ''}`;
 }
 
 /** The Idempotency-Key of a write to the accounting API, and its tenant; undefined otherwise. */

@@ -20,3 +20,5 @@ export { REGIONAL_TENANT_IDS, regionalOrganisations } from './seed-regions';
 export type { Account, Currency, OrganisationSeed, OrganisationState, TaxRate } from './model';
 export type { SandboxDocument, SandboxDocumentLine } from './invoice-render';
 export type { SandboxJournal } from './manual-journals';
+export type { SandboxAttachment } from './attachments';
+export { ATTACHMENT_MAX_BYTES, ATTACHMENTS_PER_DOCUMENT } from './attachments';

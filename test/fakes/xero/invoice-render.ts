@@ -60,7 +60,7 @@ export function renderInvoice(
     SentToContact: false,
     CurrencyRate: fixed(invoice.currencyRate, 6),
     IsDiscounted: invoice.lines.some((line) => line.discountRate !== undefined || line.discountAmount !== undefined),
-    HasAttachments: false,
+    HasAttachments: invoice.attachments.length > 0,
     HasErrors: errors.length > 0,
     Contact: {
       ContactID: contact.ContactID,
@@ -153,7 +153,7 @@ export function documentView(invoice: InvoiceRecord, contactName: string): Sandb
       unitAmount: line.unitAmount.toFixed(Math.max(2, line.unitAmount.decimalPlaces())),
       lineAmount: line.lineAmount.toFixed(2),
       taxAmount: line.taxAmount.toFixed(2),
-      tracking: line.tracking.map((t) => ({ ...t })),
+      tracking: line.tracking.map(({ Name, Option }) => ({ Name, Option })),
     })),
     subTotal: invoice.subTotal.toFixed(2),
     totalTax: invoice.totalTax.toFixed(2),

@@ -219,6 +219,7 @@ export function validateInvoice(raw: unknown, ctx: InvoiceContext): InvoiceCandi
     source: JSON.parse(JSON.stringify(fields)) as Record<string, unknown>,
     payments: ctx.existing?.payments ?? [],
     credits: ctx.existing?.credits ?? [],
+    attachments: ctx.existing?.attachments ?? [],
   };
   return {
     record,

@@ -9,7 +9,7 @@
  * payment or credit note allocated cannot be voided (payments.ts), nor one dated in a locked
  * period (lock-dates.ts).
  */
-import type { HttpResponse } from '../../../src/xero/http';
+import type { HttpRequest, HttpResponse } from '../../../src/xero/http';
 import { itemsOfBody, notFound, queryParseError, validationException } from './api-errors';
 import type { IdSource } from './ids';
 import { renderInvoice } from './invoice-render';
@@ -26,6 +26,8 @@ export interface InvoiceRequest {
   now: number;
   url: URL;
   body?: string;
+  /** The request itself (headers, and a file's bytes for attachments). */
+  request: HttpRequest;
   /** Who is asking (lock dates bind advisers less). */
   role: UserRole;
   /** Builds the 200 response in Xero's envelope. */

@@ -21,7 +21,8 @@
  */
 import type { IdSource } from './ids';
 import { readDay } from './invoice-validation';
-import { checkTaxRate, readDecimal, readText, readTracking } from './line-items';
+import { checkTaxRate, readDecimal, readText } from './line-items';
+import { readTracking } from './tracking-categories';
 import { lockedForPosting, type UserRole } from './lock-dates';
 import type { Account, JournalLineRecord, LineAmountTypes, ManualJournalRecord, ManualJournalStatus, OrganisationState } from './model';
 import { EMPTY_GUID } from './invoice-validation';
@@ -88,7 +89,7 @@ function readJournalLine(raw: Record<string, unknown>, ctx: JournalContext, line
     accountId: account?.AccountID,
     taxType: rate?.TaxType ?? taxGiven ?? account?.TaxType,
     taxAmount,
-    tracking: readTracking(raw['Tracking'], errors),
+    tracking: readTracking(raw['Tracking'], ctx.org, errors),
   };
 }
 

@@ -25,7 +25,8 @@
  * than the line itself.
  */
 import type { IdSource } from './ids';
-import type { Account, AccountClass, InvoiceLine, InvoiceStatus, LineAmountTypes, LineTracking, OrganisationState, TaxRate } from './model';
+import type { Account, AccountClass, InvoiceLine, InvoiceStatus, LineAmountTypes, OrganisationState, TaxRate } from './model';
+import { readTracking } from './tracking-categories';
 import { type Dec, XeroDecimal } from './wire';
 
 /** What a line needs to know about the document it sits on. */
@@ -87,14 +88,6 @@ export function checkTaxRate(taxType: string | undefined, account: Account | und
     return undefined;
   }
   return rate;
-}
-
-/** A line's tracking (at most two categories), echoed as sent. */
-export function readTracking(raw: unknown, errors: string[]): LineTracking[] {
-  if (!Array.isArray(raw)) return [];
-  // Xero allows two tracking categories; the sandbox has none of its own, so names are echoed.
-  if (raw.length > 2) errors.push('A line item can have at most 2 tracking categories.');
-  return raw.slice(0, 2).map((t: Record<string, unknown>) => ({ Name: readText(t?.['Name']) ?? '', Option: readText(t?.['Option']) ?? '' }));
 }
 
 /** The checks on a TaxAmount the client gives (see the module comment: each is an assumption). */
@@ -186,7 +179,7 @@ export function readLine(raw: Record<string, unknown>, ctx: LineContext): { line
       lineAmount,
       discountRate: discountAmount === undefined ? discountRate : undefined,
       discountAmount,
-      tracking: readTracking(raw['Tracking'], errors),
+      tracking: readTracking(raw['Tracking'], ctx.org, errors),
     },
   };
 }

@@ -79,6 +79,21 @@ export interface OrganisationProfile {
   EndOfYearLockDate?: string;
 }
 
+/** A tracking category's option, in Xero's field names (TrackingOption in the OpenAPI spec). */
+export interface TrackingOptionRecord {
+  TrackingOptionID: string;
+  Name: string;
+  Status: 'ACTIVE' | 'ARCHIVED' | 'DELETED';
+}
+
+/** A tracking category and its options, in Xero's field names (TrackingCategory in the OpenAPI spec). */
+export interface TrackingCategoryRecord {
+  TrackingCategoryID: string;
+  Name: string;
+  Status: 'ACTIVE' | 'ARCHIVED' | 'DELETED';
+  Options: TrackingOptionRecord[];
+}
+
 /** An organisation as the sandbox starts with it. */
 export interface OrganisationSeed {
   /** The tenant id, which is also the OrganisationID. */
@@ -92,6 +107,8 @@ export interface OrganisationSeed {
    * gives no CurrencyRate (real Xero uses XE.com's rate of the day there).
    */
   currencyRates: Record<string, string>;
+  /** Its tracking categories (none unless given): see tracking-categories.ts. */
+  trackingCategories?: TrackingCategoryRecord[];
 }
 
 /** A contact the API created (found or created by name through an invoice). */
@@ -117,10 +134,23 @@ export interface Allocation {
 /** How line amounts relate to tax. */
 export type LineAmountTypes = 'Exclusive' | 'Inclusive' | 'NoTax';
 
-/** A tracking option on a line, echoed back as sent. */
+/** A tracking option on a line, with the organisation's names and ids (tracking-categories.ts). */
 export interface LineTracking {
   Name: string;
   Option: string;
+  TrackingCategoryID?: string;
+  TrackingOptionID?: string;
+}
+
+/** A file attached to a document (attachments.ts). */
+export interface AttachmentRecord {
+  AttachmentID: string;
+  FileName: string;
+  MimeType: string;
+  content: Uint8Array;
+  IncludeOnline: boolean;
+  /** Milliseconds since the epoch. */
+  at: number;
 }
 
 /** One stored line item, with the amounts Xero computed. */
@@ -167,6 +197,8 @@ export interface InvoiceRecord {
   payments: Allocation[];
   /** Credit notes allocated to it. */
   credits: Allocation[];
+  /** Files attached to it, in the order they were uploaded. */
+  attachments: AttachmentRecord[];
 }
 
 /** The statuses of a manual journal (Xero's Manual Journal Status Codes). */
@@ -199,6 +231,7 @@ export interface ManualJournalRecord {
 
 /** Everything one organisation holds while the sandbox runs. */
 export interface OrganisationState extends OrganisationSeed {
+  trackingCategories: TrackingCategoryRecord[];
   contacts: Contact[];
   invoices: InvoiceRecord[];
   manualJournals: ManualJournalRecord[];

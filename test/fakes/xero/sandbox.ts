@@ -14,6 +14,8 @@ import { createIdSource } from './ids';
 import { documentView, type SandboxDocument } from './invoice-render';
 import { findInvoice } from './invoices';
 import { journalView, type SandboxJournal } from './manual-journals';
+import { attachmentsView, type SandboxAttachment } from './attachments';
+import { addTrackingCategory } from './tracking-categories';
 import type { InvoiceRecord, OrganisationSeed, OrganisationState } from './model';
 import { allocate, removeAllocations, type AllocationKind } from './payments';
 import { RateLimiter, tooManyRequests } from './rate-limit';
@@ -72,6 +74,10 @@ export interface XeroSandbox {
   documents(tenantId: string): SandboxDocument[];
   /** Every manual journal an organisation holds, including VOIDED and DELETED ones. */
   journals(tenantId: string): SandboxJournal[];
+  /** The files attached to a document, found by InvoiceID or number, in upload order. */
+  attachments(tenantId: string, invoice: string): SandboxAttachment[];
+  /** Adds an ACTIVE tracking category with options, as a person would in Xero (refused past Xero's two). */
+  addTrackingCategory(tenantId: string, name: string, options: string[]): void;
   /**
    * Records a payment (or a credit note's allocation) of `amount` against an AUTHORISED document,
    * found by InvoiceID or number, as a person would in Xero; throws when Xero would refuse it.
@@ -106,6 +112,7 @@ function parseUrl(raw: string): URL {
 function endpointKey(request: HttpRequest, url: URL): string {
   const path = url.pathname
     .replace(/^(\/api\.xro\/2\.0\/[^/]+\/)[^/]+/i, '$1{id}')
+    .replace(/(\/attachments\/)[^/]+$/i, '$1{file}')
     .replace(/^(\/connections\/)[^/]+/i, '$1{id}')
     .toLowerCase();
   return `${request.method} ${url.hostname}${path}`;
@@ -119,7 +126,7 @@ export function createXeroSandbox(options: XeroSandboxOptions = {}): XeroSandbox
   const organisations = new Map<string, OrganisationState>(
     (options.organisations ?? seedOrganisations()).map((seed) => [
       seed.tenantId.toLowerCase(),
-      { ...structuredClone(seed), contacts: [], invoices: [], manualJournals: [] },
+      { ...structuredClone(seed), trackingCategories: structuredClone(seed.trackingCategories ?? []), contacts: [], invoices: [], manualJournals: [] },
     ]),
   );
   const listOrganisations = () => [...organisations.values()].map((org) => ({ tenantId: org.tenantId, name: org.profile.Name }));
@@ -236,6 +243,8 @@ export function createXeroSandbox(options: XeroSandboxOptions = {}): XeroSandbox
       return org.invoices.map((inv) => documentView(inv, org.contacts.find((c) => c.ContactID === inv.contactId)?.Name ?? ''));
     },
     journals: (tenantId) => organisation(tenantId).manualJournals.map(journalView),
+    attachments: (tenantId, invoice) => attachmentsView(documentOf(tenantId, invoice)),
+    addTrackingCategory: (tenantId, name, options) => void addTrackingCategory(organisation(tenantId), name, options),
     allocate: (tenantId, invoice, kind, amount) => allocate(documentOf(tenantId, invoice), kind, amount, ids, now()),
     removeAllocations: (tenantId, invoice) => removeAllocations(documentOf(tenantId, invoice), now()),
     calls: () => ({ ...callCounts }),

@@ -16,6 +16,7 @@
  */
 import type { OrganisationProfile, OrganisationSeed, TaxRate } from './model';
 import { chart, currencies, taxRates, type RateLine } from './seed';
+import { trackingCategory } from './tracking-categories';
 
 /** The regional organisations' tenant ids (also their OrganisationIDs). */
 export const REGIONAL_TENANT_IDS = {
@@ -92,6 +93,11 @@ function deSeed(): OrganisationSeed {
     taxRates: globalRates('19'),
     currencies: currencies(['EUR', 'GBP']),
     currencyRates: { GBP: '0.8500' },
+    // A pan-European seller tracks its EUR marketplaces and its channels.
+    trackingCategories: [
+      trackingCategory(tenantId, 'Marketplace', ['Amazon.de', 'Amazon.fr', 'Amazon.it', 'Amazon.es', ['Amazon.nl', 'ARCHIVED']]),
+      trackingCategory(tenantId, 'Fulfilment', ['FBA', 'Merchant Fulfilled', 'Multi-channel']),
+    ],
   };
 }
 

@@ -8,6 +8,7 @@
  */
 import { stableUuid } from './ids';
 import type { Account, AccountClass, Currency, OrganisationSeed, TaxRate } from './model';
+import { trackingCategory } from './tracking-categories';
 
 /** The seeded organisations' tenant ids (also their OrganisationIDs). */
 export const TENANT_IDS = {
@@ -178,6 +179,8 @@ function ukSeed(): OrganisationSeed {
     ]),
     currencies: currencies(['GBP']),
     currencyRates: {},
+    // One category, by marketplace, as A2X's marketplace tracking sets it up.
+    trackingCategories: [trackingCategory(tenantId, 'Marketplace', ['Amazon.co.uk', 'Amazon.de', 'Amazon.fr', 'Amazon.it', 'Amazon.es'])],
   };
 }
 
@@ -206,6 +209,13 @@ function usSeed(): OrganisationSeed {
     ]),
     currencies: currencies(['USD', 'CAD', 'EUR']),
     currencyRates: { CAD: '1.3600', EUR: '0.9200' },
+    // The two active categories an organisation may have, an archived option (the seller left
+    // Amazon.de) and an archived category, so tests can prove archived ones are refused.
+    trackingCategories: [
+      trackingCategory(tenantId, 'Marketplace', ['Amazon.com', 'Amazon.ca', 'Amazon.com.mx', 'Non-Amazon US', ['Amazon.de', 'ARCHIVED']]),
+      trackingCategory(tenantId, 'Fulfilment', ['FBA', 'Merchant Fulfilled', 'Multi-channel']),
+      trackingCategory(tenantId, 'Region', ['East', 'West'], 'ARCHIVED'),
+    ],
   };
 }
 

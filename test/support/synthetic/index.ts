@@ -198,7 +198,7 @@ export class SyntheticSettlement {
       const fields = [
         settlementId, '', '', '', '', rowCurrency,
         line.transactionType, line.orderId, line.orderId, '', facts.shipmentId, line.marketplace,
-        line.amountType, line.amountDescription, format.amount(line.amount, n++), isOrder ? 'AFN' : '',
+        line.amountType, line.amountDescription, format.amount(line.amount, n++), line.fulfillmentId,
         format.postedDate(facts.postedAt, facts.offset), format.instant(facts.postedAt, facts.offset),
         facts.orderItemCode, '', '', line.sku, isOrder ? String(facts.quantity) : '', '',
       ];
@@ -229,7 +229,7 @@ export class SyntheticSettlement {
       fields[8] = line.orderId;
       fields[10] = facts.shipmentId;
       fields[11] = line.marketplace;
-      fields[16] = isOrder ? 'AFN' : '';
+      fields[16] = line.fulfillmentId;
       fields[17] = format.v1PostedDate(facts.postedAt, facts.offset);
       fields[18] = facts.orderItemCode;
       fields[21] = line.sku;
@@ -276,7 +276,7 @@ export class SyntheticSettlement {
     const account = (description: string, amount: Minor, postedAt: number): void => {
       emit({
         postedDate: utcDay(postedAt), transactionType: 'other-transaction', amountType: 'other-transaction',
-        amountDescription: description, amount, orderId: '', sku: '', marketplace: '',
+        amountDescription: description, amount, orderId: '', sku: '', marketplace: '', fulfillmentId: '',
       }, { postedAt, offset: 0, opensOrder: false, quantity: 0, shipmentId: '', orderItemCode: '' });
     };
     const emit = (line: SyntheticLine, facts: RowFacts): void => {
@@ -319,7 +319,7 @@ export class SyntheticSettlement {
         : orderParts(random, principal, quantity);
       for (const [amountType, amountDescription, amount] of parts) {
         if (emitted >= body) break;
-        emit({ postedDate, transactionType, amountType, amountDescription, amount, orderId, sku, marketplace, quantity }, facts);
+        emit({ postedDate, transactionType, amountType, amountDescription, amount, orderId, sku, marketplace, fulfillmentId: 'AFN', quantity }, facts);
         facts.opensOrder = false;
       }
     }

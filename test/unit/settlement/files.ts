@@ -41,6 +41,7 @@ export function v2Line(cells: Row): Row {
     'marketplace-name': 'Amazon.com',
     'amount-type': 'ItemPrice',
     'amount-description': 'Principal',
+    'fulfillment-id': 'AFN',
     'posted-date': '2025-06-25',
     sku: 'NX-HD-1200',
     ...cells,

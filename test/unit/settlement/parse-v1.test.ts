@@ -58,11 +58,11 @@ describe('parseSettlement on the old V1 flat file', () => {
     expect(settlement.lines).toEqual([
       {
         line: 3, postedDate: '2025-08-13', transactionType: 'ServiceFee', amountType: 'ItemFees',
-        amountDescription: 'Cost of Advertising', amount: -116, orderId: '', sku: '', marketplace: '',
+        amountDescription: 'Cost of Advertising', amount: -116, orderId: '', sku: '', marketplace: '', fulfillmentId: '',
       },
       {
         line: 3, postedDate: '2025-08-13', transactionType: 'ServiceFee', amountType: 'OtherFees',
-        amountDescription: 'TaxAmount', amount: -14, orderId: '', sku: '', marketplace: '',
+        amountDescription: 'TaxAmount', amount: -14, orderId: '', sku: '', marketplace: '', fulfillmentId: '',
       },
     ]);
   });

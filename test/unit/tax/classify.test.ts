@@ -101,12 +101,13 @@ describe('aggregateLines', () => {
     if (!parsed.ok) throw new Error('unreadable');
     const payload = importPayload(parsed.settlement);
     // The staged rows, read back as the server would: text fields and the amount in minor units.
-    const staged = payload.lines.map(([, postedDate, transactionType, amountType, amountDescription, orderId, , marketplace, amount]) => ({
-      postedDate, transactionType, amountType, amountDescription, orderId, marketplace, amount: Math.round(Number(amount) * 100),
+    // (The fulfillment-id is staged with the lines too: issue 9 carries it in each line.)
+    const staged = payload.lines.map(([, postedDate, transactionType, amountType, amountDescription, orderId, , marketplace, amount], i) => ({
+      postedDate, transactionType, amountType, amountDescription, orderId, marketplace, fulfillmentId: parsed.settlement.lines[i]!.fulfillmentId, amount: Math.round(Number(amount) * 100),
     }));
     const derived = aggregateLines(staged);
     expect(derived.lines).toBe(payload.lines.length);
-    expect(derived.entries.map((e) => [e.postedDate, e.transactionType, e.amountType, e.amountDescription, e.marketplace, (e.amount / 100).toFixed(2), e.rows, e.remittedBy]))
+    expect(derived.entries.map((e) => [e.postedDate, e.transactionType, e.amountType, e.amountDescription, e.marketplace, (e.amount / 100).toFixed(2), e.rows, e.remittedBy, e.channel]))
       .toEqual(payload.aggregate);
     expect(payload.aggregate.filter((e) => e[3] === 'Tax' && e[7] === 'amazon').map((e) => e[6])).toContain(0);
   });

@@ -51,6 +51,22 @@ describe('Xero pages in the workbench', () => {
     expect(open(sandbox.organisation(TENANT_IDS.us).profile.ShortCode).status).toBe(404);
   });
 
+  it('shows each line’s tracking and the files attached, readable in place and escaped', () => {
+    const { sandbox } = newSandbox();
+    const { accessToken } = connect(sandbox, { scope: 'openid offline_access accounting.settings.read accounting.invoices accounting.contacts accounting.attachments' });
+    const invoice = ukInvoice({ InvoiceNumber: 'AMZ-2', LineItems: [{ Description: 'Sales', UnitAmount: 120, AccountCode: '201', TaxType: 'OUTPUT2', Tracking: [{ Name: 'Marketplace', Option: 'Amazon.de' }] }] });
+    const created = json(putInvoices(sandbox, accessToken, UK, [invoice])).Invoices[0];
+    sandbox.handle({
+      method: 'PUT', url: `https://api.xero.com/api.xro/2.0/Invoices/${created.InvoiceID}/Attachments/AMZ-2-summary.csv`,
+      headers: { authorization: `Bearer ${accessToken}`, 'xero-tenant-id': UK, 'content-type': 'text/csv' }, body: 'Line,<b>',
+    });
+    const page = serveXero(sandbox, { origin: ORIGIN, redirectUri: REDIRECT }, {
+      method: 'GET', path: '/xero/go.xero.com/AccountsReceivable/View.aspx', query: `InvoiceID=${created.InvoiceID}`, headers: {}, body: '',
+    });
+    expect(page.body).toContain('<td>Marketplace: Amazon.de</td>');
+    expect(page.body).toContain('<summary>AMZ-2-summary.csv (8 bytes)</summary><pre>Line,&lt;b&gt;</pre>');
+  });
+
   it('opens a cost of goods sold journal through its link, in its own organisation', () => {
     const { sandbox } = newSandbox();
     const token = connect(sandbox, { scope: 'openid offline_access accounting.settings.read accounting.manualjournals' }).accessToken;

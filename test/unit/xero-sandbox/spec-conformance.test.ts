@@ -67,7 +67,7 @@ describeWithSpec(`responses conform to ${path.basename(specPath)}`, () => {
   it('PUT /Invoices (a created invoice and a refused one, summarizeErrors=false)', () => {
     const { sandbox, accessToken } = world();
     const response = putInvoices(sandbox, accessToken, UK, [
-      ukInvoice({ InvoiceNumber: 'C-1', LineItems: [{ Description: 'Sales', Quantity: 2, UnitAmount: 10.5, AccountCode: '201', TaxType: 'OUTPUT2', DiscountRate: 10, Tracking: [{ Name: 'Channel', Option: 'Amazon.co.uk' }] }] }),
+      ukInvoice({ InvoiceNumber: 'C-1', LineItems: [{ Description: 'Sales', Quantity: 2, UnitAmount: 10.5, AccountCode: '201', TaxType: 'OUTPUT2', DiscountRate: 10, Tracking: [{ Name: 'Marketplace', Option: 'Amazon.co.uk' }] }] }),
       ukInvoice({ CurrencyCode: 'EUR' }),
     ]);
     conforms(json(response), 'Invoices');
@@ -113,6 +113,26 @@ describeWithSpec(`responses conform to ${path.basename(specPath)}`, () => {
     conforms(json(created), 'ManualJournals');
     conforms(json(api(sandbox, accessToken, UK, 'GET', '/ManualJournals?page=1')), 'ManualJournals');
     conforms(json(api(sandbox, accessToken, UK, 'GET', '/ManualJournals')), 'ManualJournals');
+  });
+
+  it('GET /TrackingCategories (with archived ones), and an invoice line carrying two', () => {
+    const { sandbox, accessToken } = world();
+    conforms(json(api(sandbox, accessToken, US, 'GET', '/TrackingCategories?includeArchived=true')), 'TrackingCategories');
+    const created = putInvoices(sandbox, accessToken, US, [ukInvoice({ LineItems: [{ Description: 'Sales', UnitAmount: 10, AccountCode: '201', TaxType: 'NONE', Tracking: [{ Name: 'Marketplace', Option: 'Amazon.ca' }, { Name: 'Fulfilment', Option: 'FBA' }] }] })]);
+    expect(json(created).Invoices[0].LineItems[0].Tracking).toHaveLength(2);
+    conforms(json(created), 'Invoices');
+  });
+
+  it('PUT and GET /Invoices/{InvoiceID}/Attachments', () => {
+    const { sandbox } = newSandbox();
+    const { accessToken } = connect(sandbox, { scope: 'openid offline_access accounting.settings.read accounting.invoices accounting.contacts accounting.attachments' });
+    const id = json(putInvoices(sandbox, accessToken, UK, [ukInvoice()])).Invoices[0].InvoiceID;
+    const uploaded = sandbox.handle({
+      method: 'PUT', url: `https://api.xero.com/api.xro/2.0/Invoices/${id}/Attachments/summary.csv`,
+      headers: { authorization: `Bearer ${accessToken}`, 'xero-tenant-id': UK, 'content-type': 'text/csv' }, body: 'a,b',
+    });
+    conforms(json(uploaded), 'Attachments');
+    conforms(json(api(sandbox, accessToken, UK, 'GET', `/Invoices/${id}/Attachments`)), 'Attachments');
   });
 
   it.each([
