@@ -4,7 +4,9 @@
  * takes some documents and refuses others, the settlement is recorded as partly posted with
  * exactly what Xero holds and why the rest was refused, so the next press finishes it.
  */
+import { postedLinesOf } from '../core/changes/posted-lines';
 import { formatAmount } from '../core/money';
+import { mainMarketplace } from '../core/summary/summarise';
 import type { PlannedDocument } from '../core/xero/documents';
 import type { XeroDocumentState } from './client';
 import type { XeroValidationProblem } from './errors';
@@ -93,6 +95,8 @@ export function createMissing(
     ...(stillMissing.length > 0 ? { missing: stillMissing } : {}),
     numbers,
     documents: first.adopted,
+    // What these documents say, line by line, so a later change can be shown (core/changes).
+    lines: postedLinesOf(summary, request.documents, { marketplace: mainMarketplace(summary.marketplaces) }),
     by: request.user,
     at: now(),
   };

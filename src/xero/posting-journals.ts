@@ -6,6 +6,7 @@
  * double click or a second person end with one journal per part, as for documents
  * (posting-create.ts). Whatever happens here never undoes or blocks the documents.
  */
+import { postedJournalsLinesOf } from '../core/changes/posted-lines';
 import { formatAmount } from '../core/money';
 import type { PlannedJournal } from '../core/cogs/plan';
 import type { XeroFailure } from './errors';
@@ -80,6 +81,7 @@ export function postJournals(deps: PostingDeps, request: PostRequest, standing: 
     journals: first.adopted,
     journalNarrations: [...new Set([...recorded, ...narrations])],
     journalFingerprint: fingerprint,
+    journalLines: postedJournalsLinesOf(summary, planned, request.cogs?.parts ?? []),
     journalState: first.missing.length === 0 ? 'posted' : 'posting',
     journalRevision: revision,
     journalRefusals: base.journalRefusals ?? 0,
