@@ -23,6 +23,7 @@ import { appendCogsToSummary } from '../workbook/summary-cogs';
 import { writeSummaryTab } from '../workbook/summary-tab';
 import { refreshTransactionCategories } from '../workbook/transactions-maintenance';
 import { Workbook } from '../workbook/workbook';
+import { postingChangesOf } from './changes-view';
 import { cogsPreviewOf } from './cogs-view';
 import { UserFacingError } from './envelope';
 import { conversionOfSettlement, exchangeView } from './exchange';
@@ -183,6 +184,7 @@ function previewOf(c: Computed, checks: XeroChecks): PreviewResult {
     ...(checks.partlyPosted ? { partlyPosted: checks.partlyPosted } : {}),
     ...optional('exchange', exchangeView(summary.header, checks.baseCurrency, c.conversion)),
     cogs: cogsPreviewOf(c, checks),
+    ...optional('changes', postingChangesOf(c, checks.posted, checks)),
   };
 }
 
