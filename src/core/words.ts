@@ -33,6 +33,7 @@ const STATUS_WORDS: Readonly<Record<string, string>> = {
   SUBMITTED: 'Awaiting approval',
   AUTHORISED: 'Approved',
   PAID: 'Paid',
+  POSTED: 'Posted',
   VOIDED: 'Voided',
   DELETED: 'Deleted',
 };

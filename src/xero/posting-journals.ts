@@ -8,6 +8,7 @@
  */
 import { postedJournalsLinesOf } from '../core/changes/posted-lines';
 import { formatAmount } from '../core/money';
+import { documentStatusWords } from '../core/words';
 import type { PlannedJournal } from '../core/cogs/plan';
 import type { XeroFailure } from './errors';
 import type { XeroJournalState } from './journal-calls';
@@ -27,7 +28,7 @@ export interface JournalOutcome {
 }
 
 function words(journals: readonly PostedJournal[]): string {
-  return journals.map((j) => `${j.narration.split(' ')[0]} (${j.status})`).join(', ');
+  return journals.map((j) => `${j.narration.split(' ')[0]} (${documentStatusWords(j.status)})`).join(', ');
 }
 
 function failedWords(failure: XeroFailure, mayHaveCreated: boolean): string {

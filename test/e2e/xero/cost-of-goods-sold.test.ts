@@ -95,7 +95,7 @@ describe('cost of goods sold on the built add-on', () => {
 
     const posted = post(b);
     expect(posted.outcome).toBe('posted');
-    expect(posted.message).toContain('Its cost of goods sold (22.15 USD) is in Xero: AMZ-24288684723-2025-07-COGS (POSTED), AMZ-24288684723-2025-08-COGS (POSTED).');
+    expect(posted.message).toContain('Its cost of goods sold (22.15 USD) is in Xero: AMZ-24288684723-2025-07-COGS (Posted), AMZ-24288684723-2025-08-COGS (Posted).');
     expect(invoices(b)).toEqual(['AMZ-24288684723-2025-07 AUTHORISED', 'AMZ-24288684723-2025-08 AUTHORISED']);
     expect(journals(b)).toEqual([
       'AMZ-24288684723-2025-07-COGS 2025-07-31 POSTED 310:12.30 630:-12.30',
@@ -166,7 +166,7 @@ describe('cost of goods sold on the built add-on', () => {
     expect(first.message).toContain('Xero may have created it: press Post again');
     expect(preview(b).canPost).toBe(true);
     const again = post(b);
-    expect(again.message).toContain('Its cost of goods sold is in Xero: AMZ-24288684723-2025-07-COGS (POSTED), AMZ-24288684723-2025-08-COGS (POSTED).');
+    expect(again.message).toContain('Its cost of goods sold is in Xero: AMZ-24288684723-2025-07-COGS (Posted), AMZ-24288684723-2025-08-COGS (Posted).');
     expect(b.sandbox.journals(US)).toHaveLength(2);
     expect(invoices(b)).toHaveLength(2);
   });
