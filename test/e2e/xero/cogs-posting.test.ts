@@ -126,7 +126,7 @@ describe('posting with cost of goods sold', () => {
     const missing = settlement([['MUG', '4.10', 'USD']]);
     const first = post(x, missing);
     expect(first.kind).toBe('posted');
-    expect(first.message).toContain('Its cost of goods sold journal was not posted: No cost for SKU 00123 on 2025-08-03 (3 units net of returns). Add its unit cost in the Costs tab.');
+    expect(first.message).toContain('Its cost of goods sold journal was not posted: No cost yet for SKU 00123 (3 units net of returns, from 2025-08-03). Add its unit cost in the Costs tab, where its row is highlighted.');
     expect(invoices(x)).toHaveLength(2);
     expect(x.sandbox.journals(US)).toEqual([]);
     expect(post(x, missing).kind).toBe('already-posted');
