@@ -105,7 +105,7 @@ export interface FinishImportRequest {
 }
 
 /** The status a settlement shows in the Settlements tab and the sidebar. */
-export type SettlementStatus = 'Imported' | 'Needs mapping' | 'Ready' | 'Posted' | 'Partly posted' | 'Failed' | 'Changed since posting';
+export type SettlementStatus = 'Imported' | 'Needs mapping' | 'Needs attention' | 'Ready' | 'Posted' | 'Partly posted' | 'Failed' | 'Changed since posting';
 
 /** A document SettleSheet created in Xero. */
 export interface PostedDocumentDto {

@@ -78,9 +78,20 @@ describeInBrowser('the sidebar in a seller’s words', () => {
     expect(await detail.locator('.status-line').innerText()).not.toMatch(/-321\.69/);
     expect(await detail.innerText()).not.toMatch(/deposit of -|Deposit -/i);
     // A CAD settlement in a USD organisation: the person says what left their card, in USD, as the statement shows it.
-    await detail.getByLabel(/What Amazon took from your card, in USD:/).fill('235.00');
-    await detail.getByRole('button', { name: 'Use this deposit' }).click();
-    await expectText(detail.locator('.deposit'), /: 321\.69 CAD is 235\.00 USD\./);
+    // Before it is entered, the one problem and the form ask for the same thing, in the same words.
+    await expectText(detail.locator('.notice.error'), /Enter what Amazon took from your card in USD \(below\)/);
+    expect(await detail.locator('.status-line .chip').innerText()).toBe('Needs attention');
+    expect(session.workbench.world.inspect.grid('Settlements').values.find((r) => r[0] === '23874396421')![10]).toBe('Needs attention');
+    const deposit = detail.getByRole('form', { name: "In USD, your organisation's currency" });
+    await expectText(deposit, /This settlement is in CAD; your organisation works in USD\./);
+    await deposit.getByLabel('What Amazon took from your card, in USD').fill('235.00');
+    await deposit.getByRole('button', { name: 'Use this amount' }).click();
+    await expectText(detail.locator('form.deposit'), /Every document uses one rate, 1\.368894 CAD per USD: 321\.69 CAD is 235\.00 USD\./);
+    await expectText(detail.locator('.notice.warning'), /from the 235\.00 USD Amazon took from your card\./);
+    expect((await detail.locator('.notice, form.deposit').allInnerTexts()).join(' ')).not.toMatch(/-235\.00|deposit of -/);
+    expect(await detail.locator('.status-line .chip').innerText()).toBe('Ready');
+    // The chip and the Settlements tab say the same.
+    expect(session.workbench.world.inspect.grid('Settlements').values.find((r) => r[0] === '23874396421')![10]).toBe('Ready');
     await sidebar.getByRole('button', { name: 'Post to Xero', exact: true }).click();
     const confirmation = sidebar.getByRole('group', { name: /^Create 1 sales invoice and 1 bill in Harbor Lane Goods Inc\?$/ });
     await expectText(confirmation, /Amazon took 321\.69 CAD from your card: a bill of 321\.69 CAD\./);

@@ -88,7 +88,7 @@ export function compute(workbook: Workbook, record: SettlementRecord): Computed 
 }
 
 /** Keeps the workbook in step with a fresh computation: Mapping, Transactions, registry, row. */
-function reconcileWorkbook(workbook: Workbook, c: Computed, changedSincePosting: boolean): void {
+function reconcileWorkbook(workbook: Workbook, c: Computed, changedSincePosting: boolean, blocked: boolean): void {
   const { record, summary } = c;
   appendUnmapped(workbook, c.mappingTable, summary.unmapped, summary.header.decimals, record.settlementId);
   if (c.categories.some((category, i) => category !== c.stored[i]!.category)) {
@@ -98,8 +98,9 @@ function reconcileWorkbook(workbook: Workbook, c: Computed, changedSincePosting:
   }
   const unmapped = summary.unmapped.length;
   const balanced = summary.check.difference === 0;
-  if (unmapped !== record.unmapped || balanced !== record.balanced || changedSincePosting !== record.changedSincePosting) {
-    const updated = { ...record, unmapped, balanced, changedSincePosting };
+  if (unmapped !== record.unmapped || balanced !== record.balanced || changedSincePosting !== record.changedSincePosting || blocked !== (record.blocked ?? false)) {
+    const { blocked: _was, ...rest } = record;
+    const updated = { ...rest, unmapped, balanced, changedSincePosting, ...(blocked ? { blocked } : {}) };
     SettlementRegistry.active().put(updated);
     writeSettlementRow(workbook, updated, postingViewOf(updated), false);
     c.record = updated;
@@ -197,7 +198,9 @@ export function previewSettlement(request: { settlementId: string }): PreviewRes
   const workbook = Workbook.active();
   const c = compute(workbook, recordOf(request.settlementId));
   const checks = xeroChecks(c);
-  reconcileWorkbook(workbook, c, checks.changedSincePosting);
+  // What stops a post besides a missing category (listed apart) makes the status "Needs attention".
+  const blocked = c.summary.problems.some((p) => p.kind !== 'unmapped') || checks.problems.length > 0;
+  reconcileWorkbook(workbook, c, checks.changedSincePosting, blocked);
   writeSummaryTab(workbook, c.summary, checks.documents, checks.accountNames);
   appendCogsToSummary(workbook, c.summary, c.cogs, checks.journals.planned);
   return { ...previewOf(c, checks), timeZone: workbook.timeZone };
