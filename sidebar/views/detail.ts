@@ -213,7 +213,7 @@ export function detailView(ctx: SidebarContext, settlementId: string): DetailVie
         return notice('error', h('p', {}, result.message), h('ul', {}, ...result.problems.map((p) => h('li', {}, p))));
       case 'partly-posted':
         // What Xero holds, what it refused and the one way on are shown just below, in full.
-        return notice('warning', `Xero took only part of this settlement (${result.documents.map((d) => d.invoiceNumber).join(', ')}): see "Partly posted" below.`);
+        return notice('warning', `Xero took only part of this settlement: ${result.documents.map((d) => d.invoiceNumber).join(', ')} ${result.documents.length === 1 ? 'is' : 'are'} in Xero, ${result.missing.map((m) => m.invoiceNumber).join(', ')} ${result.missing.length === 1 ? 'is' : 'are'} not. What Xero said, and the one way on, are below.`);
       case 'voided':
         return notice('success', result.message);
       default:
