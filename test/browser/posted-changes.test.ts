@@ -2,28 +2,12 @@
 // spreadsheet says at the moment of the edit that it changes that posted settlement, and the
 // sidebar shows what changed line by line (category, account, tax type, amount, in Xero and now,
 // and the Amazon line type that moved), with Void and re-post offered from it.
-import type { Page } from 'playwright-core';
 import { TENANT_IDS } from '../fakes/xero';
 import { demoSettlement, UNMAPPED_DESCRIPTION } from '../../src/workbench/demo-settlement';
 import { describeInBrowser } from './support/chromium';
-import { demoReadyToPostForSuite, expectText, type Session } from './support/workbench-session';
+import { demoReadyToPostForSuite, editInTabView, expectText, type Session } from './support/workbench-session';
 
 jest.setTimeout(120_000);
-
-/** Edits a cell in the workbench's tab view as a person does: the tab, the cell, the editor, Save. */
-async function editInTabView(page: Page, session: Session, tab: string, match: { column: string; value: string }, header: string, value: string): Promise<void> {
-  const values = session.workbench.world.inspect.grid(tab).values;
-  const row = values.findIndex((r) => r[values[0]!.indexOf(match.column)] === match.value) + 1;
-  const column = String.fromCharCode(64 + values[0]!.indexOf(header) + 1);
-  await page.locator('#tabs button', { hasText: new RegExp(`^${tab}$`) }).click();
-  const cell = page.locator(`#workbook td[data-cell="${column}${row}"]`);
-  await cell.scrollIntoViewIfNeeded();
-  await cell.click();
-  const field = page.locator('#editor #edit-value');
-  if ((await field.evaluate((e) => e.tagName)) === 'SELECT') await field.selectOption(value);
-  else await field.fill(value);
-  await page.locator('#editor').getByRole('button', { name: 'Save' }).click();
-}
 
 describeInBrowser('a posted settlement whose Mapping row is edited', () => {
   let session: Session;
@@ -37,7 +21,7 @@ describeInBrowser('a posted settlement whose Mapping row is edited', () => {
     await sidebar.locator('.notice-area .notice.success').waitFor();
 
     // The accountant moves the placement fee from FBA fees to Storage, in the Mapping tab.
-    await editInTabView(page, session, 'Mapping', { column: 'Amount description', value: UNMAPPED_DESCRIPTION }, 'Category', 'Storage');
+    await editInTabView(session, 'Mapping', { column: 'Amount description', value: UNMAPPED_DESCRIPTION }, 'Category', 'Storage');
     const toast = page.locator('#toast');
     await expectText(toast, new RegExp(`^SettleSheet\\s+This edit changes posted settlement ${demo.settlementId} \\(FBA fees, Storage\\): it no longer matches what is in Xero\\. Open it in SettleSheet to see what changed and to void and re-post, or undo the edit\\.`));
 
@@ -68,7 +52,7 @@ describeInBrowser('a posted settlement whose Mapping row is edited', () => {
     expect(july.map((d) => [d.invoiceNumber, d.status])).toEqual([['AMZ-24577301951-2025-07', 'DELETED'], ['AMZ-24577301951-2025-07-R2', 'DRAFT']]);
 
     // Undoing the edit now changes the re-posted settlement, and the spreadsheet says so at once.
-    await editInTabView(page, session, 'Mapping', { column: 'Amount description', value: UNMAPPED_DESCRIPTION }, 'Category', 'FBA fees');
+    await editInTabView(session, 'Mapping', { column: 'Amount description', value: UNMAPPED_DESCRIPTION }, 'Category', 'FBA fees');
     await expectText(toast, new RegExp(`This edit changes posted settlement ${demo.settlementId}`));
   });
 });

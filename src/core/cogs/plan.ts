@@ -315,14 +315,16 @@ function addNotes(plan: CogsPlan, units: readonly UnitsEntry[]): void {
   if (withoutSku !== 0) plan.notes.push(`${withoutSku} unit${Math.abs(withoutSku) === 1 ? '' : 's'} on lines without a SKU cannot be costed and are left out.`);
 }
 
-/** SKUs shown by name when costs are missing; the rest are counted (the preview lists every one). */
-const MISSING_NAMED = 5;
+/** SKUs named when costs are missing; the rest are counted (the preview lists each with its units). */
+const MISSING_NAMED = 3;
 
-/** One sentence for every SKU without a cost: a seller with a new catalogue reads it once, not once per SKU. */
+/** One short sentence for every SKU without a cost: a seller with a new catalogue reads it once, not once per SKU. */
 function missingCostsText(missing: readonly MissingCost[]): string {
-  const one = (m: MissingCost) => `${m.sku} (${m.units} unit${Math.abs(m.units) === 1 ? '' : 's'} net of returns, from ${m.date})`;
-  if (missing.length === 1) return `No cost yet for SKU ${one(missing[0]!)}. Add its unit cost in the Costs tab, where its row is highlighted.`;
-  const named = missing.slice(0, MISSING_NAMED).map(one).join(', ');
-  const more = missing.length > MISSING_NAMED ? ` and ${missing.length - MISSING_NAMED} more` : '';
-  return `No cost yet for ${missing.length} SKUs: ${named}${more}. Add their unit costs in the Costs tab, where their rows are highlighted.`;
+  if (missing.length === 1) {
+    const m = missing[0]!;
+    return `No cost yet for SKU ${m.sku} (${m.units} unit${Math.abs(m.units) === 1 ? '' : 's'} net of returns, from ${m.date}). Add its unit cost in the Costs tab, where its row is highlighted.`;
+  }
+  const named = missing.slice(0, MISSING_NAMED).map((m) => m.sku);
+  const list = missing.length > MISSING_NAMED ? `${named.join(', ')} and ${missing.length - MISSING_NAMED} more` : `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}`;
+  return `No cost yet for ${missing.length} SKUs (${list}). Add their unit costs in the Costs tab, where their rows are highlighted.`;
 }

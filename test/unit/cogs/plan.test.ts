@@ -95,7 +95,7 @@ describe('planCogs', () => {
   it('several SKUs without a cost are said in one sentence, not one message each', () => {
     const { plan: p } = plan({ costs: costs() });
     expect(p.missing.map((m) => m.sku).sort()).toEqual(['00123', 'MUG']);
-    expect(p.problems).toEqual([expect.stringMatching(/^No cost yet for 2 SKUs: (MUG|00123) \(\d+ units net of returns, from 2025-0\d-\d\d\), (MUG|00123) \([^)]+\)\. Add their unit costs in the Costs tab, where their rows are highlighted\.$/)]);
+    expect(p.problems).toEqual([expect.stringMatching(/^No cost yet for 2 SKUs \((MUG and 00123|00123 and MUG)\)\. Add their unit costs in the Costs tab, where their rows are highlighted\.$/)]);
   });
 
   it('a Costs row that cannot be read blocks the journals (it might have been the newer price)', () => {
