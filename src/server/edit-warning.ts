@@ -45,7 +45,8 @@ export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
 
 /** What to say about an edit, or undefined when it changes no posted settlement. */
 export function postedChangesOf(e: GoogleAppsScript.Events.SheetsOnEdit): string | undefined {
-  if (!PropertiesService.getDocumentProperties()) return undefined;
+  // Before the add-on is used in this spreadsheet nothing may be read (AuthMode NONE), and there is nothing posted.
+  if (e.authMode === ScriptApp.AuthMode.NONE || !PropertiesService.getDocumentProperties()) return undefined;
   const workbook = Workbook.active();
   const role = workbook.roleOf(e.range.getSheet().getSheetId());
   if (role !== 'mapping' && role !== 'accounts' && role !== 'costs') return undefined;
