@@ -83,50 +83,36 @@ export interface PostingChanges {
 
 /** The documents' difference (`before` undefined: not kept; `after` undefined: nothing can be posted now). */
 export function diffPostedLines(before: PostedLines | undefined, after: PostedLines | undefined): Pick<PostingChanges, 'linesKnown' | 'documents'> {
-  const beforeDocs = before?.documents ?? [];
-  const afterDocs = after?.documents ?? [];
-  const documents: DocumentChange[] = [];
-  for (const part of partKeys(beforeDocs, afterDocs)) {
-    const b = beforeDocs.find((d) => d.part === part);
-    const a = afterDocs.find((d) => d.part === part);
+  const documents = byPart(before?.documents ?? [], after?.documents ?? [], (part, b, a): DocumentChange | undefined => {
     const lines = diffLines(b?.lines ?? [], a?.lines ?? []);
     const moves = b && a && before && after ? movesOf(before, b, after, a) : [];
-    const sameDocument = b && a && b.type === a.type && b.date === a.date && b.total === a.total;
-    if (sameDocument && lines.changes.length === 0 && moves.length === 0) continue;
-    documents.push({
-      part,
-      ...(b ? { before: sideOf(b) } : {}),
-      ...(a ? { after: sideOf(a) } : {}),
-      lines: lines.changes,
-      unchanged: lines.unchanged,
-      moves,
-    });
-  }
+    const same = b && a && b.type === a.type && b.date === a.date && b.total === a.total;
+    if (same && lines.changes.length === 0 && moves.length === 0) return undefined;
+    return { part, ...(b ? { before: sideOf(b) } : {}), ...(a ? { after: sideOf(a) } : {}), lines: lines.changes, unchanged: lines.unchanged, moves };
+  });
   return { linesKnown: before !== undefined, documents };
 }
 
 /** The journals' difference (`before` undefined: not kept). */
 export function diffPostedJournals(before: PostedJournalsLines | undefined, after: PostedJournalsLines | undefined): Pick<PostingChanges, 'journalsKnown' | 'journals'> {
-  const beforeJournals = before?.journals ?? [];
-  const afterJournals = after?.journals ?? [];
-  const journals: JournalChange[] = [];
-  for (const part of partKeys(beforeJournals, afterJournals)) {
-    const b = beforeJournals.find((j) => j.part === part);
-    const a = afterJournals.find((j) => j.part === part);
+  const journals = byPart(before?.journals ?? [], after?.journals ?? [], (part, b, a): JournalChange | undefined => {
     const lines = diffLines(b?.lines ?? [], a?.lines ?? []);
     const skus = diffSkus(b?.skus ?? [], a?.skus ?? []);
     const same = b && a && b.date === a.date && b.total === a.total;
-    if (same && lines.changes.length === 0 && skus.length === 0) continue;
-    journals.push({
-      part,
-      ...(b ? { before: { date: b.date, total: b.total } } : {}),
-      ...(a ? { after: { date: a.date, total: a.total } } : {}),
-      lines: lines.changes,
-      unchanged: lines.unchanged,
-      skus,
-    });
-  }
+    if (same && lines.changes.length === 0 && skus.length === 0) return undefined;
+    const side = (j: { date: string; total: Minor }) => ({ date: j.date, total: j.total });
+    return { part, ...(b ? { before: side(b) } : {}), ...(a ? { after: side(a) } : {}), lines: lines.changes, unchanged: lines.unchanged, skus };
+  });
   return { journalsKnown: before !== undefined, journals };
+}
+
+/** What `compare` makes of each part on either side (in month order), the parts it finds unchanged left out. */
+function byPart<T extends { part: string }, C>(before: readonly T[], after: readonly T[], compare: (part: string, b: T | undefined, a: T | undefined) => C | undefined): C[] {
+  const parts = [...new Set([...before.map((d) => d.part), ...after.map((d) => d.part)])].sort();
+  return parts.flatMap((part) => {
+    const change = compare(part, before.find((d) => d.part === part), after.find((d) => d.part === part));
+    return change === undefined ? [] : [change];
+  });
 }
 
 /** Both differences in one. */
@@ -139,11 +125,6 @@ export function diffPosting(
 
 function sideOf(d: PostedDocumentLines): DocumentSide {
   return { type: d.type, date: d.date, total: d.total };
-}
-
-/** Part keys of both sides, in month order. */
-function partKeys(before: readonly { part: string }[], after: readonly { part: string }[]): string[] {
-  return [...new Set([...before.map((d) => d.part), ...after.map((d) => d.part)])].sort();
 }
 
 type Line = Pick<PostedLine, 'category' | 'account' | 'taxType' | 'amount' | 'tracking'>;
