@@ -19,6 +19,9 @@ function accountText(side: LineSideDto): string {
   return side.accountName ? `${side.accountCode} ${side.accountName}` : side.accountCode;
 }
 
+/** A tax type as the detail's lines say it: no tax is "No tax", not Xero's code NONE. */
+const taxText = (taxType: string) => (taxType.toUpperCase() === 'NONE' ? 'No tax' : taxType);
+
 /** One row of a line's table: its label, then the value in Xero and now, the changed one marked. */
 function row(label: string, before: string | undefined, after: string | undefined): HTMLElement {
   const changed = before !== after;
@@ -45,7 +48,7 @@ function lineView(change: LineChangeDto, currency: string): HTMLElement {
         'tbody',
         {},
         row('Account', before && accountText(before), after && accountText(after)),
-        row('Tax type', before?.taxType, after?.taxType),
+        row('Tax type', before && taxText(before.taxType), after && taxText(after.taxType)),
         row('Amount', amount(before), amount(after)),
         ...tracking,
       ),

@@ -88,7 +88,7 @@ function journalView(journal: CogsPreviewDto['journals'][number], currency: stri
           'li',
           { class: 'line' },
           h('span', { class: 'line-head' }, h('span', { class: 'account' }, `${l.amount.startsWith('-') ? 'Credit' : 'Debit'} ${l.accountCode}${l.accountName ? ` ${l.accountName}` : ''}`), h('span', { class: 'num' }, money(l.amount.replace(/^-/, ''), currency))),
-          h('span', { class: 'gray small' }, `${l.category} · tax ${l.taxType}`),
+          h('span', { class: 'gray small' }, `${l.category}${l.taxType.toUpperCase() === 'NONE' ? '' : ` · tax ${l.taxType}`}`),
         ),
       ),
     ),

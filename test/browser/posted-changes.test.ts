@@ -31,7 +31,7 @@ describeInBrowser('a posted settlement whose Mapping row is edited', () => {
     await expectText(changes, /Sales invoice AMZ-24577301951-2025-07 · July 2025\s+Its total stays 866\.41 USD\./);
     // Line by line: the category, then account, tax type and amount in Xero and now.
     const fba = changes.locator('.change-line', { hasText: /^FBA fees/ });
-    expect(await fba.locator('tr').allInnerTexts()).toEqual(['\tIn Xero\tNow', 'Account\t406 Amazon FBA Fees\t406 Amazon FBA Fees', 'Tax type\tNONE\tNONE', 'Amount\t-186.36 USD\t-167.96 USD']);
+    expect(await fba.locator('tr').allInnerTexts()).toEqual(['\tIn Xero\tNow', 'Account\t406 Amazon FBA Fees\t406 Amazon FBA Fees', 'Tax type\tNo tax\tNo tax', 'Amount\t-186.36 USD\t-167.96 USD']);
     const storage = changes.locator('.change-line', { hasText: /^Storage/ });
     expect(await storage.locator('tr').last().innerText()).toBe('Amount\t-27.13 USD\t-45.53 USD');
     expect(await storage.locator('td.changed').allInnerTexts()).toEqual(['-45.53 USD']);
