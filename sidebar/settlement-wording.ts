@@ -4,9 +4,8 @@
  * line by its category, a month carried forward in one sentence. Pure, so every sentence is tested.
  */
 import type { PartDto, SummaryLineDto } from '../src/api/types';
+import { monthWords as monthName } from '../src/core/words';
 import { count, day, money } from './format';
-
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** Amazon's three words for a line type. */
 export interface LineTypeWords {
@@ -43,12 +42,8 @@ export function depositSentence(total: string, currency: string, depositDate: st
     : `Amazon paid ${money(total, currency)} into your bank on ${day(depositDate)}.`;
 }
 
-/** `June 2025` from `2025-06`. */
-export function monthName(key: string): string {
-  const m = /^(\d{4})-(\d{2})/.exec(key);
-  const name = m ? MONTH_NAMES[Number(m[2]) - 1] : undefined;
-  return m && name ? `${name} ${m[1]}` : key;
-}
+/** `June 2025` from `2025-06` (said the same way in the Summary tab). */
+export { monthWords as monthName } from '../src/core/words';
 
 /** A summary line's heading: its categories, or where a carry goes. */
 export function lineTitle(line: SummaryLineDto): string {

@@ -5,6 +5,7 @@
  * goods sold off or on for the spreadsheet.
  */
 import type { CogsPreviewDto, PreviewResult } from '../../src/api/types';
+import { documentStatusWords } from '../../src/core/words';
 import type { SidebarContext } from '../context';
 import { append, externalLink, h, uid } from '../dom';
 import { count, day, money, period } from '../format';
@@ -78,7 +79,7 @@ function journalView(journal: CogsPreviewDto['journals'][number], currency: stri
     'div',
     { class: 'part' },
     h('h4', {}, `Journal ${journal.key}`),
-    h('p', { class: 'gray small' }, `Dated ${day(journal.date)} · ${journal.status === 'POSTED' ? 'posted' : 'draft'} · ${money(journal.total, currency)}`),
+    h('p', { class: 'gray small' }, `Dated ${day(journal.date)} · ${money(journal.total, currency)} · ${documentStatusWords(journal.status)}`),
     h(
       'ul',
       { class: 'lines plain' },
@@ -87,7 +88,7 @@ function journalView(journal: CogsPreviewDto['journals'][number], currency: stri
           'li',
           { class: 'line' },
           h('span', { class: 'line-head' }, h('span', { class: 'account' }, `${l.amount.startsWith('-') ? 'Credit' : 'Debit'} ${l.accountCode}${l.accountName ? ` ${l.accountName}` : ''}`), h('span', { class: 'num' }, money(l.amount.replace(/^-/, ''), currency))),
-          h('span', { class: 'gray small' }, `${l.category} · tax ${l.taxType}`),
+          h('span', { class: 'gray small' }, `${l.category}${l.taxType.toUpperCase() === 'NONE' ? '' : ` · tax ${l.taxType}`}`),
         ),
       ),
     ),
@@ -105,7 +106,7 @@ function postedView(cogs: CogsPreviewDto, currency: string): HTMLElement | null 
       { class: 'documents plain' },
       ...cogs.posted.map((j) => {
         const name = `Journal ${j.narration.split(' ')[0] ?? ''}`;
-        return h('li', {}, externalLink(j.url, name, `Open ${name} in Xero (new tab)`), h('span', { class: 'gray small' }, ` · ${money(j.total, currency)} · ${j.status.toLowerCase()}`));
+        return h('li', {}, externalLink(j.url, name, `Open ${name} in Xero (new tab)`), h('span', { class: 'gray small' }, ` · ${money(j.total, currency)} · ${documentStatusWords(j.status)}`));
       }),
     ),
   );

@@ -16,23 +16,26 @@ export function depositView(ctx: SidebarContext, preview: PreviewResult, saved: 
   if (!exchange) return null;
   const { settlementId, currency, total } = preview.settlement;
   const id = uid('deposit');
+  const headingId = uid('deposit-heading');
   // A negative settlement is money Amazon took: asked for, and shown, as the amount that left the account.
   const taken = total.startsWith('-');
+  const statement = taken ? 'card' : 'bank';
   const input = h('input', {
     id,
     type: 'text',
     inputmode: 'decimal',
     value: (exchange.deposit ?? '').replace(/^-/, ''),
-    placeholder: `e.g. the ${exchange.baseCurrency} amount on your ${taken ? 'card' : 'bank'} statement`,
+    placeholder: `e.g. the ${exchange.baseCurrency} amount on your ${statement} statement`,
   });
-  const save = h('button', { type: 'submit', class: 'small-button' }, 'Use this deposit');
+  const save = h('button', { type: 'submit', class: 'small-button' }, exchange.rate ? 'Change' : 'Use this amount');
   const rate = exchange.rate
-    ? h('p', { class: 'gray small' }, `Rate ${exchange.rate} ${currency} per ${exchange.baseCurrency}: ${money(total.replace(/^-/, ''), currency)} is ${money((exchange.converted ?? '').replace(/^-/, ''), exchange.baseCurrency)}.`)
-    : null;
+    ? h('p', { class: 'gray small' }, `Every document uses one rate, ${exchange.rate} ${currency} per ${exchange.baseCurrency}: ${money(total.replace(/^-/, ''), currency)} is ${money((exchange.converted ?? '').replace(/^-/, ''), exchange.baseCurrency)}.`)
+    : h('p', { class: 'gray small' }, `From it SettleSheet works out the one exchange rate every document of this settlement uses, so ${taken ? 'the bill matches your card' : 'the invoice matches your bank deposit'} in Xero.`);
   return h(
     'form',
     {
       class: 'block deposit',
+      'aria-labelledby': headingId,
       onsubmit: async (event) => {
         event.preventDefault();
         save.disabled = true;
@@ -46,13 +49,10 @@ export function depositView(ctx: SidebarContext, preview: PreviewResult, saved: 
         }
       },
     },
-    h(
-      'label',
-      { for: id },
-      `This settlement is in ${currency}; your organisation works in ${exchange.baseCurrency}. ` +
-        (taken ? `What Amazon took from your card, in ${exchange.baseCurrency}:` : `The deposit that reached your bank, in ${exchange.baseCurrency}:`),
-    ),
-    h('div', { class: 'buttons' }, input, save),
+    h('h3', { id: headingId }, `In ${exchange.baseCurrency}, your organisation's currency`),
+    h('p', { class: 'small' }, `This settlement is in ${currency}; your organisation works in ${exchange.baseCurrency}.`),
+    h('label', { for: id }, taken ? `What Amazon took from your card, in ${exchange.baseCurrency}` : `What reached your bank, in ${exchange.baseCurrency}`),
+    h('div', { class: 'inline-row' }, input, save),
     rate,
   );
 }

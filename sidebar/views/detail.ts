@@ -14,6 +14,7 @@ import { notPostedWords } from '../post-outcome';
 import { pictureOfPreview } from '../reconciliation';
 import { messageOf } from '../server';
 import { depositSentence, settlementAmount } from '../settlement-wording';
+import { changesView } from './changes';
 import { cogsView } from './cogs';
 import { attachmentsView } from './attachments';
 import { confirmationView } from './confirmation';
@@ -90,7 +91,9 @@ export function detailView(ctx: SidebarContext, settlementId: string): DetailVie
       s.lastError && s.status === 'Failed' ? notice('error', `The last attempt to post failed: ${s.lastError}`) : null,
       unmappedView(ctx, preview, choices, () => void load()),
       depositView(ctx, preview, load),
-      ...(preview.partlyPosted ? [partlyArea(preview, preview.partlyPosted)] : [s.documents.length ? postedView(preview) : null, postArea(preview)]),
+      ...(preview.partlyPosted
+        ? [preview.changes ? changesView(preview.changes, s.currency, null) : null, partlyArea(preview, preview.partlyPosted)]
+        : [s.documents.length ? postedView(preview) : null, postArea(preview)]),
       pictureView(pictureOfPreview(preview)),
       partsView(preview),
       cogsView(ctx, preview, () => void load()),
@@ -115,9 +118,14 @@ export function detailView(ctx: SidebarContext, settlementId: string): DetailVie
     return panel;
   }
 
-  /** The one next step for this settlement, as a button (or why there is none yet). */
+  /** The one next step for this settlement, as a button (or why there is none yet); after what changed, when it changed since posting. */
   function postArea(preview: PreviewResult): HTMLElement {
     const area = h('div', { class: 'post-area' });
+    replace(area, ...nextStep(preview, area));
+    return preview.changedSincePosting && preview.changes ? changesView(preview.changes, preview.settlement.currency, area) : area;
+  }
+
+  function nextStep(preview: PreviewResult, area: HTMLElement): HTMLElement[] {
     const organisation = ctx.connection()?.organisation?.name;
     const connected = ctx.connection()?.canPost ?? false;
     const posted = preview.settlement.documents.length > 0;
@@ -144,9 +152,10 @@ export function detailView(ctx: SidebarContext, settlementId: string): DetailVie
     const buttons = (): HTMLElement[] => {
       if (preview.changedSincePosting) {
         return [
-          notice('warning', 'This settlement changed since it was posted (its file was replaced or its mapping changed). To bring Xero up to date, void the posted documents and post again.'),
+          preview.changes ? null : notice('warning', 'This settlement changed since it was posted (its file was replaced or its mapping changed).'),
           h('div', { class: 'buttons' }, button('Void and re-post', () => ask('void-and-repost'))),
-        ];
+          h('p', { class: 'gray small' }, 'To bring Xero up to date, Void and re-post takes back what Xero holds (it asks Xero first, and says what it voids and what it deletes), then posts the settlement as it is now.'),
+        ].filter((e): e is HTMLElement => e !== null);
       }
       const blocked = preview.problems.length > 0 || preview.unmapped.length > 0;
       if (posted) {
@@ -172,8 +181,7 @@ export function detailView(ctx: SidebarContext, settlementId: string): DetailVie
       if (preview.plan.length === 0) return [h('p', { class: 'gray small' }, 'Nothing to post: every line of this settlement comes to zero.')];
       return [];
     };
-    replace(area, ...buttons());
-    return area;
+    return buttons();
   }
 
   async function post(mode: PartlyPostedMode, seenRevision: number, area: HTMLElement): Promise<void> {
@@ -207,7 +215,7 @@ export function detailView(ctx: SidebarContext, settlementId: string): DetailVie
         return notice('error', h('p', {}, result.message), h('ul', {}, ...result.problems.map((p) => h('li', {}, p))));
       case 'partly-posted':
         // What Xero holds, what it refused and the one way on are shown just below, in full.
-        return notice('warning', `Xero took only part of this settlement (${result.documents.map((d) => d.invoiceNumber).join(', ')}): see "Partly posted" below.`);
+        return notice('warning', `Xero took only part of this settlement: ${result.documents.map((d) => d.invoiceNumber).join(', ')} ${result.documents.length === 1 ? 'is' : 'are'} in Xero, ${result.missing.map((m) => m.invoiceNumber).join(', ')} ${result.missing.length === 1 ? 'is' : 'are'} not. What Xero said, and the one way on, are below.`);
       case 'voided':
         return notice('success', result.message);
       default:

@@ -5,6 +5,7 @@
  */
 import type { PartlyPostedDto } from '../../src/api/types';
 import { h, replace, uid, type Child } from '../dom';
+import { monthWords } from '../../src/core/words';
 import { money } from '../format';
 import { documentsList } from './parts';
 
@@ -23,7 +24,8 @@ const KIND = { ACCREC: 'Sales invoice', ACCPAY: 'Bill' } as const;
 function confirmWords(state: PartlyPostedDto, organisation: string): string {
   const held = state.held.map((d) => d.invoiceNumber).join(', ');
   const missing = state.missing.map((m) => m.invoiceNumber).join(', ');
-  if (state.action === 'finish') return `This creates ${missing} in ${organisation}. ${held} stay as they are: nothing is created twice.`;
+  const stay = state.held.length === 1 ? 'stays as it is' : 'stay as they are';
+  if (state.action === 'finish') return `This creates ${missing} in ${organisation}. ${held} ${stay}: nothing is created twice.`;
   if (state.action === 'void') return `This voids ${held} in ${organisation} (drafts are deleted). Nothing new is posted.`;
   return `This voids ${held} in ${organisation} (drafts are deleted), then posts the whole settlement again under new numbers.`;
 }
@@ -60,10 +62,11 @@ export function partlyPostedView(
   return h(
     'section',
     { class: 'posted partly-posted', 'aria-labelledby': headingId },
-    h('h3', { id: headingId }, 'Partly posted'),
-    h('p', {}, `${organisation} holds only part of this settlement. In Xero now:`),
+    // Headed like a posted settlement's "In Xero", with how much of it is there.
+    h('h3', { id: headingId }, `In Xero: ${state.held.length} of ${state.held.length + state.missing.length} documents`),
+    h('p', {}, `${organisation} holds only part of this settlement:`),
     documentsList(state.held, currency),
-    h('p', {}, 'Not in Xero, because Xero refused it:'),
+    h('p', {}, state.missing.length === 1 ? 'Not in Xero, because Xero refused it:' : 'Not in Xero, because Xero refused them:'),
     h(
       'ul',
       { class: 'plain' },
@@ -71,7 +74,7 @@ export function partlyPostedView(
         h(
           'li',
           {},
-          h('span', {}, `${KIND[m.type]} ${m.invoiceNumber} (${m.part}) · ${money(m.total, currency)}`),
+          h('span', {}, `${KIND[m.type]} ${m.invoiceNumber} (${monthWords(m.part)}) · ${money(m.total, currency)}`),
           h('ul', {}, ...m.reasons.map((reason) => h('li', { class: 'small' }, reason))),
         ),
       ),

@@ -76,7 +76,7 @@ export function partsView(preview: PreviewResult): HTMLElement | null {
   return h(
     'section',
     { class: 'parts' },
-    h('h3', {}, preview.settlement.documents.length && !preview.changedSincePosting ? 'What was posted' : 'What will be posted'),
+    h('h3', {}, preview.partlyPosted ? 'What it posts, in Xero or not yet' : preview.settlement.documents.length && !preview.changedSincePosting ? 'What was posted' : 'What will be posted'),
     h('p', { class: 'gray small' }, SPLIT_WORDS[preview.split]),
     ...preview.parts.map((p) =>
       partView(p, currency, preview.parts.length > 1, preview.exchange?.rate ? preview.exchange.baseCurrency : undefined, preview.plan.find((d) => d.part === p.key)?.status),

@@ -1,7 +1,8 @@
 /**
  * Settings kept with the spreadsheet: where the seller sells and how they are registered (a
  * regional template for the Accounts tab), how a settlement spanning months is split, the status
- * new documents get in Xero, and the contact they are addressed to. Read when the panel is opened.
+ * new documents get in Xero, whether cost of goods sold journals are posted, and the contact the
+ * documents are addressed to. Read when the panel is opened; each choice says what it means.
  */
 import type { SettingsDto } from '../../src/api/types';
 import { TEMPLATES } from '../../src/core/mapping/templates';
@@ -18,6 +19,11 @@ const SPLITS: [SettingsDto['split'], string, string][] = [
   ['carry', 'By month, carried forward', 'One part per month; earlier months are carried into the last, so one document matches the deposit.'],
   ['separate', 'By month, separately', 'One document per month; together they match the deposit.'],
 ];
+const COGS: [NonNullable<SettingsDto['cogs']>, string, string][] = [
+  ['on', 'On: journals with the invoices', 'Each month’s units per SKU, costed from the Costs tab, become one Xero journal (debit Cost of goods sold, credit Inventory), posted with the invoices.'],
+  ['off', 'Off', 'No journal is made or posted and the Costs tab is not read. Journals already in Xero stay as they are.'],
+];
+const EDITIONS = { US: 'US', UK: 'UK', AU: 'Australian', NZ: 'New Zealand', GLOBAL: 'global' } as const;
 const STATUSES: [SettingsDto['documentStatus'], string, string][] = [
   ['DRAFT', 'Draft', 'You review and approve each document in Xero.'],
   ['SUBMITTED', 'Awaiting approval', 'Someone approves each document in Xero.'],
@@ -43,14 +49,15 @@ export function settingsPanel(ctx: SidebarContext): HTMLElement {
   let loaded = false;
 
   function form(settings: SettingsDto): HTMLElement {
-    const ids = { template: uid('template'), apply: uid('apply'), split: uid('split'), status: uid('status'), contact: uid('contact') };
+    const ids = { template: uid('template'), apply: uid('apply'), split: uid('split'), status: uid('status'), cogs: uid('cogs'), contact: uid('contact') };
     const templates: [string, string, string][] = [
       ['', 'Not chosen (US accounts)', 'The shipped Accounts rows: US-style, no tax. Choose where you sell to get your region’s tax types.'],
-      // The name fits the 300 px sidebar; where it applies is said under it.
+      // The name fits the 300 px sidebar; what it sets up, and for whom, is said under it.
       ...TEMPLATES.map((t): [string, string, string] => [
         t.id,
         t.name,
-        `For ${t.marketplaces.join(', ')}, with the tax types of Xero's ${t.edition === 'GLOBAL' ? 'global' : t.edition} edition.`,
+        `Accounts and tax types as a seller who is “${t.name}” books them, in Xero's ${EDITIONS[t.edition]} edition` +
+          `${t.marketplaces.length ? `; suggested for ${t.marketplaces.join(', ')} settlements` : ''}. The Accounts tab changes only if you tick the box below.`,
       ]),
     ];
     const { select: template, hint: templateHint } = select(ids.template, templates, settings.template);
@@ -63,6 +70,7 @@ export function settingsPanel(ctx: SidebarContext): HTMLElement {
     });
     const { select: split, hint: splitHint } = select(ids.split, SPLITS, settings.split);
     const { select: status, hint: statusHint } = select(ids.status, STATUSES, settings.documentStatus);
+    const { select: cogs, hint: cogsHint } = select(ids.cogs, COGS, settings.cogs ?? 'on');
     const contact = h('input', { id: ids.contact, type: 'text', value: settings.contactName, placeholder: 'The main marketplace, e.g. Amazon.com' });
     const save = h('button', { type: 'submit', class: 'action' }, 'Save settings');
     return h(
@@ -78,6 +86,7 @@ export function settingsPanel(ctx: SidebarContext): HTMLElement {
               documentStatus: status.value as SettingsDto['documentStatus'],
               contactName: contact.value.trim(),
               template: template.value,
+              cogs: cogs.value as NonNullable<SettingsDto['cogs']>,
               applyTemplate: applied,
             });
             replace(body, form(saved));
@@ -95,6 +104,7 @@ export function settingsPanel(ctx: SidebarContext): HTMLElement {
       applyRow,
       h('div', { class: 'form-group' }, h('label', { for: ids.split }, 'Settlements that span months'), split, splitHint),
       h('div', { class: 'form-group' }, h('label', { for: ids.status }, 'New documents in Xero are'), status, statusHint),
+      h('div', { class: 'form-group' }, h('label', { for: ids.cogs }, 'Cost of goods sold'), cogs, cogsHint),
       h('div', { class: 'form-group' }, h('label', { for: ids.contact }, 'Xero contact'), contact),
       h('div', { class: 'buttons' }, save),
     );

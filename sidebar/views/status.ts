@@ -7,6 +7,7 @@ import { h } from '../dom';
 const TONE: Record<SettlementStatus, string> = {
   Imported: 'neutral',
   'Needs mapping': 'attention',
+  'Needs attention': 'attention',
   Ready: 'ready',
   Posted: 'done',
   'Partly posted': 'bad',

@@ -35,7 +35,10 @@ export function unmappedView(ctx: SidebarContext, preview: PreviewResult, choice
 }
 
 function item(ctx: SidebarContext, u: UnmappedDto, currency: string, choices: readonly string[], chosen: () => void): HTMLElement {
-  const name = lineTypeName(u);
+  // Tax lines of both kinds can share Amazon's three words: who remits the tax tells them apart,
+  // as the Mapping tab's "Tax remitted by" column does.
+  const remitter = u.remittedBy === 'seller' ? 'Seller' : u.remittedBy === 'amazon' ? 'Amazon' : '';
+  const name = `${lineTypeName(u)}${u.remittedBy === 'seller' ? ' (tax you owe)' : u.remittedBy === 'amazon' ? ' (tax Amazon remits)' : ''}`;
   const suggestion = suggestCategory(u);
   const suggested = suggestion.category && choices.includes(suggestion.category) ? suggestion.category : '';
   const selectId = uid('category');
@@ -96,7 +99,7 @@ function item(ctx: SidebarContext, u: UnmappedDto, currency: string, choices: re
     'li',
     { class: 'unmapped-item' },
     h('span', { class: 'line-head' }, h('span', { class: 'line-type' }, name), h('span', { class: 'num' }, money(u.amount, currency))),
-    h('span', { class: 'gray small codes' }, `${lineTypeCodes(u)} · ${count(u.rows, 'line')}${u.marketplaces.length ? ` · ${u.marketplaces.join(', ')}` : ''}`),
+    h('span', { class: 'gray small codes' }, `${lineTypeCodes(u)}${remitter ? ` · Tax remitted by: ${remitter}` : ''} · ${count(u.rows, 'line')}${u.marketplaces.length ? ` · ${u.marketplaces.join(', ')}` : ''}`),
     h('p', { class: 'suggestion small' }, suggestion.category ? h('strong', {}, `Suggested: ${suggestion.category}. `) : null, suggestion.reason),
     h(
       'div',

@@ -9,6 +9,9 @@ import type { TaxRemitter } from '../core/tax/classify';
 import type { Channel } from '../core/tracking/channel';
 import type { TrackingSettings } from '../core/tracking/tracking';
 import type { DocumentStatus } from '../core/xero/invoice';
+import type { PostingChangesDto } from './changes-types';
+
+export type * from './changes-types';
 
 /** Money as a decimal string with the currency's decimals: `-321.69`, `1200`. */
 export type Decimal = string;
@@ -109,7 +112,7 @@ export interface FinishImportRequest {
 }
 
 /** The status a settlement shows in the Settlements tab and the sidebar. */
-export type SettlementStatus = 'Imported' | 'Needs mapping' | 'Ready' | 'Posted' | 'Partly posted' | 'Failed' | 'Changed since posting';
+export type SettlementStatus = 'Imported' | 'Needs mapping' | 'Needs attention' | 'Ready' | 'Posted' | 'Partly posted' | 'Failed' | 'Changed since posting';
 
 /** A document SettleSheet created in Xero. */
 export interface PostedDocumentDto {
@@ -349,6 +352,8 @@ export interface PreviewResult {
   timeZone?: string;
   /** The files attached to the documents in Xero, and what the next post attaches. */
   attachments?: AttachmentsDto;
+  /** When it changed since posting: what, line by line. */
+  changes?: PostingChangesDto;
 }
 
 /** A file on a document in Xero, as SettleSheet attached it (or tried to). */

@@ -33,6 +33,7 @@ const STATUS_WORDS: Readonly<Record<string, string>> = {
   SUBMITTED: 'Awaiting approval',
   AUTHORISED: 'Approved',
   PAID: 'Paid',
+  POSTED: 'Posted',
   VOIDED: 'Voided',
   DELETED: 'Deleted',
 };
@@ -55,4 +56,26 @@ export function documentWords(document: { type: 'ACCREC' | 'ACCPAY'; invoiceNumb
 export function differenceWords(difference: string, currency: string): string {
   const negative = difference.startsWith('-');
   return `the lines come to ${moneyText(negative ? difference.slice(1) : difference, currency)} ${negative ? 'less' : 'more'} than the total`;
+}
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** A month part's key as people say it: `2025-06` → `June 2025` (anything else unchanged). */
+export function monthWords(key: string): string {
+  const m = /^(\d{4})-(\d{2})/.exec(key);
+  const name = m ? MONTH_NAMES[Number(m[2]) - 1] : undefined;
+  return m && name ? `${name} ${m[1]}` : key;
+}
+
+/**
+ * An Amazon line type as a person reads it: its description first, the file's other codes after
+ * (`Principal (Order / ItemPrice)`, `Storage Fee (other-transaction)`), and, for a tax line, whose
+ * tax it is.
+ */
+export function lineTypeWords(t: { transactionType: string; amountType: string; amountDescription: string; remittedBy?: string }): string {
+  const name = t.amountDescription || t.amountType || t.transactionType;
+  const codes = [...new Set([t.transactionType, t.amountType].filter((c) => c !== '' && c !== name))].join(' / ');
+  const tax = t.remittedBy === 'seller' ? 'tax you owe' : t.remittedBy === 'amazon' ? 'tax Amazon remits' : '';
+  const aside = [codes, tax].filter((w) => w !== '').join(', ');
+  return aside ? `${name} (${aside})` : name;
 }

@@ -54,5 +54,5 @@ export function settlementCogs(workbook: Workbook, summary: SettlementSummary, m
     for (const u of units) costs.listed.add(u.sku);
   }
   const plan = planCogs(summary, units, costs, mapping, { status: settings.documentStatus });
-  return { enabled: true, unitsKnown: true, plan, request: { journals: plan.journals, blocked: plan.problems } };
+  return { enabled: true, unitsKnown: true, plan, request: { journals: plan.journals, blocked: plan.problems, parts: plan.parts } };
 }

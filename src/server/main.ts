@@ -24,6 +24,8 @@ export { onOpen, onInstall, showSidebar, connectXeroFromMenu, disconnectXeroFrom
 export { settlesheetSelfTest } from './self-check';
 // Named in the state token of Xero's sign-in: Google's /usercallback calls it with Xero's answer.
 export { xeroAuthCallback } from './xero/entry-points';
+// The simple trigger that says at once which posted settlements an edit of Mapping, Accounts or Costs changes.
+export { onEdit } from './edit-warning';
 
 export const beginImport = target(schemas.BeginImportSchema, importing.beginImport);
 export const appendImportLines = target(schemas.AppendLinesSchema, importing.appendImportLines);

@@ -41,6 +41,12 @@ export interface SettlementRecord {
    * mapping); cleared when they agree again.
    */
   changedSincePosting: boolean;
+  /**
+   * Set when the last preview found something other than a missing category that stops posting (a
+   * deposit in another currency not entered, an account Xero lacks, a mapping conflict), so the
+   * status never says Ready while Post is refused; absent in records older than it.
+   */
+  blocked?: boolean;
   /** The last post attempt's failure, in words (at most 2,000 characters), until a post succeeds. */
   lastPostError?: string;
 }
@@ -111,5 +117,6 @@ export function statusOf(record: SettlementRecord, postedDocuments: number): Set
   if (postedDocuments > 0) return record.changedSincePosting ? 'Changed since posting' : 'Posted';
   if (record.lastPostError) return 'Failed';
   if (record.unmapped > 0) return 'Needs mapping';
-  return record.balanced ? 'Ready' : 'Imported';
+  if (!record.balanced) return 'Imported';
+  return record.blocked ? 'Needs attention' : 'Ready';
 }

@@ -41,6 +41,8 @@ export interface ExecutionOptions {
   authMode?: 'NONE';
   /** True for Google's /usercallback, which runs without the spreadsheet (document services are null). */
   withoutDocument?: boolean;
+  /** True for a simple trigger such as `onEdit`: AuthMode LIMITED, nothing that needs authorization, 30 seconds. */
+  simpleTrigger?: boolean;
 }
 
 /** The built script, ready to run executions against a fake Google world. */
@@ -97,6 +99,7 @@ export class AppsScriptRuntime {
       intrinsics: intrinsicsOf(context),
       ...(options.authMode ? { authMode: options.authMode } : {}),
       ...(options.withoutDocument ? { withoutDocument: true } : {}),
+      ...(options.simpleTrigger ? { authMode: 'LIMITED' as const, simpleTrigger: true } : {}),
     });
     Object.assign(context, globals);
     if (this.clock === 'world') (vm.runInContext(WORLD_DATE, context) as (now: () => number) => void)(() => this.world.now());
@@ -132,6 +135,21 @@ export class AppsScriptRuntime {
       if (typeof fn !== 'function') throw new Error(`Script function not found: ${name}`);
       return (fn as (...a: unknown[]) => unknown)(...args);
     }, options);
+  }
+
+  /**
+   * A simple trigger such as `onEdit`, when the script declares it: its event is made inside the
+   * trigger's own execution (`e.range` is a Range of that execution's services). Apps Script logs
+   * what a simple trigger throws and shows the person nothing, so the error is returned, not thrown.
+   */
+  trigger(name: string, event: (services: Record<string, unknown>) => unknown, options: ExecutionOptions = {}): { thrown?: string } {
+    if (!this.functionNames.includes(name)) return {};
+    try {
+      this.execute((scope) => (scope[name] as (e: unknown) => unknown)(event(scope)), { ...options, simpleTrigger: true });
+      return {};
+    } catch (error) {
+      return { thrown: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+    }
   }
 
   /**

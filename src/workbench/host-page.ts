@@ -52,6 +52,11 @@ button.action{background:#1a73e8;border-color:#1a73e8;color:#fff}
 .grid td.dropdown::after{content:" ▾";color:#9aa0a6}
 .grid td.active{outline:2px solid #1a73e8;outline-offset:-2px}
 .grid code{color:#0b8043}
+#toast:empty{display:none}
+#toast{position:absolute;right:16px;bottom:16px;max-width:360px;display:flex;gap:8px;align-items:flex-start;background:#323232;color:#fff;border-radius:6px;padding:10px 12px;box-shadow:0 2px 6px rgba(0,0,0,.3);z-index:10}
+#toast p{margin:4px 0 0;line-height:1.4}
+#toast .toast-close{background:transparent;border:0;color:#fff;min-height:0;padding:0 4px;font-size:16px}
+.sheet{position:relative}
 aside{width:300px;flex:none;border-left:1px solid #dadce0;background:#fff;display:flex;flex-direction:column;min-height:0}
 aside h2{flex:none;font-size:13px;font-weight:500;margin:0;padding:8px 12px;border-bottom:1px solid #dadce0}
 #sidebar-frame{border:0;width:300px;flex:1;min-height:0}
@@ -81,6 +86,7 @@ export function hostPage(facts: HostFacts, script: string): string {
 <div id="tabs" role="tablist" aria-label="Tabs"></div>
 <div id="editor"></div>
 <div id="workbook"><p class="muted">Loading the workbook…</p></div>
+<div id="toast" role="status" aria-live="polite"></div>
 </section>
 <aside aria-label="Add-on sidebar"><h2>SettleSheet</h2><iframe id="sidebar-frame" title="SettleSheet sidebar" src="/sidebar"></iframe></aside>
 </div>

@@ -15,7 +15,8 @@ import { SCRIPT_PROPERTY } from '../xero/config';
 import { AppsScriptRuntime } from './apps-script-runtime';
 import { demoSettlement } from './demo-settlement';
 import { hostPage, sidebarPage } from './host-page';
-import { editCell, snapshotWorkbook } from './workbook-view';
+import { personEdits } from './person-edit';
+import { snapshotWorkbook } from './workbook-view';
 import { localiseXeroUrls, serveXero, type PageResponse } from './xero-pages';
 
 /** How to start a workbench. */
@@ -136,8 +137,10 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
       if (!sameOrigin || !String(request.headers['content-type']).startsWith('application/json')) return text(403, 'Only the workbench page may call this.');
       const body = JSON.parse(await readBody(request)) as Record<string, unknown>;
       if (url.pathname === '/api/cell') {
-        editCell(world, user, { sheet: String(body.sheet), row: Number(body.row), column: Number(body.column), value: String(body.value ?? '') });
-        return json({ ok: true });
+        const edited = personEdits(world, runtime, user, { sheet: String(body.sheet), row: Number(body.row), column: Number(body.column), value: String(body.value ?? '') });
+        if (edited.triggerError) options.log?.(`[Code.js onEdit] ${edited.triggerError}`);
+        echoLogs();
+        return json({ ok: true, toasts: edited.toasts });
       }
       const answer = runtime.call(String(body.name), JSON.stringify(Array.isArray(body.args) ? body.args : []));
       echoLogs();

@@ -3,7 +3,7 @@
  * the journals (fingerprint, narration per revision), how one Xero holds is recorded, and how the
  * posted record stands against what would be posted now.
  */
-import type { PlannedJournal } from '../core/cogs/plan';
+import type { CogsPart, PlannedJournal } from '../core/cogs/plan';
 import { formatAmount, parseAmount } from '../core/money';
 import type { XeroJournalState } from './journal-calls';
 import { isOpen, type PostedJournal, type PostedRecord } from './posted-records';
@@ -18,6 +18,8 @@ import { numberForRevision } from './posting-plan';
 export interface JournalRequest {
   journals: readonly PlannedJournal[];
   blocked: readonly string[];
+  /** The parts' units and costs by SKU, kept with the posted journals to show what changed later. */
+  parts?: readonly CogsPart[];
 }
 
 /**

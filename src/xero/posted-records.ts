@@ -4,6 +4,7 @@
  * the spreadsheet's DOCUMENT properties (one value per settlement, well under the 9 KB limit), so
  * every collaborator sees the same state.
  */
+import type { PostedJournalsLines, PostedLines } from '../core/changes/posted-lines';
 import type { KeyValueStore } from './ports';
 import { parseJson } from './wire';
 
@@ -131,6 +132,14 @@ export interface PostedRecord {
   replacedJournals?: PostedJournal[];
   /** Files attached (or being attached) to the documents; absent until the first is planned. */
   attachments?: PostedAttachment[];
+  /**
+   * What this revision's documents said, line by line (core/changes), recorded with the
+   * fingerprint when they are created: the sidebar shows what changed since. Absent from records
+   * older than it, whose lines are not known.
+   */
+  lines?: PostedLines;
+  /** What the current journal revision's journals said, likewise. */
+  journalLines?: PostedJournalsLines;
 }
 
 /** Who is posting in this spreadsheet right now (written under the document lock). */

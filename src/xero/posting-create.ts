@@ -4,13 +4,16 @@
  * takes some documents and refuses others, the settlement is recorded as partly posted with
  * exactly what Xero holds and why the rest was refused, so the next press finishes it.
  */
+import { postedLinesOf } from '../core/changes/posted-lines';
 import { formatAmount } from '../core/money';
+import { documentWords, moneyText } from '../core/words';
+import { mainMarketplace } from '../core/summary/summarise';
 import type { PlannedDocument } from '../core/xero/documents';
 import type { XeroDocumentState } from './client';
 import type { XeroValidationProblem } from './errors';
 import type { PostingDeps, PostRequest } from './posting-request';
 import { failedCall, NOTHING_CREATED, partlyPosted, posted, refused, type PostOutcome } from './posting-outcome';
-import { describeRefusal, idempotencyKey, plannedTotal, postedDocument, renumber, sameDocument } from './posting-plan';
+import { describeRefusal, idempotencyKey, plannedTotal, postedDocument, renumber, sameDocument, xeroTotal } from './posting-plan';
 import { isOpen, type MissingPart, type PostedDocument, type PostedRecord } from './posted-records';
 
 /** Create calls one press may make: the first, and one under a new key after each server error. */
@@ -45,8 +48,10 @@ function sortAgainstXero(planned: readonly PlannedDocument[], held: readonly Xer
         sorted.problems.push(`Xero already holds ${number} from an earlier post of this settlement, with lines that differ from what it gives now. Use "Void and re-post" to replace it.`);
       } else {
         const kind = document.invoice.Type === 'ACCPAY' ? 'bill' : 'sales invoice';
+        const held = xeroTotal(found, decimals);
+        const heldWords = documentWords({ ...found, type: found.type === 'ACCPAY' ? 'ACCPAY' : 'ACCREC', invoiceNumber: number, total: held === undefined ? String(found.total) : formatAmount(held, decimals) }, found.currency);
         sorted.problems.push(
-          `Xero already holds ${number} (${found.type} ${found.currency} ${found.total}, ${found.status}), but this settlement now gives a ${kind} of ${document.invoice.CurrencyCode} ${formatAmount(plannedTotal(document), decimals)}. ` +
+          `Xero already holds ${heldWords}, but this settlement now gives a ${kind} of ${moneyText(formatAmount(plannedTotal(document), decimals), document.invoice.CurrencyCode)}. ` +
             'Use "Void and re-post" to replace it.',
         );
       }
@@ -93,6 +98,8 @@ export function createMissing(
     ...(stillMissing.length > 0 ? { missing: stillMissing } : {}),
     numbers,
     documents: first.adopted,
+    // What these documents say, line by line, so a later change can be shown (core/changes).
+    lines: postedLinesOf(summary, request.documents, { marketplace: mainMarketplace(summary.marketplaces) }),
     by: request.user,
     at: now(),
   };

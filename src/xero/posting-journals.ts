@@ -6,7 +6,9 @@
  * double click or a second person end with one journal per part, as for documents
  * (posting-create.ts). Whatever happens here never undoes or blocks the documents.
  */
+import { postedJournalsLinesOf } from '../core/changes/posted-lines';
 import { formatAmount } from '../core/money';
+import { documentStatusWords } from '../core/words';
 import type { PlannedJournal } from '../core/cogs/plan';
 import type { XeroFailure } from './errors';
 import type { XeroJournalState } from './journal-calls';
@@ -26,7 +28,7 @@ export interface JournalOutcome {
 }
 
 function words(journals: readonly PostedJournal[]): string {
-  return journals.map((j) => `${j.narration.split(' ')[0]} (${j.status})`).join(', ');
+  return journals.map((j) => `${j.narration.split(' ')[0]} (${documentStatusWords(j.status)})`).join(', ');
 }
 
 function failedWords(failure: XeroFailure, mayHaveCreated: boolean): string {
@@ -80,6 +82,7 @@ export function postJournals(deps: PostingDeps, request: PostRequest, standing: 
     journals: first.adopted,
     journalNarrations: [...new Set([...recorded, ...narrations])],
     journalFingerprint: fingerprint,
+    journalLines: postedJournalsLinesOf(summary, planned, request.cogs?.parts ?? []),
     journalState: first.missing.length === 0 ? 'posted' : 'posting',
     journalRevision: revision,
     journalRefusals: base.journalRefusals ?? 0,

@@ -122,7 +122,9 @@ export function describeRefusal(problem: XeroValidationProblem, document: Planne
   const where = lines.map((n) => {
     const item = items[n - 1];
     const categories = summaryLines[n - 1]?.categories.join(' + ');
-    return item ? `line ${n} (${categories ? `${categories}, ` : ''}account ${item.AccountCode}, tax ${item.TaxType})` : `line ${n}`;
+    // No tax (NONE) goes without saying, as in the sidebar's lines.
+    const tax = item && item.TaxType.toUpperCase() !== 'NONE' ? `, tax ${item.TaxType}` : '';
+    return item ? `line ${n} (${categories ? `${categories}, ` : ''}account ${item.AccountCode}${tax})` : `line ${n}`;
   });
   return `${describeDocument(document, summary)}${where.length > 0 ? `, ${where.join(' and ')}` : ''}: ${problem.message}`;
 }

@@ -5,6 +5,7 @@
  * notes allocated, and one dated in a locked period, so both are checked first and named.
  */
 import { formatAmount, parseAmount } from '../core/money';
+import { moneyText } from '../core/words';
 import type { XeroDocumentState } from './client';
 import { lockedForVoiding } from './lock-dates';
 import type { PostingDeps, PostRequest } from './posting-request';
@@ -19,7 +20,7 @@ const BACKOFF_MS = 1000;
 
 function money(amount: number, currency: string, decimals: number): string {
   const minor = parseAmount(String(amount), decimals);
-  return `${currency} ${typeof minor === 'number' ? formatAmount(minor, decimals) : String(amount)}`;
+  return moneyText(typeof minor === 'number' ? formatAmount(minor, decimals) : String(amount), currency);
 }
 
 /** What stops Xero from voiding these documents: payments and credit notes, then lock dates. */

@@ -7,6 +7,7 @@
  * documents; a settlement Xero took only part of is recorded as partly posted, and the next press
  * finishes it (or `void` takes back what was created: posting-void.ts).
  */
+import { documentStatusWords } from '../core/words';
 import { checkJournals } from './journal-checks';
 import { journalStanding } from './journal-plan';
 import { isOpen, type PostedRecord } from './posted-records';
@@ -177,8 +178,8 @@ function withJournalNote(outcome: PostOutcome, request: PostRequest, note?: stri
 }
 
 function voidedOutcome(record: PostedRecord, settlementId: string): PostOutcome {
-  const journals = (record.replacedJournals ?? []).map((j) => `${j.narration.split(' ')[0]} (${j.status.toLowerCase()})`);
-  const taken = [...record.replaced.map((d) => `${d.invoiceNumber} (${d.status.toLowerCase()})`), ...journals].join(', ');
+  const journals = (record.replacedJournals ?? []).map((j) => `${j.narration.split(' ')[0]} (${documentStatusWords(j.status)})`);
+  const taken = [...record.replaced.map((d) => `${d.invoiceNumber} (${documentStatusWords(d.status)})`), ...journals].join(', ');
   return {
     kind: 'voided',
     record,

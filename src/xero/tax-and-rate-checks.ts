@@ -26,9 +26,11 @@ export function checkStatedTaxAndRates(documents: readonly PlannedDocument[], re
   const foreign = documents.filter((d) => d.invoice.CurrencyCode !== reference.baseCurrency);
   if (foreign.length > 1 && foreign.some((d) => d.invoice.CurrencyRate === undefined)) {
     const currency = foreign[0]!.invoice.CurrencyCode;
+    // A negative settlement is money Amazon took from the seller's card, not a deposit.
+    const taken = foreign.reduce((total, d) => total + d.total, 0) < 0;
     problems.add(
       `This settlement is in ${currency} and becomes ${foreign.length} documents; ${org} works in ${reference.baseCurrency}. ` +
-        `Enter the amount that reached your bank in ${reference.baseCurrency} (below), so every document uses one exchange rate and the carried-forward account clears in ${reference.baseCurrency}.`,
+        `Enter ${taken ? 'what Amazon took from your card' : 'the amount that reached your bank'} in ${reference.baseCurrency} (below), so every document uses one exchange rate and the carried-forward account clears in ${reference.baseCurrency}.`,
     );
   }
   return [...problems];

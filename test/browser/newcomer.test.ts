@@ -147,6 +147,9 @@ describeInBrowser('the newcomer path in the workbench, as the README tells it', 
     expect(skuRows).toHaveLength(6);
     for (const row of skuRows) await typeInCell(page, costsTab!, row, 2, '6.40');
     await sidebar.getByRole('button', { name: refresh!, exact: true }).click();
+    // The journals to come, in the seller's words: debit and credit by account, no NONE tax.
+    await expectText(sidebar.locator('.cogs'), /Debit 310 Cost of Goods Sold[\s\S]*Credit 630 Inventory/);
+    expect(await sidebar.locator('.cogs').innerText()).not.toMatch(/\bNONE\b/);
     await sidebar.getByRole('button', { name: postCosts!, exact: true }).click();
     await expectText(sidebar.locator('.notice-area .notice'), /cost of goods sold/i);
     const journals = workbench.sandbox.journals(TENANT_IDS.us);

@@ -22,10 +22,12 @@ describeInBrowser('a partly posted settlement', () => {
     });
     await sidebar.getByRole('button', { name: 'Post to Xero' }).click();
     await sidebar.getByRole('button', { name: 'Create in Xero' }).click();
-    await expectText(sidebar.locator('.notice-area .notice'), /Xero took only part of this settlement \(AMZ-24577301951-2025-06\): see "Partly posted" below\./);
+    await expectText(sidebar.locator('.notice-area .notice'), /^Xero took only part of this settlement: AMZ-24577301951-2025-06 is in Xero, AMZ-24577301951-2025-07 is not\. What Xero said, and the one way on, are below\.$/);
 
-    const panel = sidebar.getByRole('region', { name: 'Partly posted' });
-    await expectText(panel, /In Xero now:[\s\S]*AMZ-24577301951-2025-06[\s\S]*Not in Xero, because Xero refused it:[\s\S]*AMZ-24577301951-2025-07[\s\S]*Account code '407' has been archived/);
+    // Headed as a posted settlement's documents are, with how much of it Xero holds; the chip says the status.
+    const panel = sidebar.getByRole('region', { name: 'In Xero: 1 of 2 documents' });
+    expect(await sidebar.locator('.parts h3').innerText()).toBe('What it posts, in Xero or not yet');
+    await expectText(panel, /holds only part of this settlement:[\s\S]*AMZ-24577301951-2025-06[\s\S]*Not in Xero, because Xero refused it:[\s\S]*AMZ-24577301951-2025-07[\s\S]*Account code '407' has been archived/);
     expect(await panel.getByRole('link', { name: 'Open Sales invoice AMZ-24577301951-2025-06 in Xero (new tab)' }).getAttribute('href')).toContain('shortcode');
     await expectText(sidebar.locator('.status-line'), /Partly posted/);
     // One action, and no other way to post.
@@ -35,10 +37,10 @@ describeInBrowser('a partly posted settlement', () => {
 
     storage.Status = 'ACTIVE';
     await finish.click();
-    await expectText(panel, /This creates AMZ-24577301951-2025-07 in Harbor Lane Goods Inc\. AMZ-24577301951-2025-06 stay as they are: nothing is created twice\./);
+    await expectText(panel, /This creates AMZ-24577301951-2025-07 in Harbor Lane Goods Inc\. AMZ-24577301951-2025-06 stays as it is: nothing is created twice\./);
     await panel.getByRole('button', { name: 'Finish posting' }).click();
     await sidebar.locator('.notice-area .notice.success').waitFor();
-    expect(await sidebar.getByRole('region', { name: 'Partly posted' }).count()).toBe(0);
+    expect(await sidebar.getByRole('region', { name: /^In Xero: \d of \d documents$/ }).count()).toBe(0);
     expect(workbench.sandbox.documents(TENANT_IDS.us).map((d) => d.invoiceNumber)).toEqual(['AMZ-24577301951-2025-06', 'AMZ-24577301951-2025-07']);
     await expectText(sidebar.locator('.status-line'), /Posted/);
   });

@@ -2,12 +2,13 @@
  * `npm run screenshots`: walks the newcomer path in the workbench with Chromium and saves the main
  * screens to docs/ for the README: the import with its reconciliation picture, a line type with its
  * suggested category, the workbench at 1366×820 with the Mapping tab, a settlement's detail, the
- * post confirmation, and the posted documents.
+ * post confirmation, the posted documents, and what changed after a Mapping row of the posted
+ * settlement was edited (with the workbench showing the spreadsheet's message at the edit).
  * Bundled to dist/screenshots.cjs, so the repository root is one folder up.
  */
 import path from 'node:path';
 import { demoSettlement, UNMAPPED_DESCRIPTION } from '../../src/workbench/demo-settlement';
-import { chooseFile, connectXero, importChosenFile, openWorkbench } from './support/workbench-session';
+import { chooseFile, connectXero, editInTabView, importChosenFile, openWorkbench } from './support/workbench-session';
 
 const root = path.resolve(__dirname, '..');
 const docs = path.join(root, 'docs');
@@ -64,6 +65,22 @@ async function main(): Promise<void> {
     await alone.locator('.posted').waitFor();
     await alone.evaluate(() => window.scrollTo(0, 0));
     await shoot('sidebar-posted.png', false);
+
+    // The accountant moves the placement fee to Storage: the spreadsheet says so at once, the detail shows what changed.
+    await editInTabView(session, 'Mapping', { column: 'Amount description', value: UNMAPPED_DESCRIPTION }, 'Category', 'Storage');
+    await page.locator('#toast').waitFor();
+    // The sidebar beside it, refreshed, shows what changed.
+    await sidebar.getByRole('button', { name: 'Refresh', exact: true }).click();
+    await sidebar.locator('.changes').waitFor();
+    await sidebar.locator('.changes').evaluate((e) => window.scrollTo(0, (e as HTMLElement).offsetTop - 60));
+    await page.screenshot({ path: path.join(docs, 'workbench-edit.png') });
+    console.log('docs/workbench-edit.png');
+    await alone.reload();
+    await alone.getByRole('button', { name: new RegExp(demo.settlementId) }).click();
+    const changes = alone.locator('.changes');
+    await changes.waitFor();
+    await changes.evaluate((e) => window.scrollTo(0, (e as HTMLElement).offsetTop - 12));
+    await shoot('sidebar-changes.png', false);
   } finally {
     await session.close();
   }

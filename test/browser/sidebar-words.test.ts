@@ -19,7 +19,7 @@ describeInBrowser('the sidebar in a seller’s words', () => {
   const suite = workbenchForSuite();
   const demo = demoSettlement();
 
-  it('leads with categories, hides NONE tax and zero lines, and explains the carried month', async () => {
+  it('leads with categories, hides NONE tax and zero lines, and explains the carried month, in the sidebar and the Summary tab', async () => {
     const session = suite();
     const { page, sidebar } = session;
     await page.getByRole('button', { name: 'Put the demo settlement in the sidebar' }).click();
@@ -40,6 +40,18 @@ describeInBrowser('the sidebar in a seller’s words', () => {
     // The June part totals zero: one sentence says why.
     await expectText(parts.locator('.part').first().locator('.carry'), /^The June 2025 lines come to [\d,]+\.\d\d USD\. That is carried forward to July 2025, so this invoice totals 0\.00 USD\. It is created approved, as A2X and Link My Books do, so June 2025's sales and fees are in your reports\.$/);
     await expectText(parts.locator('.part').nth(1).locator('.carry'), /^It includes [\d,]+\.\d\d USD carried forward from June 2025, so it covers the whole settlement\.$/);
+
+    // The Summary tab and the Log, as the workbench shows them, say it the same way.
+    await page.locator('#tabs button', { hasText: /^Summary$/ }).click();
+    const summary = page.locator('#workbook');
+    await expectText(summary, /Amazon paid 866\.41 USD into your bank on 2025-07-10/);
+    const summaryText = await summary.innerText();
+    expect(summaryText).toMatch(/June 2025\s+Not postable yet|June 2025\s+Sales invoice AMZ-24577301951-2025-06 dated 2025-06-30\s+Sales\s+201/);
+    expect(summaryText).toMatch(/Also Marketplace facilitator tax: 0\.00 USD/);
+    expect(summaryText).toMatch(/Principal \(Order \/ ItemPrice\), Amazon\.com: 28 lines, 733\.07/);
+    expect(summaryText).not.toMatch(/\bNONE\b/);
+    await page.locator('#tabs button', { hasText: /^Log$/ }).click();
+    await expectText(page.locator('#workbook'), /Inventory Placement Service Fee \(other-transaction\) now counts as FBA fees \(Mapping row \d+\), in every settlement\./);
   });
 
   it('shows posted documents in one money style and when they were posted as the workbook writes it', async () => {
@@ -78,9 +90,20 @@ describeInBrowser('the sidebar in a seller’s words', () => {
     expect(await detail.locator('.status-line').innerText()).not.toMatch(/-321\.69/);
     expect(await detail.innerText()).not.toMatch(/deposit of -|Deposit -/i);
     // A CAD settlement in a USD organisation: the person says what left their card, in USD, as the statement shows it.
-    await detail.getByLabel(/What Amazon took from your card, in USD:/).fill('235.00');
-    await detail.getByRole('button', { name: 'Use this deposit' }).click();
-    await expectText(detail.locator('.deposit'), /: 321\.69 CAD is 235\.00 USD\./);
+    // Before it is entered, the one problem and the form ask for the same thing, in the same words.
+    await expectText(detail.locator('.notice.error'), /Enter what Amazon took from your card in USD \(below\)/);
+    expect(await detail.locator('.status-line .chip').innerText()).toBe('Needs attention');
+    expect(session.workbench.world.inspect.grid('Settlements').values.find((r) => r[0] === '23874396421')![10]).toBe('Needs attention');
+    const deposit = detail.getByRole('form', { name: "In USD, your organisation's currency" });
+    await expectText(deposit, /This settlement is in CAD; your organisation works in USD\./);
+    await deposit.getByLabel('What Amazon took from your card, in USD').fill('235.00');
+    await deposit.getByRole('button', { name: 'Use this amount' }).click();
+    await expectText(detail.locator('form.deposit'), /Every document uses one rate, 1\.368894 CAD per USD: 321\.69 CAD is 235\.00 USD\./);
+    await expectText(detail.locator('.notice.warning'), /from the 235\.00 USD Amazon took from your card\./);
+    expect((await detail.locator('.notice, form.deposit').allInnerTexts()).join(' ')).not.toMatch(/-235\.00|deposit of -/);
+    expect(await detail.locator('.status-line .chip').innerText()).toBe('Ready');
+    // The chip and the Settlements tab say the same.
+    expect(session.workbench.world.inspect.grid('Settlements').values.find((r) => r[0] === '23874396421')![10]).toBe('Ready');
     await sidebar.getByRole('button', { name: 'Post to Xero', exact: true }).click();
     const confirmation = sidebar.getByRole('group', { name: /^Create 1 sales invoice and 1 bill in Harbor Lane Goods Inc\?$/ });
     await expectText(confirmation, /Amazon took 321\.69 CAD from your card: a bill of 321\.69 CAD\./);

@@ -5,7 +5,7 @@
 import type { Locator } from 'playwright-core';
 import { demoSettlement, UNMAPPED_DESCRIPTION } from '../../src/workbench/demo-settlement';
 import { describeInBrowser } from './support/chromium';
-import { importChosenFile, workbenchForSuite } from './support/workbench-session';
+import { expectText, importChosenFile, workbenchForSuite } from './support/workbench-session';
 
 jest.setTimeout(120_000);
 
@@ -84,6 +84,26 @@ describeInBrowser('the workbench on a 1366×820 screen', () => {
     expect(cut).toEqual([]);
     // What each choice means is said under it, in full.
     await sidebar.locator('.settings').getByText(/earlier months are carried into the last/).waitFor();
+    // Where you sell: each template says what it sets up, and that the Accounts tab changes only when asked.
+    const template = sidebar.getByLabel('Where you sell and how you are registered');
+    await template.selectOption({ label: 'United Kingdom, not VAT registered' });
+    await expectText(sidebar.locator('.settings'), /Accounts and tax types as a seller who is “United Kingdom, not VAT registered” books them, in Xero's UK edition\. The Accounts tab changes only if you tick the box below\./);
+    await template.selectOption({ label: 'United Kingdom, VAT registered' });
+    await expectText(sidebar.locator('.settings'), /in Xero's UK edition; suggested for Amazon\.co\.uk settlements\./);
+    expect(await sidebar.getByLabel(/Replace the Accounts tab's rows/).isChecked()).toBe(true);
+    await template.selectOption({ label: 'Not chosen (US accounts)' });
+    // Cost of goods sold: on or off, said in words, and saved with the rest.
+    const cogs = sidebar.getByLabel('Cost of goods sold', { exact: true });
+    expect(await cogs.inputValue()).toBe('on');
+    await expectText(sidebar.locator('.settings'), /costed from the Costs tab, become one Xero journal \(debit Cost of goods sold, credit Inventory\), posted with the invoices\./);
+    await cogs.selectOption('off');
+    await expectText(sidebar.locator('.settings'), /No journal is made or posted and the Costs tab is not read\./);
+    await sidebar.getByRole('button', { name: 'Save settings' }).click();
+    await expectText(sidebar.locator('.notice-area'), /Settings saved\./);
+    expect(await sidebar.getByLabel('Cost of goods sold', { exact: true }).inputValue()).toBe('off');
+    await sidebar.getByLabel('Cost of goods sold', { exact: true }).selectOption('on');
+    await sidebar.getByRole('button', { name: 'Save settings' }).click();
+    await expectText(sidebar.locator('.notice-area'), /Settings saved\./);
     await sidebar.getByText('Settings', { exact: true }).click();
   });
 

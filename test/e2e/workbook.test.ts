@@ -233,7 +233,7 @@ describe('the sidebar’s own targets, built', () => {
     const category = s.x.world.inspect.grid('Mapping').values[0]!.indexOf('Category');
     expect(s.x.world.inspect.grid('Mapping').values[chosen.row - 1]![category]).toBe('FBA fees');
     expect(s.run<PreviewResult>(SELLER, 'previewSettlement', { settlementId }).unmapped).toEqual([]);
-    expect(logRows(s).at(-1)!.slice(2, 6)).toEqual(['Choose category', '', 'OK', `${NEW_FEE} (other-transaction / other-transaction / ${NEW_FEE}) now counts as FBA fees: Mapping row ${chosen.row}.`]);
+    expect(logRows(s).at(-1)!.slice(2, 6)).toEqual(['Choose category', '', 'OK', `${NEW_FEE} (other-transaction) now counts as FBA fees (Mapping row ${chosen.row}), in every settlement.`]);
 
     // A colleague's stale sidebar offers another category: the first choice stands, and is said.
     const late = s.run<{ row: number; category: string; written: boolean }>(BOOKKEEPER, 'chooseCategory', { ...triple, category: 'Storage' });
@@ -310,7 +310,7 @@ describe('the sidebar’s own targets, built', () => {
     // July's part carries its net forward (0.00, approved at once); August's is the deposit, a draft.
     expect(details).toMatch(/^In Harbor Lane Goods Inc: AMZ-\S+-2025-07 \(sales invoice, 0\.00 USD · Approved\), Xero id \S+; AMZ-\S+-2025-08 \(sales invoice, [\d,]+\.\d\d USD · Draft\), Xero id /);
     expect(details).not.toMatch(/USD \d|DRAFT/);
-    expect(String(log.values.find((r) => r[2] === 'Import')![5])).toMatch(/; 1 line type needs a category \(1 row added to Mapping\)$/);
+    expect(String(log.values.find((r) => r[2] === 'Import')![5])).toMatch(/ 1 kind of line has no category yet: .+\. Its row was added to the Mapping tab, highlighted\.$/);
   });
 
   it('tells the sidebar what Xero holds now, for the Void and re-post confirmation, after someone approved the drafts', () => {

@@ -4,6 +4,7 @@
  * execution by the named user in a fresh script context.
  */
 import { AppsScriptRuntime } from '../../src/workbench/apps-script-runtime';
+import { personEdits, type EditOutcome, type PersonEdit } from '../../src/workbench/person-edit';
 import type { GoogleFakes } from '../fakes/google';
 
 /** Calls top-level functions of a bundle as separate executions. */
@@ -16,6 +17,10 @@ export interface BundleRunner {
   callWithoutAuthorization<T = unknown>(user: string, name: string, ...args: unknown[]): T;
   /** Google's /usercallback for a redirect's query: checks the state token, runs its function without the spreadsheet, returns the page. */
   userCallback(user: string, query: Record<string, string>): string;
+  /** A person types into a cell, as in Sheets: the value, then the script's `onEdit` simple trigger; returns the toasts shown. */
+  edit(user: string, edit: PersonEdit): EditOutcome;
+  /** A simple trigger with an event made in its own execution (e.g. a pasted range for `onEdit`). */
+  trigger(user: string, name: string, event: (services: Record<string, unknown>) => unknown): { thrown?: string };
 }
 
 /** A runner for one bundle's code in one fake world. */
@@ -33,5 +38,7 @@ export function bundleRunner(world: GoogleFakes, code: string): BundleRunner {
       const { functionName, event } = world.userCallback(query);
       return runtime.callback(functionName, event, { user });
     },
+    edit: (user: string, edit: PersonEdit) => personEdits(world, runtime, user, edit),
+    trigger: (user: string, name: string, event: (services: Record<string, unknown>) => unknown) => runtime.trigger(name, event, { user }),
   };
 }

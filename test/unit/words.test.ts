@@ -1,4 +1,4 @@
-import { count, differenceWords, documentStatusWords, documentWords, moneyText } from '../../src/core/words';
+import { count, differenceWords, documentStatusWords, documentWords, lineTypeWords, moneyText, monthWords } from '../../src/core/words';
 
 describe('the phrases every part of SettleSheet shares', () => {
   it('says how far the lines are from the total, in words, without a sign', () => {
@@ -23,5 +23,16 @@ describe('the phrases every part of SettleSheet shares', () => {
   it('counts in the singular for one', () => {
     expect(count(1, 'line type')).toBe('1 line type');
     expect(count(1200, 'Amazon line')).toBe('1,200 Amazon lines');
+  });
+});
+
+describe('monthWords and lineTypeWords', () => {
+  it('say a month and a line type as people read them', () => {
+    expect(monthWords('2025-06')).toBe('June 2025');
+    expect(monthWords('whole')).toBe('whole');
+    expect(lineTypeWords({ transactionType: 'Order', amountType: 'ItemPrice', amountDescription: 'Principal' })).toBe('Principal (Order / ItemPrice)');
+    expect(lineTypeWords({ transactionType: 'other-transaction', amountType: 'other-transaction', amountDescription: 'Storage Fee' })).toBe('Storage Fee (other-transaction)');
+    expect(lineTypeWords({ transactionType: 'Order', amountType: 'ItemPrice', amountDescription: 'Tax', remittedBy: 'seller' })).toBe('Tax (Order / ItemPrice, tax you owe)');
+    expect(lineTypeWords({ transactionType: 'Order', amountType: 'ItemPrice', amountDescription: 'Tax', remittedBy: 'amazon' })).toBe('Tax (Order / ItemPrice, tax Amazon remits)');
   });
 });

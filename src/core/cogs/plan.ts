@@ -154,9 +154,7 @@ export function planCogs(summary: SettlementSummary, units: readonly UnitsEntry[
   }
 
   plan.missing = [...missing.values()];
-  for (const m of plan.missing) {
-    plan.problems.push(`No cost for SKU ${m.sku} on ${m.date} (${m.units} unit${Math.abs(m.units) === 1 ? '' : 's'} net of returns). Add its unit cost in the Costs tab.`);
-  }
+  if (plan.missing.length > 0) plan.problems.push(missingCostsText(plan.missing));
   for (const [sku, cost] of foreign) {
     plan.problems.push(
       `SKU ${sku} costs ${formatAmount(cost.unitCost, cost.decimals)} ${cost.currency} (Costs row ${cost.row}), but settlement ${header.settlementId} is in ${header.currency}. ` +
@@ -315,4 +313,18 @@ function addNotes(plan: CogsPlan, units: readonly UnitsEntry[]): void {
   }
   const withoutSku = units.filter((u) => u.sku === '').reduce((t, u) => t + u.sold - u.returned, 0);
   if (withoutSku !== 0) plan.notes.push(`${withoutSku} unit${Math.abs(withoutSku) === 1 ? '' : 's'} on lines without a SKU cannot be costed and are left out.`);
+}
+
+/** SKUs named when costs are missing; the rest are counted (the preview lists each with its units). */
+const MISSING_NAMED = 3;
+
+/** One short sentence for every SKU without a cost: a seller with a new catalogue reads it once, not once per SKU. */
+function missingCostsText(missing: readonly MissingCost[]): string {
+  if (missing.length === 1) {
+    const m = missing[0]!;
+    return `No cost yet for SKU ${m.sku} (${m.units} unit${Math.abs(m.units) === 1 ? '' : 's'} net of returns, from ${m.date}). Add its unit cost in the Costs tab, where its row is highlighted.`;
+  }
+  const named = missing.slice(0, MISSING_NAMED).map((m) => m.sku);
+  const list = missing.length > MISSING_NAMED ? `${named.join(', ')} and ${missing.length - MISSING_NAMED} more` : `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}`;
+  return `No cost yet for ${missing.length} SKUs (${list}). Add their unit costs in the Costs tab, where their rows are highlighted.`;
 }

@@ -191,7 +191,7 @@ export function marketplacesOf(entries: readonly AggregateEntry[]): string[] {
 }
 
 /** The settlement's own marketplace: its main Amazon one (`Non-Amazon CA` orders are not), or ''. */
-function mainMarketplace(marketplaces: string[]): string {
+export function mainMarketplace(marketplaces: string[]): string {
   return marketplaces.find((m) => m.toLowerCase().startsWith('amazon.')) ?? marketplaces[0] ?? '';
 }
 

@@ -11,7 +11,7 @@ import { createMatcher } from '../../core/mapping/match';
 import { addMinor, currencyDecimals, formatAmount, parseAmount, type Minor } from '../../core/money';
 import { compareEntries, type AggregateEntry } from '../../core/summary/aggregate';
 import { summariseSettlement } from '../../core/summary/summarise';
-import { count, differenceWords } from '../../core/words';
+import { importLogDetails } from '../log-words';
 import { currentUser } from '../identity';
 import { readImportState, writeImportState, type ImportState } from '../import-state';
 import { importedUnits, recordImportedUnits } from '../cogs';
@@ -238,10 +238,10 @@ export function finishImport(request: FinishImportRequest): SettlementListItem {
       what: 'Import',
       settlementId: header.settlementId,
       result: 'OK',
-      details:
-        `${count(state.received, 'line')} from ${state.request.source}${previous ? ' (replacing an earlier file)' : ''}; ` +
-        (record.balanced ? 'balanced' : `NOT balanced: ${differenceWords(formatAmount(summary.check.difference, state.decimals), header.currency)}`) +
-        (unmapped.length ? `; ${count(unmapped.length, 'line type')} need${unmapped.length === 1 ? 's' : ''} a category${added ? ` (${count(added, 'row')} added to Mapping)` : ''}` : ''),
+      details: importLogDetails({
+        lines: state.received, source: state.request.source, replacing: previous !== undefined, currency: header.currency, decimals: state.decimals,
+        total: summary.header.totalAmount, difference: summary.check.difference, unmapped, added,
+      }),
     }, state.user);
     writeImportState(undefined);
     importCache().remove(TABLE_KEY + state.importId);

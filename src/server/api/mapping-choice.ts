@@ -8,6 +8,7 @@ import type { CategoryChoiceRequest, CategoryChoiceResult } from '../../api/type
 import { readAccountsTable } from '../../core/mapping/tables';
 import { isInternalCategory } from '../../core/mapping/choices';
 import { readRemitter } from '../../core/tax/classify';
+import { lineTypeWords } from '../../core/words';
 import { textCell } from '../workbook/cells';
 import { appendLog } from '../workbook/log';
 import { appendUnmapped, readAccountsTab, readMappingTab } from '../workbook/mapping-tabs';
@@ -60,7 +61,7 @@ export function chooseCategory(request: CategoryChoiceRequest): CategoryChoiceRe
       what: 'Choose category',
       settlementId: '',
       result: 'OK',
-      details: `${name} (${request.transactionType} / ${request.amountType} / ${request.amountDescription}) now counts as ${category}: Mapping row ${found.row}.`,
+      details: `${lineTypeWords(request)} now counts as ${category} (Mapping row ${found.row}), in every settlement.`,
     }, currentUser());
     return { row: found.row, category, written: true };
   });

@@ -90,7 +90,7 @@ export function postSettlement(request: { settlementId: string; mode: 'post' | '
   const details = result.outcome === 'voided'
     ? result.message
     : succeeded
-    ? `${result.outcome === 'posted' ? 'In' : 'Already in, nothing created in'} ${organisation}: ${listed.map((d) => `${documentWords(d, c.summary.header.currency)}, Xero id ${d.invoiceId}`).join('; ')}.`
+    ? `${result.outcome === 'posted' ? 'In' : 'Already in (nothing new created)'} ${organisation}: ${listed.map((d) => `${documentWords(d, c.summary.header.currency)}, Xero id ${d.invoiceId}`).join('; ')}.`
     : updated.lastPostError ?? result.message;
   appendLog(
     workbook,

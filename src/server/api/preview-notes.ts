@@ -25,8 +25,9 @@ export function previewNotes(summary: SettlementSummary, settings: SettingsDto, 
   }
   if (conversion) {
     const base = (m: number) => `${formatAmount(m, conversion.baseDecimals)} ${conversion.baseCurrency}`;
+    const from = conversion.deposit < 0 ? `the ${base(-conversion.deposit)} Amazon took from your card` : `the deposit of ${base(conversion.deposit)}`;
     notes.push(
-      `Every document uses one exchange rate, ${conversion.rate} ${header.currency} per ${conversion.baseCurrency}, from the deposit of ${base(conversion.deposit)}` +
+      `Every document uses one exchange rate, ${conversion.rate} ${header.currency} per ${conversion.baseCurrency}, from ${from}` +
         (conversion.converted === conversion.deposit
           ? '.'
           : `: no rate of 6 decimals converts the total exactly (it gives ${base(conversion.converted)}); Xero records the ${base(conversion.deposit - conversion.converted)} difference as a currency gain or loss when you match the deposit.`),

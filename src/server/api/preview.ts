@@ -24,6 +24,7 @@ import { appendCogsToSummary } from '../workbook/summary-cogs';
 import { writeSummaryTab } from '../workbook/summary-tab';
 import { refreshTransactionCategories } from '../workbook/transactions-maintenance';
 import { Workbook } from '../workbook/workbook';
+import { postingChangesOf } from './changes-view';
 import { cogsPreviewOf } from './cogs-view';
 import { UserFacingError } from './envelope';
 import { conversionOfSettlement, exchangeView } from './exchange';
@@ -101,7 +102,7 @@ export function compute(workbook: Workbook, record: SettlementRecord): Computed 
 }
 
 /** Keeps the workbook in step with a fresh computation: Mapping, Transactions, registry, row. */
-function reconcileWorkbook(workbook: Workbook, c: Computed, changedSincePosting: boolean): void {
+function reconcileWorkbook(workbook: Workbook, c: Computed, changedSincePosting: boolean, blocked: boolean): void {
   const { record, summary } = c;
   appendUnmapped(workbook, c.mappingTable, summary.unmapped, summary.header.decimals, record.settlementId);
   if (c.categories.some((category, i) => category !== c.stored[i]!.category)) {
@@ -111,8 +112,9 @@ function reconcileWorkbook(workbook: Workbook, c: Computed, changedSincePosting:
   }
   const unmapped = summary.unmapped.length;
   const balanced = summary.check.difference === 0;
-  if (unmapped !== record.unmapped || balanced !== record.balanced || changedSincePosting !== record.changedSincePosting) {
-    const updated = { ...record, unmapped, balanced, changedSincePosting };
+  if (unmapped !== record.unmapped || balanced !== record.balanced || changedSincePosting !== record.changedSincePosting || blocked !== (record.blocked ?? false)) {
+    const { blocked: _was, ...rest } = record;
+    const updated = { ...rest, unmapped, balanced, changedSincePosting, ...(blocked ? { blocked } : {}) };
     SettlementRegistry.active().put(updated);
     writeSettlementRow(workbook, updated, postingViewOf(updated), false);
     c.record = updated;
@@ -202,6 +204,7 @@ function previewOf(c: Computed, checks: XeroChecks): PreviewResult {
     ...optional('exchange', exchangeView(summary.header, checks.baseCurrency, c.conversion)),
     cogs: cogsPreviewOf(c, checks),
     attachments: attachmentsOf(c),
+    ...optional('changes', postingChangesOf(c, checks.posted, checks)),
   };
 }
 
@@ -214,7 +217,9 @@ export function previewSettlement(request: { settlementId: string }): PreviewRes
   const workbook = Workbook.active();
   const c = compute(workbook, recordOf(request.settlementId));
   const checks = xeroChecks(c);
-  reconcileWorkbook(workbook, c, checks.changedSincePosting);
+  // What stops a post besides a missing category (listed apart) makes the status "Needs attention".
+  const blocked = c.summary.problems.some((p) => p.kind !== 'unmapped') || checks.problems.length > 0;
+  reconcileWorkbook(workbook, c, checks.changedSincePosting, blocked);
   writeSummaryTab(workbook, c.summary, checks.documents, checks.accountNames);
   appendCogsToSummary(workbook, c.summary, c.cogs, checks.journals.planned);
   return { ...previewOf(c, checks), timeZone: workbook.timeZone };

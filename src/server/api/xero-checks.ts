@@ -12,7 +12,7 @@ import { documentsFingerprint, renumber } from '../../xero/posting-plan';
 import { checkDocuments } from '../../xero/reference';
 import { loadSpreadsheetReference } from '../../xero/spreadsheet';
 import { connectionStatus } from '../../xero/connection';
-import { isOpen } from '../../xero/posted-records';
+import { isOpen, type PostedRecord } from '../../xero/posted-records';
 import { postedRecord } from '../posted';
 import { appsScriptEnvironment } from '../xero/environment';
 import { appsScriptCrypto } from '../xero/ports';
@@ -27,6 +27,10 @@ export interface XeroChecks {
   /** The documents as the next post would send them (numbers carry the revision when re-posting). */
   documents: PlannedDocument[];
   changedSincePosting: boolean;
+  /** Xero holds documents of this settlement that differ from what would be posted now. */
+  documentsChanged: boolean;
+  /** The posted record read for these checks, if any. */
+  posted?: PostedRecord;
   alreadyPosted: boolean;
   /** The posted revision (0 when never posted). */
   revision: number;
@@ -48,7 +52,8 @@ export function xeroChecks(c: Computed): XeroChecks {
   // The journals have their own revision: a changed cost replaces them and keeps the documents.
   const journals = journalStanding(record, c.cogs.request, appsScriptCrypto);
   const alreadyPosted = holds && record.state === 'posted' && record.fingerprint === fingerprint && journals.settled;
-  const changedSincePosting = (holds && record.fingerprint !== fingerprint) || journals.changed;
+  const documentsChanged = holds && record.fingerprint !== fingerprint;
+  const changedSincePosting = documentsChanged || journals.changed;
   // A re-post moves to the next revision (its numbers end in -R2, -R3…), as the posting flow does.
   const revision = !record ? 1 : changedSincePosting ? record.revision + 1 : record.revision;
   const checks: XeroChecks = {
@@ -57,6 +62,8 @@ export function xeroChecks(c: Computed): XeroChecks {
     accountNames: new Map(),
     documents: renumber(c.documents, revision),
     changedSincePosting,
+    documentsChanged,
+    ...(record ? { posted: record } : {}),
     alreadyPosted,
     revision: record?.revision ?? 0,
     connected: false,

@@ -45,7 +45,7 @@ export function runSelfCheck(options: { uiShown: boolean; confirmedDemo: boolean
   ];
   const by = currentUser();
   const report: SelfCheckReport = { at: new Date().toISOString(), by, checks, ok: checks.every((c) => c.outcome !== 'fail') };
-  appendLog(workbook, { what: 'Self-check', settlementId: '', result: report.ok ? 'OK' : 'Failed', details: reportText(report) }, by);
+  appendLog(workbook, { what: 'Check this installation', settlementId: '', result: report.ok ? 'OK' : 'Failed', details: reportText(report) }, by);
   return report;
 }
 

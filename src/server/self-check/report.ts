@@ -48,7 +48,8 @@ const MARK = { pass: 'PASS', fail: 'FAIL', skipped: 'SKIPPED' } as const;
 /** The report as plain text (the Log line and the editor's execution log). */
 export function reportText(report: SelfCheckReport): string {
   const lines = report.checks.map((c) => `${MARK[c.outcome]} ${c.name}: ${c.figure}${c.detail ? ` (${c.detail})` : ''}`);
-  return [`SettleSheet installation check ${report.at} by ${report.by}: ${report.ok ? 'everything passed' : 'SOMETHING FAILED'}`, ...lines].join('\n');
+  // The Log's When column has the moment in the spreadsheet's time zone; this text, kept apart, says it in UTC.
+  return [`SettleSheet installation check ${report.at.slice(0, 16).replace('T', ' ')} UTC by ${report.by}: ${report.ok ? 'everything passed' : 'SOMETHING FAILED'}`, ...lines].join('\n');
 }
 
 /** The report as the dialog shows it: a table, then the text to copy and keep. */

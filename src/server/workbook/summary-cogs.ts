@@ -6,6 +6,7 @@
 import type { PlannedJournal } from '../../core/cogs/plan';
 import { amountToNumber } from '../../core/money';
 import type { SettlementSummary } from '../../core/summary/types';
+import { monthWords } from '../../core/words';
 import type { SettlementCogs } from '../cogs';
 import { textCell } from './cells';
 import { moneyFormat } from './layout';
@@ -25,17 +26,20 @@ export function appendCogsToSummary(workbook: Workbook, summary: SettlementSumma
   if (!cogs.enabled) {
     line('Cost of goods sold is off for this spreadsheet (SettleSheet settings).');
   } else {
+    // Months as the lines above name them.
+    const month = (key: string) => textCell(summary.parts.length > 1 ? monthWords(key) : 'Whole settlement');
     line('Cost of goods sold', 'SKU', 'Sold', 'Returned', 'Unit cost', 'Cost', 'Net units', 'Costs tab rows');
     for (const part of cogs.plan?.parts ?? []) {
       for (const s of part.skus) {
-        line(textCell(part.key), textCell(s.sku), s.sold, s.returned, s.unitCost === undefined ? '' : money(s.unitCost), s.amount === undefined ? 'no cost' : money(s.amount), s.net, textCell(s.costRows.join(', ')));
+        line(month(part.key), textCell(s.sku), s.sold, s.returned, s.unitCost === undefined ? '' : money(s.unitCost), s.amount === undefined ? 'no cost yet' : money(s.amount), s.net, textCell(s.costRows.join(', ')));
       }
-      line(textCell(part.key), 'Part total', part.sold, part.returned, '', part.amount === undefined ? '' : money(part.amount), part.sold - part.returned);
+      line(month(part.key), 'Month total', part.sold, part.returned, '', part.amount === undefined ? '' : money(part.amount), part.sold - part.returned);
     }
     for (const journal of journals) {
       journal.journal.JournalLines.forEach((l, i) => {
         const amount = journal.lines[i]!.amount;
-        line(textCell(journal.part), textCell(`Journal ${journal.key} dated ${journal.journal.Date}`), textCell(journal.lines[i]!.category), textCell(l.AccountCode), textCell(l.TaxType), money(amount), amount > 0 ? 'debit' : 'credit', textCell(journal.journal.Narration));
+        const tax = l.TaxType.toUpperCase() === 'NONE' ? 'No tax' : l.TaxType;
+        line(month(journal.part), textCell(`Journal ${journal.key} dated ${journal.journal.Date}`), textCell(journal.lines[i]!.category), textCell(l.AccountCode), textCell(tax), money(amount), amount > 0 ? 'debit' : 'credit', textCell(journal.journal.Narration));
       });
     }
     const blocked = [...(cogs.request?.blocked ?? [])];

@@ -1,11 +1,14 @@
 /**
- * The Summary tab: the settlement last previewed, laid out for an accountant: the walk from gross
- * sales to the deposit, then every line that will be posted with the Amazon lines behind it.
+ * The Summary tab: the settlement last previewed, laid out for the seller and the accountant in
+ * the sidebar's words: where the money went (paid into the bank, or taken from the card), the walk
+ * from gross sales to it, then each document with its lines led by category (the account, a tax
+ * type other than none, the amount, and the Amazon lines behind it, description first). Lines that
+ * come to zero are folded into one note per document; a carried month says where its money went.
  */
 import { trackingWords } from '../../core/tracking/tracking';
-import { amountToNumber, formatAmount } from '../../core/money';
-import type { SettlementSummary } from '../../core/summary/types';
-import { differenceWords } from '../../core/words';
+import { amountToNumber, formatAmount, type Minor } from '../../core/money';
+import type { SettlementSummary, SummaryLine, SummaryPart } from '../../core/summary/types';
+import { count, differenceWords, lineTypeWords, moneyText, monthWords } from '../../core/words';
 import type { PlannedDocument } from '../../core/xero/documents';
 import { textCell } from './cells';
 import { moneyFormat } from './layout';
@@ -13,6 +16,8 @@ import type { Workbook } from './workbook';
 
 const WIDTH = 8;
 const AMOUNT_COLUMN = 6;
+
+type Cell = string | number;
 
 /** Rewrites the Summary tab for one settlement. */
 export function writeSummaryTab(
@@ -22,47 +27,67 @@ export function writeSummaryTab(
   accountNames: ReadonlyMap<string, string>,
 ): void {
   const { header } = summary;
-  const money = (m: number) => amountToNumber(m, header.decimals);
-  const rows: (string | number)[][] = [];
-  const line = (...cells: (string | number)[]) => rows.push([...cells, ...new Array<string>(WIDTH - cells.length).fill('')].slice(0, WIDTH));
-  const marketplaces = summary.marketplaces.join(', ');
-  line(textCell(`Settlement ${header.settlementId}`), textCell(marketplaces), textCell(`${header.start.slice(0, 10)} to ${header.end.slice(0, 10)}`), textCell(`deposit ${header.depositDate.slice(0, 10)}`), header.currency, money(header.totalAmount));
+  const money = (m: Minor) => amountToNumber(m, header.decimals);
+  const rows: Cell[][] = [];
+  const line = (...cells: Cell[]) => rows.push([...cells, ...new Array<string>(WIDTH).fill('')].slice(0, WIDTH));
+  const taken = header.totalAmount < 0;
+  const moved = taken ? 'Taken from your card' : 'Paid into your bank';
+  const total = moneyText(formatAmount(Math.abs(header.totalAmount), header.decimals), header.currency);
+
+  line(
+    textCell(`Settlement ${header.settlementId}`),
+    textCell(summary.marketplaces.join(', ')),
+    textCell(`${header.start.slice(0, 10)} to ${header.end.slice(0, 10)}`),
+    textCell(taken ? `Amazon took ${total} from your card on ${header.depositDate.slice(0, 10)}` : `Amazon paid ${total} into your bank on ${header.depositDate.slice(0, 10)}`),
+    header.currency,
+    money(header.totalAmount),
+  );
   line('');
-  line('From gross sales to the deposit', '', '', '', '', 'Amount');
+  line(taken ? 'From gross sales to what Amazon took' : 'From gross sales to the deposit', '', '', '', '', 'Amount');
   for (const step of summary.reconciliation) line(step.label, '', '', '', '', money(step.amount));
-  line('Net of all lines', '', '', '', '', money(summary.check.sumOfRows));
-  line('Deposit (settlement total)', '', '', '', '', money(header.totalAmount), summary.check.difference === 0 ? 'Balanced' : `Not balanced: ${differenceWords(formatAmount(summary.check.difference, header.decimals), header.currency)}`);
+  line('All lines together', '', '', '', '', money(summary.check.sumOfRows));
+  line(`${moved} (the settlement's total)`, '', '', '', '', money(header.totalAmount), summary.check.difference === 0 ? 'Balanced' : `Not balanced: ${differenceWords(formatAmount(summary.check.difference, header.decimals), header.currency)}`);
   line('');
-  line('Part', 'Document', 'Category', 'Account', 'Tax type', 'Amount', 'Lines', 'Made of (transaction type / amount type / description, marketplace: lines, amount)');
+  line('Month', 'Document', 'Category', 'Account', 'Tax type', 'Amount', 'Amazon lines', 'Made of (description, Amazon’s codes, marketplace: lines, amount)');
   for (const part of summary.parts) {
+    const month = summary.parts.length > 1 ? monthWords(part.key) : 'Whole settlement';
     // A part has one document, or one per marketplace when they are split (issue 13).
+    const docOf = (marketplace: string) => documents.find((d) => d.part === part.key && (d.marketplace ?? '') === marketplace) ?? documents.find((d) => d.part === part.key);
     const labelOf = (marketplace: string) => {
-      const doc = documents.find((d) => d.part === part.key && (d.marketplace ?? '') === marketplace) ?? documents.find((d) => d.part === part.key);
-      return doc ? `${doc.invoice.Type === 'ACCPAY' ? 'Bill' : 'Invoice'} ${doc.invoice.InvoiceNumber} dated ${doc.invoice.Date}` : 'Not postable yet';
+      const doc = docOf(marketplace);
+      return doc ? `${doc.invoice.Type === 'ACCPAY' ? 'Bill' : 'Sales invoice'} ${doc.invoice.InvoiceNumber} dated ${doc.invoice.Date}` : 'Not postable yet';
     };
+    const doc = docOf('');
     const label = labelOf('');
-    for (const l of part.lines) {
-      const madeOf =
-        l.kind === 'mapped'
-          ? l.sources.map((s) => `${s.transactionType} / ${s.amountType} / ${s.amountDescription}${s.marketplace ? `, ${s.marketplace}` : ''}: ${s.rows}, ${formatAmount(s.amount, header.decimals)}`).join('; ')
-          : l.kind === 'carry-out'
-            ? `Carried forward to ${l.carryPart}`
-            : `Brought forward from ${l.carryPart}`;
+    const zero = part.lines.filter((l) => l.amount === 0);
+    for (const l of part.lines.filter((l) => l.amount !== 0)) {
       const account = accountNames.get(l.accountCode);
       const tracked = l.tracking.length ? ` (${trackingWords(l.tracking)})` : '';
-      line(textCell(part.key), textCell(labelOf(l.documentMarketplace)), textCell(`${l.categories.join(' + ')}${tracked}`), textCell(account ? `${l.accountCode} — ${account}` : l.accountCode), textCell(l.taxType), money(l.amount), l.rows, textCell(madeOf));
+      line(
+        textCell(month),
+        textCell(labelOf(l.documentMarketplace)),
+        textCell(`${lineTitle(l)}${tracked}`),
+        textCell(account ? `${l.accountCode} — ${account}` : l.accountCode),
+        textCell(l.taxType.toUpperCase() === 'NONE' ? 'No tax' : l.taxType),
+        money(l.amount),
+        l.kind === 'mapped' ? l.rows : '',
+        textCell(madeOf(l, header.decimals)),
+      );
     }
-    line(textCell(part.key), textCell(label), 'Part total', '', '', money(part.total));
+    if (zero.length > 0) line(textCell(month), textCell(label), textCell(zeroNote(zero, header.decimals, header.currency)));
+    line(textCell(month), textCell(label), textCell(documentTotal(part, doc)), '', '', money(part.total));
   }
   if (summary.unmapped.length) {
     line('');
-    line('Not mapped yet', '', '', '', '', 'Amount', 'Lines', 'Choose a category for these in the Mapping tab');
-    for (const u of summary.unmapped) line(textCell(u.transactionType), textCell(u.amountType), textCell(u.amountDescription), textCell(u.marketplaces.join(', ')), '', money(u.amount), u.rows);
+    line('Needs a category', 'Amazon’s codes', 'Marketplaces', '', '', 'Amount', 'Amazon lines', 'Choose a category for it in the sidebar or in the Mapping tab (its row is highlighted).');
+    for (const u of summary.unmapped) {
+      line(textCell(lineTypeWords({ ...u, transactionType: '', amountType: '' })), textCell(`${u.transactionType} / ${u.amountType} / ${u.amountDescription}`), textCell(u.marketplaces.join(', ')), '', '', money(u.amount), u.rows);
+    }
   }
   if (summary.problems.length) {
     line('');
-    line('Cannot post yet');
-    for (const p of summary.problems) line(textCell(p.message));
+    line('Before this can be posted');
+    for (const p of summary.problems.filter((p) => p.kind !== 'unmapped')) line(textCell(p.message));
   }
   const sheet = workbook.tab('summary');
   sheet.clear();
@@ -70,4 +95,33 @@ export function writeSummaryTab(
   if (short > 0) sheet.insertRowsAfter(sheet.getMaxRows(), short);
   sheet.getRange(1, 1, rows.length, WIDTH).setValues(rows);
   sheet.getRange(1, AMOUNT_COLUMN, rows.length, 1).setNumberFormat(moneyFormat(header.decimals));
+}
+
+/** A line's heading: its categories, or where a month's carry goes. */
+function lineTitle(l: SummaryLine): string {
+  if (l.kind === 'carry-out') return `Carried forward to ${monthWords(l.carryPart ?? '')}`;
+  if (l.kind === 'carry-in') return `Brought forward from ${monthWords(l.carryPart ?? '')}`;
+  return l.categories.join(' + ');
+}
+
+/** The Amazon lines behind a line, description first. */
+function madeOf(l: SummaryLine, decimals: number): string {
+  if (l.kind === 'carry-out') return 'The month’s net, carried forward so one document equals the deposit';
+  if (l.kind === 'carry-in') return `${monthWords(l.carryPart ?? '')}’s net, brought in so this document equals the deposit`;
+  return l.sources
+    .map((s) => `${lineTypeWords(s)}${s.marketplace ? `, ${s.marketplace}` : ''}: ${count(s.rows, 'line')}, ${formatAmount(s.amount, decimals)}`)
+    .join('; ');
+}
+
+/** One note for a document's lines that come to zero (tax Amazon collected and withheld, say). */
+function zeroNote(zero: readonly SummaryLine[], decimals: number, currency: string): string {
+  const rows = zero.reduce((n, l) => n + l.rows, 0);
+  return `Also ${zero.map(lineTitle).join(', ')}: ${moneyText(formatAmount(0, decimals), currency)} (${count(rows, 'Amazon line')} that cancel out; not on the document)`;
+}
+
+/** The total row's label: the document's total, and for a carried month why it is zero. */
+function documentTotal(part: SummaryPart, doc: PlannedDocument | undefined): string {
+  const out = part.lines.find((l) => l.kind === 'carry-out');
+  if (out) return `Document total (the month's net is carried forward to ${monthWords(out.carryPart ?? '')})`;
+  return doc?.invoice.Type === 'ACCPAY' ? 'Document total (a bill: Xero shows these lines with their signs flipped)' : 'Document total';
 }

@@ -53,6 +53,11 @@ export class Workbook {
     return sheet;
   }
 
+  /** The role of a tab by its sheet id, when it is one of the add-on's (nothing is created or read). */
+  roleOf(sheetId: number): TabRole | undefined {
+    return (Object.keys(this.registry) as (TabRole | 'staging')[]).find((role): role is TabRole => role !== 'staging' && this.registry[role]?.id === sheetId);
+  }
+
   /** True when every tab exists and is laid out as this version lays it out (nothing to do). */
   isComplete(): boolean {
     return TABS.every((t) => this.find(t.role) !== undefined) && this.layoutVersion() === LAYOUT_VERSION;

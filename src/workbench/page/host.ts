@@ -5,6 +5,7 @@
  * Everything from the workbook is set as text, never parsed as HTML.
  */
 import { h, replace, safeUrl } from '../../../sidebar/dom';
+import type { ShownToast } from '../../../test/fakes/google';
 import type { CellView, WorkbookSnapshot } from '../workbook-view';
 
 const view = document.getElementById('workbook') as HTMLElement;
@@ -130,8 +131,10 @@ function edit(sheet: string, row: number, column: number, cell: CellView): void 
       replace(editor, h('p', { class: 'problem', role: 'alert' }, await response.text()));
       return;
     }
+    const { toasts } = (await response.json()) as { toasts?: ShownToast[] };
     replace(editor);
     await load(sheet);
+    for (const shown of toasts ?? []) toast(shown);
   };
   replace(
     editor,
@@ -145,6 +148,20 @@ function edit(sheet: string, row: number, column: number, cell: CellView): void 
     ),
   );
   field.focus();
+}
+
+const toastArea = document.getElementById('toast') as HTMLElement;
+let toastTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** Shows a toast a script made, in the corner of the spreadsheet as Sheets does, for its timeout (one at a time). */
+function toast(shown: ShownToast): void {
+  clearTimeout(toastTimer);
+  replace(
+    toastArea,
+    h('div', { class: 'toast-box' }, shown.title ? h('strong', {}, shown.title) : null, h('p', {}, shown.message)),
+    h('button', { type: 'button', class: 'toast-close', 'aria-label': 'Close the message', onclick: () => replace(toastArea) }, '×'),
+  );
+  toastTimer = setTimeout(() => replace(toastArea), Math.max(1, shown.timeoutSeconds) * 1000);
 }
 
 async function demoIntoSidebar(button: HTMLElement): Promise<void> {

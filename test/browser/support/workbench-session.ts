@@ -198,3 +198,18 @@ export async function typeInCell(page: Page, sheet: string, row: number, column:
   );
   expect(status).toBe(200);
 }
+
+/** Edits a cell in the workbench's tab view as a person does: the tab, the cell, the editor, Save. */
+export async function editInTabView(session: Session, tab: string, match: { column: string; value: string }, header: string, value: string): Promise<void> {
+  const { page } = session;
+  const values = session.workbench.world.inspect.grid(tab).values;
+  const row = values.findIndex((r) => r[values[0]!.indexOf(match.column)] === match.value) + 1;
+  const column = String.fromCharCode(64 + values[0]!.indexOf(header) + 1);
+  // The tab is drawn afresh from the server: wait for that before finding the cell.
+  await Promise.all([page.waitForResponse((r) => r.url().includes('/api/workbook?sheet=')), page.locator('#tabs button', { hasText: new RegExp(`^${tab}$`) }).click()]);
+  await page.locator(`#workbook td[data-cell="${column}${row}"]`).click();
+  const field = page.locator('#editor #edit-value');
+  if ((await field.evaluate((e) => e.tagName)) === 'SELECT') await field.selectOption(value);
+  else await field.fill(value);
+  await page.locator('#editor').getByRole('button', { name: 'Save' }).click();
+}

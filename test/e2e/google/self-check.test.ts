@@ -52,7 +52,7 @@ describe.each(['keep', 'strip'] as const)('Check this installation (an apostroph
     expect(held).toHaveLength(1);
     expect(held[0]).toMatchObject({ status: 'DELETED', invoiceNumber: expect.stringMatching(/^SETTLESHEET-CHECK-/) });
     expect(userData(s)).toEqual(before);
-    const log = s.x.world.inspect.grid('Log').values.filter((r) => r[2] === 'Self-check');
+    const log = s.x.world.inspect.grid('Log').values.filter((r) => r[2] === 'Check this installation');
     expect(log.map((r) => r[4])).toEqual(['OK']);
     expect(String(log[0]![5])).toContain('PASS Xero Demo Company: create, find and delete one DRAFT invoice');
   });

@@ -45,7 +45,7 @@ describe('posting with cost of goods sold', () => {
     const s = settlement(COSTS);
     const outcome = post(x, s);
     expect(outcome.kind).toBe('posted');
-    expect(outcome.message).toContain('Its cost of goods sold (27.55 USD) is in Xero: AMZ-24288684723-2025-07-COGS (DRAFT), AMZ-24288684723-2025-08-COGS (DRAFT).');
+    expect(outcome.message).toContain('Its cost of goods sold (27.55 USD) is in Xero: AMZ-24288684723-2025-07-COGS (Draft), AMZ-24288684723-2025-08-COGS (Draft).');
     // July carries its net forward and is approved at once (issue 11); August, the deposit, a draft.
     expect(invoices(x)).toEqual(['AMZ-24288684723-2025-07 AUTHORISED', 'AMZ-24288684723-2025-08 DRAFT']);
     expect(x.sandbox.documents(US).map((d) => d.date)).toEqual(['2025-07-31', '2025-08-08']);
@@ -65,7 +65,7 @@ describe('posting with cost of goods sold', () => {
     const x = connected();
     const s = settlement(COSTS);
     x.sandbox.faults.add({ match: { method: 'PUT', path: '/api.xro/2.0/ManualJournals' }, kind: { dropAfterCommit: true } });
-    expect(post(x, s).message).toContain('is in Xero: AMZ-24288684723-2025-07-COGS (DRAFT)');
+    expect(post(x, s).message).toContain('is in Xero: AMZ-24288684723-2025-07-COGS (Draft)');
     expect(x.sandbox.calls()['PUT api.xero.com/api.xro/2.0/manualjournals']).toBe(2);
     expect(x.sandbox.journals(US)).toHaveLength(2);
   });
@@ -84,7 +84,7 @@ describe('posting with cost of goods sold', () => {
 
     const again = post(x, s);
     expect(again.kind).toBe('already-posted');
-    expect(again.message).toContain('Its cost of goods sold is in Xero: AMZ-24288684723-2025-07-COGS (DRAFT), AMZ-24288684723-2025-08-COGS (DRAFT).');
+    expect(again.message).toContain('Its cost of goods sold is in Xero: AMZ-24288684723-2025-07-COGS (Draft), AMZ-24288684723-2025-08-COGS (Draft).');
     expect(x.sandbox.journals(US)).toHaveLength(2);
     expect(x.sandbox.calls()['PUT api.xero.com/api.xro/2.0/manualjournals']).toBe(3);
   });
@@ -93,7 +93,7 @@ describe('posting with cost of goods sold', () => {
     const x = connected();
     const s = settlement(COSTS);
     x.sandbox.faults.add({ match: { method: 'PUT', path: '/api.xro/2.0/ManualJournals' }, kind: { status: 503 } });
-    expect(post(x, s).message).toContain('is in Xero: AMZ-24288684723-2025-07-COGS (DRAFT)');
+    expect(post(x, s).message).toContain('is in Xero: AMZ-24288684723-2025-07-COGS (Draft)');
     expect(x.sandbox.journals(US)).toHaveLength(2);
     const keys = x.requests().filter((r) => r.method === 'PUT' && r.url.includes('ManualJournals')).map((r) => r.headers['idempotency-key']);
     expect(keys).toHaveLength(2);
@@ -126,7 +126,7 @@ describe('posting with cost of goods sold', () => {
     const missing = settlement([['MUG', '4.10', 'USD']]);
     const first = post(x, missing);
     expect(first.kind).toBe('posted');
-    expect(first.message).toContain('Its cost of goods sold journal was not posted: No cost for SKU 00123 on 2025-08-03 (3 units net of returns). Add its unit cost in the Costs tab.');
+    expect(first.message).toContain('Its cost of goods sold journal was not posted: No cost yet for SKU 00123 (3 units net of returns, from 2025-08-03). Add its unit cost in the Costs tab, where its row is highlighted.');
     expect(invoices(x)).toHaveLength(2);
     expect(x.sandbox.journals(US)).toEqual([]);
     expect(post(x, missing).kind).toBe('already-posted');
@@ -152,7 +152,7 @@ describe('posting with cost of goods sold', () => {
     expect(outcome.message).toContain("Xero refused the cost of goods sold journal: AMZ-24288684723-2025-07-COGS: Account code '630' has been archived");
     expect(x.sandbox.journals(US)).toEqual([]);
     inventory.Status = 'ACTIVE';
-    expect(post(x, s).message).toContain('is in Xero: AMZ-24288684723-2025-07-COGS (DRAFT)');
+    expect(post(x, s).message).toContain('is in Xero: AMZ-24288684723-2025-07-COGS (Draft)');
     expect(x.sandbox.journals(US)).toHaveLength(2);
   });
 
@@ -197,7 +197,7 @@ describe('posting with cost of goods sold', () => {
     post(x, s);
     const voided = post(x, s, 'void', postedRecordIn(x, ID)!.revision);
     expect(voided.kind).toBe('voided');
-    expect(voided.message).toContain('AMZ-24288684723-2025-07-COGS (voided)');
+    expect(voided.message).toContain('AMZ-24288684723-2025-07-COGS (Voided)');
     expect(x.sandbox.journals(US).map((j) => j.status)).toEqual(['VOIDED', 'VOIDED']);
     expect(x.sandbox.documents(US).map((d) => d.status)).toEqual(['VOIDED', 'VOIDED']);
   });

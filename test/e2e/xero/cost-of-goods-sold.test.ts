@@ -90,12 +90,12 @@ describe('cost of goods sold on the built add-on', () => {
       ['AMZ-24288684723-2025-08-COGS', '2025-08-08', 'POSTED', '9.85', ['Cost of goods sold 310 Cost of Goods Sold 9.85', 'Inventory 630 Inventory -9.85']],
     ]);
     const summaryTab = b.world.inspect.grid('Summary').values.map((r) => r.join('|'));
-    expect(summaryTab).toContain('2025-08|=1+1|1|0|1.05|1.05|1|3');
-    expect(summaryTab.some((r) => r.startsWith('2025-07|Journal AMZ-24288684723-2025-07-COGS dated 2025-07-31|Cost of goods sold|310|NONE|12.3|debit|'))).toBe(true);
+    expect(summaryTab).toContain('August 2025|=1+1|1|0|1.05|1.05|1|3');
+    expect(summaryTab.some((r) => r.startsWith('July 2025|Journal AMZ-24288684723-2025-07-COGS dated 2025-07-31|Cost of goods sold|310|No tax|12.3|debit|'))).toBe(true);
 
     const posted = post(b);
     expect(posted.outcome).toBe('posted');
-    expect(posted.message).toContain('Its cost of goods sold (22.15 USD) is in Xero: AMZ-24288684723-2025-07-COGS (POSTED), AMZ-24288684723-2025-08-COGS (POSTED).');
+    expect(posted.message).toContain('Its cost of goods sold (22.15 USD) is in Xero: AMZ-24288684723-2025-07-COGS (Posted), AMZ-24288684723-2025-08-COGS (Posted).');
     expect(invoices(b)).toEqual(['AMZ-24288684723-2025-07 AUTHORISED', 'AMZ-24288684723-2025-08 AUTHORISED']);
     expect(journals(b)).toEqual([
       'AMZ-24288684723-2025-07-COGS 2025-07-31 POSTED 310:12.30 630:-12.30',
@@ -145,7 +145,7 @@ describe('cost of goods sold on the built add-on', () => {
     typeCost(b, 'MUG', '4.10');
     const result = post(b);
     expect(result.outcome).toBe('posted');
-    expect(result.message).toContain('Its cost of goods sold journal was not posted: No cost for SKU 00123 on 2025-08-03 (2 units net of returns). Add its unit cost in the Costs tab.');
+    expect(result.message).toContain('Its cost of goods sold journal was not posted: No cost yet for 2 SKUs (00123 and =1+1). Add their unit costs in the Costs tab, where their rows are highlighted.');
     expect(invoices(b)).toHaveLength(2);
     expect(b.sandbox.journals(US)).toEqual([]);
     expect(preview(b).canPost).toBe(false);
@@ -166,7 +166,7 @@ describe('cost of goods sold on the built add-on', () => {
     expect(first.message).toContain('Xero may have created it: press Post again');
     expect(preview(b).canPost).toBe(true);
     const again = post(b);
-    expect(again.message).toContain('Its cost of goods sold is in Xero: AMZ-24288684723-2025-07-COGS (POSTED), AMZ-24288684723-2025-08-COGS (POSTED).');
+    expect(again.message).toContain('Its cost of goods sold is in Xero: AMZ-24288684723-2025-07-COGS (Posted), AMZ-24288684723-2025-08-COGS (Posted).');
     expect(b.sandbox.journals(US)).toHaveLength(2);
     expect(invoices(b)).toHaveLength(2);
   });

@@ -76,8 +76,8 @@ describe('tracking, contacts per marketplace and the summary attached, on the bu
     ]);
     // The Summary tab shows each line's tracking and the document that carries it.
     const summaryRows = s.x.world.inspect.grid('Summary').values.map((r) => r.slice(1, 3).join(' | '));
-    expect(summaryRows).toContain(`Invoice AMZ-${ID}-FR dated 2025-08-14 | Sales (Marketplace: Amazon.fr · Fulfilment: FBA)`);
-    expect(summaryRows).toContain(`Invoice AMZ-${ID}-DE dated 2025-08-14 | Storage (Marketplace: Amazon.de · Fulfilment: FBA)`);
+    expect(summaryRows).toContain(`Sales invoice AMZ-${ID}-FR dated 2025-08-14 | Sales (Marketplace: Amazon.fr · Fulfilment: FBA)`);
+    expect(summaryRows).toContain(`Sales invoice AMZ-${ID}-DE dated 2025-08-14 | Storage (Marketplace: Amazon.de · Fulfilment: FBA)`);
     const result = post(s);
     expect(result.outcome).toBe('posted');
     expect(result.attachments).toBe(`The summary is attached to AMZ-${ID}-DE, AMZ-${ID}-FR.`);

@@ -76,7 +76,22 @@ export interface ExecutionOptions {
    * bound"), and DOMAIN.md §4 says they may be null in the callback; the fakes take the strict case.
    */
   withoutDocument?: boolean;
+  /**
+   * True for a simple trigger (`onEdit`, `onOpen`): it runs in AuthMode.LIMITED, may not call a
+   * service that needs authorization, and is stopped after 30 seconds (Google, "Simple triggers",
+   * Restrictions: "They cannot access services that require authorization", "They cannot run for
+   * longer than 30 seconds"; AuthMode LIMITED is the mode of an add-on's onOpen(e) and onEdit(e)).
+   */
+  simpleTrigger?: boolean;
 }
+
+/** How long a simple trigger may run (Google, "Simple triggers", Restrictions). */
+export const SIMPLE_TRIGGER_LIMIT_MS = 30_000;
+
+// Services a simple trigger may not call: they need the person's authorization. UrlFetchApp needs
+// script.external_request (Google, "Simple triggers": "cannot access services that require
+// authorization"); the bound spreadsheet, properties, cache and lock need none.
+const NEEDS_AUTHORIZATION = ['UrlFetchApp.'];
 
 function createServices(world: GoogleWorld, user: string, execution: number, hasDocument: boolean) {
   const w = world._state;
@@ -144,6 +159,8 @@ export class GoogleWorld {
   private readonly executionOf = new WeakMap<object, number>();
   private readonly startedAt = new Map<number, number>();
   private readonly overran = new Set<number>();
+  // Executions with a shorter limit than six minutes (simple triggers).
+  private readonly limits = new Map<number, number>();
 
   constructor(options: GoogleFakesOptions = {}) {
     const ui = new UiRecord();
@@ -211,11 +228,15 @@ export class GoogleWorld {
     const granted = this._state.manifest.oauthScopes;
     const withoutAuthorization = options.authMode === 'NONE';
     this.startedAt.set(execution, this._state.clock.spent);
+    if (options.simpleTrigger) this.limits.set(execution, SIMPLE_TRIGGER_LIMIT_MS);
     const boundary = createBoundary({
       calls: this.calls,
       intrinsics: options.intrinsics,
       guard: (name) => {
         if (withoutAuthorization) refuseWithoutAuthorization(name);
+        if (options.simpleTrigger && NEEDS_AUTHORIZATION.some((prefix) => name.startsWith(prefix))) {
+          throw new GoogleException(`You do not have permission to call ${name}`);
+        }
         checkScopes(name, granted);
       },
       meter: (name, target, args) => this.charge(execution, name, target, args),
@@ -238,7 +259,7 @@ export class GoogleWorld {
     const clock = this._state.clock;
     clock.spend(costOf(this._state.cost, name, cells) * fetches);
     const started = this.startedAt.get(execution) ?? clock.spent;
-    if (clock.spent - started > this._state.cost.executionLimitMs) {
+    if (clock.spent - started > Math.min(this._state.cost.executionLimitMs, this.limits.get(execution) ?? Number.POSITIVE_INFINITY)) {
       this.overran.add(execution);
       throw new GoogleException('Exceeded maximum execution time');
     }
@@ -266,9 +287,12 @@ export class GoogleWorld {
       if (holder === execution) this._state.locks.delete(key);
     }
     const started = this.startedAt.get(execution);
+    const limit = this.limits.get(execution);
     this.startedAt.delete(execution);
+    this.limits.delete(execution);
     if (this.overran.delete(execution)) {
-      throw new Error(`Exceeded maximum execution time: this execution spent ${((this._state.clock.spent - (started ?? 0)) / 1000).toFixed(0)} s, past Apps Script's ${this._state.cost.executionLimitMs / 60_000} minutes.`);
+      const allowed = limit !== undefined ? `a simple trigger's ${limit / 1000} seconds` : `Apps Script's ${this._state.cost.executionLimitMs / 60_000} minutes`;
+      throw new Error(`Exceeded maximum execution time: this execution spent ${((this._state.clock.spent - (started ?? 0)) / 1000).toFixed(0)} s, past ${allowed}.`);
     }
   }
 

@@ -85,11 +85,17 @@ describe('planCogs', () => {
     expect(p.journals).toEqual([]);
     expect(p.missing).toEqual([{ sku: '00123', units: 3, date: '2025-08-03' }]);
     expect(p.problems).toEqual([
-      'No cost for SKU 00123 on 2025-08-03 (3 units net of returns). Add its unit cost in the Costs tab.',
+      'No cost yet for SKU 00123 (3 units net of returns, from 2025-08-03). Add its unit cost in the Costs tab, where its row is highlighted.',
       'SKU MUG costs 3.00 GBP (Costs row 2), but settlement 555 is in USD. Add a row with its cost in USD: SettleSheet does not convert costs between currencies.',
     ]);
     // The July part is fully costed and still shows its amount.
     expect(p.parts.map((part) => part.amount)).toEqual([1230, undefined]);
+  });
+
+  it('several SKUs without a cost are said in one sentence, not one message each', () => {
+    const { plan: p } = plan({ costs: costs() });
+    expect(p.missing.map((m) => m.sku).sort()).toEqual(['00123', 'MUG']);
+    expect(p.problems).toEqual([expect.stringMatching(/^No cost yet for 2 SKUs \((MUG and 00123|00123 and MUG)\)\. Add their unit costs in the Costs tab, where their rows are highlighted\.$/)]);
   });
 
   it('a Costs row that cannot be read blocks the journals (it might have been the newer price)', () => {

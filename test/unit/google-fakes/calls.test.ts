@@ -55,3 +55,22 @@ describe('AuthMode.NONE', () => {
     expect(world.inspect.ui().menus).toHaveLength(1);
   });
 });
+
+describe('a simple trigger (onEdit)', () => {
+  it('may read and write the bound spreadsheet and its properties, toast, but not fetch, and stops after 30 seconds', () => {
+    const world = createGoogleFakes();
+    const g = world.globalsFor({ user: 'a@example.com', authMode: 'LIMITED', simpleTrigger: true });
+    const spreadsheet = g.SpreadsheetApp.getActiveSpreadsheet();
+    spreadsheet.getActiveSheet().getRange(1, 1).setValue('x');
+    g.PropertiesService.getDocumentProperties().setProperty('k', 'v');
+    spreadsheet.toast('Changed', 'SettleSheet', 10);
+    expect(world.inspect.ui().toasts).toEqual([{ message: 'Changed', title: 'SettleSheet', timeoutSeconds: 10 }]);
+    expect(() => g.UrlFetchApp.fetch('https://api.xero.com/connections')).toThrow('You do not have permission to call UrlFetchApp.fetch');
+    const sheet = spreadsheet.getActiveSheet();
+    expect(() => {
+      // Each read costs 30 ms in the fakes' cost model: a thousand pass the trigger's 30 seconds.
+      for (let i = 0; i < 1001; i++) sheet.getRange(1, 1).getValues();
+    }).toThrow('Exceeded maximum execution time');
+    expect(() => world.endExecution(g)).toThrow(/past a simple trigger's 30 seconds/);
+  });
+});

@@ -68,7 +68,7 @@ describe('importing a settlement', () => {
 
     const log = h.world.inspect.grid('Log');
     expect(log.values[1]!.slice(1, 5)).toEqual(['seller@example.com', 'Import', '12345678901', 'OK']);
-    expect(String(log.values[1]![5])).toContain('8 lines from settlement.txt; balanced; 1 line type needs a category (1 row added to Mapping)');
+    expect(String(log.values[1]![5])).toBe("8 lines from settlement.txt. They add up to Amazon's total of 102.76 USD, to the cent. 1 kind of line has no category yet: Principal (Mystery Type / ItemPrice). Its row was added to the Mapping tab, highlighted.");
   });
 
   it('keeps file text as text: no formulas, no numbers from ids, no lost leading characters', () => {

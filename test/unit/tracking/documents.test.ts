@@ -4,6 +4,7 @@ import { aggregateSettlement, summariseSettlement, type SplitMode } from '../../
 import type { TrackingSettings } from '../../../src/core/tracking/tracking';
 import { buildDocuments, type DocumentSettings } from '../../../src/core/xero/documents';
 import { documentsFingerprint } from '../../../src/xero/posting-plan';
+import { diffPostedLines, postedLinesOf } from '../../../src/core/changes';
 import type { Crypto } from '../../../src/xero/ports';
 import { settlementOf, type DetailedLineSpec } from '../../support/settlements';
 
@@ -168,5 +169,27 @@ describe('contacts per marketplace', () => {
   it('numbers a one-marketplace settlement as before when split by marketplace', () => {
     const { documents } = plan([MIXED[0]!, MIXED[1]!], { splitByMarketplace: true });
     expect(documents.map((d) => [d.invoice.InvoiceNumber, d.marketplace])).toEqual([['AMZ-12345678901', undefined]]);
+  });
+});
+
+describe('what a posted settlement said, document by document, when tracked and split by marketplace', () => {
+  it('keeps each marketplace document’s own lines with their tracking, and tells a change in one document from the other', () => {
+    const before = plan(MIXED, { tracking: BOTH, splitByMarketplace: true });
+    const lines = postedLinesOf(before.summary, before.documents, { marketplace: 'Amazon.com' });
+    expect(lines.documents.map((d) => d.marketplace)).toEqual(before.documents.map((d) => d.marketplace));
+    const canadian = lines.documents.find((d) => d.marketplace === 'Amazon.ca')!;
+    expect(canadian.lines.map((l) => [l.account, l.amount, l.tracking])).toEqual([
+      ['201', 15000, 'Marketplace: Amazon.ca · Fulfilment: FBA'],
+      ['405', -2250, 'Marketplace: Amazon.ca · Fulfilment: FBA'],
+    ]);
+    // Σ of each document's lines is its own total: no line counted in two documents.
+    for (const d of lines.documents) expect(d.lines.reduce((t, l) => t + l.amount, 0)).toBe(d.total);
+
+    // The Canadian commission moves to Seller fees' new account: only the Canadian document changed.
+    const mapping = defaultMapping();
+    const moved = { ...mapping, accounts: [...mapping.accounts, { category: 'Seller fees', marketplace: 'Amazon.ca', effectiveFrom: '', effectiveTo: '', accountCode: '404', taxType: 'NONE', origin: 'test' }] };
+    const after = plan(MIXED, { tracking: BOTH, splitByMarketplace: true, mapping: moved });
+    const diff = diffPostedLines(lines, postedLinesOf(after.summary, after.documents, { marketplace: 'Amazon.com' }));
+    expect(diff.documents.map((d) => [d.part, d.marketplace])).toEqual([['2025-08', 'Amazon.ca']]);
   });
 });

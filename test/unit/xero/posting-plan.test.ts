@@ -70,12 +70,12 @@ describe('describing a refusal', () => {
   const doc = s.documents[0]!;
 
   it('uses the line Xero names', () => {
-    expect(describeRefusal({ line: 2, message: 'Bad.' }, doc, s.summary)).toBe('sales invoice AMZ-24288684721, line 2 (Refunds, account 202, tax NONE): Bad.');
+    expect(describeRefusal({ line: 2, message: 'Bad.' }, doc, s.summary)).toBe('sales invoice AMZ-24288684721, line 2 (Refunds, account 202): Bad.');
   });
 
   it('finds the line by the account code the message quotes when Xero names none', () => {
     expect(describeRefusal({ message: "Account code '406' has been archived." }, doc, s.summary))
-      .toBe("sales invoice AMZ-24288684721, line 4 (FBA fees, account 406, tax NONE): Account code '406' has been archived.");
+      .toBe("sales invoice AMZ-24288684721, line 4 (FBA fees, account 406): Account code '406' has been archived.");
   });
 
   it('names only the document when nothing points at a line', () => {

@@ -77,7 +77,7 @@ describe('postSettlement', () => {
     const { post, calls } = setUp([xeroDoc({ total: 1183.8 })]);
     const outcome = post();
     expect(outcome.kind).toBe('refused');
-    expect(outcome.message).toContain('Xero already holds AMZ-24288684721 (ACCREC USD 1183.8, AUTHORISED), but this settlement now gives a sales invoice of USD 1183.82.');
+    expect(outcome.message).toContain('Xero already holds AMZ-24288684721 (sales invoice, 1,183.80 USD · Approved), but this settlement now gives a sales invoice of 1,183.82 USD.');
     expect(calls).not.toContain('create');
   });
 
@@ -93,7 +93,7 @@ describe('postSettlement', () => {
     held[0]!.amountPaid = 100;
     const outcome = post('void-and-repost');
     expect(outcome.kind).toBe('refused');
-    expect(outcome.message).toContain('AMZ-24288684721 has payments of USD 100.00 allocated in Xero. Xero does not void a document with payments or credit notes allocated');
+    expect(outcome.message).toContain('AMZ-24288684721 has payments of 100.00 USD allocated in Xero. Xero does not void a document with payments or credit notes allocated');
     expect(calls.filter((c) => c.startsWith('VOIDED') || c === 'create')).toEqual([]);
   });
 
@@ -103,7 +103,7 @@ describe('postSettlement', () => {
     expect(post().kind).toBe('posted');
     const outcome = post('void');
     expect(outcome.kind).toBe('refused');
-    expect(outcome.message).toContain('AMZ-24288684721 has credit notes of USD 20.00 allocated in Xero');
+    expect(outcome.message).toContain('AMZ-24288684721 has credit notes of 20.00 USD allocated in Xero');
     expect(outcome.message).toContain('remove them in Xero first (open the document, then each payment or credit note, and remove or unallocate it), then use "Void what was posted" again.');
     expect(calls.filter((c) => c.startsWith('VOIDED') || c.startsWith('DELETED'))).toEqual([]);
   });
@@ -136,7 +136,7 @@ describe('postSettlement', () => {
     expect(post().kind).toBe('posted');
     const outcome = post('void');
     expect(outcome).toMatchObject({ kind: 'voided', record: { state: 'voided', revision: 2, documents: [], replaced: [{ invoiceNumber: 'AMZ-24288684721', status: 'VOIDED' }] } });
-    expect(outcome.message).toContain('is no longer in Harbor Lane Goods Inc: AMZ-24288684721 (voided)');
+    expect(outcome.message).toContain('is no longer in Harbor Lane Goods Inc: AMZ-24288684721 (Voided)');
     expect(calls.filter((c) => c === 'create')).toEqual([]);
     expect(post('void').kind).toBe('refused');
     expect(post()).toMatchObject({ kind: 'posted', record: { numbers: ['AMZ-24288684721-R2'] } });

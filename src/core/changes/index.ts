@@ -1,0 +1,3 @@
+export * from './posted-lines';
+export * from './diff';
+export * from './still-holds';
