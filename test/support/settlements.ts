@@ -7,18 +7,20 @@ import type { Settlement } from '../../src/core/settlement/types';
 import { headerOf, minor, type HeaderSpec, type LineSpec } from './build-aggregate';
 
 /** A line with an order id, SKU and quantity, for tests about what those cells hold. */
-export type DetailedLineSpec = LineSpec | { spec: LineSpec; orderId?: string; sku?: string; quantity?: number };
+export type DetailedLineSpec = LineSpec | { spec: LineSpec; orderId?: string; sku?: string; quantity?: number; fulfillmentId?: string };
 
 /** A settlement whose total is the sum of its lines unless the header says otherwise. */
 export function settlementOf(lines: readonly DetailedLineSpec[], header: HeaderSpec = {}): Settlement {
   const currency = header.currency ?? 'USD';
   let sum = 0;
   const parsed = lines.map((l, i) => {
-    const { spec, orderId = `111-${String(1000000 + i)}-7654321`, sku = `SKU-${i}`, quantity } = Array.isArray(l) ? { spec: l as LineSpec } : (l as { spec: LineSpec; orderId?: string; sku?: string; quantity?: number });
+    const { spec, orderId = `111-${String(1000000 + i)}-7654321`, sku = `SKU-${i}`, quantity, fulfillmentId = '' } = Array.isArray(l)
+      ? { spec: l as LineSpec }
+      : (l as Exclude<DetailedLineSpec, LineSpec>);
     const [transactionType, amountType, amountDescription, postedDate, amount, marketplace = 'Amazon.com'] = spec;
     const value = minor(amount, currency);
     sum += value;
-    return { line: i + 3, postedDate, transactionType, amountType, amountDescription, amount: value, orderId, sku, marketplace, quantity };
+    return { line: i + 3, postedDate, transactionType, amountType, amountDescription, amount: value, orderId, sku, marketplace, quantity, fulfillmentId };
   });
   return {
     source: 'settlement.txt',

@@ -45,6 +45,8 @@ export interface Layout {
   quantity: number;
   /** `order-item-code`: tells apart the items of one order (V1's quantity rows name theirs). */
   orderItemCode: number;
+  /** `fulfillment-id`: who shipped the order (`AFN` Amazon, `MFN` the seller); both layouts carry it. */
+  fulfillmentId: number;
   amounts: AmountColumn[];
 }
 
@@ -152,6 +154,7 @@ export function layoutFromHeader(names: string[]): Layout | { missing: string[] 
     marketplace: at('marketplace-name'),
     quantity: at('quantity-purchased'),
     orderItemCode: at('order-item-code'),
+    fulfillmentId: at('fulfillment-id'),
     amounts,
   };
 }

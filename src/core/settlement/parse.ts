@@ -117,6 +117,7 @@ function readDataRows(
   const descriptions = new SliceCache(text, sameText);
   const marketplaces = new SliceCache(text, sameText);
   const skus = new SliceCache(text, sameText);
+  const fulfillments = new SliceCache(text, sameText);
   const dates = new PostedDateReader(text, layout, source);
 
   const lines: SettlementLine[] = [];
@@ -190,6 +191,7 @@ function readDataRows(
     const transactionType = transactionTypes.get(starts[layout.transactionType] as number, ends[layout.transactionType] as number);
     const marketplace = layout.marketplace < 0 ? '' : marketplaces.get(starts[layout.marketplace] as number, ends[layout.marketplace] as number);
     const sku = layout.sku < 0 ? '' : skus.get(starts[layout.sku] as number, ends[layout.sku] as number);
+    const fulfillmentId = layout.fulfillmentId < 0 ? '' : fulfillments.get(starts[layout.fulfillmentId] as number, ends[layout.fulfillmentId] as number);
     if (layout.orderId >= 0 && !cells.equals(layout.orderId, orderId)) orderId = detach(cells.cell(layout.orderId));
     const units = quantity ?? quantities.recall();
 
@@ -227,6 +229,7 @@ function readDataRows(
         sku,
         marketplace,
         quantity: units,
+        fulfillmentId,
       };
       lines.push(settlementLine);
     }

@@ -44,6 +44,11 @@ export interface SettlementLine {
    * lines carry it alike. Which lines count units is the cost of goods sold's rule (core/cogs).
    */
   quantity?: number;
+  /**
+   * The raw `fulfillment-id` cell (`AFN`: Amazon fulfilled it, `MFN`: the seller did), '' when
+   * blank or when the file has no such column. V1 and V2 files both carry it.
+   */
+  fulfillmentId: string;
 }
 
 /** A whole settlement file, read and checked. */
@@ -79,7 +84,9 @@ export type SettlementProblemCode =
   | 'bad-quantity'
   | 'truncated'
   /** A row with more columns than the header, or fewer when it is not the cut-off last line. */
-  | 'field-count';
+  | 'field-count'
+  /** A cell longer than SettleSheet takes (src/api/limits.ts). */
+  | 'too-long';
 
 /** A reason a file cannot be read, with where it is and what to do, in one sentence or two. */
 export interface SettlementProblem {

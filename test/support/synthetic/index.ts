@@ -276,7 +276,7 @@ export class SyntheticSettlement {
     const account = (description: string, amount: Minor, postedAt: number): void => {
       emit({
         postedDate: utcDay(postedAt), transactionType: 'other-transaction', amountType: 'other-transaction',
-        amountDescription: description, amount, orderId: '', sku: '', marketplace: '',
+        amountDescription: description, amount, orderId: '', sku: '', marketplace: '', fulfillmentId: '',
       }, { postedAt, offset: 0, opensOrder: false, quantity: 0, shipmentId: '', orderItemCode: '' });
     };
     const emit = (line: SyntheticLine, facts: RowFacts): void => {
@@ -319,7 +319,7 @@ export class SyntheticSettlement {
         : orderParts(random, principal, quantity);
       for (const [amountType, amountDescription, amount] of parts) {
         if (emitted >= body) break;
-        emit({ postedDate, transactionType, amountType, amountDescription, amount, orderId, sku, marketplace, quantity }, facts);
+        emit({ postedDate, transactionType, amountType, amountDescription, amount, orderId, sku, marketplace, quantity, fulfillmentId: 'AFN' }, facts);
         facts.opensOrder = false;
       }
     }

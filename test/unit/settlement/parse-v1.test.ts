@@ -58,13 +58,18 @@ describe('parseSettlement on the old V1 flat file', () => {
     expect(settlement.lines).toEqual([
       {
         line: 3, postedDate: '2025-08-13', transactionType: 'ServiceFee', amountType: 'ItemFees',
-        amountDescription: 'Cost of Advertising', amount: -116, orderId: '', sku: '', marketplace: '',
+        amountDescription: 'Cost of Advertising', amount: -116, orderId: '', sku: '', marketplace: '', fulfillmentId: '',
       },
       {
         line: 3, postedDate: '2025-08-13', transactionType: 'ServiceFee', amountType: 'OtherFees',
-        amountDescription: 'TaxAmount', amount: -14, orderId: '', sku: '', marketplace: '',
+        amountDescription: 'TaxAmount', amount: -14, orderId: '', sku: '', marketplace: '', fulfillmentId: '',
       },
     ]);
+  });
+
+  it('keeps the fulfillment-id cell, which V1 files carry too', () => {
+    const settlement = v1([{ ...ORDER_ROW, 'fulfillment-id': 'MFN', 'price-type': 'Principal', 'price-amount': '35.00' }]);
+    expect(settlement.lines.map((l) => l.fulfillmentId)).toEqual(['MFN']);
   });
 
   it('counts quantity-only rows without making lines', () => {

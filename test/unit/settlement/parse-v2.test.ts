@@ -39,16 +39,16 @@ describe('parseSettlement on Flat File V2', () => {
       {
         line: 3, postedDate: '2025-06-25', transactionType: 'Order', amountType: 'ItemPrice',
         amountDescription: 'Principal', amount: 12999, orderId: '114-8829371-4410258', sku: 'NX-HD-1200',
-        marketplace: 'Amazon.com',
+        marketplace: 'Amazon.com', fulfillmentId: '',
       },
       {
         line: 4, postedDate: '2025-06-25', transactionType: 'Order', amountType: 'ItemFees',
         amountDescription: 'Commission', amount: -1950, orderId: '114-8829371-4410258', sku: 'NX-HD-1200',
-        marketplace: 'Amazon.com',
+        marketplace: 'Amazon.com', fulfillmentId: '',
       },
       {
         line: 5, postedDate: '2025-07-04', transactionType: 'other-transaction', amountType: 'other-transaction',
-        amountDescription: 'Current Reserve Amount', amount: -1049, orderId: '', sku: '', marketplace: '',
+        amountDescription: 'Current Reserve Amount', amount: -1049, orderId: '', sku: '', marketplace: '', fulfillmentId: '',
       },
     ]);
   });
@@ -195,7 +195,17 @@ describe('parseSettlement on Flat File V2', () => {
     const text = settlementText(V2_HEADER, [SUMMARY, ...ORDER]);
     const keys = settlementOf(parseSettlement(text, 'a.txt')).lines.map((line) => Object.keys(line).join());
     expect(new Set(keys)).toEqual(new Set([
-      'line,postedDate,transactionType,amountType,amountDescription,amount,orderId,sku,marketplace,quantity',
+      'line,postedDate,transactionType,amountType,amountDescription,amount,orderId,sku,marketplace,quantity,fulfillmentId',
     ]));
+  });
+
+  it('keeps the raw fulfillment-id cell of each line (AFN, MFN, or blank)', () => {
+    const text = settlementText(V2_HEADER, [
+      SUMMARY,
+      v2Line({ 'amount-description': 'Principal', amount: '60.00', 'posted-date': '2025-06-25', 'fulfillment-id': 'AFN' }),
+      v2Line({ 'amount-description': 'Principal', amount: '50.00', 'posted-date': '2025-06-25', 'fulfillment-id': 'MFN' }),
+      dataRow({ 'transaction-type': 'other-transaction', 'amount-type': 'other-transaction', 'amount-description': 'Storage Fee', amount: '-10.00', 'posted-date': '2025-07-04' }),
+    ]);
+    expect(settlementOf(parseSettlement(text, 'a.txt')).lines.map((l) => l.fulfillmentId)).toEqual(['AFN', 'MFN', '']);
   });
 });

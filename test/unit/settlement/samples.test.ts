@@ -29,7 +29,7 @@ const FACTS: Record<string, Facts> = {
     // `32.09    ` with trailing spaces, in the 33-column layout.
     example: {
       line: 5, postedDate: '2025-06-06', transactionType: 'other-transaction', amountType: 'other-transaction',
-      amountDescription: 'Successful charge', amount: 3209, orderId: '', sku: '', marketplace: '',
+      amountDescription: 'Successful charge', amount: 3209, orderId: '', sku: '', marketplace: '', fulfillmentId: '',
     },
   },
   'adwweaver_Amazon-Settlement-Transformer_50018020314.txt': {
@@ -39,7 +39,7 @@ const FACTS: Record<string, Facts> = {
     // The second amount of the ServiceFee row.
     example: {
       line: 16, postedDate: '2025-08-13', transactionType: 'ServiceFee', amountType: 'OtherFees',
-      amountDescription: 'TaxAmount', amount: -14, orderId: '', sku: '', marketplace: '',
+      amountDescription: 'TaxAmount', amount: -14, orderId: '', sku: '', marketplace: '', fulfillmentId: '',
     },
   },
   'adwweaver_Amazon-Settlement-Transformer_50034020328.txt': {
@@ -49,7 +49,7 @@ const FACTS: Record<string, Facts> = {
     example: {
       line: 40, postedDate: '2025-08-22', transactionType: 'Order', amountType: 'ShipmentFees',
       amountDescription: 'FBA transportation fee', amount: -788, orderId: 'S01-0036312-1371678',
-      sku: '', marketplace: 'Non-Amazon CA',
+      sku: '', marketplace: 'Non-Amazon CA', fulfillmentId: 'AFN',
     },
   },
   'adwweaver_Amazon-Settlement-Transformer_50044020356.txt': {
@@ -59,7 +59,7 @@ const FACTS: Record<string, Facts> = {
     example: {
       line: 457, postedDate: '2025-09-19', transactionType: 'other-transaction', amountType: 'other-transaction',
       amountDescription: 'REVERSAL_REIMBURSEMENT', amount: 4329, orderId: '701-6555548-7931465', sku: 'SALTT30-BERY',
-      marketplace: '', quantity: 1,
+      marketplace: '', fulfillmentId: '', quantity: 1,
     },
   },
   'adwweaver_Amazon-Settlement-Transformer_50065020384.txt': {
@@ -68,7 +68,7 @@ const FACTS: Record<string, Facts> = {
     totalAmount: 1001564, dataRows: 1244, lines: 958, rowsWithoutAmount: 287, warnings: 0,
     example: {
       line: 394, postedDate: '2025-10-15', transactionType: 'ServiceFee', amountType: 'ItemFees',
-      amountDescription: 'Cost of Advertising', amount: -50088, orderId: '', sku: '', marketplace: '',
+      amountDescription: 'Cost of Advertising', amount: -50088, orderId: '', sku: '', marketplace: '', fulfillmentId: '',
     },
   },
   'xieyi138-star_amazon-settlement-parser_settlement-sample.txt': {
@@ -77,7 +77,7 @@ const FACTS: Record<string, Facts> = {
     totalAmount: 58289, dataRows: 23, lines: 23, rowsWithoutAmount: 0, warnings: 1,
     example: {
       line: 25, postedDate: '2026-06-30', transactionType: 'Transfer', amountType: 'other-transaction',
-      amountDescription: 'Current Reserve Amount', amount: -42000, orderId: '', sku: '', marketplace: 'amazon.com',
+      amountDescription: 'Current Reserve Amount', amount: -42000, orderId: '', sku: '', marketplace: 'amazon.com', fulfillmentId: '',
     },
   },
 };
