@@ -2,12 +2,20 @@
  * Previewing a settlement: its stored aggregate summarised with the Mapping and Accounts tabs as
  * they are now, the documents Post would create, and everything that stops it. Reads a constant
  * number of ranges whatever the settlement's size (the aggregate, not the lines).
+ *
+ * A preview writes too (Mapping's new line types, Category cells, the record, the Settlements row,
+ * the Summary tab), so all of it runs under the document lock, from what it reads under the lock:
+ * an import or a post cannot change the settlement between its reads and its writes. Its answer
+ * is bounded (a file of 10,000 new line types lists the first 50 and says how many more).
  */
 import type { PartDto, PlannedDocumentDto, PreviewResult, SettingsDto, SummaryLineDto } from '../../api/types';
+import type { RowBlock } from '../registry';
+import { settleUnfinishedImport } from '../import/finish';
+import { planFingerprint } from './plan-fingerprint';
 import { toBase, type Conversion } from '../../core/exchange';
-import { createMatcher, type CategoryAnswer, type Matcher } from '../../core/mapping/match';
+import { createMatcher } from '../../core/mapping/match';
+import { categoryLabel } from '../category-labels';
 import type { LineKey } from '../../core/mapping/types';
-import type { TaxRemitter } from '../../core/tax/classify';
 import { formatAmount } from '../../core/money';
 import type { SettlementSummary } from '../../core/summary/types';
 import { summariseSettlement } from '../../core/summary/summarise';
@@ -24,30 +32,21 @@ import { writeSummaryTab } from '../workbook/summary-tab';
 import { refreshTransactionCategories } from '../workbook/transactions-maintenance';
 import { Workbook } from '../workbook/workbook';
 import { cogsPreviewOf } from './cogs-view';
-import { UserFacingError } from './envelope';
+import { UserFacingError, underDocumentLock } from './envelope';
 import { conversionOfSettlement, exchangeView } from './exchange';
 import { previewNotes } from './preview-notes';
 import { listItemOf, postingViewOf } from './views';
-import { xeroChecks, type XeroChecks } from './xero-checks';
+import { standingOf, xeroChecks, type XeroChecks } from './xero-checks';
 
-/** The category label a Transactions row shows for a mapping answer. */
-export function categoryLabel(answer: CategoryAnswer): string {
-  return answer.kind === 'mapped' ? answer.category : answer.kind === 'conflict' ? 'Mapping conflict' : 'Not mapped';
-}
-
-/**
- * The Category cell of one Transactions line: its category, or both categories of a tax line
- * split between Amazon and the seller (`taxRole` as the browser classified it).
- */
-export function lineCategoryLabel(matcher: Matcher, key: LineKey, taxRole: string): string {
-  const roles: TaxRemitter[] = taxRole === 'amazon+seller' ? ['amazon', 'seller'] : [taxRole === 'amazon' || taxRole === 'seller' ? taxRole : ''];
-  return [...new Set(roles.map((remittedBy) => categoryLabel(matcher.categoryFor({ ...key, remittedBy }))))].join(' + ');
-}
+/** The most items of a list a preview returns (unmapped line types, problems, a line's sources). */
+export const PREVIEW_LIST_LIMIT = 50;
 
 /** Everything computed for one settlement under the current tabs and settings. */
 export interface Computed {
   record: SettlementRecord;
   stored: StoredEntry[];
+  /** Where the aggregate rows are (found by settlement id when the record's row numbers were stale). */
+  aggregates: RowBlock;
   summary: SettlementSummary;
   documents: PlannedDocument[];
   mappingTable: string[][];
@@ -69,7 +68,7 @@ export function recordOf(settlementId: string): SettlementRecord {
 
 /** Summarises a settlement with the tabs as they are now. */
 export function compute(workbook: Workbook, record: SettlementRecord): Computed {
-  const stored = readAggregate(workbook, record);
+  const { stored, block } = readAggregate(workbook, record);
   const { mapping, problems, mappingTable } = readMappingTabs(workbook);
   const settings = readSettings();
   const summary = summariseSettlement(aggregateOf(record, stored.map((s) => s.entry)), mapping, { split: settings.split });
@@ -83,22 +82,26 @@ export function compute(workbook: Workbook, record: SettlementRecord): Computed 
   });
   const matcher = createMatcher(mapping);
   const categories = stored.map((s) => categoryLabel(matcher.categoryFor(s.entry)));
-  return { record, stored, summary, documents: built.ok ? built.documents : [], mappingTable, categories, settings, ...(conversion ? { conversion } : {}), cogs: settlementCogs(workbook, summary, mapping, settings) };
+  return { record, stored, aggregates: block, summary, documents: built.ok ? built.documents : [], mappingTable, categories, settings, ...(conversion ? { conversion } : {}), cogs: settlementCogs(workbook, summary, mapping, settings) };
 }
 
-/** Keeps the workbook in step with a fresh computation: Mapping, Transactions, registry, row. */
+/**
+ * Keeps the workbook in step with a fresh computation (made under the same lock): Mapping,
+ * Transactions, the aggregate's categories, the record (and its row hints), the Settlements row.
+ */
 function reconcileWorkbook(workbook: Workbook, c: Computed, changedSincePosting: boolean): void {
   const { record, summary } = c;
   appendUnmapped(workbook, c.mappingTable, summary.unmapped, summary.header.decimals, record.settlementId);
   if (c.categories.some((category, i) => category !== c.stored[i]!.category)) {
     const byKey = new Map(c.stored.map((s, i) => [keyString(s.entry), c.categories[i]!]));
     refreshTransactionCategories(workbook, record, (k) => byKey.get(keyString(k)) ?? 'Not mapped');
-    writeAggregateCategories(workbook, record.aggregates, c.categories);
+    writeAggregateCategories(workbook, c.aggregates, c.categories);
   }
   const unmapped = summary.unmapped.length;
   const balanced = summary.check.difference === 0;
-  if (unmapped !== record.unmapped || balanced !== record.balanced || changedSincePosting !== record.changedSincePosting) {
-    const updated = { ...record, unmapped, balanced, changedSincePosting };
+  const moved = c.aggregates.firstRow !== record.aggregates.firstRow;
+  if (moved || unmapped !== record.unmapped || balanced !== record.balanced || changedSincePosting !== record.changedSincePosting) {
+    const updated = { ...record, aggregates: c.aggregates, unmapped, balanced, changedSincePosting };
     SettlementRegistry.active().put(updated);
     writeSettlementRow(workbook, updated, postingViewOf(updated), false);
     c.record = updated;
@@ -193,10 +196,39 @@ function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]
 /** Previews a settlement and brings the Summary, Mapping and Transactions tabs up to date. */
 export function previewSettlement(request: { settlementId: string }): PreviewResult {
   const workbook = Workbook.active();
-  const c = compute(workbook, recordOf(request.settlementId));
-  const checks = xeroChecks(c);
-  reconcileWorkbook(workbook, c, checks.changedSincePosting);
-  writeSummaryTab(workbook, c.summary, checks.documents, checks.accountNames);
-  appendCogsToSummary(workbook, c.summary, c.cogs, checks.journals.planned);
-  return { ...previewOf(c, checks), timeZone: workbook.timeZone };
+  return underDocumentLock('preview', () => {
+    settleUnfinishedImport(workbook);
+    const c = compute(workbook, recordOf(request.settlementId));
+    const standing = standingOf(c);
+    const checks = xeroChecks(c, standing);
+    reconcileWorkbook(workbook, c, checks.changedSincePosting);
+    writeSummaryTab(workbook, c.summary, checks.documents, checks.accountNames);
+    appendCogsToSummary(workbook, c.summary, c.cogs, checks.journals.planned);
+    return { ...bounded(previewOf(c, checks)), timeZone: workbook.timeZone, fingerprint: planFingerprint(c, standing) };
+  });
+}
+
+/** A preview with its long lists cut to PREVIEW_LIST_LIMIT (the most money first), saying how many more. */
+function bounded(preview: PreviewResult): PreviewResult {
+  const cut = <T>(items: T[]) => ({ items: items.slice(0, PREVIEW_LIST_LIMIT), more: Math.max(0, items.length - PREVIEW_LIST_LIMIT) });
+  const size = (amount: string) => Math.abs(Number(amount));
+  const unmapped = cut([...preview.unmapped].sort((a, b) => size(b.amount) - size(a.amount) || b.rows - a.rows));
+  const problems = cut(preview.problems);
+  const warnings = cut(preview.warnings);
+  const parts = preview.parts.map((p) => ({
+    ...p,
+    lines: p.lines.map((l) => {
+      const sources = cut([...l.sources].sort((a, b) => size(b.amount) - size(a.amount)));
+      return sources.more ? { ...l, sources: sources.items, sourcesMore: sources.more } : l;
+    }),
+  }));
+  const more = { ...(unmapped.more ? { unmapped: unmapped.more } : {}), ...(problems.more ? { problems: problems.more } : {}), ...(warnings.more ? { warnings: warnings.more } : {}) };
+  return {
+    ...preview,
+    unmapped: unmapped.items,
+    problems: problems.more ? [...problems.items, `…and ${problems.more} more.`] : problems.items,
+    warnings: warnings.more ? [...warnings.items, `…and ${warnings.more} more.`] : warnings.items,
+    parts,
+    ...(Object.keys(more).length ? { more } : {}),
+  };
 }
