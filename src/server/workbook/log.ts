@@ -7,7 +7,7 @@ import type { Workbook } from './workbook';
 
 /** One line of the log. */
 export interface LogEntry {
-  what: 'Import' | 'Post' | 'Void and re-post' | 'Void what was posted' | 'Connect' | 'Disconnect' | 'Cancel import' | 'Choose category' | 'Self-check';
+  what: 'Import' | 'Post' | 'Void and re-post' | 'Void what was posted' | 'Connect' | 'Disconnect' | 'Change organisation' | 'Cancel import' | 'Remove' | 'Choose category' | 'Self-check';
   settlementId: string;
   result: 'OK' | 'Unchanged' | 'Refused' | 'Failed' | 'Busy' | 'Partly posted';
   details: string;
