@@ -69,7 +69,7 @@ function connectedWorld(code: string): { world: GoogleWorld; bundle: BundleRunne
     if (!envelope.ok) throw new Error(`${name}: ${envelope.message}`);
     return envelope.value;
   };
-  run('saveXeroAppCredentials', { clientId: DEFAULT_APP.clientId, clientSecret: DEFAULT_APP.clientSecret });
+  world.run(USER, (g) => g.PropertiesService.getScriptProperties().setProperties({ XERO_CLIENT_ID: DEFAULT_APP.clientId, XERO_CLIENT_SECRET: DEFAULT_APP.clientSecret }));
   const { url } = run<{ url: string }>('getXeroConnectUrl');
   bundle.userCallback(USER, Object.fromEntries(new URL(sandbox.consent(url, { tenants: [TENANT_IDS.us] })).searchParams));
   run('getConnectionStatus');
