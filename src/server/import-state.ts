@@ -45,7 +45,11 @@ export interface ImportState {
   sum: string;
   /** Σ of the amounts received taken as positive, in minor units: held under what adds exactly. */
   sumOfAmounts?: number;
-  /** Where the lines are being written: hidden rows of Transactions that belong to no settlement yet. */
+  /**
+   * Where the lines were put when the import began: hidden rows of Transactions that belong to no
+   * settlement yet. Rows deleted above them since (a settlement removed) move them up, so where
+   * they are now is `pendingRows` (the last rows of Transactions), never this alone.
+   */
   pending: RowBlock;
   /** Kept to the server: the salt of the sketches (never sent to the browser). */
   salt?: string;
@@ -78,11 +82,19 @@ export function saveJournal(state: ImportState): void {
   PropertiesService.getDocumentProperties().setProperty(STATE_KEY, JSON.stringify(state));
 }
 
+/**
+ * Where an import's lines are now. They are always the last rows of Transactions (rows are only
+ * ever added there by an import, and one import runs at a time), `received` of them written and
+ * the rest still blank; rows deleted above them since the import began have moved them up.
+ */
+export function pendingRows(transactions: GoogleAppsScript.Spreadsheet.Sheet, state: ImportState): RowBlock {
+  return { firstRow: transactions.getLastRow() - state.received + 1, count: state.pending.count };
+}
+
 /** The rows of Transactions an unfinished import is writing, which nothing else may touch. */
-export function pendingImportBlock(): RowBlock | undefined {
+export function pendingImportBlock(transactions: GoogleAppsScript.Spreadsheet.Sheet): RowBlock | undefined {
   const state = readImportState();
   // Once committed, the rows are the settlement's (shown, its record points at them).
   if (!state || state.finishing?.phase === 'committed') return undefined;
-  const { pending } = state;
-  return pending.count > 0 ? pending : undefined;
+  return state.pending.count > 0 ? pendingRows(transactions, state) : undefined;
 }

@@ -5,6 +5,7 @@
  * settlement part, and exactly the open documents the posted record names. Used after each step of
  * the interleaving tests.
  */
+import { unitsKindOf } from '../../src/core/cogs/units';
 import type { GoogleFakes } from '../fakes/google';
 import type { XeroSandbox } from '../fakes/xero';
 
@@ -71,13 +72,18 @@ function rowsOf(world: GoogleFakes, tab: string): { row: number; cells: unknown[
 
 const minorOf = (value: unknown, decimals: number) => Math.round(Number(unquote(value)) * 10 ** decimals);
 
-/** The hidden rows of Transactions an import in progress is writing (from its state, if any). */
+/**
+ * The rows of Transactions an import in progress is writing: the last rows of the tab, `received`
+ * of them written (as SettleSheet finds them, src/server/import-state.ts).
+ */
 function pendingRows(world: GoogleFakes): Set<number> {
   const raw = world.inspect.properties('document')['settlesheet.import'];
   const rows = new Set<number>();
   if (!raw) return rows;
-  const state = JSON.parse(raw) as { pending?: { firstRow: number; count: number } };
-  if (state.pending) for (let r = state.pending.firstRow; r < state.pending.firstRow + state.pending.count; r++) rows.add(r);
+  const state = JSON.parse(raw) as { received?: number; pending?: { count: number }; finishing?: { phase: string } };
+  if (!state.pending || state.finishing?.phase === 'committed') return rows;
+  const first = world.inspect.sheet('Transactions').lastRow - (state.received ?? 0) + 1;
+  for (let r = first; r < first + state.pending.count; r++) rows.add(r);
   return rows;
 }
 
@@ -128,6 +134,19 @@ export function workbookProblems(world: GoogleFakes, sandbox?: XeroSandbox, tena
       // A stale hint is allowed only if the rows are still one block (SettleSheet finds them by id).
       const rows = ownAggregates.map((r) => r.row);
       if (rows.length && rows[rows.length - 1]! - rows[0]! + 1 !== rows.length) problems.push(`settlement ${id}: its aggregate rows are not one block`);
+    }
+    // Units: the settlement's latest units block adds up to the units of its Transactions rows.
+    const counted = { sold: 0, returned: 0 };
+    for (const r of own) {
+      const kind = unitsKindOf({ transactionType: text(r.cells[3]), amountType: text(r.cells[4]), amountDescription: text(r.cells[5]) });
+      if (kind) counted[kind] += typeof r.cells[13] === 'number' ? r.cells[13] : 1;
+    }
+    const separator = units.map((r) => text(r.cells[0])).lastIndexOf(`(${id})`);
+    const block = separator < 0 ? [] : units.slice(separator + 1).filter((r, i, all) => all.slice(0, i + 1).every((x) => text(x.cells[0]) === id));
+    const stored = block.reduce((sum, r) => ({ sold: sum.sold + Number(r.cells[3]), returned: sum.returned + Number(r.cells[4]) }), { sold: 0, returned: 0 });
+    if (separator < 0 && own.length > 0) problems.push(`settlement ${id} has no units rows`);
+    else if (stored.sold !== counted.sold || stored.returned !== counted.returned) {
+      problems.push(`settlement ${id}: its units say ${stored.sold} sold and ${stored.returned} returned, its Transactions rows ${counted.sold} and ${counted.returned}`);
     }
     const seen = listed.filter((l) => l === id).length;
     if (seen !== 1) problems.push(`settlement ${id} is listed ${seen} times in the Settlements tab`);

@@ -19,8 +19,9 @@ import { TaxRole, type TaxClassification } from '../../core/tax/classify';
 import type { SettlementLine } from '../../core/settlement/types';
 import { lineCategoryLabel } from '../category-labels';
 import { currentUser } from '../identity';
-import { readImportState, writeImportState, type ImportState } from '../import-state';
-import { finishStagedImport, settleUnfinishedImport } from '../import/finish';
+import { pendingRows, readImportState, writeImportState, type ImportState } from '../import-state';
+import { finishStagedImport } from '../import/finish';
+import { settleUnfinishedWork } from '../unfinished-work';
 import { addSketches, NO_SKETCHES, sketchesOf } from '../import/line-sketch';
 import { CELL_LIMIT, cellsInUse, discardImport, FINISH_ROW_CELLS, importMappingTable, noRoom, rememberMappingTable, stateFor } from '../import/staged';
 import { SettlementRegistry } from '../registry';
@@ -78,7 +79,7 @@ export function beginImport(request: BeginImportRequest): BeginImportResult {
 
 function begin(workbook: Workbook, request: BeginImportRequest, user: string): BeginImportResult {
   const { header } = request;
-  settleUnfinishedImport(workbook);
+  settleUnfinishedWork(workbook);
   const current = readImportState();
   if (current && Date.now() - current.touchedAt < ABANDONED_MS) {
     const stalled = stalledOf(current, user);
@@ -191,7 +192,7 @@ export function appendImportLines(request: { importId: string; offset: number; l
     });
     // What these lines add to the aggregate and the units, reduced by the core as the browser did.
     const chunk = sketchesOf(state.salt ?? '', aggregateLines(parsed, classificationOf(request.lines, state.decimals)).entries, unitsOfLines(parsed));
-    writePendingRows(workbook, state.pending, request.offset, rows);
+    writePendingRows(workbook, pendingRows(workbook.tab('transactions'), state), request.offset, rows);
     writeImportState({ ...state, received: state.received + rows.length, sum: String(sum), sumOfAmounts, sketches: addSketches(state.sketches ?? NO_SKETCHES, chunk) });
     return { received: state.received + rows.length };
   });
@@ -213,7 +214,7 @@ export function cancelImport(request: { importId: string }): { cancelled: boolea
   const user = currentUser();
   return underDocumentLock('import', () => {
     const before = readImportState();
-    const finished = settleUnfinishedImport(workbook);
+    const finished = settleUnfinishedWork(workbook);
     if (finished && before?.importId === request.importId) return { cancelled: false, imported: finished };
     const state = readImportState();
     if (!state || state.importId !== request.importId || !stalledOf(state, user).canTakeOver) return { cancelled: false };

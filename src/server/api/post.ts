@@ -20,7 +20,7 @@ import { documentDto } from './partly-posted';
 import { compute, recordOf } from './preview';
 import { currentUser } from '../identity';
 import { postingViewOf } from './views';
-import { settleUnfinishedImport } from '../import/finish';
+import { settleUnfinishedWork } from '../unfinished-work';
 import { noteLockTaken } from '../records/record-sheet';
 import { documentStore } from '../records/document-store';
 import { postedRecordStore } from '../../xero/posted-records';
@@ -92,7 +92,7 @@ function busyResult(settlementId: string): PostResultDto {
 
 function postUnderLock(request: { settlementId: string; mode: 'post' | 'void-and-repost' | 'void'; seenRevision?: number; fingerprint?: string }): PostResultDto {
   const workbook = Workbook.active();
-  settleUnfinishedImport(workbook);
+  settleUnfinishedWork(workbook);
   const c = compute(workbook, recordOf(request.settlementId));
   // Voiding takes back what Xero holds whatever the tabs say now (its confirmation names the revision).
   if (request.mode !== 'void' && planFingerprint(c, standingOf(c)) !== request.fingerprint) {

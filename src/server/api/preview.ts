@@ -10,7 +10,7 @@
  */
 import type { PartDto, PlannedDocumentDto, PreviewResult, SettingsDto, SummaryLineDto } from '../../api/types';
 import type { RowBlock } from '../registry';
-import { settleUnfinishedImport } from '../import/finish';
+import { settleUnfinishedWork } from '../unfinished-work';
 import { planFingerprint } from './plan-fingerprint';
 import { toBase, type Conversion } from '../../core/exchange';
 import { createMatcher } from '../../core/mapping/match';
@@ -197,7 +197,7 @@ function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]
 export function previewSettlement(request: { settlementId: string }): PreviewResult {
   const workbook = Workbook.active();
   return underDocumentLock('preview', () => {
-    settleUnfinishedImport(workbook);
+    settleUnfinishedWork(workbook);
     const c = compute(workbook, recordOf(request.settlementId));
     const standing = standingOf(c);
     const checks = xeroChecks(c, standing);

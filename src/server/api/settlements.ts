@@ -8,7 +8,7 @@ import { readRemitter, type TaxRemitter } from '../../core/tax/classify';
 import { SettlementRegistry } from '../registry';
 import { appendUnmapped, readAccountsTab, readMappingTab } from '../workbook/mapping-tabs';
 import { Workbook } from '../workbook/workbook';
-import { settleUnfinishedImport } from '../import/finish';
+import { settleUnfinishedWork } from '../unfinished-work';
 import { underDocumentLock } from './envelope';
 import { listItemOf, postingViewOf } from './views';
 
@@ -16,7 +16,7 @@ import { listItemOf, postingViewOf } from './views';
 export function listSettlements(): SettlementListItem[] {
   const workbook = Workbook.active();
   workbook.ensure();
-  settleUnfinishedImport(workbook);
+  settleUnfinishedWork(workbook);
   const settlements = SettlementRegistry.active().all();
   const posted = postedRecordReader();
   return settlements.map((record) => listItemOf(record, postingViewOf(record, posted)));

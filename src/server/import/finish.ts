@@ -28,7 +28,7 @@ import { listItemOf, postingViewOf } from '../api/views';
 import { categoryLabel } from '../category-labels';
 import { importedUnits } from '../cogs';
 import type { UnitsEntry } from '../../core/cogs/units';
-import { readImportState, saveJournal, type FinishJournal, type ImportState } from '../import-state';
+import { pendingRows, readImportState, saveJournal, type FinishJournal, type ImportState } from '../import-state';
 import { SettlementRegistry, statusOf, type SettlementRecord } from '../registry';
 import { aggregateOf } from '../settlement-aggregate';
 import { aggregateCellsNeeded, plannedAggregateBlock, readAggregate, writeAggregateAt, type StoredEntry } from '../workbook/aggregates';
@@ -166,7 +166,7 @@ function planFinish(workbook: Workbook, state: ImportState, request: FinishImpor
     marketplaces: summary.marketplaces,
     importedAt: new Date().toISOString(),
     importedBy: state.user,
-    transactions: state.pending,
+    transactions: pendingRows(workbook.tab('transactions'), state),
     aggregates,
     balanced: difference === 0,
     unmapped: summary.unmapped.length,
@@ -228,7 +228,7 @@ function rollForward(workbook: Workbook, state: ImportState, fresh?: Fresh): Set
   const journal = state.finishing!;
   const registry = SettlementRegistry.active();
   if (journal.phase === 'written') {
-    revealPendingRows(workbook, state.pending);
+    revealPendingRows(workbook, pendingRows(workbook.tab('transactions'), state));
     // A new settlement's record is one appendRow; a replaced one (or a second try) is found and rewritten.
     if (fresh && !journal.previous) registry.add(journal.record);
     else registry.put(journal.record);

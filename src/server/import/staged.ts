@@ -3,7 +3,7 @@
  * so chunks do not read it again), the room left in the spreadsheet, and letting an import go.
  */
 import { UserFacingError } from '../api/envelope';
-import { readImportState, writeImportState, type ImportState } from '../import-state';
+import { pendingRows, readImportState, writeImportState, type ImportState } from '../import-state';
 import { cacheIfItFits } from '../storage/cache';
 import { readMappingTab } from '../workbook/mapping-tabs';
 import { discardPendingRows } from '../workbook/transactions';
@@ -52,7 +52,7 @@ export function forgetImport(importId: string): void {
 
 /** Lets an import go that will not be finished: its hidden rows are deleted, then its state. */
 export function discardImport(workbook: Workbook, state: ImportState): void {
-  discardPendingRows(workbook, state.pending, state.request.header.settlementId);
+  discardPendingRows(workbook, pendingRows(workbook.tab('transactions'), state), state.request.header.settlementId);
   forgetImport(state.importId);
 }
 
