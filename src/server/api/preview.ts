@@ -12,6 +12,7 @@ import type { PartDto, PlannedDocumentDto, PreviewResult, SettingsDto, SummaryLi
 import type { RowBlock } from '../registry';
 import { settleUnfinishedWork } from '../unfinished-work';
 import { planFingerprint } from './plan-fingerprint';
+import { bounded } from './preview-bounds';
 import { toBase, type Conversion } from '../../core/exchange';
 import { createMatcher } from '../../core/mapping/match';
 import { categoryLabel } from '../category-labels';
@@ -38,8 +39,6 @@ import { previewNotes } from './preview-notes';
 import { listItemOf, postingViewOf } from './views';
 import { standingOf, xeroChecks, type XeroChecks } from './xero-checks';
 
-/** The most items of a list a preview returns (unmapped line types, problems, a line's sources). */
-export const PREVIEW_LIST_LIMIT = 50;
 
 /** Everything computed for one settlement under the current tabs and settings. */
 export interface Computed {
@@ -206,29 +205,4 @@ export function previewSettlement(request: { settlementId: string }): PreviewRes
     appendCogsToSummary(workbook, c.summary, c.cogs, checks.journals.planned);
     return { ...bounded(previewOf(c, checks)), timeZone: workbook.timeZone, fingerprint: planFingerprint(c, standing) };
   });
-}
-
-/** A preview with its long lists cut to PREVIEW_LIST_LIMIT (the most money first), saying how many more. */
-function bounded(preview: PreviewResult): PreviewResult {
-  const cut = <T>(items: T[]) => ({ items: items.slice(0, PREVIEW_LIST_LIMIT), more: Math.max(0, items.length - PREVIEW_LIST_LIMIT) });
-  const size = (amount: string) => Math.abs(Number(amount));
-  const unmapped = cut([...preview.unmapped].sort((a, b) => size(b.amount) - size(a.amount) || b.rows - a.rows));
-  const problems = cut(preview.problems);
-  const warnings = cut(preview.warnings);
-  const parts = preview.parts.map((p) => ({
-    ...p,
-    lines: p.lines.map((l) => {
-      const sources = cut([...l.sources].sort((a, b) => size(b.amount) - size(a.amount)));
-      return sources.more ? { ...l, sources: sources.items, sourcesMore: sources.more } : l;
-    }),
-  }));
-  const more = { ...(unmapped.more ? { unmapped: unmapped.more } : {}), ...(problems.more ? { problems: problems.more } : {}), ...(warnings.more ? { warnings: warnings.more } : {}) };
-  return {
-    ...preview,
-    unmapped: unmapped.items,
-    problems: problems.more ? [...problems.items, `…and ${problems.more} more.`] : problems.items,
-    warnings: warnings.more ? [...warnings.items, `…and ${warnings.more} more.`] : warnings.items,
-    parts,
-    ...(Object.keys(more).length ? { more } : {}),
-  };
 }

@@ -1,17 +1,24 @@
 /**
  * The Summary tab: the settlement last previewed, laid out for an accountant: the walk from gross
- * sales to the deposit, then every line that will be posted with the Amazon lines behind it.
+ * sales to the deposit, then every line that will be posted with the Amazon lines behind it. A
+ * file of thousands of line types stays within a cell's 50,000 characters and a call's 100,000
+ * cells: a line names its largest sources and counts the rest, and long lists say how many more.
  */
 import { amountToNumber, formatAmount } from '../../core/money';
 import type { SettlementSummary } from '../../core/summary/types';
 import { differenceWords } from '../../core/words';
 import type { PlannedDocument } from '../../core/xero/documents';
+import { formatColumn, writeRows } from './blocks';
 import { textCell } from './cells';
 import { moneyFormat } from './layout';
 import type { Workbook } from './workbook';
 
 const WIDTH = 8;
 const AMOUNT_COLUMN = 6;
+/** The most sources a line's "Made of" cell names (the largest first). */
+const SOURCES_NAMED = 25;
+/** The most rows of one list (line types not mapped, problems) the tab shows. */
+const LIST_ROWS = 500;
 
 /** Rewrites the Summary tab for one settlement. */
 export function writeSummaryTab(
@@ -28,7 +35,7 @@ export function writeSummaryTab(
   line(textCell(`Settlement ${header.settlementId}`), textCell(marketplaces), textCell(`${header.start.slice(0, 10)} to ${header.end.slice(0, 10)}`), textCell(`deposit ${header.depositDate.slice(0, 10)}`), header.currency, money(header.totalAmount));
   line('');
   line('From gross sales to the deposit', '', '', '', '', 'Amount');
-  for (const step of summary.reconciliation) line(step.label, '', '', '', '', money(step.amount));
+  for (const step of summary.reconciliation) line(textCell(step.label), '', '', '', '', money(step.amount));
   line('Net of all lines', '', '', '', '', money(summary.check.sumOfRows));
   line('Deposit (settlement total)', '', '', '', '', money(header.totalAmount), summary.check.difference === 0 ? 'Balanced' : `Not balanced: ${differenceWords(formatAmount(summary.check.difference, header.decimals), header.currency)}`);
   line('');
@@ -39,7 +46,7 @@ export function writeSummaryTab(
     for (const l of part.lines) {
       const madeOf =
         l.kind === 'mapped'
-          ? l.sources.map((s) => `${s.transactionType} / ${s.amountType} / ${s.amountDescription}${s.marketplace ? `, ${s.marketplace}` : ''}: ${s.rows}, ${formatAmount(s.amount, header.decimals)}`).join('; ')
+          ? sourcesWords(l.sources, header.decimals)
           : l.kind === 'carry-out'
             ? `Carried forward to ${l.carryPart}`
             : `Brought forward from ${l.carryPart}`;
@@ -51,17 +58,27 @@ export function writeSummaryTab(
   if (summary.unmapped.length) {
     line('');
     line('Not mapped yet', '', '', '', '', 'Amount', 'Lines', 'Choose a category for these in the Mapping tab');
-    for (const u of summary.unmapped) line(textCell(u.transactionType), textCell(u.amountType), textCell(u.amountDescription), textCell(u.marketplaces.join(', ')), '', money(u.amount), u.rows);
+    for (const u of summary.unmapped.slice(0, LIST_ROWS)) line(textCell(u.transactionType), textCell(u.amountType), textCell(u.amountDescription), textCell(u.marketplaces.join(', ')), '', money(u.amount), u.rows);
+    if (summary.unmapped.length > LIST_ROWS) line(textCell(`…and ${summary.unmapped.length - LIST_ROWS} more line types`));
   }
   if (summary.problems.length) {
     line('');
     line('Cannot post yet');
-    for (const p of summary.problems) line(textCell(p.message));
+    for (const p of summary.problems.slice(0, LIST_ROWS)) line(textCell(p.message));
+    if (summary.problems.length > LIST_ROWS) line(textCell(`…and ${summary.problems.length - LIST_ROWS} more`));
   }
   const sheet = workbook.tab('summary');
   sheet.clear();
   const short = rows.length - sheet.getMaxRows();
   if (short > 0) sheet.insertRowsAfter(sheet.getMaxRows(), short);
-  sheet.getRange(1, 1, rows.length, WIDTH).setValues(rows);
-  sheet.getRange(1, AMOUNT_COLUMN, rows.length, 1).setNumberFormat(moneyFormat(header.decimals));
+  writeRows(sheet, 1, rows);
+  formatColumn(sheet, 1, rows.length, AMOUNT_COLUMN, moneyFormat(header.decimals));
+}
+
+/** A line's "Made of" cell: its largest sources, and how many more there are. */
+function sourcesWords(sources: SettlementSummary['parts'][number]['lines'][number]['sources'], decimals: number): string {
+  const named = [...sources].sort((a, b) => Math.abs(b.amount) - Math.abs(a.amount)).slice(0, SOURCES_NAMED);
+  const words = named.map((s) => `${s.transactionType} / ${s.amountType} / ${s.amountDescription}${s.marketplace ? `, ${s.marketplace}` : ''}: ${s.rows}, ${formatAmount(s.amount, decimals)}`);
+  const more = sources.length - named.length;
+  return `${words.join('; ')}${more > 0 ? `; …and ${more} more` : ''}`;
 }

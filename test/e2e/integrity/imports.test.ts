@@ -197,6 +197,22 @@ describe('bounded growth', () => {
     // A second preview adds no more rows than the first allowed.
     expect(visibleRows(s, 'Mapping').length - before).toBeLessThanOrEqual(300);
   });
+
+  it('a preview of 10,000 line types that map to one category, over 10,000 SKUs, stays small and within Google’s cell and call limits', () => {
+    const s = bundleSession(code());
+    // Any promotion is a promotion (a wildcard rule): every one of these lands on one summary line.
+    const lines = Array.from({ length: 10_000 }, (_, i) => ({ spec: ['Order', 'Promotion', `Promotion number ${i}`, '2025-08-03', '-0.01'] as LineSpec, sku: `SKU-${i}` }));
+    const sales = Array.from({ length: 10_000 }, (_, i) => ({ spec: ['Order', 'ItemPrice', 'Principal', '2025-08-02', '1.00'] as LineSpec, sku: `SKU-${i}`, quantity: 1 }));
+    importSettlement(s, settlementOf([...sales, ...lines], { settlementId: '30000000032' }));
+    const preview = s.run<PreviewResult>(SELLER, 'previewSettlement', { settlementId: '30000000032' });
+    expect(JSON.stringify(preview).length).toBeLessThan(200_000);
+    const promotions = preview.parts.flatMap((p) => p.lines).find((l) => l.categories.includes('Promotions'))!;
+    expect(promotions.sources.length).toBeLessThanOrEqual(50);
+    expect(promotions.sourcesMore).toBe(10_000 - promotions.sources.length);
+    expect(preview.cogs!.parts[0]!.skus.length).toBeLessThanOrEqual(50);
+    expect(preview.cogs!.notes.join(' ')).toMatch(/more/);
+    expect(s.x.world.calls.largestCall().cells).toBeLessThanOrEqual(100_000);
+  });
 });
 
 describe('an unbalanced file (issue 12 §3)', () => {
