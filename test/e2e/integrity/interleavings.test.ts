@@ -18,7 +18,7 @@ import { bundleSession, connect, mapInSheet, saveApp, useBuiltBundle, type Bundl
 import { between, failCall } from '../../support/interleave';
 import { settlementOf } from '../../support/settlements';
 import { workbookProblems } from '../../support/workbook-invariants';
-import { BOOKKEEPER, SELLER, US } from '../../support/xero-apps-script';
+import { BOOKKEEPER, MONTH_SPLIT, SELLER, US } from '../../support/xero-apps-script';
 
 const code = useBuiltBundle();
 const RUNS = Number(process.env.SETTLESHEET_INTERLEAVINGS ?? 10);
@@ -30,22 +30,9 @@ const B = '31000000002';
 const IDS = [A, B] as const;
 
 /** Each settlement's files: the first as imported, then as Amazon re-issued it. */
-const LINES: Record<string, LineSpec[][]> = {
-  [A]: [
-    [
-      ['Order', 'ItemPrice', 'Principal', '2025-07-28', '150.00'],
-      ['Order', 'ItemFees', 'Commission', '2025-07-28', '-22.50'],
-      ['Order', 'ItemPrice', 'Principal', '2025-08-03', '220.00'],
-      ['Order', 'ItemFees', 'Commission', '2025-08-03', '-33.01'],
-    ],
-    [
-      ['Order', 'ItemPrice', 'Principal', '2025-07-28', '150.00'],
-      ['Order', 'ItemFees', 'Commission', '2025-07-28', '-22.50'],
-      ['Order', 'ItemPrice', 'Principal', '2025-08-03', '220.00'],
-      ['Order', 'ItemFees', 'Commission', '2025-08-03', '-33.01'],
-      ['other-transaction', 'other-transaction', 'Storage Fee', '2025-08-05', '-1.00', ''],
-    ],
-  ],
+const LINES: Record<string, (readonly LineSpec[])[]> = {
+  // Spanning July and August (two documents with the month carry); the re-issue adds a storage fee.
+  [A]: [MONTH_SPLIT.slice(0, 4), MONTH_SPLIT],
   [B]: [
     [
       ['Order', 'ItemPrice', 'Principal', '2025-08-10', '80.00'],
