@@ -93,6 +93,9 @@ function perActionWithCogs(code: string): [string, { total: number; endpoints: s
   connectThroughBundle(b, [US]);
   const one = importOne(b, ONE_PART, 1);
   const three = importOne(b, THREE_PARTS, 2);
+  // The Costs tab lists a settlement's SKUs when it is first previewed (the sidebar does so as the
+  // import ends); only then can a person type their costs.
+  for (const id of [one, three]) seen(b, id);
   fillCosts(b);
   b.run('refreshXeroAccounts');
   const cost = (row: number, value: string) =>
@@ -125,7 +128,11 @@ function backlog(code: string, cogs: boolean) {
   const b = bundleWorld(code);
   connectThroughBundle(b, [US]);
   const ids = Array.from({ length: BACKLOG }, (_, i) => importOne(b, i % 3 === 2 ? THREE_PARTS : ONE_PART, 100 + i));
-  if (cogs) fillCosts(b);
+  if (cogs) {
+    // Listed in the Costs tab by a first look (see perActionWithCogs), then costed.
+    for (const id of ids) seen(b, id);
+    fillCosts(b);
+  }
   const minutes = new Map<number, number>();
   let refusedForRate = 0;
   let dayRemaining = '';
