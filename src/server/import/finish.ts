@@ -57,7 +57,13 @@ export function finishStagedImport(workbook: Workbook, request: FinishImportRequ
     state = stateFor(request.importId);
   }
   const { header } = state.request;
-  const replacing = () => SettlementRegistry.active().get(header.settlementId) !== undefined;
+  const replacing = () => {
+    try {
+      return SettlementRegistry.active().get(header.settlementId) !== undefined;
+    } catch {
+      return state.request.confirmReissue === true;
+    }
+  };
   let planned: Planned;
   try {
     const plan = planFinish(workbook, state, request);
