@@ -5,7 +5,7 @@
  * asks the server to drop what it staged, so nothing is left behind.
  */
 import type { ImportPayload } from '../src/api/import-payload';
-import type { AggregateEntryDto, BeginImportRequest, LineDto, SettlementListItem, UnitsEntryDto } from '../src/api/types';
+import type { AggregateEntryDto, BeginImportRequest, LineDto, SettlementListItem, StalledImportDto, UnitsEntryDto } from '../src/api/types';
 import { count, groupDigits } from './format';
 import { messageOf, type Caller } from './server';
 
@@ -37,7 +37,7 @@ export type UploadOutcome =
   | { kind: 'imported'; settlement: SettlementListItem }
   | { kind: 'unchanged'; settlement: SettlementListItem }
   | { kind: 'needs-confirmation'; message: string; posted: boolean }
-  | { kind: 'busy'; message: string }
+  | { kind: 'busy'; message: string; stalled?: StalledImportDto }
   | { kind: 'cancelled'; message: string }
   | { kind: 'failed'; message: string };
 
@@ -57,39 +57,55 @@ export function progressText(progress: UploadProgress): string {
   return `${groupDigits(String(progress.sent))} of ${count(progress.total, 'line')} sent (${percentOf(progress)}%)`;
 }
 
-/** Uploads a settlement; `confirmReissue` replaces an imported settlement of the same id. */
+/** What the person decided before the upload: replace a re-issued settlement, keep an unbalanced file, take over a stalled import. */
+export interface UploadChoices {
+  confirmReissue?: boolean;
+  keepUnbalanced?: boolean;
+  /** The id of the import in progress the person chose to take over. */
+  takeOver?: string;
+}
+
+/** Uploads a settlement, with the choices the person made. */
 export async function uploadSettlement(
   call: Caller,
   payload: UploadSource,
-  options: { confirmReissue?: boolean; signal: CancelSignal; onProgress: (progress: UploadProgress) => void },
+  options: UploadChoices & { signal: CancelSignal; onProgress: (progress: UploadProgress) => void },
 ): Promise<UploadOutcome> {
   const total = payload.begin.lineCount;
   let begun;
   try {
-    begun = await call('beginImport', options.confirmReissue ? { ...payload.begin, confirmReissue: true } : payload.begin);
+    begun = await call('beginImport', {
+      ...payload.begin,
+      ...(options.confirmReissue ? { confirmReissue: true } : {}),
+      ...(options.keepUnbalanced ? { keepUnbalanced: true } : {}),
+      ...(options.takeOver ? { takeOver: options.takeOver } : {}),
+    });
   } catch (error) {
     return { kind: 'failed', message: `${messageOf(error)} Nothing was imported.` };
   }
   if (begun.status === 'unchanged') return { kind: 'unchanged', settlement: begun.settlement };
   if (begun.status === 'needs-confirmation') return { kind: 'needs-confirmation', message: begun.message, posted: begun.posted };
-  if (begun.status === 'busy') return { kind: 'busy', message: begun.message };
+  if (begun.status === 'busy') return { kind: 'busy', message: begun.message, ...(begun.stalled ? { stalled: begun.stalled } : {}) };
 
   const { importId, chunkSize } = begun;
   const abandon = async (outcome: { kind: 'cancelled' | 'failed'; message: string }): Promise<UploadOutcome> => {
     try {
-      await call('cancelImport', { importId });
+      const answer = await call('cancelImport', { importId });
+      // The server had already committed the import (its finish only failed to tidy up): it is in.
+      if (answer.imported) return { kind: 'imported', settlement: answer.imported };
       return outcome;
     } catch (error) {
-      // The server forgets an abandoned import after a while; say so rather than claim it is clean.
-      return { kind: outcome.kind, message: `${outcome.message} (Clearing the partial upload failed too: ${messageOf(error)} It is discarded automatically within 30 minutes.)` };
+      // The server lets anyone take over an idle import; say so rather than claim it is clean.
+      return { kind: outcome.kind, message: `${outcome.message} (Clearing the partial upload failed too: ${messageOf(error)} Importing again offers to cancel it.)` };
     }
   };
-  options.onProgress({ sent: 0, total });
+  // An import taken over continues where it stopped.
+  let sent = Math.min(begun.received ?? 0, total);
+  options.onProgress({ sent, total });
   const size = Math.max(1, chunkSize);
-  let sent = 0;
   // The next chunk is made while the current one travels.
   const chunkFrom = (from: number) => Promise.resolve().then(() => payload.lines(from, from + size));
-  let next: Promise<LineDto[]> | undefined = total > 0 ? chunkFrom(0) : undefined;
+  let next: Promise<LineDto[]> | undefined = sent < total ? chunkFrom(sent) : undefined;
   while (next) {
     if (options.signal.cancelled) return abandon({ kind: 'cancelled', message: 'Import cancelled: nothing was imported.' });
     try {
@@ -107,6 +123,7 @@ export async function uploadSettlement(
   try {
     return { kind: 'imported', settlement: await call('finishImport', { importId, aggregate: payload.aggregate, units: payload.units }) };
   } catch (error) {
-    return abandon({ kind: 'failed', message: `${messageOf(error)} Nothing was imported.` });
+    // The server's words say whether anything was imported; they are not contradicted here.
+    return abandon({ kind: 'failed', message: messageOf(error) });
   }
 }

@@ -5,6 +5,7 @@
  * million-line file never blocks the page, or in the page itself where a Worker cannot start.
  */
 import { aggregateDtos, importBegin, lineDtos, unitsDtos } from '../../src/api/import-payload';
+import { settlementLimitProblems } from '../../src/api/limits';
 import type { AggregateEntryDto, BeginImportRequest, LineDto, UnitsEntryDto } from '../../src/api/types';
 import { decodeSettlementBytes } from '../../src/core/settlement/decode';
 import { parseSettlement } from '../../src/core/settlement/parse';
@@ -67,6 +68,9 @@ export class SettlementReader {
     if (!parsed.ok) return { ok: false, problems: parsed.problems.map((p) => p.message) };
     onProgress({ stage: 'adding up', fraction: ADDING_UP[0] });
     const settlement = parsed.settlement;
+    // The limits the server holds every import to, checked here in the same words (src/api/limits.ts).
+    const beyond = settlementLimitProblems(settlement);
+    if (beyond.length > 0) return { ok: false, problems: beyond };
     // Who remits each tax line's tax needs the whole settlement's orders: decided once, here.
     const tax = classifyTax(settlement.lines);
     const aggregate = aggregateSettlement(settlement, tax);

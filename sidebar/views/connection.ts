@@ -1,8 +1,10 @@
 /**
  * The Xero connection panel: status (organisation, who chose it), connect, choose or switch the
- * organisation, refresh the accounts lists, disconnect, and the deployer's app credentials when
- * they are missing. Connecting happens in a new tab; the panel checks back until it is done.
- * What an action did is said in the sidebar's one notice area.
+ * organisation (a switch is confirmed naming both: everyone posts there afterwards), refresh the
+ * accounts lists, disconnect. Connecting happens in a new tab; the panel checks back until it is
+ * done. What an action did is said in the sidebar's one notice area, including a move to another
+ * organisation someone else made since this person last looked. The Xero app's credentials are
+ * never asked for here: the deployer sets them in the Apps Script editor (see the README).
  */
 import type { ConnectionStatusDto } from '../../src/api/types';
 import type { SidebarContext } from '../context';
@@ -45,6 +47,10 @@ export function connectionPanel(ctx: SidebarContext): ConnectionPanel {
   const show = (status: ConnectionStatusDto) => {
     ctx.connectionChanged(status);
     replace(body, ...statusView(status));
+    const moved = status.organisationChanged;
+    if (moved) {
+      say(notice('warning', `${moved.by} moved this spreadsheet from ${moved.from.name} to ${moved.to.name} on ${day(moved.at)}: settlements are now posted to ${moved.to.name}.`));
+    }
   };
 
   async function refresh(): Promise<void> {
@@ -123,7 +129,7 @@ export function connectionPanel(ctx: SidebarContext): ConnectionPanel {
     // The state in plain text; notices are kept for what just happened.
     if (!status.canPost && status.message) parts.push(h('p', { class: status.configured ? 'small' : 'small warning-text' }, status.message));
     else if (status.connected) parts.push(h('p', { class: 'gray small' }, `Signed in to Xero as ${status.user}.`));
-    if (!status.configured) parts.push(credentialsForm());
+    if (!status.configured) parts.push(h('p', { class: 'gray small' }, 'The Xero app is set up once by whoever deployed SettleSheet (the README says how); it is never asked for here.'));
     else if (!status.connected) {
       parts.push(h('div', { class: 'buttons' }, h('button', { type: 'button', class: 'action connect', onclick: () => connect() }, 'Connect to Xero')));
     } else {
@@ -151,47 +157,39 @@ export function connectionPanel(ctx: SidebarContext): ConnectionPanel {
     if (others.length === 0) return null;
     const selectId = uid('org');
     const select = h('select', { id: selectId }, ...others.map((o) => h('option', { value: o.tenantId }, o.name)));
+    const chooser = h('div', { class: 'form-group' });
+    const chosen = (s: ConnectionStatusDto) => {
+      if (s.confirmRebind) return confirmMove(s.confirmRebind, chooser);
+      show(s);
+      say(s.organisation ? notice('success', connectedWords(s)) : null);
+    };
     const use: HTMLButtonElement = h('button', {
       type: 'button',
       class: status.organisation ? '' : 'action',
-      onclick: () => void act(use, () => ctx.call('selectXeroOrganisation', { tenantId: select.value }), (s) => { show(s); say(s.organisation ? notice('success', connectedWords(s)) : null); }),
+      onclick: () => void act(use, () => ctx.call('selectXeroOrganisation', { tenantId: select.value }), chosen),
     }, status.organisation ? 'Switch' : 'Use this organisation');
-    return h(
-      'div',
-      { class: 'form-group' },
-      h('label', { for: selectId }, status.organisation ? 'Switch this spreadsheet to' : 'Organisation this spreadsheet posts to'),
-      h('div', { class: 'inline-row' }, select, use),
-    );
+    replace(chooser, h('label', { for: selectId }, status.organisation ? 'Switch this spreadsheet to' : 'Organisation this spreadsheet posts to'), h('div', { class: 'inline-row' }, select, use));
+    return chooser;
   }
 
-  function credentialsForm(): HTMLElement {
-    const idId = uid('client-id');
-    const secretId = uid('client-secret');
-    const clientId = h('input', { id: idId, type: 'text', autocomplete: 'off', spellcheck: 'false' });
-    const clientSecret = h('input', { id: secretId, type: 'password', autocomplete: 'off' });
-    const save: HTMLButtonElement = h('button', {
-      type: 'submit',
+  /** Asks before moving the spreadsheet to another organisation: everyone posts there afterwards. */
+  function confirmMove(move: NonNullable<ConnectionStatusDto['confirmRebind']>, chooser: HTMLElement): void {
+    const titleId = uid('move');
+    const title = h('h3', { id: titleId, tabindex: '-1' }, `Move this spreadsheet to ${move.to.name}?`);
+    const yes: HTMLButtonElement = h('button', {
+      type: 'button',
       class: 'action',
-    }, 'Save');
-    const form = h(
-      'form',
-      {
-        class: 'credentials',
-        onsubmit: (event) => {
-          event.preventDefault();
-          void act(save, () => ctx.call('saveXeroAppCredentials', { clientId: clientId.value.trim(), clientSecret: clientSecret.value.trim() }), (r) => {
-            clientSecret.value = '';
-            say(notice(r.saved ? 'success' : 'error', r.message));
-            void refresh();
-          });
-        },
-      },
-      h('p', { class: 'gray small' }, 'For whoever set up SettleSheet: the client id and secret of your Xero app (see the README).'),
-      h('div', { class: 'form-group' }, h('label', { for: idId }, 'Client id'), clientId),
-      h('div', { class: 'form-group' }, h('label', { for: secretId }, 'Client secret'), clientSecret),
-      h('div', { class: 'buttons' }, save),
+      onclick: () =>
+        void act(yes, () => ctx.call('selectXeroOrganisation', { tenantId: move.to.tenantId, replacing: move.from.tenantId }), (s) => {
+          show(s);
+          say(notice('success', `This spreadsheet now posts to ${move.to.name} (it posted to ${move.from.name}). The Log says who moved it and when.`));
+        }),
+    }, `Move to ${move.to.name}`);
+    replace(
+      chooser,
+      h('div', { class: 'confirmation', role: 'group', 'aria-labelledby': titleId }, title, h('p', { class: 'small' }, move.message), h('div', { class: 'buttons' }, yes, h('button', { type: 'button', onclick: () => void refresh() }, `Keep ${move.from.name}`))),
     );
-    return h('details', {}, h('summary', {}, 'Set up the Xero app'), form);
+    queueMicrotask(() => title.focus());
   }
 
   replace(body, working('Checking the Xero connection…'));

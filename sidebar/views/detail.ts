@@ -3,7 +3,9 @@
  * what is not mapped yet (each with a suggested category), problems and warnings, the
  * reconciliation, the documents already in Xero, and the one next step: connect, post (with a
  * confirmation that says exactly what Xero will get), post again (which creates nothing new), or
- * void and re-post. What a press did is said in the sidebar's notice area.
+ * void and re-post. Every press carries the fingerprint of the preview shown, so the server posts
+ * exactly that or says the preview changed. A settlement Xero holds nothing of can be removed from
+ * the workbook. What a press did is said in the sidebar's notice area.
  */
 import type { PostResultDto, PreviewResult } from '../../src/api/types';
 import { documentWords } from '../../src/core/words';
@@ -98,7 +100,44 @@ export function detailView(ctx: SidebarContext, settlementId: string): DetailVie
       partsView(preview),
       cogsView(ctx, preview, () => void load()),
       attachmentsView(ctx, preview, () => void load()),
+      s.documents.length === 0 && !preview.partlyPosted ? removeArea() : null,
     );
+  }
+
+  /** Removing a settlement Xero holds nothing of, after saying what goes. */
+  function removeArea(): HTMLElement {
+    const area = h('div', { class: 'remove-area' });
+    const ask = () => {
+      const titleId = uid('remove');
+      const title = h('h3', { id: titleId, tabindex: '-1' }, `Remove settlement ${settlementId} from this workbook?`);
+      const yes: HTMLButtonElement = h('button', { type: 'button', class: 'action', onclick: () => void remove(yes) }, 'Remove it');
+      replace(
+        area,
+        h(
+          'div',
+          { class: 'confirmation', role: 'group', 'aria-labelledby': titleId },
+          title,
+          h('p', { class: 'small' }, 'Its lines in Transactions, its totals and units, and the Mapping and Costs rows only it added (still without a category or a cost) are deleted. Nothing is sent to Xero; the Log keeps a line. You can import the file again later.'),
+          h('div', { class: 'buttons' }, yes, h('button', { type: 'button', onclick: () => replace(area, offer()) }, 'Keep it')),
+        ),
+      );
+      queueMicrotask(() => title.focus());
+    };
+    const offer = () => h('button', { type: 'button', class: 'link-button', onclick: ask }, 'Remove from this workbook');
+    replace(area, offer());
+    return area;
+  }
+
+  async function remove(button: HTMLButtonElement): Promise<void> {
+    button.disabled = true;
+    try {
+      const { message } = await ctx.call('removeSettlement', { settlementId });
+      ctx.showList();
+      ctx.notify(notice('success', message), { focus: true });
+    } catch (error) {
+      button.disabled = false;
+      ctx.notify(notice('error', messageOf(error)), { focus: true });
+    }
   }
 
   function postedView(preview: PreviewResult): HTMLElement {
@@ -191,8 +230,15 @@ export function detailView(ctx: SidebarContext, settlementId: string): DetailVie
     replace(area, working(WORKING[mode]));
     let result: PostResultDto;
     try {
-      // A re-post names the revision the person saw, so a second press (or a colleague's) cannot void twice.
-      result = await ctx.call('postSettlement', mode === 'post' ? { settlementId, mode } : { settlementId, mode, seenRevision });
+      // The press carries the preview shown: the server posts exactly that, or says it changed. A
+      // re-post also names the revision the person saw, so a second press (or a colleague's) cannot void twice.
+      const fingerprint = current?.fingerprint;
+      result = await ctx.call('postSettlement', {
+        settlementId,
+        mode,
+        ...(mode === 'post' ? {} : { seenRevision }),
+        ...(fingerprint ? { fingerprint } : {}),
+      });
     } catch (error) {
       await load();
       ctx.notify(notice('error', messageOf(error)), { focus: true });

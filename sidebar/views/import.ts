@@ -9,6 +9,7 @@
 import { accountsTableRows, mappingTableRows } from '../../src/core/mapping/tables';
 import { defaultMapping } from '../../src/core/mapping/defaults';
 import { formatAmount } from '../../src/core/money';
+import { differenceWords } from '../../src/core/words';
 import type { SidebarContext } from '../context';
 import { h, replace, uid } from '../dom';
 import { count, day, money, period } from '../format';
@@ -17,7 +18,7 @@ import type { ReadProgress, ReadResult } from '../reading/reader';
 import { reckonLocally, type LocalReckoning } from '../reconciliation';
 import { messageOf } from '../server';
 import { lineTypeCodes, lineTypeName } from '../settlement-wording';
-import { percentOf, progressText, uploadSettlement, type UploadOutcome, type UploadSource } from '../upload';
+import { percentOf, progressText, uploadSettlement, type UploadChoices, type UploadOutcome, type UploadSource } from '../upload';
 import { notice, noticeList, working } from './notice';
 import { pictureView } from './picture';
 
@@ -94,7 +95,15 @@ export function importPanel(ctx: SidebarContext): HTMLElement {
       tablesProblem = messageOf(error);
     }
     if (mine !== generation) return;
-    showRead(result, current, reckonLocally(result.aggregate, tables), tablesProblem);
+    let reckoning: LocalReckoning;
+    try {
+      reckoning = reckonLocally(result.aggregate, tables);
+    } catch (error) {
+      // Never left on "Checking…": whatever the reckoning could not do is said, and the panel is free again.
+      fail(notice('error', `${file.name} could not be checked: ${messageOf(error)} Nothing was sent to the spreadsheet.`));
+      return;
+    }
+    showRead(result, current, reckoning, tablesProblem);
   }
 
   /** Says why a file could not be used, and leaves the panel ready for another. */
@@ -110,7 +119,18 @@ export function importPanel(ctx: SidebarContext): HTMLElement {
     const { header } = aggregate;
     const lines = begin.lineCount;
     const source: UploadSource = { begin, aggregate: read.aggregateDto, units: read.units, lines: (from, to) => current.lines(from, to) };
-    const importButton = h('button', { type: 'button', class: 'action', onclick: () => void upload(source, false) }, `Import ${count(lines, 'line')}`);
+    const balanced = reckoning.picture.difference === 0;
+    // A file whose lines do not add up to its total is not whole: the way on is another download.
+    // Keeping it for inspection is a choice the person makes, never the obvious button.
+    const actions = balanced
+      ? [
+          h('button', { type: 'button', class: 'action', onclick: () => void upload(source, {}) }, `Import ${count(lines, 'line')}`),
+          h('button', { type: 'button', onclick: () => reset() }, 'Choose another file'),
+        ]
+      : [
+          h('button', { type: 'button', class: 'action', onclick: () => reset() }, 'Choose another file'),
+          h('button', { type: 'button', onclick: () => void upload(source, { keepUnbalanced: true }) }, 'Keep it for inspection'),
+        ];
     const unmapped = reckoning.unmapped.map((u) =>
       h('li', {}, h('span', { class: 'strong' }, lineTypeName(u)), `: ${count(u.rows, 'line')}, ${money(formatAmount(u.amount, header.decimals), header.currency)}`, h('br'), h('span', { class: 'gray small' }, lineTypeCodes(u))),
     );
@@ -138,11 +158,19 @@ export function importPanel(ctx: SidebarContext): HTMLElement {
             h('ul', {}, ...unmapped),
           )
         : null,
-      h('div', { class: 'buttons' }, importButton, h('button', { type: 'button', onclick: () => reset() }, 'Choose another file')),
+      balanced
+        ? null
+        : notice(
+            'error',
+            h('strong', {}, 'This file is not whole: it will not be imported. '),
+            `${differenceWords(formatAmount(reckoning.picture.difference, header.decimals), header.currency).replace(/^t/, 'T')}. Download it again from Seller Central (Payments → All Statements → Download Flat File V2). `,
+            'To look at it anyway, keep it for inspection: it cannot be posted.',
+          ),
+      h('div', { class: 'buttons' }, ...actions),
     );
   }
 
-  async function upload(source: UploadSource, confirmReissue: boolean): Promise<void> {
+  async function upload(source: UploadSource, choices: UploadChoices): Promise<void> {
     const mine = ++generation;
     ctx.notify(null);
     const signal = { cancelled: false };
@@ -161,7 +189,7 @@ export function importPanel(ctx: SidebarContext): HTMLElement {
     replace(stage, h('div', { class: 'progress' }, h('p', {}, `Importing settlement ${source.begin.header.settlementId}`), bar, h('p', { class: 'small' }, text), h('div', { class: 'buttons' }, cancel)));
     cancel.focus();
     const outcome = await uploadSettlement(ctx.call, source, {
-      confirmReissue,
+      ...choices,
       signal,
       onProgress: (p) => {
         bar.value = total === 0 ? 1 : p.sent;
@@ -169,12 +197,12 @@ export function importPanel(ctx: SidebarContext): HTMLElement {
         if (!signal.cancelled) text.textContent = progressText(p);
       },
     });
-    if (mine === generation) showOutcome(source, outcome);
+    if (mine === generation) showOutcome(source, outcome, choices);
   }
 
-  function showOutcome(source: UploadSource, outcome: UploadOutcome): void {
-    const again = (label: string, confirm: boolean, primary = false) =>
-      h('button', { type: 'button', class: primary ? 'action' : '', onclick: () => void upload(source, confirm) }, label);
+  function showOutcome(source: UploadSource, outcome: UploadOutcome, choices: UploadChoices): void {
+    const again = (label: string, more: UploadChoices, primary = false) =>
+      h('button', { type: 'button', class: primary ? 'action' : '', onclick: () => void upload(source, { ...choices, ...more }) }, label);
     switch (outcome.kind) {
       case 'imported': {
         const s = outcome.settlement;
@@ -192,19 +220,30 @@ export function importPanel(ctx: SidebarContext): HTMLElement {
       }
       case 'needs-confirmation':
         ctx.notify(notice('warning', outcome.message));
-        replace(stage, h('div', { class: 'buttons' }, again('Replace it', true, true), h('button', { type: 'button', onclick: () => reset() }, 'Keep the imported one')));
+        replace(stage, h('div', { class: 'buttons' }, again('Replace it', { confirmReissue: true }, true), h('button', { type: 'button', onclick: () => reset() }, 'Keep the imported one')));
         return;
-      case 'busy':
+      case 'busy': {
         ctx.notify(notice('warning', outcome.message));
-        replace(stage, h('div', { class: 'buttons' }, again('Try again', false, true), h('button', { type: 'button', onclick: () => reset() }, 'Not now')));
+        const stalled = outcome.stalled;
+        // An import someone left: its starter may continue or cancel it at once, anyone else once it is idle.
+        if (stalled?.canTakeOver) {
+          const same = stalled.settlementId === source.begin.header.settlementId;
+          replace(stage, h('div', { class: 'buttons' },
+            again(same ? 'Continue that import with this file' : 'Cancel that import and import this file', { takeOver: stalled.importId }, true),
+            h('button', { type: 'button', onclick: () => reset() }, 'Not now'),
+          ));
+          return;
+        }
+        replace(stage, h('div', { class: 'buttons' }, again('Try again', {}, true), h('button', { type: 'button', onclick: () => reset() }, 'Not now')));
         return;
+      }
       case 'cancelled':
         reset();
         ctx.notify(notice('info', outcome.message));
         return;
       case 'failed':
         ctx.notify(notice('error', outcome.message));
-        replace(stage, h('div', { class: 'buttons' }, again('Try again', false, true), h('button', { type: 'button', onclick: () => reset() }, 'Choose another file')));
+        replace(stage, h('div', { class: 'buttons' }, again('Try again', {}, true), h('button', { type: 'button', onclick: () => reset() }, 'Choose another file')));
         return;
     }
   }

@@ -8,8 +8,8 @@ import { Sha256 } from '../core/hash';
 import { formatAmount } from '../core/money';
 import type { Settlement, SettlementLine } from '../core/settlement/types';
 import { aggregateSettlement, type SettlementAggregate } from '../core/summary/aggregate';
-import { classifyTax, roleLabel, type TaxClassification, type TaxRole } from '../core/tax/classify';
-import { unitsOfLines } from '../core/cogs/units';
+import { classifyTax, roleLabel, TaxRole, type TaxClassification } from '../core/tax/classify';
+import { unitRowsOf, unitsOfLines } from '../core/cogs/units';
 import type { AggregateEntryDto, BeginImportRequest, LineDto, UnitsEntryDto } from './types';
 
 /** The parts of an import. */
@@ -41,7 +41,8 @@ export function unitsDtos(settlement: Settlement): UnitsEntryDto[] {
 export function importBegin(settlement: Settlement, onProgress?: (fraction: number) => void): BeginImportRequest {
   const { header } = settlement;
   return {
-    source: settlement.source,
+    // File names are at most 255 characters on every system people use; a longer one is cut.
+    source: settlement.source.slice(0, 255),
     format: settlement.format,
     header: {
       settlementId: header.settlementId,
@@ -59,14 +60,25 @@ export function importBegin(settlement: Settlement, onProgress?: (fraction: numb
   };
 }
 
-/** The rows a settlement's units take in the units tab: one per SKU × marketplace. */
-export function unitRowsOf(units: readonly { sku: string; marketplace: string }[]): number {
-  return new Set(units.map((u) => `${u.sku}\t${u.marketplace}`)).size;
+
+/**
+ * The fields of a line the content fingerprint covers (see contentHash): what it covered before
+ * quantities and fulfillment ids were sent, so an unchanged file re-imported stays the same file.
+ */
+function hashedFields(l: SettlementLine, decimals: number): (string | number)[] {
+  return [l.line, l.postedDate, l.transactionType, l.amountType, l.amountDescription, l.orderId, l.sku, l.marketplace, formatAmount(l.amount, decimals)];
 }
 
-/** A line's own fields, without the tax role derived from the whole settlement. */
-function lineDto(l: SettlementLine, decimals: number): LineDto {
-  return [l.line, l.postedDate, l.transactionType, l.amountType, l.amountDescription, l.orderId, l.sku, l.marketplace, formatAmount(l.amount, decimals)];
+/** A line as the server takes it, with the role its tax plays and, for a split line, Amazon's share. */
+function lineDto(l: SettlementLine, decimals: number, role: TaxRole, amazonShare: number | undefined): LineDto {
+  return [
+    l.line, l.postedDate, l.transactionType, l.amountType, l.amountDescription, l.orderId, l.sku, l.marketplace,
+    formatAmount(l.amount, decimals),
+    roleLabel(role) as LineDto[9],
+    l.quantity ?? null,
+    l.fulfillmentId,
+    role === TaxRole.Split ? formatAmount(amazonShare ?? 0, decimals) : '',
+  ];
 }
 
 /**
@@ -77,11 +89,7 @@ export function lineDtos(settlement: Settlement, tax: TaxClassification, from: n
   const { decimals } = settlement.header;
   const end = Math.min(to, settlement.lines.length);
   const out: LineDto[] = [];
-  for (let i = Math.max(0, from); i < end; i++) {
-    const dto = lineDto(settlement.lines[i]!, decimals);
-    dto.push(roleLabel(tax.roles[i] as TaxRole) as LineDto[9] & string);
-    out.push(dto);
-  }
+  for (let i = Math.max(0, from); i < end; i++) out.push(lineDto(settlement.lines[i]!, decimals, tax.roles[i] as TaxRole, tax.amazonPart.get(i)));
   return out;
 }
 
@@ -107,7 +115,7 @@ function contentHash(settlement: Settlement, onProgress?: (fraction: number) => 
   let batch = [h.settlementId, h.start, h.end, h.depositDate, String(h.totalAmount), h.currency].join('\u001e');
   const { lines } = settlement;
   for (let i = 0; i < lines.length; i++) {
-    batch += `\u001e${lineDto(lines[i]!, h.decimals).slice(1).join('\u001f')}`;
+    batch += `\u001e${hashedFields(lines[i]!, h.decimals).slice(1).join('\u001f')}`;
     if (batch.length >= HASH_BATCH) {
       hash.updateText(batch);
       batch = '';

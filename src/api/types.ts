@@ -28,11 +28,14 @@ export interface SettlementHeaderDto {
 }
 
 /**
- * One settlement line, as a tuple to keep 5,000-line chunks small:
+ * One settlement line, as a tuple to keep 6,500-line chunks small:
  * [file line, posted date, transaction type, amount type, amount description, order id, SKU,
- * marketplace, amount, who remits its tax]. The last is the browser's classification (core/tax):
- * '', `amazon`, `seller`, or `amazon+seller` for a line split between them; it only labels the
- * line's Category cell, the money follows the aggregate.
+ * marketplace, amount, who remits its tax, quantity, fulfillment id, Amazon's share].
+ * Who remits its tax is the browser's classification (core/tax): '', `amazon`, `seller`, or
+ * `amazon+seller` for a line split between them, whose Amazon share is the last element ('' for
+ * every other line). The quantity is `quantity-purchased` as the parser gives it to the line (null
+ * when blank), the fulfillment id the raw `fulfillment-id` cell ('' when blank). The server keeps
+ * the line in Transactions and holds the browser's aggregate and units to these lines exactly.
  */
 export type LineDto = [
   line: number,
@@ -44,7 +47,10 @@ export type LineDto = [
   sku: string,
   marketplace: string,
   amount: Decimal,
-  taxRole?: '' | 'amazon' | 'seller' | 'amazon+seller',
+  taxRole: '' | 'amazon' | 'seller' | 'amazon+seller',
+  quantity: number | null,
+  fulfillmentId: string,
+  amazonShare: Decimal | '',
 ];
 
 /**
@@ -87,14 +93,33 @@ export interface BeginImportRequest {
   contentHash: string;
   /** The user confirmed replacing an imported settlement with a re-issued file of the same id. */
   confirmReissue?: boolean;
+  /** The person chose to keep a file whose lines do not add up to its total, for inspection. */
+  keepUnbalanced?: boolean;
+  /** The import in progress (its id) the person chose to take over: continued if it is this file, else cancelled. */
+  takeOver?: string;
+}
+
+/** An import in progress another begin ran into. */
+export interface StalledImportDto {
+  importId: string;
+  /** Who started it. */
+  user: string;
+  settlementId: string;
+  received: number;
+  lines: number;
+  /** Since its last chunk. */
+  idleSeconds: number;
+  /** This person may take it over or cancel it now (they started it, or it has been idle two minutes). */
+  canTakeOver: boolean;
 }
 
 /** How an import can start. */
 export type BeginImportResult =
-  | { status: 'ready'; importId: string; chunkSize: number }
+  /** `received`: lines already there (an import taken over continues from there). */
+  | { status: 'ready'; importId: string; chunkSize: number; received?: number }
   | { status: 'unchanged'; settlement: SettlementListItem }
   | { status: 'needs-confirmation'; message: string; posted: boolean }
-  | { status: 'busy'; message: string };
+  | { status: 'busy'; message: string; stalled?: StalledImportDto };
 
 /** A chunk of lines, in order; `offset` is the index of its first line (0-based). */
 export interface AppendLinesRequest {
@@ -205,6 +230,8 @@ export interface SummaryLineDto {
   tracking?: { category: string; option: string }[];
   /** When documents are split by marketplace: the marketplace whose document carries the line. */
   documentMarketplace?: string;
+  /** Sources left out of `sources` to keep the preview small (the largest are listed). */
+  sourcesMore?: number;
 }
 
 /** A part (a month, or the whole settlement). */
@@ -354,6 +381,13 @@ export interface PreviewResult {
   attachments?: AttachmentsDto;
   /** When it changed since posting: what, line by line. */
   changes?: PostingChangesDto;
+  /**
+   * The fingerprint of what Post would send now (documents, journals, settings, mapping, what
+   * Xero holds): Post and Void and re-post carry it back and are refused if it changed.
+   */
+  fingerprint?: string;
+  /** Lists cut short to keep the answer small: how many more there are of each. */
+  more?: { unmapped?: number; problems?: number; warnings?: number };
 }
 
 /** A file on a document in Xero, as SettleSheet attached it (or tried to). */
@@ -438,8 +472,8 @@ export interface ConnectionStatusDto {
   /** This user has a working Xero login. */
   connected: boolean;
   user: string;
-  /** The organisation this spreadsheet posts to, shared by every collaborator. */
-  organisation?: OrganisationDto & { boundBy: string; boundAt: string };
+  /** The organisation this spreadsheet posts to, shared by every collaborator (and where it posted before, if moved). */
+  organisation?: OrganisationDto & { boundBy: string; boundAt: string; previous?: OrganisationDto };
   /** The organisations this user's login can reach (to pick or switch). */
   organisations: OrganisationDto[];
   canPost: boolean;
@@ -447,6 +481,10 @@ export interface ConnectionStatusDto {
   message?: string;
   /** Set when this call just read the organisation's accounts and tax rates into the Accounts tab's lists. */
   listsLoaded?: { accounts: number; taxRates: number };
+  /** Choosing another organisation waits for this confirmation (nothing changed yet). */
+  confirmRebind?: { from: OrganisationDto; to: OrganisationDto; message: string };
+  /** Someone moved the spreadsheet to another organisation since this person last looked (said once). */
+  organisationChanged?: { from: OrganisationDto; to: OrganisationDto; by: string; at: string };
 }
 
 /** Settings kept with the spreadsheet. */
@@ -483,17 +521,21 @@ export interface ServerApi {
   beginImport(request: BeginImportRequest): BeginImportResult;
   appendImportLines(request: AppendLinesRequest): { received: number };
   finishImport(request: FinishImportRequest): SettlementListItem;
-  cancelImport(request: { importId: string }): { cancelled: boolean };
+  /** `imported`: the import had already been committed and was finished instead. */
+  cancelImport(request: { importId: string }): { cancelled: boolean; imported?: SettlementListItem };
   listSettlements(request: Record<string, never>): SettlementListItem[];
   previewSettlement(request: { settlementId: string }): PreviewResult;
-  postSettlement(request: { settlementId: string; mode: 'post' | 'void-and-repost' | 'void'; seenRevision?: number }): PostResultDto;
+  postSettlement(request: { settlementId: string; mode: 'post' | 'void-and-repost' | 'void'; seenRevision?: number; fingerprint?: string }): PostResultDto;
+  /** Removes a settlement Xero holds nothing of from the workbook (records, rows, what only it added). */
+  removeSettlement(request: { settlementId: string }): { removed: boolean; message: string };
   revealInMapping(request: { transactionType: string; amountType: string; amountDescription: string; remittedBy?: TaxRemitter }): { row: number };
   chooseCategory(request: CategoryChoiceRequest): CategoryChoiceResult;
   documentsInXero(request: { settlementId: string }): { documents: { invoiceNumber: string; status: string }[] };
   getMappingTables(request: Record<string, never>): { mapping: string[][]; accounts: string[][] };
   getConnectionStatus(request: Record<string, never>): ConnectionStatusDto;
   getXeroConnectUrl(request: Record<string, never>): { url: string };
-  selectXeroOrganisation(request: { tenantId: string }): ConnectionStatusDto;
+  /** `replacing`: the organisation the person confirmed moving away from (asked for when one is bound). */
+  selectXeroOrganisation(request: { tenantId: string; replacing?: string }): ConnectionStatusDto;
   disconnectXero(request: Record<string, never>): ConnectionStatusDto;
   refreshXeroAccounts(request: Record<string, never>): { organisation: string; accounts: number; taxRates: number };
   getSettings(request: Record<string, never>): SettingsDto;
@@ -504,12 +546,6 @@ export interface ServerApi {
   getTrackingChoices(request: Record<string, never>): TrackingChoicesDto;
   /** Attaches the original settlement file (chosen again in the sidebar) to the settlement's documents in Xero. */
   attachOriginalFile(request: { settlementId: string; fileName: string; base64: string }): { message: string; attached: boolean };
-  saveXeroAppCredentials(request: { clientId: string; clientSecret: string; currentSecret?: string }): {
-    saved: boolean;
-    configured: boolean;
-    clientId: string;
-    message: string;
-  };
 }
 
 /** The name of a server target. */

@@ -12,7 +12,7 @@ import type { Mapping } from '../core/mapping/types';
 import type { SettlementSummary } from '../core/summary/types';
 import type { JournalRequest } from '../xero/journal-plan';
 import { appendUnseenSkus, readCostsTab } from './workbook/costs-tab';
-import { readUnits, storeUnits } from './workbook/units-store';
+import { readUnits } from './workbook/units-store';
 import type { Workbook } from './workbook/workbook';
 
 /** A settlement's cost of goods sold as the workbook gives it now. */
@@ -28,14 +28,6 @@ export interface SettlementCogs {
 
 const UNITS_UNKNOWN =
   'SettleSheet does not know this settlement’s units per SKU: it was imported before cost of goods sold was counted. Import its file again (a re-downloaded copy) to count them.';
-
-/**
- * Stores the units an import sent (one write: the import's Sheets budget is tight). Units absent
- * (a sidebar older than cost of goods sold) change nothing.
- */
-export function recordImportedUnits(workbook: Workbook, settlementId: string, units: readonly UnitsEntry[] | undefined): void {
-  if (units) storeUnits(workbook, settlementId, units);
-}
 
 /** The units an import's request carries (a sidebar older than cost of goods sold sends none). */
 export function importedUnits(units: readonly UnitsEntryDto[] | undefined): UnitsEntry[] | undefined {

@@ -2,12 +2,36 @@
  * The one import in progress in a spreadsheet, kept in document properties between its calls (a
  * small, fixed-size fact: well under a property value's 8 KB). It names the pending block, the
  * hidden rows at the end of Transactions its lines are written into (see
- * workbook/transactions.ts), so every other reader of Transactions can leave them alone.
+ * workbook/transactions.ts), so every other reader of Transactions can leave them alone; what the
+ * server reduced the stored lines to (import/line-sketch.ts); and, while the import finishes, its
+ * journal (import/finish.ts): written before the first step, so whatever stops the finish half-way,
+ * the next call rolls it forward or back.
  */
 import type { BeginImportRequest } from '../api/types';
-import type { RowBlock } from './registry';
+import type { Sketches } from './import/line-sketch';
+import type { RowBlock, SettlementRecord } from './registry';
 
 const STATE_KEY = 'settlesheet.import';
+
+/**
+ * Where a finish stands. `writing`: the new aggregate and units rows are being written (a failure
+ * rolls back: they are deleted, the old settlement is untouched). `written`: they are all there
+ * (a failure rolls forward: the rows are shown and the record saved). `committed`: the record is
+ * saved; what is left is tidying (the old file's rows, the Settlements row, Mapping, the Log).
+ */
+export interface FinishJournal {
+  phase: 'writing' | 'written' | 'committed';
+  /** The record the settlement gets (its blocks as planned). */
+  record: SettlementRecord;
+  /** Where the new aggregate rows go: after the last row of the aggregates tab. */
+  aggregates: RowBlock;
+  /** Where the new units rows go (separator included): after the last row of the units tab. */
+  units: RowBlock;
+  /** A re-issued file: the record it replaces. */
+  previous?: SettlementRecord;
+  /** Mapping rows the finish asked for (line types seen without a category), added while tidying. */
+  unmapped: number;
+}
 
 /** The import in progress. */
 export interface ImportState {
@@ -19,8 +43,22 @@ export interface ImportState {
   received: number;
   /** Σ of the amounts received, in minor units, as a string (exact across calls). */
   sum: string;
-  /** Where the lines are being written: hidden rows of Transactions that belong to no settlement yet. */
+  /** Σ of the amounts received taken as positive, in minor units: held under what adds exactly. */
+  sumOfAmounts?: number;
+  /**
+   * Where the lines were put when the import began: hidden rows of Transactions that belong to no
+   * settlement yet. Rows deleted above them since (a settlement removed) move them up, so where
+   * they are now is `pendingRows` (the last rows of Transactions), never this alone.
+   */
   pending: RowBlock;
+  /** Kept to the server: the salt of the sketches (never sent to the browser). */
+  salt?: string;
+  /** What the lines received reduce to (import/line-sketch.ts). */
+  sketches?: Sketches;
+  /** Set while the import finishes. */
+  finishing?: FinishJournal;
+  /** SettleSheet's writes to the Mapping tab when the import read it (mapping-tabs.ts). */
+  mappingEdits?: number;
 }
 
 /** The import in progress, if any. */
@@ -39,8 +77,24 @@ export function writeImportState(state: ImportState | undefined): void {
   else props.deleteProperty(STATE_KEY);
 }
 
+/** Saves the state without touching its time (a finish's journal is not the person's activity). */
+export function saveJournal(state: ImportState): void {
+  PropertiesService.getDocumentProperties().setProperty(STATE_KEY, JSON.stringify(state));
+}
+
+/**
+ * Where an import's lines are now. They are always the last rows of Transactions (rows are only
+ * ever added there by an import, and one import runs at a time), `received` of them written and
+ * the rest still blank; rows deleted above them since the import began have moved them up.
+ */
+export function pendingRows(transactions: GoogleAppsScript.Spreadsheet.Sheet, state: ImportState): RowBlock {
+  return { firstRow: transactions.getLastRow() - state.received + 1, count: state.pending.count };
+}
+
 /** The rows of Transactions an unfinished import is writing, which nothing else may touch. */
-export function pendingImportBlock(): RowBlock | undefined {
-  const pending = readImportState()?.pending;
-  return pending && pending.count > 0 ? pending : undefined;
+export function pendingImportBlock(transactions: GoogleAppsScript.Spreadsheet.Sheet): RowBlock | undefined {
+  const state = readImportState();
+  // Once committed, the rows are the settlement's (shown, its record points at them).
+  if (!state || state.finishing?.phase === 'committed') return undefined;
+  return state.pending.count > 0 ? pendingRows(transactions, state) : undefined;
 }

@@ -10,6 +10,7 @@ import * as mappingChoice from './api/mapping-choice';
 import * as inXero from './api/documents-in-xero';
 import { postSettlement as post } from './api/post';
 import { previewSettlement as preview } from './api/preview';
+import { removeSettlement as remove } from './api/remove';
 import * as schemas from './api/schemas';
 import * as settlements from './api/settlements';
 import * as xero from './api/xero';
@@ -34,6 +35,7 @@ export const cancelImport = target(schemas.ImportIdSchema, importing.cancelImpor
 export const listSettlements = target(schemas.NoArgumentsSchema, settlements.listSettlements);
 export const previewSettlement = target(schemas.SettlementIdSchema, preview);
 export const postSettlement = target(schemas.PostSchema, post);
+export const removeSettlement = target(schemas.RemoveSchema, remove);
 export const revealInMapping = target(schemas.TripleSchema, settlements.revealInMapping);
 export const chooseCategory = target(schemas.CategoryChoiceSchema, mappingChoice.chooseCategory);
 export const documentsInXero = target(schemas.SettlementIdSchema, inXero.documentsInXero);
@@ -43,7 +45,6 @@ export const getXeroConnectUrl = target(schemas.NoArgumentsSchema, xero.getXeroC
 export const selectXeroOrganisation = target(schemas.TenantSchema, xero.selectXeroOrganisation);
 export const disconnectXero = target(schemas.NoArgumentsSchema, xero.disconnectXero);
 export const refreshXeroAccounts = target(schemas.NoArgumentsSchema, xero.refreshXeroAccounts);
-export const saveXeroAppCredentials = target(schemas.CredentialsSchema, xero.saveXeroAppCredentials);
 export const getSettings = target(schemas.NoArgumentsSchema, readSettings);
 export const saveSettings = target(schemas.SettingsSchema, settingsSaved);
 export const saveDeposit = target(schemas.DepositSchema, deposit);
@@ -61,6 +62,7 @@ export type ImplementedTargets = Implements<{
   listSettlements: typeof listSettlements;
   previewSettlement: typeof previewSettlement;
   postSettlement: typeof postSettlement;
+  removeSettlement: typeof removeSettlement;
   revealInMapping: typeof revealInMapping;
   chooseCategory: typeof chooseCategory;
   documentsInXero: typeof documentsInXero;
@@ -70,7 +72,6 @@ export type ImplementedTargets = Implements<{
   selectXeroOrganisation: typeof selectXeroOrganisation;
   disconnectXero: typeof disconnectXero;
   refreshXeroAccounts: typeof refreshXeroAccounts;
-  saveXeroAppCredentials: typeof saveXeroAppCredentials;
   getSettings: typeof getSettings;
   saveSettings: typeof saveSettings;
   saveDeposit: typeof saveDeposit;

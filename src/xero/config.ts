@@ -1,6 +1,9 @@
 /**
  * The Xero app SettleSheet signs in with: its client id and secret live in SCRIPT properties, set
- * once by whoever deploys the script, and never leave the server.
+ * once by whoever deploys the script in the Apps Script editor (Project Settings → Script
+ * properties), and never leave the server. Nothing in the add-on writes them: script properties
+ * are shared by every user of the script, so a form for them would let any user point everyone's
+ * sign-in at their own app (the README's threat model).
  */
 import type { XeroFailure } from './errors';
 import type { KeyValueStore } from './ports';
@@ -66,51 +69,11 @@ export function readXeroApp(script: KeyValueStore, redirectUri: string): AppRead
         kind: 'not-configured',
         message:
           `SettleSheet is not set up for Xero yet: the script property ${missing.join(' and ')} is missing. ` +
-          'Whoever deployed SettleSheet must create a Xero app (see the README) and save its client id and secret in the settings.',
+          'Whoever deployed SettleSheet must create a Xero app (see the README) and set its client id and secret in the Apps Script editor, under Project Settings → Script properties.',
       },
     };
   }
   const scopes = (script.get(SCRIPT_PROPERTY.scopes) ?? '').split(/\s+/).filter((s) => s !== '');
   const pkce = !/^(off|false|no|0)$/i.test(script.get(SCRIPT_PROPERTY.pkce)?.trim() ?? '');
   return { ok: true, app: { clientId, clientSecret, redirectUri, scopes: scopes.length > 0 ? scopes : [...DEFAULT_SCOPES], pkce } };
-}
-
-/** What the settings form sends. */
-export interface AppCredentialsForm {
-  clientId: string;
-  clientSecret: string;
-  /** Required to replace credentials already saved: proves the person is the deployer. */
-  currentSecret?: string;
-}
-
-/** What saving answers: never the secret. */
-export interface AppCredentialsSaved {
-  saved: boolean;
-  configured: boolean;
-  clientId: string;
-  message: string;
-}
-
-const CREDENTIAL = /^[\x21-\x7e]{1,200}$/;
-
-/**
- * Saves the app's client id and secret. Script properties are shared by every user of the script,
- * so replacing saved credentials needs the current secret: otherwise any user could point
- * everyone's sign-in at their own app.
- */
-export function saveXeroApp(script: KeyValueStore, form: AppCredentialsForm): AppCredentialsSaved {
-  const clientId = String(form.clientId ?? '').trim();
-  const clientSecret = String(form.clientSecret ?? '').trim();
-  const savedId = script.get(SCRIPT_PROPERTY.clientId) ?? '';
-  const savedSecret = script.get(SCRIPT_PROPERTY.clientSecret) ?? '';
-  const refuse = (message: string): AppCredentialsSaved => ({ saved: false, configured: savedId !== '' && savedSecret !== '', clientId: savedId, message });
-  if (!CREDENTIAL.test(clientId) || !CREDENTIAL.test(clientSecret)) {
-    return refuse('Enter the client id and the client secret exactly as Xero shows them (no spaces).');
-  }
-  if (savedSecret !== '' && String(form.currentSecret ?? '').trim() !== savedSecret) {
-    return refuse('SettleSheet already has Xero app credentials. To replace them, also enter the current client secret (or change the script properties in the Apps Script editor).');
-  }
-  script.set(SCRIPT_PROPERTY.clientId, clientId);
-  script.set(SCRIPT_PROPERTY.clientSecret, clientSecret);
-  return { saved: true, configured: true, clientId, message: 'Saved. Each person can now connect their Xero login from the sidebar.' };
 }

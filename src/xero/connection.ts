@@ -29,6 +29,8 @@ export interface OrganisationBinding {
   boundBy: string;
   /** ISO timestamp. */
   boundAt: string;
+  /** The organisation it posted to before someone moved it here, if it was moved. */
+  previous?: OrganisationChoice;
 }
 
 /** What the sidebar shows about Xero. Plain data: safe to return through google.script.run. */
@@ -47,6 +49,8 @@ export interface ConnectionStatus {
   canPost: boolean;
   /** What to do next, in words. */
   message: string;
+  /** Choosing another organisation waits for this confirmation: nothing changed yet. */
+  confirmRebind?: { from: OrganisationChoice; to: OrganisationChoice; message: string };
 }
 
 /** The user property holding this person's organisations (with their connection ids). */
@@ -83,21 +87,28 @@ function clientFor(env: XeroEnvironment, xeroApp: XeroApp, organisation?: Organi
   return createXeroClient({ http: env.http, tokens, budget, ...(organisation ? { tenantId: organisation.tenantId, organisationName: organisation.name } : {}) });
 }
 
-/** Binds the spreadsheet to an organisation (under the document lock); false when the lock stayed busy. */
-function bind(env: XeroEnvironment, organisation: OrganisationChoice, onlyIfUnbound: boolean): boolean {
+/**
+ * Binds the spreadsheet to an organisation (under the document lock, after reading the binding
+ * again): only if unbound, or (`replacing`) only if it still posts to the organisation the person
+ * confirmed moving away from. The answer: done, the lock stayed busy, or the binding it found.
+ */
+function bind(env: XeroEnvironment, organisation: OrganisationChoice, condition: 'unbound' | { replacing: string }): 'bound' | 'busy' | OrganisationBinding {
   const { document, documentLock } = env;
-  if (!document || !documentLock) return false;
-  const locked = documentLock.run(LOCK_WAIT_MS, () => {
-    if (onlyIfUnbound && readBinding(env)) return;
+  if (!document || !documentLock) return 'busy';
+  const locked = documentLock.run(LOCK_WAIT_MS, (): 'bound' | OrganisationBinding => {
+    const current = readBinding(env);
+    if (condition === 'unbound' ? current !== undefined : current?.tenantId !== condition.replacing) return current ?? 'bound';
     const binding: OrganisationBinding = {
       tenantId: organisation.tenantId,
       name: organisation.name,
       boundBy: env.userEmail,
       boundAt: new Date(env.clock.now()).toISOString(),
+      ...(current && current.tenantId !== organisation.tenantId ? { previous: { tenantId: current.tenantId, name: current.name } } : {}),
     };
     document.set(BINDING_PROPERTY, JSON.stringify(binding));
+    return 'bound';
   });
-  return locked.ok;
+  return locked.ok ? locked.value : 'busy';
 }
 
 /**
@@ -107,7 +118,7 @@ function bind(env: XeroEnvironment, organisation: OrganisationChoice, onlyIfUnbo
  */
 function bindIfObvious(env: XeroEnvironment, connections: readonly XeroConnection[]): void {
   const [only] = connections;
-  if (connections.length === 1 && only && !readBinding(env)) bind(env, only, true);
+  if (connections.length === 1 && only && !readBinding(env)) bind(env, only, 'unbound');
 }
 
 /** Xero's authorize URL for this person (a new PKCE verifier and state each time). */
@@ -186,7 +197,7 @@ export function connectionStatus(env: XeroEnvironment): ConnectionStatus {
   const reachable = binding !== undefined && connections.some((c) => c.tenantId === binding.tenantId);
   const organisations = connections.map((c) => ({ tenantId: c.tenantId, name: c.name }));
   const message = !configured
-    ? 'SettleSheet is not set up for Xero yet: whoever deployed it must save the Xero app\'s client id and secret.'
+    ? 'SettleSheet is not set up for Xero yet: whoever deployed it must set the Xero app\'s client id and secret in the Apps Script editor (Project Settings → Script properties: XERO_CLIENT_ID and XERO_CLIENT_SECRET).'
     : !connected
       ? 'Connect to Xero to post settlements.'
       : !binding
@@ -205,8 +216,13 @@ export function connectionStatus(env: XeroEnvironment): ConnectionStatus {
   };
 }
 
-/** Binds the spreadsheet to one of this person's organisations (also to switch organisation). */
-export function selectOrganisation(env: XeroEnvironment, tenantId: string): XeroResult<ConnectionStatus> {
+/**
+ * Binds the spreadsheet to one of this person's organisations. Moving a bound spreadsheet to
+ * another organisation changes where everyone posts: it waits for a confirmation naming both
+ * (`replacing`: the organisation the person confirmed moving away from), and is refused if the
+ * spreadsheet moved meanwhile.
+ */
+export function selectOrganisation(env: XeroEnvironment, tenantId: string, replacing?: string): XeroResult<ConnectionStatus> {
   const xeroApp = app(env);
   if (!xeroApp.ok) return xeroApp;
   if (!readTokens(env.user)) return failure(notConnectedFailure());
@@ -219,7 +235,30 @@ export function selectOrganisation(env: XeroEnvironment, tenantId: string): Xero
     return failure({ kind: 'no-organisation', message: 'Your Xero login is not connected to that organisation. Connect to Xero again and tick it, then choose it.' });
   }
   if (!env.document) return failure({ kind: 'no-organisation', message: 'Open the spreadsheet to choose its organisation.' });
-  if (!bind(env, chosen, false)) return failure({ kind: 'busy', message: 'Someone is posting from this spreadsheet right now. Choose the organisation again in a moment.' });
+  const current = readBinding(env);
+  if (current?.tenantId === tenantId) return success(connectionStatus(env));
+  if (current && replacing === undefined) {
+    const from = { tenantId: current.tenantId, name: current.name };
+    const to = { tenantId: chosen.tenantId, name: chosen.name };
+    return success({
+      ...connectionStatus(env),
+      confirmRebind: {
+        from,
+        to,
+        message:
+          `This spreadsheet posts to ${from.name}. Move it to ${to.name}? Everyone who uses this spreadsheet will post to ${to.name} from now on; ` +
+          `what was posted to ${from.name} stays there, and settlements posted there can be voided or re-posted only after moving back.`,
+      },
+    });
+  }
+  const bound = bind(env, chosen, current ? { replacing: replacing ?? current.tenantId } : 'unbound');
+  if (bound === 'busy') return failure({ kind: 'busy', message: 'Someone is posting from this spreadsheet right now. Choose the organisation again in a moment.' });
+  if (bound !== 'bound') {
+    return failure({
+      kind: 'no-organisation',
+      message: `This spreadsheet now posts to ${bound.name} (${bound.boundBy} chose it meanwhile), not to the organisation you confirmed moving away from. Look at it again before switching.`,
+    });
+  }
   return success(connectionStatus(env));
 }
 

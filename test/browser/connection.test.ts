@@ -47,7 +47,14 @@ describeInBrowser('the Xero connection panel', () => {
     expect(await switchTo.locator('option').allInnerTexts()).toEqual(['Bramble & Finch Trading Ltd', 'Wattle Creek Supplies Pty Ltd']);
     await switchTo.selectOption({ label: 'Bramble & Finch Trading Ltd' });
     await panel.getByRole('button', { name: 'Switch' }).click();
+    // Everyone posts where the spreadsheet posts: the move is confirmed naming both organisations.
+    await expectText(panel.locator('.confirmation'), /Move this spreadsheet to Bramble & Finch Trading Ltd\?[\s\S]*This spreadsheet posts to Harbor Lane Goods Inc/);
+    expect(JSON.parse(session.workbench.world.inspect.properties('document')['xero.organisation'] ?? '{}')).toMatchObject({ tenantId: TENANT_IDS.us });
+    await panel.getByRole('button', { name: 'Move to Bramble & Finch Trading Ltd' }).click();
     await expectText(panel, /Posts to Bramble & Finch Trading Ltd/);
+    await expectText(sidebar.locator('.notice-area'), /now posts to Bramble & Finch Trading Ltd \(it posted to Harbor Lane Goods Inc\)/);
+    const log = session.workbench.world.inspect.grid('Log').values.find((r) => r[2] === 'Change organisation');
+    expect(log?.[5]).toMatch(/from Harbor Lane Goods Inc to Bramble & Finch Trading Ltd/);
     const binding = JSON.parse(session.workbench.world.inspect.properties('document')['xero.organisation'] ?? '{}') as { tenantId?: string };
     expect(binding.tenantId).toBe(TENANT_IDS.uk);
 

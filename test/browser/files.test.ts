@@ -1,7 +1,9 @@
 // Files people really pick, in a real browser: a file that is not a settlement (refused in the
 // browser, nothing sent), one whose lines do not add up to its total (shown red, with the
-// difference), one carrying a formula-looking SKU and an HTML-looking description (shown and
-// stored as text, no script runs), and a large upload cancelled half-way (nothing left behind).
+// difference, imported only when kept for inspection, and removable), one carrying a
+// formula-looking SKU and an HTML-looking description (shown and stored as text, no script runs),
+// one whose amounts add up past what adds exactly (said, never a frozen "Checking…"), and a large
+// upload cancelled half-way (nothing left behind).
 import { syntheticSettlement } from '../support/synthetic';
 import { demoSettlement, UNMAPPED_DESCRIPTION } from '../../src/workbench/demo-settlement';
 import { describeInBrowser } from './support/chromium';
@@ -54,7 +56,7 @@ describeInBrowser('settlement files in the sidebar', () => {
     expect(session.serverCalls.slice(calls)).toEqual([]);
   });
 
-  it('draws an unbalanced file red, with the difference, and the server will not post it', async () => {
+  it('draws an unbalanced file red, offers another file first, imports it only when kept for inspection, and the server will not post it', async () => {
     const { sidebar } = session;
     // One amount 1.00 higher than Amazon wrote it: the lines no longer add up to the total.
     const [header, summary, first, ...rest] = demo.text.split('\n');
@@ -65,7 +67,12 @@ describeInBrowser('settlement files in the sidebar', () => {
     const picture = sidebar.locator('.import-stage .picture');
     await expectText(picture.locator('.verdict.bad'), /Not balanced: the lines come to 1\.00 USD more than the total\. The lines add up to 867\.41 USD but Amazon's total is 866\.41 USD/);
     expect(await picture.locator('.deposit.bad').count()).toBe(1);
-    await importChosenFile(sidebar, demo.settlementId);
+    // Not imported unless the person chooses to: the primary button is another file, keeping it is secondary.
+    await expectText(sidebar.locator('.import-stage .notice.error'), /This file is not whole: it will not be imported\. The lines come to 1\.00 USD more than the total/);
+    expect(await sidebar.getByRole('button', { name: /^Import \d/ }).count()).toBe(0);
+    expect(await sidebar.locator('.import-stage .buttons button.action').innerText()).toBe('Choose another file');
+    await sidebar.getByRole('button', { name: 'Keep it for inspection' }).click();
+    await sidebar.getByRole('heading', { name: `Settlement ${demo.settlementId}` }).waitFor();
     await expectText(sidebar.locator('.detail .notice.error'), /In this file the lines come to 1\.00 USD more than the total \(867\.41 USD against Amazon's 866\.41 USD\)/);
     await expectText(sidebar.locator('.detail .verdict.bad'), /the lines come to 1\.00 USD more than the total/);
     expect(await sidebar.locator('.detail').innerText()).not.toMatch(/off by/i);
@@ -129,6 +136,37 @@ describeInBrowser('settlement files in the sidebar', () => {
     expect(workbench.world.inspect.sheet('Transactions').hiddenRows).toEqual([]);
     await sidebar.getByRole('button', { name: 'Refresh', exact: true }).click();
     expect(await sidebar.locator('.settlement-item', { hasText: big.header.settlementId }).count()).toBe(0);
+  });
+
+  it('says what is wrong with a file whose amounts add up past what can be added exactly, instead of freezing on "Checking…"', async () => {
+    const { sidebar } = session;
+    const [header, summary, first, second, ...rest] = demo.text.split('\n');
+    const amountAt = header!.split('\t').indexOf('amount');
+    const huge = (row: string) => row.split('\t').map((cell, i) => (i === amountAt ? '60000000000000.00' : cell)).join('\t');
+    const calls = session.serverCalls.length;
+    await chooseFile(sidebar, 'huge.txt', [header, summary, huge(first!), huge(second!), ...rest].join('\n'));
+    await expectText(sidebar.locator('.notice-area .notice.error'), /huge\.txt, line 4, column amount: The amounts up to this line add up past 90071992547409\.91 USD, more than SettleSheet can add exactly/);
+    expect(await sidebar.locator('.import-stage').innerText()).not.toMatch(/Checking/);
+    expect(session.serverCalls.slice(calls)).toEqual([]);
+  });
+
+  it('removes a settlement kept for inspection from the workbook, whole, when asked', async () => {
+    const { sidebar, workbench } = session;
+    const small = syntheticSettlement({ rows: 40, seed: 31 });
+    const [header, summary, ...rest] = small.renderV2().split('\n');
+    const summaryCells = summary!.split('\t');
+    summaryCells[4] = (Number(summaryCells[4]) + 0.01).toFixed(2);
+    await chooseFile(sidebar, 'kept.txt', [header, summaryCells.join('\t'), ...rest].join('\n'));
+    await sidebar.getByRole('button', { name: 'Keep it for inspection' }).click();
+    const id = small.header.settlementId;
+    await sidebar.getByRole('heading', { name: `Settlement ${id}` }).waitFor();
+    await sidebar.getByRole('button', { name: 'Remove from this workbook' }).click();
+    await expectText(sidebar.locator('.remove-area .confirmation'), new RegExp(`Remove settlement ${id} from this workbook\\?[\\s\\S]*Nothing is sent to Xero`));
+    await sidebar.getByRole('button', { name: 'Remove it' }).click();
+    await expectText(sidebar.locator('.notice-area .notice.success'), new RegExp(`Settlement ${id} was removed from the workbook: 40 lines from kept\\.txt`));
+    expect(await sidebar.locator('.settlement-item', { hasText: id }).count()).toBe(0);
+    expect(workbench.world.inspect.grid('Transactions').values.some((r) => r[0] === id)).toBe(false);
+    expect(workbench.world.inspect.grid('Log').values.some((r) => r[2] === 'Remove' && r[3] === id)).toBe(true);
   });
 });
 

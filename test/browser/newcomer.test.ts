@@ -157,10 +157,11 @@ describeInBrowser('the newcomer path in the workbench, as the README tells it', 
     expect(workbench.sandbox.documents(TENANT_IDS.us)).toHaveLength(2);
     expect(steps[4]!.text).toContain('only the two cost of goods sold journals are created');
 
-    // The stale window still offers Post; pressing it is refused as already posted, and nothing new reaches Xero.
+    // The stale window still offers Post; what it confirmed is no longer what Post would send, so it
+    // is refused with "the preview changed", and nothing new reaches Xero.
     await other.sidebar.getByRole('button', { name: post!, exact: true }).click();
     await other.sidebar.getByRole('button', { name: create! }).click();
-    await expectText(other.sidebar.locator('.notice-area .notice'), /already/i);
+    await expectText(other.sidebar.locator('.notice-area .notice'), /The preview changed: look again/);
     expect(await other.sidebar.locator('.notice-area .notice.success').count()).toBe(0);
     expect(workbench.sandbox.documents(TENANT_IDS.us)).toHaveLength(2);
     expect(dialogs).toEqual([]);

@@ -5,12 +5,12 @@
 import type { PreviewResult, PostResultDto, SettingsDto } from '../../src/api/types';
 import { renderRegionalFile, CA_FILE, UK_FILE } from '../support/regional-files';
 import { DEFAULT_APP, seedOrganisations, unlocked } from '../fakes/xero';
-import { builtBundle, bundleSession, connect as connectAs, importFile, type BundleSession } from '../support/bundle-session';
+import { builtBundle, bundleSession, connect as connectAs, importFile, saveApp, type BundleSession, postAs } from '../support/bundle-session';
 import { SELLER, UK, US } from '../support/xero-apps-script';
 
 /** The deployer's Xero app, then the seller's login reaching one organisation. */
 function connect(s: BundleSession, tenant: string): void {
-  s.run(SELLER, 'saveXeroAppCredentials', { clientId: DEFAULT_APP.clientId, clientSecret: DEFAULT_APP.clientSecret });
+  saveApp(s);
   connectAs(s, SELLER, [tenant]);
 }
 
@@ -89,7 +89,7 @@ describe('a UK VAT-registered seller', () => {
     // July carries its net forward and totals zero: created approved (the parts say why); August, the deposit, a draft.
     expect(preview.plan.map((d) => [d.part, d.status])).toEqual([['2024-07', 'AUTHORISED'], ['2024-08', 'DRAFT']]);
 
-    expect(s.run<PostResultDto>(SELLER, 'postSettlement', { settlementId, mode: 'post' }).outcome).toBe('posted');
+    expect(postAs(s, SELLER, { settlementId, mode: 'post' }).outcome).toBe('posted');
     const held = s.x.sandbox.documents(UK);
     expect(held.map((d) => d.status)).toEqual(['AUTHORISED', 'DRAFT']);
     expect(held.map((d) => d.lines.find((l) => l.accountCode === '201')!.taxAmount)).toEqual(['20.00', '9.00']);
@@ -105,7 +105,7 @@ describe('a UK VAT-registered seller', () => {
     const preview = s.run<PreviewResult>(SELLER, 'previewSettlement', { settlementId: finished!.settlementId });
     expect(preview.problems).toEqual([expect.stringContaining('Amazon states tax on a line coded OUTPUT2 — 20% (VAT on Income), but that rate is 0% in Bramble & Finch Trading Ltd')]);
     expect(preview.canPost).toBe(false);
-    const refused = s.run<PostResultDto>(SELLER, 'postSettlement', { settlementId: finished!.settlementId, mode: 'post' });
+    const refused = postAs(s, SELLER, { settlementId: finished!.settlementId, mode: 'post' });
     expect(refused.outcome).toBe('refused');
     expect(s.x.sandbox.documents(UK)).toEqual([]);
   });
@@ -135,7 +135,7 @@ describe('a settlement in another currency', () => {
     expect(preview.parts.map((p) => p.totalBase)).toEqual(['0.00', '162.17']);
     expect(preview.warnings).toContainEqual(expect.stringContaining(`Every document uses one exchange rate, ${preview.exchange!.rate} CAD per USD, from the deposit of 162.17 USD.`));
 
-    expect(s.run<PostResultDto>(SELLER, 'postSettlement', { settlementId, mode: 'post' }).outcome).toBe('posted');
+    expect(postAs(s, SELLER, { settlementId, mode: 'post' }).outcome).toBe('posted');
     const held = s.x.sandbox.documents(US);
     expect(held.map((d) => d.currencyRate)).toEqual([`${preview.exchange!.rate}`, `${preview.exchange!.rate}`]);
   });

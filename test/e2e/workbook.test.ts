@@ -4,7 +4,7 @@
 import { importPayload } from '../../src/api/import-payload';
 import type { BeginImportResult, Envelope, PreviewResult, PostResultDto, SettlementListItem } from '../../src/api/types';
 import { parseSettlement } from '../../src/core/settlement';
-import { builtBundle, bundleSession, connect, importFile, mapInSheet, saveApp, signIn, type BundleSession } from '../support/bundle-session';
+import { builtBundle, bundleSession, connect, importFile, mapInSheet, saveApp, signIn, type BundleSession, postAs } from '../support/bundle-session';
 import { syntheticSettlement } from '../support/synthetic';
 import { BOOKKEEPER, SELLER, US } from '../support/xero-apps-script';
 
@@ -93,7 +93,7 @@ describe('the add-on, built, end to end', () => {
     const salesLine = preview.parts.flatMap((p) => p.lines).find((l) => l.categories.includes('Sales'));
     expect(salesLine).toMatchObject({ accountCode: '200', accountName: 'Sales' });
 
-    const posted = s.run<PostResultDto>(SELLER, 'postSettlement', { settlementId, mode: 'post' });
+    const posted = postAs(s, SELLER, { settlementId, mode: 'post' });
     expect(posted.outcome).toBe('posted');
     const held = s.x.sandbox.documents(US);
     expect(held.map((d) => [d.invoiceNumber, d.total])).toEqual(preview.plan.map((p) => [p.invoiceNumber, p.total]));
@@ -107,7 +107,7 @@ describe('the add-on, built, end to end', () => {
     expect(firstLink).toBe(`https://go.xero.com/organisationlogin/default.aspx?shortcode=!hL2mw&redirecturl=/AccountsReceivable/View.aspx?InvoiceID=${held[0]!.invoiceId}`);
 
     // Pressing Post again creates nothing.
-    const again = s.run<PostResultDto>(SELLER, 'postSettlement', { settlementId, mode: 'post' });
+    const again = postAs(s, SELLER, { settlementId, mode: 'post' });
     expect(again.outcome).toBe('already-posted');
     expect(s.x.sandbox.documents(US)).toHaveLength(held.length);
     const log = s.x.world.inspect.grid('Log').values.slice(1).filter((r) => r[0] !== '');
@@ -156,7 +156,7 @@ describe('the add-on, built, end to end', () => {
     const settlementId = finished!.settlementId;
     mapInSheet(s, NEW_FEE, 'FBA fees');
     connect(s, SELLER);
-    expect(s.run<PostResultDto>(SELLER, 'postSettlement', { settlementId, mode: 'post' }).outcome).toBe('posted');
+    expect(postAs(s, SELLER, { settlementId, mode: 'post' }).outcome).toBe('posted');
     const first = s.x.sandbox.documents(US).map((d) => d.invoiceNumber);
 
     // Amazon re-issues the file with one amount changed: importing it asks first, then marks it.
@@ -177,9 +177,9 @@ describe('the add-on, built, end to end', () => {
     const preview = s.run<PreviewResult>(SELLER, 'previewSettlement', { settlementId });
     expect(preview).toMatchObject({ changedSincePosting: true, canPost: false, revision: 1 });
     expect(preview.plan.map((p) => p.invoiceNumber)).toEqual(first.map((n) => `${n}-R2`));
-    expect(s.run<PostResultDto>(SELLER, 'postSettlement', { settlementId, mode: 'post' }).outcome).toBe('refused');
+    expect(postAs(s, SELLER, { settlementId, mode: 'post' }).outcome).toBe('refused');
 
-    const reposted = s.run<PostResultDto>(SELLER, 'postSettlement', { settlementId, mode: 'void-and-repost', seenRevision: preview.revision });
+    const reposted = postAs(s, SELLER, { settlementId, mode: 'void-and-repost', seenRevision: preview.revision });
     expect(reposted.outcome).toBe('posted');
     const byNumber = new Map(s.x.sandbox.documents(US).map((d) => [d.invoiceNumber, d.status]));
     // The month part that carries its net forward was created approved (it totals zero): voided.
@@ -200,17 +200,19 @@ describe('the add-on, built, end to end', () => {
     connect(s, BOOKKEEPER);
     const settlementId = finished!.settlementId;
     let second: PostResultDto | undefined;
-    // While the seller's post is creating the documents, the bookkeeper presses Post too.
+    // Both look at the same preview; while the seller's post is creating the documents, the
+    // bookkeeper presses Post too.
+    const { fingerprint } = s.run<PreviewResult>(BOOKKEEPER, 'previewSettlement', { settlementId });
     const stop = s.x.sandbox.onRequest((request) => {
       if (request.method === 'PUT' && second === undefined) {
-        second = s.run<PostResultDto>(BOOKKEEPER, 'postSettlement', { settlementId, mode: 'post' });
+        second = s.run<PostResultDto>(BOOKKEEPER, 'postSettlement', { settlementId, mode: 'post', fingerprint });
       }
     });
-    const first = s.run<PostResultDto>(SELLER, 'postSettlement', { settlementId, mode: 'post' });
+    const first = postAs(s, SELLER, { settlementId, mode: 'post' });
     stop();
     expect(first.outcome).toBe('posted');
     expect(second).toMatchObject({ outcome: 'busy', message: expect.stringContaining(SELLER) });
-    const afterwards = s.run<PostResultDto>(BOOKKEEPER, 'postSettlement', { settlementId, mode: 'post' });
+    const afterwards = postAs(s, BOOKKEEPER, { settlementId, mode: 'post' });
     expect(afterwards.outcome).toBe('already-posted');
     const held = s.x.sandbox.documents(US).filter((d) => d.status !== 'VOIDED' && d.status !== 'DELETED');
     expect(held.map((d) => d.invoiceNumber).sort()).toEqual(first.outcome === 'posted' ? first.documents.map((d) => d.invoiceNumber).sort() : []);
@@ -291,7 +293,7 @@ describe('the sidebar’s own targets, built', () => {
     s.run(SELLER, 'chooseCategory', { ...triple, category: 'FBA fees' });
     connect(s, SELLER);
     s.run(SELLER, 'getConnectionStatus');
-    expect(s.run<PostResultDto>(SELLER, 'postSettlement', { settlementId, mode: 'post' }).outcome).toBe('posted');
+    expect(postAs(s, SELLER, { settlementId, mode: 'post' }).outcome).toBe('posted');
 
     const settlements = s.x.world.inspect.grid('Settlements');
     const header = settlements.values[0]!;
@@ -321,7 +323,7 @@ describe('the sidebar’s own targets, built', () => {
     expect(s.run<{ documents: unknown[] }>(SELLER, 'documentsInXero', { settlementId })).toEqual({ documents: [] });
     s.run(SELLER, 'chooseCategory', { ...triple, category: 'FBA fees' });
     connect(s, SELLER);
-    s.run(SELLER, 'postSettlement', { settlementId, mode: 'post' });
+    postAs(s, SELLER, { settlementId, mode: 'post' });
     for (const invoice of s.x.sandbox.organisation(US).invoices) invoice.status = 'AUTHORISED';
     const now = s.run<{ documents: { invoiceNumber: string; status: string }[] }>(SELLER, 'documentsInXero', { settlementId });
     expect(now.documents.map((d) => d.status)).toEqual(['AUTHORISED', 'AUTHORISED']);

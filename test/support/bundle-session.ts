@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chunksOf, importPayload } from '../../src/api/import-payload';
-import type { BeginImportResult, Envelope, SettlementListItem } from '../../src/api/types';
+import type { BeginImportResult, Envelope, PostResultDto, PreviewResult, SettlementListItem } from '../../src/api/types';
 import { parseSettlement } from '../../src/core/settlement';
 import type { Settlement } from '../../src/core/settlement/types';
 import { DEFAULT_APP } from '../fakes/xero';
@@ -63,15 +63,27 @@ export function bundleSession(code: string, options: XeroWorldOptions = {}): Bun
   return { x, bundle, run };
 }
 
+/** How a test imports: as whom, in which chunks, confirming a re-issue, keeping an unbalanced file. */
+export interface ImportOptions {
+  user?: string;
+  chunk?: number;
+  confirmReissue?: boolean;
+  keepUnbalanced?: boolean;
+}
+
 /** Imports a parsed settlement the way the sidebar does: begin, chunks, finish. */
 export function importSettlement(
   s: BundleSession,
   settlement: Settlement,
-  options: { user?: string; chunk?: number; confirmReissue?: boolean } = {},
+  options: ImportOptions = {},
 ): { begun: BeginImportResult; finished?: SettlementListItem } {
   const { user = SELLER } = options;
   const payload = importPayload(settlement);
-  const begun = s.run<BeginImportResult>(user, 'beginImport', { ...payload.begin, ...(options.confirmReissue ? { confirmReissue: true } : {}) });
+  const begun = s.run<BeginImportResult>(user, 'beginImport', {
+    ...payload.begin,
+    ...(options.confirmReissue ? { confirmReissue: true } : {}),
+    ...(options.keepUnbalanced ? { keepUnbalanced: true } : {}),
+  });
   if (begun.status !== 'ready') return { begun };
   let offset = 0;
   for (const lines of chunksOf(payload.lines, Math.min(options.chunk ?? begun.chunkSize, begun.chunkSize))) {
@@ -82,15 +94,29 @@ export function importSettlement(
 }
 
 /** Imports a settlement file's text the way the sidebar does: parse in the browser, then chunks. */
-export function importFile(s: BundleSession, text: string, options: { user?: string; chunk?: number; confirmReissue?: boolean } = {}) {
+export function importFile(s: BundleSession, text: string, options: ImportOptions = {}) {
   const parsed = parseSettlement(text, 'settlement.txt');
   if (!parsed.ok) throw new Error(parsed.problems[0]!.message);
   return importSettlement(s, parsed.settlement, options);
 }
 
-/** The deployer saves the sandbox app's credentials through the sidebar form. */
+/**
+ * Presses Post (or Void and re-post…) as the sidebar does: the settlement's detail shows a
+ * preview first, and the press carries that preview's fingerprint.
+ */
+export function postAs(s: BundleSession, user: string, request: { settlementId: string; mode: 'post' | 'void-and-repost' | 'void'; seenRevision?: number }): PostResultDto {
+  const { fingerprint } = s.run<PreviewResult>(user, 'previewSettlement', { settlementId: request.settlementId });
+  return s.run<PostResultDto>(user, 'postSettlement', { ...request, fingerprint });
+}
+
+/** The deployer sets the sandbox app's credentials in the Apps Script editor's Script properties. */
 export function saveApp(s: BundleSession): void {
-  s.run(SELLER, 'saveXeroAppCredentials', { clientId: DEFAULT_APP.clientId, clientSecret: DEFAULT_APP.clientSecret });
+  s.x.world.run(SELLER, (g) => g.PropertiesService.getScriptProperties().setProperties(deployerProperties()));
+}
+
+/** The script properties a deployer sets for the sandbox's app (and any others given). */
+export function deployerProperties(more: Record<string, string> = {}): Record<string, string> {
+  return { XERO_CLIENT_ID: DEFAULT_APP.clientId, XERO_CLIENT_SECRET: DEFAULT_APP.clientSecret, ...more };
 }
 
 /**

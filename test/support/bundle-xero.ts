@@ -58,9 +58,8 @@ export function bundleWorld(code: string, sandboxOptions: XeroSandboxOptions = {
  * given), then connects `user` to `tenants` through the consent page and Google's /usercallback.
  */
 export function connectThroughBundle(b: BundleWorld, tenants: string[], scriptProperties: Record<string, string> = {}, user = PERSON): void {
-  b.run('saveXeroAppCredentials', { clientId: DEFAULT_APP.clientId, clientSecret: DEFAULT_APP.clientSecret }, user);
-  // As the deployer would, in the Apps Script editor's Script properties.
-  b.world.run(user, (globals) => globals.PropertiesService.getScriptProperties().setProperties(scriptProperties));
+  // As the deployer does, in the Apps Script editor's Script properties.
+  b.world.run(user, (globals) => globals.PropertiesService.getScriptProperties().setProperties({ XERO_CLIENT_ID: DEFAULT_APP.clientId, XERO_CLIENT_SECRET: DEFAULT_APP.clientSecret, ...scriptProperties }));
   const { url } = b.run<{ url: string }>('getXeroConnectUrl', {}, user);
   const { functionName, event } = b.world.userCallback(Object.fromEntries(new URL(b.sandbox.consent(url, { tenants })).searchParams));
   b.bundle.callRaw(user, functionName, event);

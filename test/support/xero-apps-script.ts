@@ -11,7 +11,7 @@ import { summariseSettlement, type SettlementSummary, type SplitMode } from '../
 import { buildDocuments, type DocumentSettings, type PlannedDocument } from '../../src/core/xero/documents';
 import type { HttpRequest } from '../../src/xero/http';
 import * as main from '../../src/server/main';
-import { saveXeroAppCredentials, xeroConnectionStatus, xeroConnectUrl } from '../../src/server/xero/entry-points';
+import { xeroConnectionStatus, xeroConnectUrl } from '../../src/server/xero/entry-points';
 import { xeroPostedRecord } from '../../src/server/xero/posting';
 import type { PostedRecord } from '../../src/xero/posted-records';
 import { aggregateOf, type HeaderSpec, type LineSpec } from './build-aggregate';
@@ -43,7 +43,7 @@ export interface XeroWorld {
    * `withoutDocument` runs it as Google's /usercallback does, without the spreadsheet.
    */
   run<T>(user: string, fn: () => T, options?: { withoutDocument?: boolean }): T;
-  /** Saves the sandbox app's credentials as the deployer would. */
+  /** Sets the sandbox app's credentials as the deployer does (Script properties). */
   setUpApp(): void;
   /** Connects `user` through the consent page and the callback; returns the callback page's HTML. */
   connect(user: string, choice?: { xeroUser?: string; tenants?: string[] }): string;
@@ -94,7 +94,8 @@ export function createXeroWorld(options: XeroWorldOptions = {}): XeroWorld {
     secrets,
     run,
     setUpApp() {
-      run(SELLER, () => saveXeroAppCredentials({ clientId: DEFAULT_APP.clientId, clientSecret: DEFAULT_APP.clientSecret }));
+      // As the deployer does, in the Apps Script editor's Script properties.
+      run(SELLER, () => PropertiesService.getScriptProperties().setProperties({ XERO_CLIENT_ID: DEFAULT_APP.clientId, XERO_CLIENT_SECRET: DEFAULT_APP.clientSecret }));
     },
     connect(user, choice = {}) {
       const started = run(user, () => xeroConnectUrl());

@@ -91,3 +91,8 @@ export function unitsOfLines(lines: Iterable<Pick<SettlementLine, 'transactionTy
   for (const line of lines) builder.add(line);
   return builder.entries();
 }
+
+/** The rows a settlement's units take in the units tab: one per SKU × marketplace. */
+export function unitRowsOf(units: readonly { sku: string; marketplace: string }[]): number {
+  return new Set(units.map((u) => `${u.sku}\t${u.marketplace}`)).size;
+}

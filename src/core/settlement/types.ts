@@ -84,7 +84,9 @@ export type SettlementProblemCode =
   | 'bad-quantity'
   | 'truncated'
   /** A row with more columns than the header, or fewer when it is not the cut-off last line. */
-  | 'field-count';
+  | 'field-count'
+  /** A cell longer than SettleSheet takes (src/api/limits.ts). */
+  | 'too-long';
 
 /** A reason a file cannot be read, with where it is and what to do, in one sentence or two. */
 export interface SettlementProblem {

@@ -37,11 +37,22 @@ export function target<Req, Res>(schema: RequestSchema<Req>, work: (request: Req
   };
 }
 
-/** Runs work under the document lock, or tells the person someone else is busy. */
+/** The document lock stayed taken: someone else is changing the workbook. */
+export class LockBusy extends UserFacingError {
+  override name = 'LockBusy';
+}
+
+/**
+ * Runs work under the document lock, or tells the person someone else is busy (`what`: what this
+ * person was about to do, e.g. "import"). Work nested in work
+ * that already holds the lock runs at once and leaves the lock to the outer holder (Apps Script's
+ * `releaseLock` does not count nesting).
+ */
 export function underDocumentLock<T>(what: string, work: () => T, waitMs = 30_000): T {
   const lock = LockService.getDocumentLock();
+  if (lock.hasLock()) return work();
   if (!lock.tryLock(waitMs)) {
-    throw new UserFacingError(`Someone else is ${what} in this spreadsheet right now. Try again in a minute.`);
+    throw new LockBusy(`Someone else is changing this spreadsheet with SettleSheet right now (importing, previewing or posting), so SettleSheet could not ${what}. Try again in a minute.`);
   }
   noteLockTaken();
   try {

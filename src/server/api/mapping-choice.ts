@@ -11,7 +11,7 @@ import { readRemitter } from '../../core/tax/classify';
 import { lineTypeWords } from '../../core/words';
 import { textCell } from '../workbook/cells';
 import { appendLog } from '../workbook/log';
-import { appendUnmapped, readAccountsTab, readMappingTab } from '../workbook/mapping-tabs';
+import { appendUnmapped, noteMappingEdit, readAccountsTab, readMappingTab } from '../workbook/mapping-tabs';
 import { Workbook } from '../workbook/workbook';
 import { UserFacingError, underDocumentLock } from './envelope';
 import { currentUser } from '../identity';
@@ -41,7 +41,7 @@ function generalRow(table: string[][], triple: Triple): { row: number; category:
 export function chooseCategory(request: CategoryChoiceRequest): CategoryChoiceResult {
   const workbook = Workbook.active();
   const name = request.amountDescription || request.amountType || request.transactionType;
-  return underDocumentLock('changing the Mapping tab', () => {
+  return underDocumentLock('change the Mapping tab', () => {
     const categories = readAccountsTable(readAccountsTab(workbook)).rows.map((r) => r.category);
     const category = categories.find((c) => c.toLowerCase() === request.category.trim().toLowerCase());
     if (!category) throw new UserFacingError(`"${request.category}" is not a category in the Accounts tab any more. Press Refresh and choose again.`);
@@ -51,12 +51,13 @@ export function chooseCategory(request: CategoryChoiceRequest): CategoryChoiceRe
     let table = readMappingTab(workbook);
     let found = generalRow(table, request);
     if (found.row === 0) {
-      appendUnmapped(workbook, table, [{ ...request, remittedBy: request.remittedBy ?? '', marketplaces: [], rows: 0, amount: 0 }], 2, '(chosen in the sidebar)');
+      appendUnmapped(workbook, table, [{ ...request, remittedBy: request.remittedBy ?? '', marketplaces: [], rows: 0, amount: 0 }], 2, '(chosen in the sidebar)', true);
       table = readMappingTab(workbook);
       found = generalRow(table, request);
     }
     if (found.category !== '') return { row: found.row, category: found.category, written: false };
     workbook.tab('mapping').getRange(found.row, found.column + 1).setValue(textCell(category));
+    noteMappingEdit();
     appendLog(workbook, {
       what: 'Choose category',
       settlementId: '',

@@ -1,7 +1,10 @@
 /**
- * "Post to Xero", "Void and re-post" and "Void what was posted": the settlement is summarised
- * afresh from the tabs (what the person just previewed), then handed to the posting flow, which
- * never creates a duplicate. Whatever happens is written to the Settlements row and the Log.
+ * "Post to Xero", "Void and re-post" and "Void what was posted": under the document lock, the
+ * settlement is summarised afresh from the tabs and its plan's fingerprint compared with the one
+ * the person confirmed (the preview's): any difference (a collaborator changed the settings, the
+ * Mapping or Accounts tab, the file, or what Xero holds) refuses with "the preview changed: look
+ * again" and sends nothing. Otherwise the posting flow, which never creates a duplicate, takes it.
+ * Whatever happens is written to the Settlements row and the Log.
  */
 import type { PostedDocumentDto, PostResultDto } from '../../api/types';
 import type { PostOutcome } from '../../xero/posting';
@@ -17,6 +20,16 @@ import { documentDto } from './partly-posted';
 import { compute, recordOf } from './preview';
 import { currentUser } from '../identity';
 import { postingViewOf } from './views';
+import { settleUnfinishedWork } from '../unfinished-work';
+import { noteLockTaken } from '../records/record-sheet';
+import { documentStore } from '../records/document-store';
+import { postedRecordStore } from '../../xero/posted-records';
+import { POST_LOCK_WAIT_MS } from '../../xero/posting';
+import { planFingerprint } from './plan-fingerprint';
+import { standingOf } from './xero-checks';
+
+/** What a post whose plan is not the one confirmed answers. */
+export const PREVIEW_CHANGED = 'The preview changed: look again. What Post would send now is not what you confirmed (someone changed the settings, the Mapping or Accounts tab, the settlement, or what Xero holds), so nothing was sent to Xero.';
 
 function documentsOf(outcome: Extract<PostOutcome, { record: unknown }>): PostedDocumentDto[] {
   return (outcome.record?.documents ?? []).filter((d) => isOpen(d.status)).map(documentDto);
@@ -61,9 +74,35 @@ function postOrExplain(c: ReturnType<typeof compute>, mode: 'post' | 'void-and-r
 }
 
 /** Posts a settlement (or voids what Xero holds, and posts it again unless `mode` is `void`). */
-export function postSettlement(request: { settlementId: string; mode: 'post' | 'void-and-repost' | 'void'; seenRevision?: number }): PostResultDto {
+export function postSettlement(request: { settlementId: string; mode: 'post' | 'void-and-repost' | 'void'; seenRevision?: number; fingerprint?: string }): PostResultDto {
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(POST_LOCK_WAIT_MS)) return busyResult(request.settlementId);
+  noteLockTaken();
+  try {
+    return postUnderLock(request);
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+/** Someone else holds the document lock: say who is posting what, when it is known. */
+function busyResult(settlementId: string): PostResultDto {
+  const activity = postedRecordStore(documentStore(PropertiesService.getDocumentProperties())).activity();
+  // An activity older than an execution can live was left by one that died; it names nobody.
+  const known = activity && Date.now() - Date.parse(activity.since) < 6 * 60_000;
+  const who = known ? `${activity.by} is posting ${activity.settlementId === settlementId ? 'this settlement' : `settlement ${activity.settlementId}`} to Xero` : 'Someone else is changing this spreadsheet with SettleSheet';
+  return { outcome: 'busy', message: `${who} right now. Wait until it finishes, then press Post again: SettleSheet will see what was posted.` };
+}
+
+function postUnderLock(request: { settlementId: string; mode: 'post' | 'void-and-repost' | 'void'; seenRevision?: number; fingerprint?: string }): PostResultDto {
   const workbook = Workbook.active();
+  settleUnfinishedWork(workbook);
   const c = compute(workbook, recordOf(request.settlementId));
+  // Voiding takes back what Xero holds whatever the tabs say now (its confirmation names the revision).
+  if (request.mode !== 'void' && planFingerprint(c, standingOf(c)) !== request.fingerprint) {
+    appendLog(workbook, { what: ACTION_WORDS[request.mode], settlementId: request.settlementId, result: 'Refused', details: PREVIEW_CHANGED }, currentUser());
+    return { outcome: 'refused', message: PREVIEW_CHANGED, problems: [] };
+  }
   const outcome: PostOutcome =
     // Voiding takes back what Xero holds whatever the tabs say now; posting needs a clean summary.
     c.summary.problems.length > 0 && request.mode !== 'void'

@@ -2,12 +2,21 @@
  * Previewing a settlement: its stored aggregate summarised with the Mapping and Accounts tabs as
  * they are now, the documents Post would create, and everything that stops it. Reads a constant
  * number of ranges whatever the settlement's size (the aggregate, not the lines).
+ *
+ * A preview writes too (Mapping's new line types, Category cells, the record, the Settlements row,
+ * the Summary tab), so all of it runs under the document lock, from what it reads under the lock:
+ * an import or a post cannot change the settlement between its reads and its writes. Its answer
+ * is bounded (a file of 10,000 new line types lists the first 50 and says how many more).
  */
 import type { PartDto, PlannedDocumentDto, PreviewResult, SettingsDto, SummaryLineDto } from '../../api/types';
+import type { RowBlock } from '../registry';
+import { settleUnfinishedWork } from '../unfinished-work';
+import { planFingerprint } from './plan-fingerprint';
+import { bounded } from './preview-bounds';
 import { toBase, type Conversion } from '../../core/exchange';
-import { createMatcher, type CategoryAnswer, type Matcher } from '../../core/mapping/match';
+import { createMatcher } from '../../core/mapping/match';
+import { categoryLabel } from '../category-labels';
 import type { LineKey } from '../../core/mapping/types';
-import type { TaxRemitter } from '../../core/tax/classify';
 import { formatAmount } from '../../core/money';
 import type { SettlementSummary } from '../../core/summary/types';
 import { summariseSettlement } from '../../core/summary/summarise';
@@ -26,32 +35,21 @@ import { refreshTransactionCategories } from '../workbook/transactions-maintenan
 import { Workbook } from '../workbook/workbook';
 import { postingChangesOf } from './changes-view';
 import { cogsPreviewOf } from './cogs-view';
-import { UserFacingError } from './envelope';
+import { UserFacingError, underDocumentLock } from './envelope';
 import { conversionOfSettlement, exchangeView } from './exchange';
 import { previewNotes } from './preview-notes';
 import { marketplaceNotes } from './marketplace-notes';
 import { attachmentsOf } from './attachments';
 import { listItemOf, postingViewOf } from './views';
-import { xeroChecks, type XeroChecks } from './xero-checks';
+import { standingOf, xeroChecks, type XeroChecks } from './xero-checks';
 
-/** The category label a Transactions row shows for a mapping answer. */
-export function categoryLabel(answer: CategoryAnswer): string {
-  return answer.kind === 'mapped' ? answer.category : answer.kind === 'conflict' ? 'Mapping conflict' : 'Not mapped';
-}
-
-/**
- * The Category cell of one Transactions line: its category, or both categories of a tax line
- * split between Amazon and the seller (`taxRole` as the browser classified it).
- */
-export function lineCategoryLabel(matcher: Matcher, key: LineKey, taxRole: string): string {
-  const roles: TaxRemitter[] = taxRole === 'amazon+seller' ? ['amazon', 'seller'] : [taxRole === 'amazon' || taxRole === 'seller' ? taxRole : ''];
-  return [...new Set(roles.map((remittedBy) => categoryLabel(matcher.categoryFor({ ...key, remittedBy }))))].join(' + ');
-}
 
 /** Everything computed for one settlement under the current tabs and settings. */
 export interface Computed {
   record: SettlementRecord;
   stored: StoredEntry[];
+  /** Where the aggregate rows are (found by settlement id when the record's row numbers were stale). */
+  aggregates: RowBlock;
   summary: SettlementSummary;
   documents: PlannedDocument[];
   mappingTable: string[][];
@@ -75,7 +73,7 @@ export function recordOf(settlementId: string): SettlementRecord {
 
 /** Summarises a settlement with the tabs as they are now. */
 export function compute(workbook: Workbook, record: SettlementRecord): Computed {
-  const stored = readAggregate(workbook, record);
+  const { stored, block } = readAggregate(workbook, record);
   const { mapping, problems, mappingTable } = readMappingTabs(workbook);
   const settings = readSettings();
   const summary = summariseSettlement(aggregateOf(record, stored.map((s) => s.entry)), mapping, {
@@ -96,25 +94,30 @@ export function compute(workbook: Workbook, record: SettlementRecord): Computed 
   const matcher = createMatcher(mapping);
   const categories = stored.map((s) => categoryLabel(matcher.categoryFor(s.entry)));
   return {
-    record, stored, summary, documents: built.ok ? built.documents : [], mappingTable, categories, settings,
+    record, stored, aggregates: block, summary, documents: built.ok ? built.documents : [], mappingTable, categories, settings,
     ...(conversion ? { conversion } : {}), cogs: settlementCogs(workbook, summary, mapping, settings), ...(attachments ? { attachments } : {}),
   };
 }
 
-/** Keeps the workbook in step with a fresh computation: Mapping, Transactions, registry, row. */
+/**
+ * Keeps the workbook in step with a fresh computation (made under the same lock): Mapping,
+ * Transactions, the aggregate's categories, the record (and its row hints, and whether something
+ * besides a missing category blocks it), the Settlements row.
+ */
 function reconcileWorkbook(workbook: Workbook, c: Computed, changedSincePosting: boolean, blocked: boolean): void {
   const { record, summary } = c;
   appendUnmapped(workbook, c.mappingTable, summary.unmapped, summary.header.decimals, record.settlementId);
   if (c.categories.some((category, i) => category !== c.stored[i]!.category)) {
     const byKey = new Map(c.stored.map((s, i) => [keyString(s.entry), c.categories[i]!]));
     refreshTransactionCategories(workbook, record, (k) => byKey.get(keyString(k)) ?? 'Not mapped');
-    writeAggregateCategories(workbook, record.aggregates, c.categories);
+    writeAggregateCategories(workbook, c.aggregates, c.categories);
   }
   const unmapped = summary.unmapped.length;
   const balanced = summary.check.difference === 0;
-  if (unmapped !== record.unmapped || balanced !== record.balanced || changedSincePosting !== record.changedSincePosting || blocked !== (record.blocked ?? false)) {
+  const moved = c.aggregates.firstRow !== record.aggregates.firstRow;
+  if (moved || unmapped !== record.unmapped || balanced !== record.balanced || changedSincePosting !== record.changedSincePosting || blocked !== (record.blocked ?? false)) {
     const { blocked: _was, ...rest } = record;
-    const updated = { ...rest, unmapped, balanced, changedSincePosting, ...(blocked ? { blocked } : {}) };
+    const updated = { ...rest, aggregates: c.aggregates, unmapped, balanced, changedSincePosting, ...(blocked ? { blocked } : {}) };
     SettlementRegistry.active().put(updated);
     writeSettlementRow(workbook, updated, postingViewOf(updated), false);
     c.record = updated;
@@ -215,12 +218,16 @@ function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]
 /** Previews a settlement and brings the Summary, Mapping and Transactions tabs up to date. */
 export function previewSettlement(request: { settlementId: string }): PreviewResult {
   const workbook = Workbook.active();
-  const c = compute(workbook, recordOf(request.settlementId));
-  const checks = xeroChecks(c);
-  // What stops a post besides a missing category (listed apart) makes the status "Needs attention".
-  const blocked = c.summary.problems.some((p) => p.kind !== 'unmapped') || checks.problems.length > 0;
-  reconcileWorkbook(workbook, c, checks.changedSincePosting, blocked);
-  writeSummaryTab(workbook, c.summary, checks.documents, checks.accountNames);
-  appendCogsToSummary(workbook, c.summary, c.cogs, checks.journals.planned);
-  return { ...previewOf(c, checks), timeZone: workbook.timeZone };
+  return underDocumentLock('preview', () => {
+    settleUnfinishedWork(workbook);
+    const c = compute(workbook, recordOf(request.settlementId));
+    const standing = standingOf(c);
+    const checks = xeroChecks(c, standing);
+    // What stops a post besides a missing category (listed apart) makes the status "Needs attention".
+    const blocked = c.summary.problems.some((p) => p.kind !== 'unmapped') || checks.problems.length > 0;
+    reconcileWorkbook(workbook, c, checks.changedSincePosting, blocked);
+    writeSummaryTab(workbook, c.summary, checks.documents, checks.accountNames);
+    appendCogsToSummary(workbook, c.summary, c.cogs, checks.journals.planned);
+    return { ...bounded(previewOf(c, checks)), timeZone: workbook.timeZone, fingerprint: planFingerprint(c, standing) };
+  });
 }

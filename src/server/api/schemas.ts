@@ -7,23 +7,27 @@ import { SPLIT_MODES } from '../../core/summary/types';
 import { DOCUMENT_STATUSES } from '../../core/xero/invoice';
 
 const text = (max = 500) => z.string().check(z.maxLength(max));
+// Cells of a settlement line: src/api/limits.ts holds them to 500 characters in words the browser
+// uses too; this only bounds what reaches that check.
+const cell = () => text(20_000);
 const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 const isoInstant = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/));
-const decimal = z.string().check(z.regex(/^-?\d{1,15}(\.\d{1,4})?$/));
+const decimal = z.string().check(z.regex(/^-?\d{1,16}(\.\d{1,4})?$/));
 const settlementId = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,40}$/));
 const count = z.number().check(z.int(), z.minimum(0), z.maximum(5_000_000));
 
 /**
- * The most lines one chunk may carry (and the size the sidebar is told to send): 7,500 lines of
- * 13 columns are 97,500 cells, inside the 100,000 cells SettleSheet writes in one Sheets call.
+ * The most lines one chunk may carry (and the size the sidebar is told to send): 6,500 lines of
+ * 15 columns are 97,500 cells, inside the 100,000 cells SettleSheet writes in one Sheets call.
  */
-export const CHUNK_SIZE = 7500;
+export const CHUNK_SIZE = 6500;
 
 export const BeginImportSchema = z.object({
   source: text(255),
   format: z.enum(['v1', 'v2']),
   header: z.object({
-    settlementId,
+    // Checked with the browser's words (src/api/limits.ts) by the import itself.
+    settlementId: text(200),
     start: isoInstant,
     end: isoInstant,
     depositDate: isoInstant,
@@ -36,19 +40,24 @@ export const BeginImportSchema = z.object({
   unitRows: z.optional(count),
   contentHash: z.string().check(z.regex(/^[A-Za-z0-9_-]{8,128}$/)),
   confirmReissue: z.optional(z.boolean()),
+  keepUnbalanced: z.optional(z.boolean()),
+  takeOver: z.optional(text(64)),
 });
 
 const lineTuple = z.tuple([
   z.number().check(z.int(), z.minimum(1)),
   isoDate,
-  text(),
-  text(),
-  text(),
-  text(),
-  text(),
-  text(),
+  cell(),
+  cell(),
+  cell(),
+  cell(),
+  cell(),
+  cell(),
   decimal,
-  z.optional(z.enum(['', 'amazon', 'seller', 'amazon+seller'])),
+  z.enum(['', 'amazon', 'seller', 'amazon+seller']),
+  z.nullable(z.number().check(z.int(), z.minimum(0), z.maximum(1_000_000_000))),
+  cell(),
+  z.union([decimal, z.literal('')]),
 ]);
 
 export const AppendLinesSchema = z.object({
@@ -79,7 +88,11 @@ export const PostSchema = z.object({
   settlementId,
   mode: z.enum(['post', 'void-and-repost', 'void']),
   seenRevision: z.optional(z.number().check(z.int(), z.minimum(0))),
+  // The fingerprint of the plan the person confirmed (previewSettlement gives it).
+  fingerprint: z.optional(z.string().check(z.regex(/^[0-9a-f]{64}$/))),
 });
+
+export const RemoveSchema = z.object({ settlementId });
 
 export const TripleSchema = z.object({ transactionType: text(), amountType: text(), amountDescription: text(), remittedBy: z.optional(remitter) });
 
@@ -115,14 +128,8 @@ export const OriginalFileSchema = z.object({
 
 export const DepositSchema = z.object({ settlementId, amount: z.union([decimal, z.literal('')]) });
 
-export const TenantSchema = z.object({ tenantId: z.string().check(z.regex(/^[0-9a-fA-F-]{36}$/)) });
-
-// The Xero module checks the characters; this only bounds what reaches it.
-export const CredentialsSchema = z.object({
-  clientId: text(200),
-  clientSecret: text(200),
-  currentSecret: z.optional(text(200)),
-});
+const tenantId = z.string().check(z.regex(/^[0-9a-fA-F-]{36}$/));
+export const TenantSchema = z.object({ tenantId, replacing: z.optional(tenantId) });
 
 export const NoArgumentsSchema = z.optional(z.object({}));
 

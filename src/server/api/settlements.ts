@@ -8,11 +8,15 @@ import { readRemitter, type TaxRemitter } from '../../core/tax/classify';
 import { SettlementRegistry } from '../registry';
 import { appendUnmapped, readAccountsTab, readMappingTab } from '../workbook/mapping-tabs';
 import { Workbook } from '../workbook/workbook';
+import { settleUnfinishedWork } from '../unfinished-work';
+import { underDocumentLock } from './envelope';
 import { listItemOf, postingViewOf } from './views';
 
-/** Every imported settlement, newest first. Creates the tabs on first use. */
+/** Every imported settlement, newest first. Creates the tabs on first use; finishes an interrupted import first. */
 export function listSettlements(): SettlementListItem[] {
-  Workbook.active().ensure();
+  const workbook = Workbook.active();
+  workbook.ensure();
+  settleUnfinishedWork(workbook);
   const settlements = SettlementRegistry.active().all();
   const posted = postedRecordReader();
   return settlements.map((record) => listItemOf(record, postingViewOf(record, posted)));
@@ -25,9 +29,16 @@ export function getMappingTables(): { mapping: string[][]; accounts: string[][] 
   return { mapping: readMappingTab(workbook), accounts: readAccountsTab(workbook) };
 }
 
-/** Opens the Mapping tab on a line type's row (adding the row if it is not there), for choosing its category. */
+/**
+ * Opens the Mapping tab on a line type's row (adding the row if it is not there, under the document
+ * lock after reading the tab afresh), for choosing its category.
+ */
 export function revealInMapping(triple: { transactionType: string; amountType: string; amountDescription: string; remittedBy?: TaxRemitter }): { row: number } {
   const workbook = Workbook.active();
+  return underDocumentLock('change the Mapping tab', () => reveal(workbook, triple));
+}
+
+function reveal(workbook: Workbook, triple: { transactionType: string; amountType: string; amountDescription: string; remittedBy?: TaxRemitter }): { row: number } {
   const remittedBy = triple.remittedBy ?? '';
   const columnOf = (table: string[][], name: string) => (table[0] ?? []).findIndex((h) => h.toLowerCase() === name.toLowerCase());
   const find = (table: string[][]) => {
@@ -44,7 +55,7 @@ export function revealInMapping(triple: { transactionType: string; amountType: s
   let table = readMappingTab(workbook);
   let row = find(table);
   if (row === 0) {
-    appendUnmapped(workbook, table, [{ ...triple, remittedBy, marketplaces: [], rows: 0, amount: 0 }], 2, '(opened from the sidebar)');
+    appendUnmapped(workbook, table, [{ ...triple, remittedBy, marketplaces: [], rows: 0, amount: 0 }], 2, '(opened from the sidebar)', true);
     table = readMappingTab(workbook);
     row = find(table);
   }

@@ -32,15 +32,16 @@ export function saveSettings(request: Omit<SaveSettingsRequest, 'template'> & { 
     ...(request.splitByMarketplace === undefined ? {} : { splitByMarketplace: request.splitByMarketplace }),
     ...(request.attachments ? { attachments: request.attachments } : {}),
   };
-  if (!request.applyTemplate || template === '') return writeSettings(settings);
   const workbook = Workbook.active();
-  workbook.ensure();
-  const saved = underDocumentLock('changing the settings', () => {
+  // Settings are read, merged and written whole: under the lock, so two saves cannot mix.
+  return underDocumentLock('change the settings', () => {
+    if (!request.applyTemplate || template === '') return writeSettings(settings);
+    workbook.ensure();
     writeTemplateAccounts(workbook, template);
-    return writeSettings(settings);
+    const saved = writeSettings(settings);
+    // Checked at once against the organisation's accounts and tax rates, when they are known.
+    const loaded = loadSpreadsheetReference(appsScriptEnvironment(), false);
+    if (loaded.ok) markAccounts(workbook, readAccountsTab(workbook), loaded.value.reference);
+    return saved;
   });
-  // Checked at once against the organisation's accounts and tax rates, when they are known.
-  const loaded = loadSpreadsheetReference(appsScriptEnvironment(), false);
-  if (loaded.ok) markAccounts(workbook, readAccountsTab(workbook), loaded.value.reference);
-  return saved;
 }

@@ -44,8 +44,21 @@ export interface XeroChecks {
   journals: { planned: PlannedJournal[]; problems: string[]; changed: boolean; documentsSettled: boolean };
 }
 
-/** Checks a computed settlement against its posted record and the connected organisation. */
-export function xeroChecks(c: Computed): XeroChecks {
+/** What the spreadsheet's own records say about a computed settlement, without asking Xero. */
+export interface Standing {
+  record: PostedRecord | undefined;
+  /** The documents as the next post would send them (numbers carry the revision when re-posting). */
+  documents: PlannedDocument[];
+  changedSincePosting: boolean;
+  /** Xero holds documents of this settlement that differ from what would be posted now. */
+  documentsChanged: boolean;
+  alreadyPosted: boolean;
+  revision: number;
+  journals: XeroChecks['journals'];
+}
+
+/** The settlement's standing against its posted record (no Xero call). */
+export function standingOf(c: Computed): Standing {
   const record = postedRecord(c.record.settlementId);
   const fingerprint = c.documents.length ? documentsFingerprint(c.documents, appsScriptCrypto) : '';
   const holds = record !== undefined && record.documents.some((d) => isOpen(d.status));
@@ -56,23 +69,37 @@ export function xeroChecks(c: Computed): XeroChecks {
   const changedSincePosting = documentsChanged || journals.changed;
   // A re-post moves to the next revision (its numbers end in -R2, -R3…), as the posting flow does.
   const revision = !record ? 1 : changedSincePosting ? record.revision + 1 : record.revision;
-  const checks: XeroChecks = {
-    problems: [],
-    warnings: [],
-    accountNames: new Map(),
+  return {
+    record,
     documents: renumber(c.documents, revision),
     changedSincePosting,
     documentsChanged,
-    ...(record ? { posted: record } : {}),
     alreadyPosted,
     revision: record?.revision ?? 0,
-    connected: false,
     journals: {
       planned: journals.changed ? renumberJournals(c.cogs.request?.journals ?? [], (record?.journalRevision ?? 1) + 1) : journals.planned,
       problems: [],
       changed: journals.changed,
       documentsSettled: holds && record.state === 'posted' && record.fingerprint === fingerprint,
     },
+  };
+}
+
+/** Checks a computed settlement against its posted record and the connected organisation. */
+export function xeroChecks(c: Computed, standing = standingOf(c)): XeroChecks {
+  const { record, changedSincePosting } = standing;
+  const checks: XeroChecks = {
+    problems: [],
+    warnings: [],
+    accountNames: new Map(),
+    documents: standing.documents,
+    changedSincePosting,
+    documentsChanged: standing.documentsChanged,
+    ...(record ? { posted: record } : {}),
+    alreadyPosted: standing.alreadyPosted,
+    revision: standing.revision,
+    connected: false,
+    journals: { ...standing.journals, problems: [] },
   };
   const partly = (locks?: Parameters<typeof partlyPostedOf>[3]) => {
     const state = partlyPostedOf(record, changedSincePosting, checks.documents, locks);

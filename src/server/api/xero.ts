@@ -1,8 +1,13 @@
 /**
  * The Xero connection as the sidebar drives it: status, sign-in URL, choosing the organisation,
- * disconnecting, refreshing the accounts and tax rates, and saving the app's credentials. The
- * work is in src/xero (through src/server/xero's Apps Script adapters); this turns its results
- * into the sidebar's contract and keeps the workbook's Xero lists in step.
+ * disconnecting, refreshing the accounts and tax rates. The work is in src/xero (through
+ * src/server/xero's Apps Script adapters); this turns its results into the sidebar's contract and
+ * keeps the workbook's Xero lists in step. (The Xero app's credentials are set by the deployer in
+ * the Apps Script editor's Script properties only: see src/xero/config.ts.)
+ *
+ * Moving the spreadsheet to another organisation changes where everyone posts, so it is confirmed
+ * naming both (src/xero/connection.ts), written to the Log with who and when, and each
+ * collaborator's sidebar says so once, on its next status read.
  */
 import type { ConnectionStatusDto } from '../../api/types';
 import type { XeroResult } from '../../xero/errors';
@@ -13,7 +18,7 @@ import { readAccountsTab } from '../workbook/mapping-tabs';
 import { appendLog } from '../workbook/log';
 import { markAccounts, writeXeroLists } from '../workbook/xero-lists';
 import { Workbook } from '../workbook/workbook';
-import { UserFacingError } from './envelope';
+import { UserFacingError, underDocumentLock } from './envelope';
 import { currentUser } from '../identity';
 
 function value<T>(result: XeroResult<T>): T {
@@ -23,6 +28,21 @@ function value<T>(result: XeroResult<T>): T {
 
 // The document property naming the organisation whose accounts the Accounts tab's lists hold.
 const LISTS_FOR = 'settlesheet.xeroListsFor';
+// The user property naming the binding this person's sidebar last showed (`tenant@boundAt`).
+const SEEN_BINDING = 'settlesheet.seenOrganisation';
+
+/** Notes the binding this person now sees; returns the change someone else made since they last looked. */
+function changeSeen(status: ConnectionStatusDto): ConnectionStatusDto['organisationChanged'] {
+  const binding = status.organisation;
+  if (!binding) return undefined;
+  const user = PropertiesService.getUserProperties();
+  const marker = `${binding.tenantId}@${binding.boundAt}`;
+  const seen = user.getProperty(SEEN_BINDING);
+  if (seen === marker) return undefined;
+  user.setProperty(SEEN_BINDING, marker);
+  const moved = seen !== null && !seen.startsWith(`${binding.tenantId}@`) && binding.previous && binding.boundBy !== status.user;
+  return moved ? { from: binding.previous!, to: { tenantId: binding.tenantId, name: binding.name }, by: binding.boundBy, at: binding.boundAt } : undefined;
+}
 
 /**
  * The Xero connection as the sidebar shows it. The first status read after the spreadsheet's
@@ -30,7 +50,9 @@ const LISTS_FOR = 'settlesheet.xeroListsFor';
  * who just connected finds account names, checks and dropdowns without pressing anything.
  */
 export function getConnectionStatus(): ConnectionStatusDto {
-  const status: ConnectionStatusDto = entry.xeroConnectionStatus();
+  const read: ConnectionStatusDto = entry.xeroConnectionStatus();
+  const changed = changeSeen(read);
+  const status: ConnectionStatusDto = changed ? { ...read, organisationChanged: changed } : read;
   const tenantId = status.organisation?.tenantId;
   if (!status.canPost || !tenantId || PropertiesService.getDocumentProperties().getProperty(LISTS_FOR) === tenantId) return status;
   try {
@@ -48,9 +70,24 @@ export function getXeroConnectUrl(): { url: string } {
   return value(entry.xeroConnectUrl());
 }
 
-/** Binds the spreadsheet to an organisation, then fills the Accounts dropdowns from it. */
-export function selectXeroOrganisation(request: { tenantId: string }): ConnectionStatusDto {
-  const status: ConnectionStatusDto = value(entry.selectXeroOrganisation(request.tenantId));
+/**
+ * Binds the spreadsheet to an organisation, then fills the Accounts dropdowns from it. Moving it
+ * from another waits for the person's confirmation (`replacing`), and is logged.
+ */
+export function selectXeroOrganisation(request: { tenantId: string; replacing?: string }): ConnectionStatusDto {
+  const before = entry.xeroConnectionStatus().organisation;
+  const status: ConnectionStatusDto = value(entry.selectXeroOrganisation(request.tenantId, request.replacing));
+  if (status.confirmRebind) return status;
+  const after = status.organisation;
+  if (before && after && before.tenantId !== after.tenantId) {
+    appendLog(Workbook.active(), {
+      what: 'Change organisation',
+      settlementId: '',
+      result: 'OK',
+      details: `Moved this spreadsheet from ${before.name} to ${after.name}: everyone who uses it now posts to ${after.name}.`,
+    }, currentUser());
+  }
+  changeSeen(status);
   if (!status.canPost) return status;
   const { accounts, taxRates } = refreshXeroAccounts();
   return { ...status, listsLoaded: { accounts, taxRates } };
@@ -68,18 +105,19 @@ export function refreshXeroAccounts(): { organisation: string; accounts: number;
   return loadXeroLists(true);
 }
 
-/** Fills the Accounts lists and checks from the organisation (its cached reference data unless `fresh`). */
+/**
+ * Fills the Accounts lists and checks from the organisation (its cached reference data unless
+ * `fresh`), under the document lock: the name and Check columns are written beside the rows just
+ * read, so nobody may move those rows in between.
+ */
 function loadXeroLists(fresh: boolean): { organisation: string; accounts: number; taxRates: number } {
   const workbook = Workbook.active();
   workbook.ensure();
   const { reference } = value(loadSpreadsheetReference(appsScriptEnvironment(), fresh));
-  const counts = writeXeroLists(workbook, reference);
-  markAccounts(workbook, readAccountsTab(workbook), reference);
-  PropertiesService.getDocumentProperties().setProperty(LISTS_FOR, reference.tenantId);
-  return { organisation: reference.organisationName, ...counts };
-}
-
-/** Saves the Xero app's client id and secret (never returned). */
-export function saveXeroAppCredentials(request: { clientId: string; clientSecret: string; currentSecret?: string }) {
-  return entry.saveXeroAppCredentials(request);
+  return underDocumentLock('fill the Accounts lists', () => {
+    const counts = writeXeroLists(workbook, reference);
+    markAccounts(workbook, readAccountsTab(workbook), reference);
+    PropertiesService.getDocumentProperties().setProperty(LISTS_FOR, reference.tenantId);
+    return { organisation: reference.organisationName, ...counts };
+  });
 }

@@ -12,13 +12,15 @@ import { readChannel } from '../../core/tracking/channel';
 import { UserFacingError } from '../api/envelope';
 import type { RowBlock, SettlementRecord } from '../registry';
 import { readRows, writeRows } from './blocks';
+import { runsWhere } from './rows-by-id';
 import { cellText, ownText, textCell } from './cells';
 import { AGGREGATE_COLUMNS } from './layout';
 import type { Workbook } from './workbook';
 
 const WIDTH = AGGREGATE_COLUMNS.length;
 const CATEGORY_COLUMN = AGGREGATE_COLUMNS.indexOf('Category in Transactions') + 1;
-// The tab grows in steps, so most imports do not pay for growing it.
+// The tab grows in steps, so most imports do not pay for growing it (a step ahead when the
+// spreadsheet has room for it; exactly what is needed otherwise).
 const GROW_STEP = 5000;
 
 /** An aggregate entry with the category its Transactions rows were given. */
@@ -27,27 +29,29 @@ export interface StoredEntry {
   category: string;
 }
 
-/** The rows the tab must grow by for `entries` more rows (0 when they fit), as the append will grow it. */
-function growthFor(sheet: GoogleAppsScript.Spreadsheet.Sheet, entries: number, roomForCells: number): number {
-  const short = sheet.getLastRow() + entries - sheet.getMaxRows();
-  if (short <= 0) return 0;
-  // Grow a step ahead when the spreadsheet has room for it; exactly what is needed otherwise.
-  return Math.max(short, GROW_STEP) * WIDTH <= roomForCells ? Math.max(short, GROW_STEP) : short;
-}
-
 /** The cells appending `entries` rows adds to the spreadsheet (0 when they fit in the tab). */
 export function aggregateCellsNeeded(workbook: Workbook, entries: number): number {
   const sheet = workbook.tab('aggregates');
   return Math.max(0, sheet.getLastRow() + entries - sheet.getMaxRows()) * WIDTH;
 }
 
-/** Appends a settlement's entries; returns where they are. `roomForCells` bounds how far ahead the tab grows. */
-export function appendAggregate(workbook: Workbook, settlementId: string, stored: StoredEntry[], roomForCells = Number.POSITIVE_INFINITY): RowBlock {
+/** Where a settlement's entries would be appended now: after the tab's last row. */
+export function plannedAggregateBlock(workbook: Workbook, entries: number): RowBlock {
+  return { firstRow: workbook.tab('aggregates').getLastRow() + 1, count: entries };
+}
+
+/**
+ * Writes a settlement's entries into the rows planned for them (growing the tab first if it must);
+ * writing them again writes the same rows. `roomForCells` bounds how far ahead the tab grows.
+ */
+export function writeAggregateAt(workbook: Workbook, block: RowBlock, settlementId: string, stored: StoredEntry[], roomForCells = Number.POSITIVE_INFINITY): void {
+  if (stored.length === 0) return;
   const sheet = workbook.tab('aggregates');
-  const firstRow = sheet.getLastRow() + 1;
-  if (stored.length === 0) return { firstRow, count: 0 };
-  const grow = growthFor(sheet, stored.length, roomForCells);
-  if (grow > 0) sheet.insertRowsAfter(sheet.getMaxRows(), grow);
+  const short = block.firstRow + stored.length - 1 - sheet.getMaxRows();
+  if (short > 0) {
+    const grow = Math.max(short, GROW_STEP) * WIDTH <= roomForCells ? Math.max(short, GROW_STEP) : short;
+    sheet.insertRowsAfter(sheet.getMaxRows(), grow);
+  }
   const rows = stored.map(({ entry: e, category }) => [
     textCell(settlementId),
     textCell(e.postedDate),
@@ -61,8 +65,14 @@ export function appendAggregate(workbook: Workbook, settlementId: string, stored
     e.remittedBy,
     e.channel,
   ]);
-  writeRows(sheet, firstRow, rows);
-  return { firstRow, count: rows.length };
+  writeRows(sheet, block.firstRow, rows);
+}
+
+/** Appends a settlement's entries; returns where they are. `roomForCells` bounds how far ahead the tab grows. */
+export function appendAggregate(workbook: Workbook, settlementId: string, stored: StoredEntry[], roomForCells = Number.POSITIVE_INFINITY): RowBlock {
+  const block = plannedAggregateBlock(workbook, stored.length);
+  writeAggregateAt(workbook, block, settlementId, stored, roomForCells);
+  return block;
 }
 
 /** An amount cell: minor units as a number, or (older rows) decimal text. */
@@ -72,26 +82,44 @@ function minorOf(value: unknown, decimals: number, zone: string): number | undef
   return typeof minor === 'number' ? minor : undefined;
 }
 
-/** Reads a settlement's entries back, checking they are still its rows. */
-export function readAggregate(workbook: Workbook, record: SettlementRecord): StoredEntry[] {
-  const { firstRow, count } = record.aggregates;
+/**
+ * Reads a settlement's entries back, checking they are still its rows; `block` is where they were
+ * found. The record's row numbers are a hint: when the rows there are not the settlement's (rows
+ * were deleted above them, or a person inserted one), its rows are found by their settlement id.
+ */
+export function readAggregate(workbook: Workbook, record: SettlementRecord): { stored: StoredEntry[]; block: RowBlock } {
+  const hinted = readBlock(workbook, record, record.aggregates);
+  if (hinted) return { stored: hinted, block: record.aggregates };
+  const runs = runsWhere(workbook, 'aggregates', (id) => id === record.settlementId);
+  const [only] = runs;
+  const found = runs.length === 1 && only && only.count === record.aggregates.count ? readBlock(workbook, record, only) : undefined;
+  if (!found || !only) {
+    throw new UserFacingError(
+      `SettleSheet's hidden aggregates tab no longer matches settlement ${record.settlementId}. Import the settlement file again to rebuild it.`,
+    );
+  }
+  return { stored: found, block: only };
+}
+
+/** The entries in `block`, or undefined when a row there is not the settlement's. */
+function readBlock(workbook: Workbook, record: SettlementRecord, block: RowBlock): StoredEntry[] | undefined {
+  const { firstRow, count } = block;
   if (count === 0) return [];
-  const values = readRows(workbook.tab('aggregates'), firstRow, count, WIDTH);
+  const sheet = workbook.tab('aggregates');
+  if (firstRow < 2 || firstRow + count - 1 > sheet.getLastRow()) return undefined;
+  const values = readRows(sheet, firstRow, count, WIDTH);
   const decimals = currencyDecimals(record.header.currency);
   const zone = workbook.timeZone;
-  return values.map((row, i) => {
+  const text = (v: unknown) => cellText(v, zone);
+  const entries: StoredEntry[] = [];
+  for (const row of values) {
     const [idCell, postedDate, transactionType, amountType, amountDescription, marketplace, amountCell, rows, category, taxCell, channelCell] = row;
     const minor = minorOf(amountCell, decimals, zone);
     // Rows written before the tax and channel columns existed read as blank: no tax role, no channel.
     const remittedBy = readRemitter(cellText(taxCell, zone));
     const channel = readChannel(cellText(channelCell, zone));
-    if (ownText(idCell, zone) !== record.settlementId || minor === undefined || remittedBy === undefined || channel === undefined) {
-      throw new UserFacingError(
-        `SettleSheet's hidden aggregates tab no longer matches settlement ${record.settlementId} (row ${firstRow + i}). Import the settlement file again to rebuild it.`,
-      );
-    }
-    const text = (v: unknown) => cellText(v, zone);
-    return {
+    if (ownText(idCell, zone) !== record.settlementId || minor === undefined || remittedBy === undefined || channel === undefined) return undefined;
+    entries.push({
       entry: {
         postedDate: ownText(postedDate, zone),
         transactionType: text(transactionType),
@@ -104,8 +132,9 @@ export function readAggregate(workbook: Workbook, record: SettlementRecord): Sto
         rows: Number(rows),
       },
       category: text(category),
-    };
-  });
+    });
+  }
+  return entries;
 }
 
 /** Records the categories now written in Transactions for a settlement's entries. */
@@ -114,7 +143,3 @@ export function writeAggregateCategories(workbook: Workbook, block: RowBlock, ca
   writeRows(workbook.tab('aggregates'), block.firstRow, categories.map((c) => [textCell(c)]), CATEGORY_COLUMN);
 }
 
-/** Removes a settlement's rows (a re-issued file replaces them). */
-export function deleteAggregate(workbook: Workbook, block: RowBlock): void {
-  if (block.count > 0) workbook.tab('aggregates').deleteRows(block.firstRow, block.count);
-}

@@ -6,11 +6,13 @@
  * - columns once formatted plain text (`@`) that SettleSheet writes apostrophe-prefixed text into
  *   lose that format (see cells.ts for why the two must never meet);
  * - the aggregates tab gains the columns added since (who remits a tax line's tax, the fulfilment
- *   channel), so a new settlement's rows fit; rows written before read those columns as blank.
+ *   channel), so a new settlement's rows fit; rows written before read those columns as blank;
+ * - Transactions gains Quantity and Fulfillment (what the server derives units and fulfilment
+ *   channels from); lines imported before read them as blank.
  * Each step is safe to repeat.
  */
 import { clearColumnFormats } from './blocks';
-import { AGGREGATE_COLUMNS, FORMERLY_PLAIN_TEXT, type TabRole } from './layout';
+import { AGGREGATE_COLUMNS, FORMERLY_PLAIN_TEXT, TRANSACTION_COLUMNS, type TabRole } from './layout';
 import type { TabRegistry, Workbook } from './workbook';
 
 /** The document property holding the layout version the tabs follow. */
@@ -34,10 +36,14 @@ export function upgradeLayout(workbook: Workbook, registry: TabRegistry, existed
     // clearFormat (documented: "Clears formatting for this range") leaves the cells as nobody formatted them.
     for (const column of columns) if (rows > 0 && column <= sheet.getMaxColumns()) clearColumnFormats(sheet, 2, rows, column);
   }
-  if (existed.includes('aggregates')) {
-    const sheet = workbook.tab('aggregates');
-    const missing = AGGREGATE_COLUMNS.length - sheet.getMaxColumns();
-    if (missing > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), missing);
-    sheet.getRange(1, 1, 1, AGGREGATE_COLUMNS.length).setValues([[...AGGREGATE_COLUMNS]]);
-  }
+  if (existed.includes('aggregates')) widen(workbook, 'aggregates', AGGREGATE_COLUMNS);
+  if (existed.includes('transactions')) widen(workbook, 'transactions', TRANSACTION_COLUMNS);
+}
+
+/** Gives a tab the columns its layout has gained, with their headers (safe to repeat). */
+function widen(workbook: Workbook, role: TabRole, columns: readonly string[]): void {
+  const sheet = workbook.tab(role);
+  const missing = columns.length - sheet.getMaxColumns();
+  if (missing > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), missing);
+  sheet.getRange(1, 1, 1, columns.length).setValues([[...columns]]);
 }

@@ -50,6 +50,10 @@ export const TRANSACTION_COLUMNS = [
   'Currency',
   'Category',
   'Month',
+  // `quantity-purchased` as the line carries it (blank when the file leaves it blank).
+  'Quantity',
+  // The raw `fulfillment-id` cell: AFN (Amazon shipped it) or MFN (the seller did).
+  'Fulfillment',
 ] as const;
 
 /** The Settlements tab's columns, in order. */
@@ -127,7 +131,7 @@ export const TABS: readonly TabLayout[] = [
     role: 'transactions',
     name: 'Transactions',
     header: TRANSACTION_COLUMNS,
-    formats: { 2: '0', 3: DATE, 10: MONEY },
+    formats: { 2: '0', 3: DATE, 10: MONEY, 14: '0' },
     widths: { 1: 110, 4: 150, 6: 200, 7: 160, 8: 140 },
     maintained: true,
     hidden: false,

@@ -8,6 +8,7 @@ import { amountToNumber } from '../../core/money';
 import type { SettlementSummary } from '../../core/summary/types';
 import { monthWords } from '../../core/words';
 import type { SettlementCogs } from '../cogs';
+import { rowsPerCall, writeRows } from './blocks';
 import { textCell } from './cells';
 import { moneyFormat } from './layout';
 import type { Workbook } from './workbook';
@@ -53,6 +54,9 @@ export function appendCogsToSummary(workbook: Workbook, summary: SettlementSumma
   const firstRow = sheet.getLastRow() + 1;
   const short = firstRow + rows.length - 1 - sheet.getMaxRows();
   if (short > 0) sheet.insertRowsAfter(sheet.getMaxRows(), short);
-  sheet.getRange(firstRow, 1, rows.length, WIDTH).setValues(rows);
-  sheet.getRange(firstRow, MONEY_COLUMNS.first, rows.length, MONEY_COLUMNS.count).setNumberFormat(moneyFormat(decimals));
+  // Bounded calls: a seller with tens of thousands of SKUs still writes at most 100,000 cells a call.
+  writeRows(sheet, firstRow, rows);
+  for (let at = 0; at < rows.length; at += rowsPerCall(MONEY_COLUMNS.count)) {
+    sheet.getRange(firstRow + at, MONEY_COLUMNS.first, Math.min(rowsPerCall(MONEY_COLUMNS.count), rows.length - at), MONEY_COLUMNS.count).setNumberFormat(moneyFormat(decimals));
+  }
 }

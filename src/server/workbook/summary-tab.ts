@@ -4,18 +4,25 @@
  * from gross sales to it, then each document with its lines led by category (the account, a tax
  * type other than none, the amount, and the Amazon lines behind it, description first). Lines that
  * come to zero are folded into one note per document; a carried month says where its money went.
+ * A file of thousands of line types stays within a cell's 50,000 characters and a call's 100,000
+ * cells: a line names its largest sources and counts the rest, and long lists say how many more.
  */
 import { trackingWords } from '../../core/tracking/tracking';
 import { amountToNumber, formatAmount, type Minor } from '../../core/money';
 import type { SettlementSummary, SummaryLine, SummaryPart } from '../../core/summary/types';
 import { count, differenceWords, lineTypeWords, moneyText, monthWords } from '../../core/words';
 import type { PlannedDocument } from '../../core/xero/documents';
+import { formatColumn, writeRows } from './blocks';
 import { textCell } from './cells';
 import { moneyFormat } from './layout';
 import type { Workbook } from './workbook';
 
 const WIDTH = 8;
 const AMOUNT_COLUMN = 6;
+/** The most sources a line's "Made of" cell names (the largest first). */
+const SOURCES_NAMED = 25;
+/** The most rows of one list (line types not mapped, problems) the tab shows. */
+const LIST_ROWS = 500;
 
 type Cell = string | number;
 
@@ -44,7 +51,7 @@ export function writeSummaryTab(
   );
   line('');
   line(taken ? 'From gross sales to what Amazon took' : 'From gross sales to the deposit', '', '', '', '', 'Amount');
-  for (const step of summary.reconciliation) line(step.label, '', '', '', '', money(step.amount));
+  for (const step of summary.reconciliation) line(textCell(step.label), '', '', '', '', money(step.amount));
   line('All lines together', '', '', '', '', money(summary.check.sumOfRows));
   line(`${moved} (the settlement's total)`, '', '', '', '', money(header.totalAmount), summary.check.difference === 0 ? 'Balanced' : `Not balanced: ${differenceWords(formatAmount(summary.check.difference, header.decimals), header.currency)}`);
   line('');
@@ -80,21 +87,24 @@ export function writeSummaryTab(
   if (summary.unmapped.length) {
     line('');
     line('Needs a category', 'Amazon’s codes', 'Marketplaces', '', '', 'Amount', 'Amazon lines', 'Choose a category for it in the sidebar or in the Mapping tab (its row is highlighted).');
-    for (const u of summary.unmapped) {
+    for (const u of summary.unmapped.slice(0, LIST_ROWS)) {
       line(textCell(lineTypeWords({ ...u, transactionType: '', amountType: '' })), textCell(`${u.transactionType} / ${u.amountType} / ${u.amountDescription}`), textCell(u.marketplaces.join(', ')), '', '', money(u.amount), u.rows);
     }
+    if (summary.unmapped.length > LIST_ROWS) line(textCell(`…and ${summary.unmapped.length - LIST_ROWS} more kinds of line`));
   }
-  if (summary.problems.length) {
+  const problems = summary.problems.filter((p) => p.kind !== 'unmapped');
+  if (problems.length) {
     line('');
     line('Before this can be posted');
-    for (const p of summary.problems.filter((p) => p.kind !== 'unmapped')) line(textCell(p.message));
+    for (const p of problems.slice(0, LIST_ROWS)) line(textCell(p.message));
+    if (problems.length > LIST_ROWS) line(textCell(`…and ${problems.length - LIST_ROWS} more`));
   }
   const sheet = workbook.tab('summary');
   sheet.clear();
   const short = rows.length - sheet.getMaxRows();
   if (short > 0) sheet.insertRowsAfter(sheet.getMaxRows(), short);
-  sheet.getRange(1, 1, rows.length, WIDTH).setValues(rows);
-  sheet.getRange(1, AMOUNT_COLUMN, rows.length, 1).setNumberFormat(moneyFormat(header.decimals));
+  writeRows(sheet, 1, rows);
+  formatColumn(sheet, 1, rows.length, AMOUNT_COLUMN, moneyFormat(header.decimals));
 }
 
 /** A line's heading: its categories, or where a month's carry goes. */
@@ -104,13 +114,15 @@ function lineTitle(l: SummaryLine): string {
   return l.categories.join(' + ');
 }
 
-/** The Amazon lines behind a line, description first. */
+/** The Amazon lines behind a line, description first (the largest, when there are many). */
 function madeOf(l: SummaryLine, decimals: number): string {
   if (l.kind === 'carry-out') return 'The month’s net, carried forward so one document equals the deposit';
   if (l.kind === 'carry-in') return `${monthWords(l.carryPart ?? '')}’s net, brought in so this document equals the deposit`;
-  return l.sources
-    .map((s) => `${lineTypeWords(s)}${s.marketplace ? `, ${s.marketplace}` : ''}: ${count(s.rows, 'line')}, ${formatAmount(s.amount, decimals)}`)
-    .join('; ');
+  // The largest sources by amount, and how many more: a cell holds 50,000 characters.
+  const named = l.sources.length <= SOURCES_NAMED ? l.sources : [...l.sources].sort((a, b) => Math.abs(b.amount) - Math.abs(a.amount)).slice(0, SOURCES_NAMED);
+  const words = named.map((s) => `${lineTypeWords(s)}${s.marketplace ? `, ${s.marketplace}` : ''}: ${count(s.rows, 'line')}, ${formatAmount(s.amount, decimals)}`).join('; ');
+  const more = l.sources.length - named.length;
+  return more > 0 ? `${words}; …and ${more} more` : words;
 }
 
 /** One note for a document's lines that come to zero (tax Amazon collected and withheld, say). */

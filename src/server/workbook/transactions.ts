@@ -21,9 +21,9 @@ import type { Workbook } from './workbook';
 
 const AMOUNT_COLUMN = TRANSACTION_COLUMNS.indexOf('Amount') + 1;
 
-/** A Transactions row for one line: text stays text, the amount is a number. */
+/** A Transactions row for one line: text stays text, the amount and quantity are numbers. */
 export function transactionRow(settlementId: string, currency: string, decimals: number, line: LineDto, category: string): (string | number)[] {
-  const [fileLine, postedDate, transactionType, amountType, amountDescription, orderId, sku, marketplace, amount] = line;
+  const [fileLine, postedDate, transactionType, amountType, amountDescription, orderId, sku, marketplace, amount, , quantity, fulfillmentId] = line;
   const minor = parseAmount(amount, decimals);
   if (typeof minor !== 'number') {
     throw new UserFacingError(`Line ${fileLine}: the amount "${amount}" does not fit ${currency}'s ${decimals} decimals. Re-import the original file.`);
@@ -42,6 +42,8 @@ export function transactionRow(settlementId: string, currency: string, decimals:
     textCell(currency),
     textCell(category),
     textCell(postedDate.slice(0, 7)),
+    quantity ?? '',
+    textCell(fulfillmentId),
   ];
 }
 

@@ -63,14 +63,27 @@ export function unitsCellsNeeded(workbook: Workbook, rows: number): number {
   return Math.max(0, sheet.getLastRow() + 1 + Math.max(rows, 1) - sheet.getMaxRows()) * WIDTH;
 }
 
-/** Stores a settlement's units after any it had (a re-issued file's supersede them). */
-export function storeUnits(workbook: Workbook, settlementId: string, units: readonly UnitsEntry[]): void {
+/** The rows a settlement's units would take now (separator included), after the tab's last row. */
+export function plannedUnitsBlock(workbook: Workbook, settlementId: string, units: readonly UnitsEntry[]): { firstRow: number; count: number } {
+  return { firstRow: workbook.tab('units').getLastRow() + 1, count: blockOf(settlementId, units).length };
+}
+
+/**
+ * Writes a settlement's units into the rows planned for them, after any it had (a re-issued file's
+ * supersede them); writing them again writes the same rows.
+ */
+export function writeUnitsAt(workbook: Workbook, firstRow: number, settlementId: string, units: readonly UnitsEntry[]): void {
   const sheet = workbook.tab('units');
   const rows = blockOf(settlementId, units);
-  const firstRow = sheet.getLastRow() + 1;
   const short = firstRow + rows.length - 1 - sheet.getMaxRows();
   if (short > 0) sheet.insertRowsAfter(sheet.getMaxRows(), short);
   sheet.getRange(firstRow, 1, rows.length, WIDTH).setValues(rows);
+}
+
+/** True for a units row of the settlement (its rows or the separator that opens its block). */
+export function isUnitsRowOf(settlementId: string): (id: string) => boolean {
+  const separator = `(${settlementId})`;
+  return (id) => id === settlementId || id === separator;
 }
 
 /** A settlement's units, or undefined when none were stored (it was imported before units were counted). */

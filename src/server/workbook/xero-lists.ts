@@ -18,7 +18,9 @@ export function writeXeroLists(workbook: Workbook, reference: ReferenceData): { 
   const values = Array.from({ length: rows }, (_, i) => {
     const account = reference.accounts.find((a) => codeWithName(a.code, a.name) === accounts[i]);
     const rate = reference.taxRates.find((t) => codeWithName(t.taxType, t.name) === taxRates[i]);
-    return [textCell(accounts[i] ?? ''), account?.status ?? '', account?.class ?? '', textCell(taxRates[i] ?? ''), rate?.status ?? ''];
+    // Everything from Xero is untrusted text, written as file text is (cells.ts): a forged class or
+    // status stays text, never a formula.
+    return [textCell(accounts[i] ?? ''), textCell(account?.status ?? ''), textCell(account?.class ?? ''), textCell(taxRates[i] ?? ''), textCell(rate?.status ?? '')];
   });
   const body = sheet.getMaxRows() - 1;
   if (rows > body) sheet.insertRowsAfter(sheet.getMaxRows(), rows - body);

@@ -3,13 +3,11 @@
  * sidebar's `google.script.run` targets. Each builds this execution's environment and returns
  * plain data: no tokens, no secret, no Dates.
  */
-import { saveXeroApp, type AppCredentialsForm, type AppCredentialsSaved } from '../../xero/config';
 import { callbackPage } from '../../xero/callback-page';
 import { completeConnection, connectionStatus, connectUrl, disconnect, selectOrganisation, type CallbackOutcome, type ConnectionStatus } from '../../xero/connection';
 import type { XeroResult } from '../../xero/errors';
 import { loadSpreadsheetReference } from '../../xero/spreadsheet';
 import { appsScriptEnvironment } from './environment';
-import { propertiesStore } from '../storage/properties';
 import { UrlFetchRefused } from './url-fetch';
 
 /** The user property where the callback notes what Google gave it (the installation check reports it). */
@@ -49,19 +47,14 @@ export function xeroConnectionStatus(): ConnectionStatus {
   return connectionStatus(appsScriptEnvironment());
 }
 
-/** Binds the spreadsheet to one of the person's organisations (also to switch). */
-export function selectXeroOrganisation(tenantId: string): XeroResult<ConnectionStatus> {
-  return logged(selectOrganisation(appsScriptEnvironment(), String(tenantId)));
+/** Binds the spreadsheet to one of the person's organisations (to switch: `replacing`, the one confirmed). */
+export function selectXeroOrganisation(tenantId: string, replacing?: string): XeroResult<ConnectionStatus> {
+  return logged(selectOrganisation(appsScriptEnvironment(), String(tenantId), replacing === undefined ? undefined : String(replacing)));
 }
 
 /** Disconnects the person from Xero; the spreadsheet keeps its organisation and posted records. */
 export function disconnectXero(): ConnectionStatus {
   return disconnect(appsScriptEnvironment());
-}
-
-/** Saves the Xero app's client id and secret (the settings form); never returns the secret. */
-export function saveXeroAppCredentials(form: AppCredentialsForm): AppCredentialsSaved {
-  return saveXeroApp(propertiesStore(PropertiesService.getScriptProperties()), form);
 }
 
 /** The bound organisation's accounts and tax rates as the Accounts tab's choices. */

@@ -6,10 +6,16 @@
 import type { Clock, Crypto, LockPort, StateTokenPort } from '../../xero/ports';
 import { noteLockTaken } from '../records/record-sheet';
 
-/** An Apps Script lock as a LockPort: `tryLock` waits, and the lock is always released after the work. */
+/**
+ * An Apps Script lock as a LockPort: `tryLock` waits, and the lock is always released after the
+ * work. Work asked for while this execution already holds the lock (a post run inside a server
+ * call that took the document lock) runs at once and leaves the lock to its holder: Apps Script's
+ * `releaseLock` does not count, so releasing here would free the outer holder's lock too early.
+ */
 export function lockPort(lock: GoogleAppsScript.Lock.Lock): LockPort {
   return {
     run(waitMs, work) {
+      if (lock.hasLock()) return { ok: true, value: work() };
       if (!lock.tryLock(waitMs)) return { ok: false };
       noteLockTaken();
       try {

@@ -6,6 +6,7 @@ import type { LineSpec } from '../../support/build-aggregate';
 import { unitsOfLines } from '../../../src/core/cogs/units';
 import type { Settlement } from '../../../src/core/settlement/types';
 import { bundleSession, connect, importSettlement, mapInSheet, saveApp, useBuiltBundle, type BundleSession } from '../../support/bundle-session';
+import { workbookProblems } from '../../support/workbook-invariants';
 import { settlementOf, type DetailedLineSpec } from '../../support/settlements';
 import { SELLER } from '../../support/xero-apps-script';
 
@@ -84,6 +85,28 @@ describe.each(['keep', 'strip'] as const)('with Sheets %s-ing an apostrophe writ
     expect(s.x.world.inspect.grid('_SettleSheet aggregates').values[0]!.slice(-2)).toEqual(['Tax remitted by', 'Fulfilment channel']);
     expect(s.run<PreviewResult>(SELLER, 'previewSettlement', { settlementId: older.settlementId }).check.balanced).toBe(true);
     expect(s.run<PreviewResult>(SELLER, 'previewSettlement', { settlementId: newer.settlementId }).check.balanced).toBe(true);
+  });
+});
+
+describe('an older workbook’s Transactions tab', () => {
+  it('gains Quantity and Fulfillment: old lines read them as blank, a new import fills them, a re-issue replaces the old lines', () => {
+    const s = bundleSession(code());
+    const older = importSettlement(s, settlementOf(TRICKY, { settlementId: '111' })).finished!;
+    // What a version before the server derived units from the lines left: thirteen columns.
+    s.x.run(SELLER, () => {
+      const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Transactions')!;
+      sheet.deleteColumns(14, sheet.getMaxColumns() - 13);
+      PropertiesService.getDocumentProperties().setProperty('settlesheet.layout', '3');
+    });
+    const newer = importSettlement(s, settlementOf([{ spec: ['Order', 'ItemPrice', 'Principal', '2025-08-04', '10.00'], quantity: 2, fulfillmentId: 'MFN' }], { settlementId: '222' })).finished!;
+    const tx = s.x.world.inspect.grid('Transactions').values;
+    expect(tx[0]!.slice(12)).toEqual(['Month', 'Quantity', 'Fulfillment']);
+    expect(tx.find((r) => r[0] === '222')!.slice(13)).toEqual([2, 'MFN']);
+    expect(tx.filter((r) => r[0] === '111').map((r) => r.slice(13))).toEqual(TRICKY.map(() => ['', '']));
+    expect(s.run<PreviewResult>(SELLER, 'previewSettlement', { settlementId: older.settlementId }).check.balanced).toBe(true);
+    expect(s.run<PreviewResult>(SELLER, 'previewSettlement', { settlementId: newer.settlementId }).check.balanced).toBe(true);
+    importSettlement(s, settlementOf(TRICKY.slice(1), { settlementId: '111' }), { confirmReissue: true });
+    expect(workbookProblems(s.x.world)).toEqual([]);
   });
 });
 

@@ -4,7 +4,7 @@
 import type { PostResultDto, PreviewResult } from '../../../src/api/types';
 import { DEFAULT_APP, seedOrganisations, TENANT_IDS } from '../../fakes/xero';
 import type { LineSpec } from '../../support/build-aggregate';
-import { bundleSession, SALE_AND_FEE, useBuiltBundle, connect, importSettlement, saveApp, type BundleSession } from '../../support/bundle-session';
+import { bundleSession, SALE_AND_FEE, useBuiltBundle, connect, importSettlement, saveApp, type BundleSession, postAs } from '../../support/bundle-session';
 import { settlementOf } from '../../support/settlements';
 import { SELLER } from '../../support/xero-apps-script';
 
@@ -16,7 +16,7 @@ function postedSettlement(s: BundleSession): string {
   saveApp(s);
   const { finished } = importSettlement(s, settlementOf(SALE_AND_FEE));
   connect(s, SELLER);
-  expect(s.run<PostResultDto>(SELLER, 'postSettlement', { settlementId: finished!.settlementId, mode: 'post' }).outcome).toBe('posted');
+  expect(postAs(s, SELLER, { settlementId: finished!.settlementId, mode: 'post' }).outcome).toBe('posted');
   return finished!.settlementId;
 }
 
@@ -49,14 +49,14 @@ describe('records', () => {
     const keys = Object.keys(s.x.world.inspect.properties('document'));
     expect(keys.filter((k) => RECORD_PREFIXES.some((p) => k.startsWith(p)))).toEqual([]);
     expect(s.run<PreviewResult>(SELLER, 'previewSettlement', { settlementId: id }).settlement.status).toBe('Posted');
-    expect(s.run<PostResultDto>(SELLER, 'postSettlement', { settlementId: id, mode: 'post' }).outcome).toBe('already-posted');
+    expect(postAs(s, SELLER, { settlementId: id, mode: 'post' }).outcome).toBe('already-posted');
   });
 
   it('survive a post refused for hundreds of unmapped line types (the reasons once passed 8 KB: "Argument too large")', () => {
     const s = bundleSession(code());
     const unknown: LineSpec[] = Array.from({ length: 200 }, (_, i) => ['Brand New Program', 'ItemFees', `Program fee number ${i} with a long description`, '2025-08-03', '-0.01']);
     const { finished } = importSettlement(s, settlementOf([...SALE_AND_FEE, ...unknown]));
-    const result = s.run<PostResultDto>(SELLER, 'postSettlement', { settlementId: finished!.settlementId, mode: 'post' });
+    const result = postAs(s, SELLER, { settlementId: finished!.settlementId, mode: 'post' });
     expect(result.outcome).toBe('refused');
     const row = s.x.world.inspect.grid('Settlements').values.find((r) => r[0] === finished!.settlementId)!;
     expect(row[10]).toBe('Failed');

@@ -4,7 +4,7 @@
 import type { PostResultDto } from '../../../src/api/types';
 import type { SelfCheckReport } from '../../../src/server/self-check/report';
 import { demoCompanySeed, seedOrganisations, TENANT_IDS } from '../../fakes/xero';
-import { bundleSession, SALE_AND_FEE, useBuiltBundle, connect, importSettlement, saveApp, type BundleSession } from '../../support/bundle-session';
+import { bundleSession, SALE_AND_FEE, useBuiltBundle, connect, importSettlement, saveApp, type BundleSession, postAs } from '../../support/bundle-session';
 import { settlementOf } from '../../support/settlements';
 import { SELLER, US } from '../../support/xero-apps-script';
 
@@ -16,7 +16,7 @@ function inUse(options: Parameters<typeof bundleSession>[1], tenant: string): Bu
   saveApp(s);
   const { finished } = importSettlement(s, settlementOf(SALE_AND_FEE));
   connect(s, SELLER, [tenant]);
-  if (tenant === US) expect(s.run<PostResultDto>(SELLER, 'postSettlement', { settlementId: finished!.settlementId, mode: 'post' }).outcome).toBe('posted');
+  if (tenant === US) expect(postAs(s, SELLER, { settlementId: finished!.settlementId, mode: 'post' }).outcome).toBe('posted');
   return s;
 }
 

@@ -3,7 +3,7 @@
 // and Google's /usercallback, run without the spreadsheet, still ends on a page that makes sense.
 import type { PostResultDto } from '../../../src/api/types';
 import { PROJECT_MANIFEST } from '../../fakes/google/manifest';
-import { bundleSession, SALE_AND_FEE, useBuiltBundle, connect, importSettlement, saveApp } from '../../support/bundle-session';
+import { bundleSession, SALE_AND_FEE, useBuiltBundle, connect, importSettlement, saveApp, postAs } from '../../support/bundle-session';
 import { settlementOf } from '../../support/settlements';
 import { SELLER, UK, US } from '../../support/xero-apps-script';
 
@@ -18,7 +18,7 @@ describe('UrlFetch refusals', () => {
     // The day's quota runs out after two more calls: the lookup before creating goes, then Google refuses.
     s.x.world.setUrlFetchCallsPerDay(s.x.world.urlFetchCallsToday(SELLER) + 2);
     const sent = s.x.requests().length;
-    const result = s.run<PostResultDto>(SELLER, 'postSettlement', { settlementId: finished!.settlementId, mode: 'post' });
+    const result = postAs(s, SELLER, { settlementId: finished!.settlementId, mode: 'post' });
     expect(result.outcome).toBe('failed');
     expect(result.message).toContain("Google's daily limit on SettleSheet's calls to Xero");
     expect(s.x.requests().length - sent).toBe(2);

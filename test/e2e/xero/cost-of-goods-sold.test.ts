@@ -37,8 +37,9 @@ function imported(): BundleWorld {
 }
 
 const preview = (b: BundleWorld) => b.run<PreviewResult>('previewSettlement', { settlementId: ID });
+// As the sidebar does: the press carries the fingerprint of the preview shown.
 const post = (b: BundleWorld, mode: 'post' | 'void-and-repost' | 'void' = 'post', seenRevision?: number) =>
-  b.run<PostResultDto>('postSettlement', { settlementId: ID, mode, ...(seenRevision === undefined ? {} : { seenRevision }) });
+  b.run<PostResultDto>('postSettlement', { settlementId: ID, mode, fingerprint: preview(b).fingerprint, ...(seenRevision === undefined ? {} : { seenRevision }) });
 const costsTab = (b: BundleWorld) => b.world.inspect.grid('Costs');
 /** A person typing a unit cost next to a SKU in the Costs tab. */
 function typeCost(b: BundleWorld, sku: string, cost: string): void {
@@ -182,13 +183,14 @@ describe('cost of goods sold on the built add-on', () => {
     b.run('finishImport', { importId: begun.importId, aggregate: payload.aggregate, units: payload.units });
     expect(preview(b).cogs!.parts[0]!.skus).toMatchObject([{ sku: 'MUG', sold: 4 }]);
 
-    // A sidebar older than cost of goods sold sends no units.
-    const older = settlementOf(LINES, { ...HEADERS.monthSplit, settlementId: '24288684799' });
-    const old = importPayload(older);
-    const started = b.run<BeginImportResult>('beginImport', old.begin);
-    if (started.status !== 'ready') throw new Error(started.status);
-    b.run('appendImportLines', { importId: started.importId, offset: 0, lines: old.lines });
-    b.run('finishImport', { importId: started.importId, aggregate: old.aggregate });
+    // A settlement an older SettleSheet imported, before it counted units, has no units rows.
+    importThroughBundle(b, settlementOf(LINES, { ...HEADERS.monthSplit, settlementId: '24288684799' }));
+    b.world.run(PERSON, (g) => {
+      const units = g.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('_SettleSheet units')!;
+      const ids = units.getRange(1, 1, units.getLastRow(), 1).getValues().map((r) => String(r[0]));
+      const first = ids.findIndex((id) => id.includes('24288684799'));
+      units.deleteRows(first + 1, ids.filter((id) => id.includes('24288684799')).length);
+    });
     const shown = b.run<PreviewResult>('previewSettlement', { settlementId: '24288684799' });
     expect(shown.cogs!.problems).toEqual(['SettleSheet does not know this settlement’s units per SKU: it was imported before cost of goods sold was counted. Import its file again (a re-downloaded copy) to count them.']);
     expect(shown.canPost).toBe(true);

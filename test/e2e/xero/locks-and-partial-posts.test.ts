@@ -34,8 +34,9 @@ function withSettlement(lines: readonly LineSpec[] = MONTH_SPLIT): { b: BundleWo
 }
 
 const preview = (b: BundleWorld, id: string) => b.run<PreviewResult>('previewSettlement', { settlementId: id });
+// As the sidebar does: the press carries the fingerprint of the preview shown.
 const post = (b: BundleWorld, id: string, mode: 'post' | 'void-and-repost' | 'void' = 'post', seenRevision?: number) =>
-  b.run<PostResultDto>('postSettlement', { settlementId: id, mode, ...(seenRevision === undefined ? {} : { seenRevision }) });
+  b.run<PostResultDto>('postSettlement', { settlementId: id, mode, fingerprint: preview(b, id).fingerprint, ...(seenRevision === undefined ? {} : { seenRevision }) });
 const held = (b: BundleWorld) => b.sandbox.documents(US).map((d) => `${d.invoiceNumber} ${d.status}`);
 const settlementsRow = (b: BundleWorld, id: string) => b.world.inspect.grid('Settlements').values.find((r) => r[0] === id)!;
 const logResults = (b: BundleWorld) => b.world.inspect.grid('Log').values.slice(1).filter((r) => r[0] !== '').map((r) => `${r[2]}: ${r[4]}`);

@@ -21,8 +21,9 @@ const ID = HEADERS.monthSplit.settlementId;
 const SETTINGS: SettingsDto = { split: 'carry', documentStatus: 'DRAFT', contactName: '', template: '' };
 
 const preview = (b: BundleWorld) => b.run<PreviewResult>('previewSettlement', { settlementId: ID });
+// Post carries the fingerprint of the preview the person looked at (issue 9).
 const post = (b: BundleWorld, mode: 'post' | 'void-and-repost' = 'post', seenRevision?: number) =>
-  b.run<PostResultDto>('postSettlement', { settlementId: ID, mode, ...(seenRevision === undefined ? {} : { seenRevision }) });
+  b.run<PostResultDto>('postSettlement', { settlementId: ID, mode, fingerprint: preview(b).fingerprint, ...(seenRevision === undefined ? {} : { seenRevision }) });
 
 /** The row (1-based) of the first row of `tab` whose column `match` holds `value`, and the column of `header`. */
 function cellOf(b: BundleWorld, tab: string, match: { column: string; value: string }, header: string): { row: number; column: number } {

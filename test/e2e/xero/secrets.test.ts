@@ -3,7 +3,7 @@
 // properties or cache, another person's properties, the logs, request URLs, or anything the
 // server returned to the browser.
 import { DEFAULT_USER } from '../../fakes/xero';
-import { disconnectXero, saveXeroAppCredentials, selectXeroOrganisation, xeroAccountChoices, xeroConnectionStatus, xeroConnectUrl } from '../../../src/server/xero/entry-points';
+import { disconnectXero, selectXeroOrganisation, xeroAccountChoices, xeroConnectionStatus, xeroConnectUrl } from '../../../src/server/xero/entry-points';
 import { postSettlementToXero, xeroPostedRecord } from '../../../src/server/xero/posting';
 import { BOOKKEEPER, BOOKKEEPER_XERO, createXeroWorld, HEADERS, MONTH_SPLIT, NEGATIVE, POSITIVE, SELLER, settlementOf, US } from '../../support/xero-apps-script';
 
@@ -25,7 +25,6 @@ it('no token, code or secret leaks anywhere but the owner’s user properties an
 
   as(SELLER, () => xeroConnectUrl());
   x.setUpApp();
-  as(SELLER, () => saveXeroAppCredentials({ clientId: 'someone-else', clientSecret: 'their-secret' }));
   outputs.push(x.connect(SELLER));
   as(SELLER, () => xeroConnectionStatus());
   as(SELLER, () => selectXeroOrganisation(US));

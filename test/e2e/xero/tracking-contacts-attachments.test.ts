@@ -7,7 +7,7 @@
 // file can be attached too, once.
 import type { PostResultDto, PreviewResult, SettingsDto } from '../../../src/api/types';
 import { DEFAULT_APP, REGIONAL_TENANT_IDS, regionalOrganisations } from '../../fakes/xero';
-import { builtBundle, bundleSession, connect, importFile, type BundleSession } from '../../support/bundle-session';
+import { builtBundle, bundleSession, connect, importFile, saveApp, type BundleSession } from '../../support/bundle-session';
 import { renderRegionalFile, type RegionalFile } from '../../support/regional-files';
 import { SELLER } from '../../support/xero-apps-script';
 
@@ -49,7 +49,7 @@ afterEach(() => jest.restoreAllMocks());
 /** A German organisation's seller: app set up, connected, the template applied, the settings saved, the file imported. */
 function ready(settings: SettingsDto = SETTINGS, scopes?: string): BundleSession {
   const s = bundleSession(code, { xero: { organisations: regionalOrganisations() } });
-  s.run(SELLER, 'saveXeroAppCredentials', { clientId: DEFAULT_APP.clientId, clientSecret: DEFAULT_APP.clientSecret });
+  saveApp(s);
   if (scopes) s.x.run(SELLER, () => PropertiesService.getScriptProperties().setProperty('XERO_SCOPES', scopes));
   connect(s, SELLER, [DE]);
   s.run(SELLER, 'saveSettings', { ...settings, applyTemplate: true });
@@ -58,7 +58,13 @@ function ready(settings: SettingsDto = SETTINGS, scopes?: string): BundleSession
 }
 
 const preview = (s: BundleSession) => s.run<PreviewResult>(SELLER, 'previewSettlement', { settlementId: ID });
-const post = (s: BundleSession) => s.run<PostResultDto & { attachments?: string }>(SELLER, 'postSettlement', { settlementId: ID, mode: 'post' });
+// Post carries the fingerprint of the preview the person looked at (issue 9).
+const post = (s: BundleSession) =>
+  s.run<PostResultDto & { attachments?: string }>(SELLER, 'postSettlement', {
+    settlementId: ID,
+    mode: 'post',
+    fingerprint: preview(s).fingerprint,
+  });
 const documents = (s: BundleSession) => s.x.sandbox.documents(DE).filter((d) => d.status !== 'DELETED');
 const requests = (s: BundleSession, pattern: RegExp) => s.x.requests().filter((r) => pattern.test(`${r.method} ${new URL(r.url).pathname}`));
 const tracked = (s: BundleSession) =>

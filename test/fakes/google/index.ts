@@ -3,7 +3,7 @@
  * `createGoogleFakes()`; give each execution `world.globalsFor({ user })`; read state with
  * `world.inspect` and call counts with `world.calls`.
  */
-export { createGoogleFakes, intrinsicsOf, GoogleWorld, type AppsScriptGlobals, type ExecutionOptions, type GoogleFakesOptions } from './world';
+export { createGoogleFakes, intrinsicsOf, GoogleWorld, type AppsScriptGlobals, type ExecutionOptions, type GoogleFakesOptions, type ServiceCall, type CallHook } from './world';
 export { CallCounter, SHEETS_SERVICES } from './calls';
 /** The world `createGoogleFakes` returns. */
 export type { GoogleWorld as GoogleFakes } from './world';

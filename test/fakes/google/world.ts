@@ -62,6 +62,19 @@ export interface GoogleFakesOptions {
   urlFetchCallsPerDay?: number;
 }
 
+/** A service call about to happen, as `beforeCall` hooks see it. */
+export interface ServiceCall {
+  /** `Service.method`, e.g. `Range.setValues`. */
+  name: string;
+  /** The user of the execution making it. */
+  user: string;
+  /** Which execution (a number, increasing). */
+  execution: number;
+}
+
+/** Runs before a service call; throwing makes the call fail with that error. */
+export type CallHook = (call: ServiceCall) => void;
+
 /** One execution's view: its user, the realm of its code, and its authorization mode. */
 export interface ExecutionOptions {
   user: string;
@@ -161,6 +174,8 @@ export class GoogleWorld {
   private readonly overran = new Set<number>();
   // Executions with a shorter limit than six minutes (simple triggers).
   private readonly limits = new Map<number, number>();
+  private readonly userOf = new Map<number, string>();
+  private readonly callHooks = new Set<CallHook>();
 
   constructor(options: GoogleFakesOptions = {}) {
     const ui = new UiRecord();
@@ -225,6 +240,7 @@ export class GoogleWorld {
   /** The globals of a new execution by `user`. */
   globalsFor(options: ExecutionOptions): AppsScriptGlobals {
     const execution = ++this.executions;
+    this.userOf.set(execution, options.user);
     const granted = this._state.manifest.oauthScopes;
     const withoutAuthorization = options.authMode === 'NONE';
     this.startedAt.set(execution, this._state.clock.spent);
@@ -253,6 +269,7 @@ export class GoogleWorld {
    * execution's six minutes the call throws Google's message and the execution is marked as stopped.
    */
   private charge(execution: number, name: string, target: object, args: readonly unknown[]): void {
+    for (const hook of [...this.callHooks]) hook({ name, user: this.userOf.get(execution) ?? '', execution });
     const cells = isSheetsDataCall(name) ? cellsOf(name, target, args) : 0;
     if (cells > 0) this.calls.countCells(name, cells);
     const fetches = name === 'UrlFetchApp.fetchAll' && Array.isArray(args[0]) ? args[0].length : 1;
@@ -263,6 +280,18 @@ export class GoogleWorld {
       this.overran.add(execution);
       throw new GoogleException('Exceeded maximum execution time');
     }
+  }
+
+  /**
+   * Runs `hook` before every service call any execution makes (after the call is counted, before
+   * the fake does anything), until the returned function is called. Not a rule of Google's: a way
+   * for tests to put a second person's execution between two calls of the first (two people at
+   * once: Apps Script runs executions in parallel, the fakes one at a time) or to make one call
+   * fail (throw from the hook) as Google's service sometimes does.
+   */
+  beforeCall(hook: CallHook): () => void {
+    this.callHooks.add(hook);
+    return () => void this.callHooks.delete(hook);
   }
 
   /**
@@ -290,6 +319,7 @@ export class GoogleWorld {
     const limit = this.limits.get(execution);
     this.startedAt.delete(execution);
     this.limits.delete(execution);
+    this.userOf.delete(execution);
     if (this.overran.delete(execution)) {
       const allowed = limit !== undefined ? `a simple trigger's ${limit / 1000} seconds` : `Apps Script's ${this._state.cost.executionLimitMs / 60_000} minutes`;
       throw new Error(`Exceeded maximum execution time: this execution spent ${((this._state.clock.spent - (started ?? 0)) / 1000).toFixed(0)} s, past ${allowed}.`);

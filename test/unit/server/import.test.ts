@@ -133,7 +133,7 @@ describe('importing a settlement', () => {
     expect(h.run(() => appendImportLines({ importId: begun.importId, offset: 0, lines: first! }))).toEqual({ received: 4 });
     expect(() => h.run(() => appendImportLines({ importId: begun.importId, offset: 6, lines: second!.slice(2) }))).toThrow(/out of order/);
     h.run(() => appendImportLines({ importId: begun.importId, offset: 4, lines: second! }));
-    expect(h.run(() => finishImport({ importId: begun.importId, aggregate: payload.aggregate })).lines).toBe(8);
+    expect(h.run(() => finishImport({ importId: begun.importId, aggregate: payload.aggregate, units: payload.units })).lines).toBe(8);
   });
 
   it('is idempotent: the same file again changes nothing', () => {
@@ -173,7 +173,11 @@ describe('importing a settlement', () => {
     const payload = importPayload(settlementOf(lines));
     ready(h.run(() => beginImport(payload.begin)));
     const other = h.run(() => beginImport({ ...payload.begin, header: { ...payload.begin.header, settlementId: '777' } }), 'accountant@example.com');
-    expect(other).toEqual({ status: 'busy', message: 'seller@example.com is importing settlement 12345678901. Try again when it is done.' });
+    expect(other).toMatchObject({
+      status: 'busy',
+      message: 'seller@example.com is importing settlement 12345678901 (0 of 8 lines arrived). Try again when it is done; if it stays idle for two minutes, you can take it over.',
+      stalled: { user: 'seller@example.com', settlementId: '12345678901', canTakeOver: false },
+    });
   });
 
   it('costs at most ceil(N / 5000) + 10 Sheets data calls, tabs already in place', () => {

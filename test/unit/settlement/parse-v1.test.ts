@@ -67,6 +67,11 @@ describe('parseSettlement on the old V1 flat file', () => {
     ]);
   });
 
+  it('keeps the fulfillment-id cell, which V1 files carry too', () => {
+    const settlement = v1([{ ...ORDER_ROW, 'fulfillment-id': 'MFN', 'price-type': 'Principal', 'price-amount': '35.00' }]);
+    expect(settlement.lines.map((l) => l.fulfillmentId)).toEqual(['MFN']);
+  });
+
   it('counts quantity-only rows without making lines', () => {
     const settlement = v1([
       { ...ORDER_ROW, 'quantity-purchased': '1' },

@@ -198,4 +198,14 @@ describe('parseSettlement on Flat File V2', () => {
       'line,postedDate,transactionType,amountType,amountDescription,amount,orderId,sku,marketplace,fulfillmentId,quantity',
     ]));
   });
+
+  it('keeps the raw fulfillment-id cell of each line (AFN, MFN, or blank)', () => {
+    const text = settlementText(V2_HEADER, [
+      SUMMARY,
+      v2Line({ 'amount-description': 'Principal', amount: '60.00', 'posted-date': '2025-06-25', 'fulfillment-id': 'AFN' }),
+      v2Line({ 'amount-description': 'Principal', amount: '50.00', 'posted-date': '2025-06-25', 'fulfillment-id': 'MFN' }),
+      dataRow({ 'transaction-type': 'other-transaction', 'amount-type': 'other-transaction', 'amount-description': 'Storage Fee', amount: '-10.00', 'posted-date': '2025-07-04' }),
+    ]);
+    expect(settlementOf(parseSettlement(text, 'a.txt')).lines.map((l) => l.fulfillmentId)).toEqual(['AFN', 'MFN', '']);
+  });
 });

@@ -3,7 +3,7 @@ import type { LineDto, ServerApi } from '../../../src/api/types';
 import { ServerError, type Caller } from '../../../sidebar/server';
 import { percentOf, progressText, sourceOf, uploadSettlement, type UploadProgress } from '../../../sidebar/upload';
 
-const line = (n: number): LineDto => [n + 2, '2025-07-01', 'Order', 'ItemPrice', 'Principal', '113-1', 'SKU', 'Amazon.com', '1.00'];
+const line = (n: number): LineDto => [n + 2, '2025-07-01', 'Order', 'ItemPrice', 'Principal', '113-1', 'SKU', 'Amazon.com', '1.00', '', 1, 'AFN', ''];
 const payloadOf = (lines: number): ImportPayload => ({
   begin: { source: 'f.txt', format: 'v2', header: { settlementId: '1', start: '2025-07-01T00:00:00Z', end: '2025-07-14T00:00:00Z', depositDate: '2025-07-16T00:00:00Z', totalAmount: `${lines}.00`, currency: 'USD' }, lineCount: lines, dataRows: lines, rowsWithoutAmount: 0, contentHash: 'abcdefgh' },
   lines: Array.from({ length: lines }, (_, i) => line(i)),
@@ -86,7 +86,31 @@ describe('uploading a settlement in chunks', () => {
     });
     const outcome = await uploadSettlement(server.call, payload(1), { signal: { cancelled: false }, onProgress: () => undefined });
     expect(outcome.kind).toBe('failed');
-    expect(outcome).toHaveProperty('message', expect.stringMatching(/^The import does not add up\. Nothing was imported\. \(Clearing the partial upload failed too: no cancelImport It is discarded automatically within 30 minutes\.\)$/));
+    expect(outcome).toHaveProperty('message', 'The import does not add up. (Clearing the partial upload failed too: no cancelImport Importing again offers to cancel it.)');
+  });
+
+  it('reports an import the server had committed when its finish failed half-way as imported', async () => {
+    const server = fakeServer({
+      ...ready,
+      appendImportLines: (r) => ({ received: r.offset + r.lines.length }),
+      finishImport: () => { throw new ServerError('Settlement 1 is imported, but SettleSheet could not finish tidying up after it.', 'server'); },
+      cancelImport: () => ({ cancelled: false, imported: listed }),
+    });
+    const outcome = await uploadSettlement(server.call, payload(1), { signal: { cancelled: false }, onProgress: () => undefined });
+    expect(outcome).toEqual({ kind: 'imported', settlement: listed });
+  });
+
+  it('continues an import it took over from the line the server has', async () => {
+    const server = fakeServer({
+      beginImport: () => ({ status: 'ready', importId: 'imp', chunkSize: 2, received: 3 }),
+      appendImportLines: (r) => ({ received: r.offset + r.lines.length }),
+      finishImport: () => listed,
+    });
+    const progress: UploadProgress[] = [];
+    await uploadSettlement(server.call, payload(5), { takeOver: 'imp', signal: { cancelled: false }, onProgress: (p) => progress.push(p) });
+    expect(server.calls[0]![1]).toMatchObject({ takeOver: 'imp' });
+    expect(server.calls.filter(([name]) => name === 'appendImportLines').map(([, r]) => (r as { offset: number }).offset)).toEqual([3]);
+    expect(progress.map((p) => p.sent)).toEqual([3, 5]);
   });
 
   it('passes on what begin says instead of uploading: unchanged, needs confirmation, busy', async () => {
