@@ -133,9 +133,9 @@ function perActionTracked(code: string): [string, { total: number; endpoints: st
   const three = importOne(b, THREE_PARTS, 2, true);
   return [
     ['preview with tracking (categories read once, then cached)', apiCalls(b, () => b.run('previewSettlement', { settlementId: one }))],
-    ['post a one-part settlement, tracked, summary attached', apiCalls(b, () => posted(b.run('postSettlement', { settlementId: one, mode: 'post' })))],
-    ['post a three-part settlement, tracked, 3 summaries', apiCalls(b, () => posted(b.run('postSettlement', { settlementId: three, mode: 'post' })))],
-    ['post again (already posted and attached)', apiCalls(b, () => b.run('postSettlement', { settlementId: three, mode: 'post' }))],
+    ['post a one-part settlement, tracked, summary attached', counted(b, one)],
+    ['post a three-part settlement, tracked, 3 summaries', counted(b, three)],
+    ['post again (already posted and attached)', counted(b, three, 'post', false)],
   ];
 }
 
