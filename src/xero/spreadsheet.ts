@@ -3,15 +3,11 @@
  * reference data and posting a settlement to it. Each opens a client for the organisation the
  * spreadsheet is bound to, so nothing can go anywhere else.
  */
-import type { SettlementSummary } from '../core/summary/types';
-import type { PlannedDocument } from '../core/xero/documents';
 import { openXeroSession } from './connection';
 import type { XeroEnvironment } from './environment';
 import { failure, success, type XeroResult } from './errors';
-import type { JournalRequest } from './journal-plan';
-import type { AttachmentRequest } from './posting-attachments';
 import { postedRecordStore, type PostedRecord } from './posted-records';
-import { postOutcomeOf, postSettlement, type PostingDeps, type PostMode, type PostOutcome } from './posting';
+import { postOutcomeOf, postSettlement, type PostingDeps, type PostOutcome, type PostRequest } from './posting';
 import { accountChoices, loadReference, taxRateChoices, type ReferenceData } from './reference';
 
 /** The bound organisation's reference data and the Accounts tab's dropdown choices. */
@@ -49,22 +45,14 @@ export function spreadsheetPostingDeps(env: XeroEnvironment): XeroResult<Posting
   });
 }
 
+/** A post as the spreadsheet asks for it: everything but who presses the button, which the environment knows. */
+export type SpreadsheetPost = Omit<PostRequest, 'user'>;
+
 /** Posts a settlement's planned documents to the spreadsheet's organisation as this person. */
-export function postFromSpreadsheet(
-  env: XeroEnvironment,
-  summary: SettlementSummary,
-  documents: readonly PlannedDocument[],
-  mode: PostMode,
-  seenRevision?: number,
-  cogs?: JournalRequest,
-  attachments?: AttachmentRequest,
-): PostOutcome {
+export function postFromSpreadsheet(env: XeroEnvironment, post: SpreadsheetPost): PostOutcome {
   const deps = spreadsheetPostingDeps(env);
   if (!deps.ok) return postOutcomeOf(deps.failure);
-  return postSettlement(
-    deps.value,
-    { summary, documents, user: env.userEmail, mode, ...(seenRevision === undefined ? {} : { seenRevision }), ...(cogs ? { cogs } : {}), ...(attachments ? { attachments } : {}) },
-  );
+  return postSettlement(deps.value, { ...post, user: env.userEmail });
 }
 
 /** A settlement's posted record in this spreadsheet, for the sidebar to show. */

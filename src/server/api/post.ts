@@ -66,7 +66,14 @@ const RESULT_WORDS: Partial<Record<PostResultDto['outcome'], LogEntry['result']>
  */
 function postOrExplain(c: ReturnType<typeof compute>, mode: 'post' | 'void-and-repost' | 'void', seenRevision?: number): PostOutcome {
   try {
-    return postSettlementToXero(c.summary, c.documents, mode, seenRevision, c.cogs.request, c.attachments);
+    return postSettlementToXero({
+      summary: c.summary,
+      documents: c.documents,
+      mode,
+      ...(seenRevision === undefined ? {} : { seenRevision }),
+      ...(c.cogs.request ? { cogs: c.cogs.request } : {}),
+      ...(c.attachments ? { attachments: c.attachments } : {}),
+    });
   } catch (error) {
     if (!(error instanceof UrlFetchRefused)) throw error;
     return { kind: 'failed', message: error.message, nothingCreated: false };

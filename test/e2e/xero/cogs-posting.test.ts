@@ -35,7 +35,7 @@ function connected(): XeroWorld {
 }
 
 const post = (x: XeroWorld, s: ReturnType<typeof settlement>, mode: 'post' | 'void-and-repost' | 'void' = 'post', seen?: number) =>
-  x.run(SELLER, () => postSettlementToXero(s.summary, s.documents, mode, seen, s.cogs));
+  x.run(SELLER, () => postSettlementToXero({ summary: s.summary, documents: s.documents, mode, ...(seen === undefined ? {} : { seenRevision: seen }), ...(s.cogs ? { cogs: s.cogs } : {}) }));
 const journals = (x: XeroWorld) => x.sandbox.journals(US).map((j) => `${j.narration.split(' ')[0]} ${j.date} ${j.status} ${j.lines.map((l) => `${l.accountCode}:${l.lineAmount}`).join(' ')}`);
 const invoices = (x: XeroWorld) => x.sandbox.documents(US).map((d) => `${d.invoiceNumber} ${d.status}`);
 
@@ -173,7 +173,7 @@ describe('posting with cost of goods sold', () => {
     const cad = settlementOf(MONTH_SPLIT, { ...HEADERS.monthSplit, currency: 'CAD' }, { split: 'off' });
     const plan = planCogs(cad.summary, UNITS, readCostsTable([[...COSTS_COLUMNS], ['MUG', '4.10', 'CAD'], ['00123', '2.35', 'CAD']]), defaultMapping(), { status: 'DRAFT' });
     expect(plan.problems).toEqual([]);
-    const outcome = x.run(SELLER, () => postSettlementToXero(cad.summary, cad.documents, 'post', undefined, { journals: plan.journals, blocked: [] }));
+    const outcome = x.run(SELLER, () => postSettlementToXero({ summary: cad.summary, documents: cad.documents, mode: 'post', cogs: { journals: plan.journals, blocked: [] } }));
     expect(outcome.kind).toBe('posted');
     expect(outcome.message).toContain("Xero posts manual journals in Harbor Lane Goods Inc's base currency (USD), and this settlement is in CAD");
     expect(invoices(x)).toEqual(['AMZ-24288684723 DRAFT']);

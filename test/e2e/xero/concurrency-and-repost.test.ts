@@ -30,14 +30,14 @@ describe('pressing Post at the same time', () => {
     const s = positive();
     let second: PostOutcome | undefined;
     onceBefore(x, /^PUT /, () => {
-      second = x.run(BOOKKEEPER, () => postSettlementToXero(s.summary, s.documents, 'post'));
+      second = x.run(BOOKKEEPER, () => postSettlementToXero({ summary: s.summary, documents: s.documents, mode: 'post' }));
     });
-    const first = x.run(SELLER, () => postSettlementToXero(s.summary, s.documents, 'post'));
+    const first = x.run(SELLER, () => postSettlementToXero({ summary: s.summary, documents: s.documents, mode: 'post' }));
     expect(first.kind).toBe('posted');
     expect(second).toMatchObject({ kind: 'busy' });
     expect(second!.message).toContain(`${SELLER} is posting this settlement to Xero`);
 
-    const later = x.run(BOOKKEEPER, () => postSettlementToXero(s.summary, s.documents, 'post'));
+    const later = x.run(BOOKKEEPER, () => postSettlementToXero({ summary: s.summary, documents: s.documents, mode: 'post' }));
     expect(later.kind).toBe('already-posted');
     expect(later.message).toContain(`posted by ${SELLER}`);
     expect(x.sandbox.documents(US)).toHaveLength(1);
@@ -48,12 +48,12 @@ describe('pressing Post at the same time', () => {
     const s = positive();
     let second: PostOutcome | undefined;
     onceBefore(x, /^PUT /, () => {
-      second = x.run(SELLER, () => postSettlementToXero(s.summary, s.documents, 'post'));
+      second = x.run(SELLER, () => postSettlementToXero({ summary: s.summary, documents: s.documents, mode: 'post' }));
     });
-    expect(x.run(SELLER, () => postSettlementToXero(s.summary, s.documents, 'post')).kind).toBe('posted');
+    expect(x.run(SELLER, () => postSettlementToXero({ summary: s.summary, documents: s.documents, mode: 'post' })).kind).toBe('posted');
     expect(second?.kind).toBe('busy');
     const calls = x.requests().length;
-    expect(x.run(SELLER, () => postSettlementToXero(s.summary, s.documents, 'post')).kind).toBe('already-posted');
+    expect(x.run(SELLER, () => postSettlementToXero({ summary: s.summary, documents: s.documents, mode: 'post' })).kind).toBe('already-posted');
     expect(x.requests()).toHaveLength(calls);
     expect(x.sandbox.documents(US)).toHaveLength(1);
   });
@@ -69,7 +69,7 @@ describe('pressing Post at the same time', () => {
     expect(x.run(BOOKKEEPER, () => xeroConnectionStatus())).toMatchObject({ connected: true, canPost: false, organisation: { tenantId: UK } });
     expect(x.run(BOOKKEEPER, () => xeroConnectionStatus()).message).toContain('Bramble & Finch Trading Ltd, which your Xero login cannot reach');
     const s = positive();
-    const outcome = x.run(BOOKKEEPER, () => postSettlementToXero(s.summary, s.documents, 'post'));
+    const outcome = x.run(BOOKKEEPER, () => postSettlementToXero({ summary: s.summary, documents: s.documents, mode: 'post' }));
     expect(outcome.kind).toBe('failed');
     expect(outcome.message).toContain('which your Xero login cannot reach');
     expect(x.sandbox.documents(US)).toEqual([]);
@@ -84,14 +84,14 @@ describe('void and re-post', () => {
   it('a changed settlement is refused by Post, and Void and re-post deletes the draft and posts -R2', () => {
     const x = twoCollaborators();
     const before = positive();
-    x.run(SELLER, () => postSettlementToXero(before.summary, before.documents, 'post'));
+    x.run(SELLER, () => postSettlementToXero({ summary: before.summary, documents: before.documents, mode: 'post' }));
     const after = changed();
-    const refused = x.run(SELLER, () => postSettlementToXero(after.summary, after.documents, 'post'));
+    const refused = x.run(SELLER, () => postSettlementToXero({ summary: after.summary, documents: after.documents, mode: 'post' }));
     expect(refused.kind).toBe('refused');
     expect(refused.message).toContain('changed since seller@example.com posted it (AMZ-24288684721)');
     expect(refused.message).toContain('Void and re-post');
 
-    const reposted = x.run(SELLER, () => postSettlementToXero(after.summary, after.documents, 'void-and-repost', 1));
+    const reposted = x.run(SELLER, () => postSettlementToXero({ summary: after.summary, documents: after.documents, mode: 'void-and-repost', seenRevision: 1 }));
     expect(reposted.kind).toBe('posted');
     expect(x.sandbox.documents(US).map((d) => [d.invoiceNumber, d.status, d.total])).toEqual([
       ['AMZ-24288684721', 'DELETED', '1183.82'],
@@ -108,9 +108,9 @@ describe('void and re-post', () => {
   it('voids an approved invoice (its number stays taken) and re-posts under the next revision each time', () => {
     const x = twoCollaborators();
     const s = positive('AUTHORISED');
-    x.run(SELLER, () => postSettlementToXero(s.summary, s.documents, 'post'));
-    expect(x.run(SELLER, () => postSettlementToXero(s.summary, s.documents, 'void-and-repost', 1)).kind).toBe('posted');
-    expect(x.run(SELLER, () => postSettlementToXero(s.summary, s.documents, 'void-and-repost', 2)).kind).toBe('posted');
+    x.run(SELLER, () => postSettlementToXero({ summary: s.summary, documents: s.documents, mode: 'post' }));
+    expect(x.run(SELLER, () => postSettlementToXero({ summary: s.summary, documents: s.documents, mode: 'void-and-repost', seenRevision: 1 })).kind).toBe('posted');
+    expect(x.run(SELLER, () => postSettlementToXero({ summary: s.summary, documents: s.documents, mode: 'void-and-repost', seenRevision: 2 })).kind).toBe('posted');
     expect(x.sandbox.documents(US).map((d) => [d.invoiceNumber, d.status])).toEqual([
       ['AMZ-24288684721', 'VOIDED'],
       ['AMZ-24288684721-R2', 'VOIDED'],
@@ -122,25 +122,25 @@ describe('void and re-post', () => {
   it('a second Void and re-post queued behind the first does not void the new documents', () => {
     const x = twoCollaborators();
     const s = positive();
-    x.run(SELLER, () => postSettlementToXero(s.summary, s.documents, 'post'));
-    expect(x.run(SELLER, () => postSettlementToXero(s.summary, s.documents, 'void-and-repost', 1)).kind).toBe('posted');
+    x.run(SELLER, () => postSettlementToXero({ summary: s.summary, documents: s.documents, mode: 'post' }));
+    expect(x.run(SELLER, () => postSettlementToXero({ summary: s.summary, documents: s.documents, mode: 'void-and-repost', seenRevision: 1 })).kind).toBe('posted');
     // The second press was made while looking at revision 1 too.
-    expect(x.run(BOOKKEEPER, () => postSettlementToXero(s.summary, s.documents, 'void-and-repost', 1)).kind).toBe('already-posted');
+    expect(x.run(BOOKKEEPER, () => postSettlementToXero({ summary: s.summary, documents: s.documents, mode: 'void-and-repost', seenRevision: 1 })).kind).toBe('already-posted');
     expect(x.sandbox.documents(US).filter((d) => d.status !== 'DELETED').map((d) => d.invoiceNumber)).toEqual(['AMZ-24288684721-R2']);
   });
 
   it('a document voided by hand in Xero is not re-created under its old number, even when the record was lost', () => {
     const x = twoCollaborators();
     const s = positive('AUTHORISED');
-    x.run(SELLER, () => postSettlementToXero(s.summary, s.documents, 'post'));
+    x.run(SELLER, () => postSettlementToXero({ summary: s.summary, documents: s.documents, mode: 'post' }));
     x.sandbox.organisation(US).invoices[0]!.status = 'VOIDED';
     // A copy of the spreadsheet, say: it holds no posted record.
     x.run(SELLER, () => documentStore(PropertiesService.getDocumentProperties()).delete(`xero.posted.${ID}`));
-    const refused = x.run(SELLER, () => postSettlementToXero(s.summary, s.documents, 'post'));
+    const refused = x.run(SELLER, () => postSettlementToXero({ summary: s.summary, documents: s.documents, mode: 'post' }));
     expect(refused.kind).toBe('refused');
     expect(refused.message).toContain('AMZ-24288684721 was voided in Xero. To post this settlement again, use "Void and re-post"');
 
-    expect(x.run(SELLER, () => postSettlementToXero(s.summary, s.documents, 'void-and-repost')).kind).toBe('posted');
+    expect(x.run(SELLER, () => postSettlementToXero({ summary: s.summary, documents: s.documents, mode: 'void-and-repost' })).kind).toBe('posted');
     expect(x.sandbox.documents(US).map((d) => [d.invoiceNumber, d.status])).toEqual([
       ['AMZ-24288684721', 'VOIDED'],
       ['AMZ-24288684721-R2', 'AUTHORISED'],
@@ -151,7 +151,7 @@ describe('void and re-post', () => {
   it('Void and re-post when nothing was ever posted simply posts, under the first numbers', () => {
     const x = twoCollaborators();
     const s = positive();
-    expect(x.run(SELLER, () => postSettlementToXero(s.summary, s.documents, 'void-and-repost')).kind).toBe('posted');
+    expect(x.run(SELLER, () => postSettlementToXero({ summary: s.summary, documents: s.documents, mode: 'void-and-repost' })).kind).toBe('posted');
     expect(x.sandbox.documents(US).map((d) => d.invoiceNumber)).toEqual(['AMZ-24288684721']);
     expect(record(x)).toMatchObject({ revision: 1, replaced: [] });
   });
@@ -159,15 +159,15 @@ describe('void and re-post', () => {
   it('voiding that fails halfway leaves a record that says so, and pressing again finishes the job', () => {
     const x = twoCollaborators();
     const s = settlementOf(POSITIVE, HEADERS.positive, { status: 'AUTHORISED' });
-    x.run(SELLER, () => postSettlementToXero(s.summary, s.documents, 'post'));
+    x.run(SELLER, () => postSettlementToXero({ summary: s.summary, documents: s.documents, mode: 'post' }));
     x.sandbox.faults.add({ match: { method: 'POST', path: /^\/api\.xro\/2\.0\/Invoices\/[^/]+$/ }, times: 3, kind: { status: 503 } });
-    const failed = x.run(SELLER, () => postSettlementToXero(s.summary, s.documents, 'void-and-repost', 1));
+    const failed = x.run(SELLER, () => postSettlementToXero({ summary: s.summary, documents: s.documents, mode: 'void-and-repost', seenRevision: 1 }));
     expect(failed).toMatchObject({ kind: 'failed', nothingCreated: true });
     expect(failed.message).toContain('Use "Void and re-post" again to finish');
     expect(record(x)).toMatchObject({ revision: 1, state: 'posted', documents: [{ status: 'AUTHORISED' }] });
     expect(x.sandbox.documents(US).map((d) => d.status)).toEqual(['AUTHORISED']);
 
-    expect(x.run(SELLER, () => postSettlementToXero(s.summary, s.documents, 'void-and-repost', 1)).kind).toBe('posted');
+    expect(x.run(SELLER, () => postSettlementToXero({ summary: s.summary, documents: s.documents, mode: 'void-and-repost', seenRevision: 1 })).kind).toBe('posted');
     expect(x.sandbox.documents(US).map((d) => [d.invoiceNumber, d.status])).toEqual([
       ['AMZ-24288684721', 'VOIDED'],
       ['AMZ-24288684721-R2', 'AUTHORISED'],

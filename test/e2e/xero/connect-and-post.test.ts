@@ -97,7 +97,7 @@ describe('posting to the bound organisation', () => {
     const split = settlementOf(MONTH_SPLIT, HEADERS.monthSplit, { split: 'carry' });
 
     for (const s of [positive, negative, split]) {
-      const outcome = x.run(SELLER, () => postSettlementToXero(s.summary, s.documents, 'post'));
+      const outcome = x.run(SELLER, () => postSettlementToXero({ summary: s.summary, documents: s.documents, mode: 'post' }));
       expect(outcome.kind).toBe('posted');
     }
 
@@ -137,7 +137,7 @@ describe('posting to the bound organisation', () => {
   it('sends the lines exactly as planned: tax-inclusive amounts on the mapped accounts', () => {
     const x = connectedToUs();
     const s = settlementOf(POSITIVE, HEADERS.positive);
-    x.run(SELLER, () => postSettlementToXero(s.summary, s.documents, 'post'));
+    x.run(SELLER, () => postSettlementToXero({ summary: s.summary, documents: s.documents, mode: 'post' }));
     const [doc] = x.sandbox.documents(US);
     expect(doc!.lineAmountTypes).toBe('Inclusive');
     expect(doc!.lines.map((l) => [l.accountCode, l.taxType, l.lineAmount])).toEqual(
@@ -148,13 +148,13 @@ describe('posting to the bound organisation', () => {
   it('disconnecting removes the organisation’s connection in Xero and forgets the tokens, keeping the binding and records', () => {
     const x = connectedToUs();
     const s = settlementOf(POSITIVE, HEADERS.positive);
-    x.run(SELLER, () => postSettlementToXero(s.summary, s.documents, 'post'));
+    x.run(SELLER, () => postSettlementToXero({ summary: s.summary, documents: s.documents, mode: 'post' }));
     const status = x.run(SELLER, () => disconnectXero());
     expect(status).toMatchObject({ connected: false, canPost: false, organisation: { tenantId: US } });
     expect(x.sandbox.calls()['DELETE api.xero.com/connections/{id}']).toBe(1);
     expect(x.world.inspect.properties({ user: SELLER })['xero.tokens']).toBeUndefined();
     expect(x.run(SELLER, () => xeroPostedRecord('24288684721'))).toMatchObject({ ok: true, value: { settlementId: '24288684721' } });
-    const again = x.run(SELLER, () => postSettlementToXero(s.summary, s.documents, 'post'));
+    const again = x.run(SELLER, () => postSettlementToXero({ summary: s.summary, documents: s.documents, mode: 'post' }));
     expect(again.kind).toBe('failed');
     expect(again.message).toContain('not connected to Xero');
   });

@@ -188,9 +188,9 @@ describeWithSpec('the official OpenAPI specs', () => {
       blocked: [],
     });
     const before = x.requests().length;
-    expect(x.run(SELLER, () => postSettlementToXero(s.summary, s.documents, 'post', undefined, cogs('4.10'))).kind).toBe('posted');
-    expect(x.run(SELLER, () => postSettlementToXero(s.summary, s.documents, 'void-and-repost', 1, cogs('4.20'))).kind).toBe('posted');
-    expect(x.run(SELLER, () => postSettlementToXero(s.summary, s.documents, 'void', 1, cogs('4.20'))).kind).toBe('voided');
+    expect(x.run(SELLER, () => postSettlementToXero({ summary: s.summary, documents: s.documents, mode: 'post', cogs: cogs('4.10') })).kind).toBe('posted');
+    expect(x.run(SELLER, () => postSettlementToXero({ summary: s.summary, documents: s.documents, mode: 'void-and-repost', seenRevision: 1, cogs: cogs('4.20') })).kind).toBe('posted');
+    expect(x.run(SELLER, () => postSettlementToXero({ summary: s.summary, documents: s.documents, mode: 'void', seenRevision: 1, cogs: cogs('4.20') })).kind).toBe('voided');
     const requests = x.requests().slice(before).filter((r) => r.url.includes('/ManualJournals'));
     const seen = new Set(requests.map((r) => `${r.method} ${new URL(r.url).pathname.replace(/\/[0-9a-f-]{36}$/, '/{id}')}`));
     expect([...seen].sort()).toEqual(['GET /api.xro/2.0/ManualJournals', 'POST /api.xro/2.0/ManualJournals/{id}', 'PUT /api.xro/2.0/ManualJournals']);
@@ -208,7 +208,7 @@ describeWithSpec('the official OpenAPI specs', () => {
     const s = trackedSettlement();
     const before = x.requests().length;
     const attachments = { source: { fileName: 'settlement.txt', contentHash: 'abc123' } };
-    expect(x.run(SELLER, () => postSettlementToXero(s.summary, s.documents, 'post', undefined, undefined, attachments)).kind).toBe('posted');
+    expect(x.run(SELLER, () => postSettlementToXero({ summary: s.summary, documents: s.documents, mode: 'post', attachments })).kind).toBe('posted');
     const requests = x.requests().slice(before);
     const seen = new Set(requests.map((r) => `${r.method} ${new URL(r.url).pathname.replace(/\/[0-9a-f-]{36}/, '/{id}').replace(/Attachments\/.+$/, 'Attachments/{file}')}`));
     expect([...seen].sort()).toEqual([
@@ -300,10 +300,10 @@ describeWithSpec('the official OpenAPI specs', () => {
     x.run(SELLER, () => xeroAccountChoices(true));
     const positive = settlementOf(POSITIVE, HEADERS.positive, { status: 'AUTHORISED' });
     for (const s of [positive, settlementOf(NEGATIVE, HEADERS.negative), settlementOf(MONTH_SPLIT, HEADERS.monthSplit, { split: 'carry' })]) {
-      expect(x.run(SELLER, () => postSettlementToXero(s.summary, s.documents, 'post')).kind).toBe('posted');
+      expect(x.run(SELLER, () => postSettlementToXero({ summary: s.summary, documents: s.documents, mode: 'post' })).kind).toBe('posted');
     }
     x.world.advanceClock(31 * 60_000);
-    expect(x.run(SELLER, () => postSettlementToXero(positive.summary, positive.documents, 'void-and-repost', 1)).kind).toBe('posted');
+    expect(x.run(SELLER, () => postSettlementToXero({ summary: positive.summary, documents: positive.documents, mode: 'void-and-repost', seenRevision: 1 })).kind).toBe('posted');
     x.run(SELLER, () => disconnectXero());
 
     const requests = x.requests();

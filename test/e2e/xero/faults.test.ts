@@ -26,7 +26,7 @@ describe('tokens', () => {
     const x = connectedToUs();
     const s = positive();
     onceBefore(x, /^GET .*\/Invoices\?/, () => x.world.advanceClock(31 * MINUTE));
-    const outcome = x.run(SELLER, () => postSettlementToXero(s.summary, s.documents, 'post'));
+    const outcome = x.run(SELLER, () => postSettlementToXero({ summary: s.summary, documents: s.documents, mode: 'post' }));
     expect(outcome.kind).toBe('posted');
     expect(refreshes(x)).toBe(1);
     expect(x.sandbox.documents(US)).toHaveLength(1);
@@ -52,7 +52,7 @@ describe('tokens', () => {
       x.world.advanceClock(31 * MINUTE);
       other = x.run(SELLER, () => xeroAccountChoices(true));
     });
-    const outcome = x.run(SELLER, () => postSettlementToXero(s.summary, s.documents, 'post'));
+    const outcome = x.run(SELLER, () => postSettlementToXero({ summary: s.summary, documents: s.documents, mode: 'post' }));
     expect(other?.ok).toBe(true);
     expect(outcome.kind).toBe('posted');
     expect(x.sandbox.grants()).toHaveLength(1);
@@ -63,11 +63,11 @@ describe('tokens', () => {
   it('invalid_grant: asks to reconnect, forgets only the dead tokens, keeps the organisation and posted records', () => {
     const x = connectedToUs();
     const first = positive();
-    expect(x.run(SELLER, () => postSettlementToXero(first.summary, first.documents, 'post')).kind).toBe('posted');
+    expect(x.run(SELLER, () => postSettlementToXero({ summary: first.summary, documents: first.documents, mode: 'post' })).kind).toBe('posted');
     // A refresh token unused for 60 days dies.
     x.world.advanceClock(61 * 24 * 60 * MINUTE);
     const split = settlementOf(MONTH_SPLIT, HEADERS.monthSplit, { split: 'carry' });
-    const outcome = x.run(SELLER, () => postSettlementToXero(split.summary, split.documents, 'post'));
+    const outcome = x.run(SELLER, () => postSettlementToXero({ summary: split.summary, documents: split.documents, mode: 'post' }));
     expect(outcome.kind).toBe('reconnect');
     expect(outcome.message).toContain('Connect to Xero again');
     expect(outcome.message).toContain('Nothing was created');
@@ -78,7 +78,7 @@ describe('tokens', () => {
     expect(x.run(SELLER, () => xeroConnectionStatus())).toMatchObject({ connected: false, organisation: { tenantId: US } });
 
     x.connect(SELLER, { tenants: [US] });
-    expect(x.run(SELLER, () => postSettlementToXero(split.summary, split.documents, 'post')).kind).toBe('posted');
+    expect(x.run(SELLER, () => postSettlementToXero({ summary: split.summary, documents: split.documents, mode: 'post' })).kind).toBe('posted');
     expect(x.sandbox.documents(US)).toHaveLength(3);
   });
 });
@@ -89,7 +89,7 @@ describe('rate limits, server errors and lost answers', () => {
     const s = positive();
     x.sandbox.faults.add({ match: { method: 'PUT', path: '/api.xro/2.0/Invoices' }, kind: { rateLimit: { retryAfter: 5 } } });
     const start = x.world.now();
-    expect(x.run(SELLER, () => postSettlementToXero(s.summary, s.documents, 'post')).kind).toBe('posted');
+    expect(x.run(SELLER, () => postSettlementToXero({ summary: s.summary, documents: s.documents, mode: 'post' })).kind).toBe('posted');
     expect(x.world.now() - start).toBeGreaterThanOrEqual(5000);
     expect(x.sandbox.documents(US)).toHaveLength(1);
   });
@@ -98,7 +98,7 @@ describe('rate limits, server errors and lost answers', () => {
     const x = connectedToUs();
     const s = positive();
     x.sandbox.faults.add({ match: { method: 'PUT', path: '/api.xro/2.0/Invoices' }, kind: { rateLimit: { retryAfter: 400 } } });
-    const outcome = x.run(SELLER, () => postSettlementToXero(s.summary, s.documents, 'post'));
+    const outcome = x.run(SELLER, () => postSettlementToXero({ summary: s.summary, documents: s.documents, mode: 'post' }));
     expect(outcome).toMatchObject({ kind: 'rate-limited', retryAfterSeconds: 400 });
     expect(outcome.message).toContain('Xero is busy');
     expect(outcome.message).toContain('try again in 7 minutes');
@@ -107,7 +107,7 @@ describe('rate limits, server errors and lost answers', () => {
     expect(record(x, HEADERS.positive.settlementId)).toMatchObject({ state: 'posting', documents: [], numbers: ['AMZ-24288684721'] });
 
     x.world.advanceClock(400_000);
-    expect(x.run(SELLER, () => postSettlementToXero(s.summary, s.documents, 'post')).kind).toBe('posted');
+    expect(x.run(SELLER, () => postSettlementToXero({ summary: s.summary, documents: s.documents, mode: 'post' })).kind).toBe('posted');
     expect(x.sandbox.documents(US)).toHaveLength(1);
   });
 
@@ -118,7 +118,7 @@ describe('rate limits, server errors and lost answers', () => {
     const x = connectedToUs();
     const s = positive();
     x.sandbox.faults.add({ match: { method: 'PUT', path: '/api.xro/2.0/Invoices' }, kind: { status: 500 } });
-    expect(x.run(SELLER, () => postSettlementToXero(s.summary, s.documents, 'post')).kind).toBe('posted');
+    expect(x.run(SELLER, () => postSettlementToXero({ summary: s.summary, documents: s.documents, mode: 'post' })).kind).toBe('posted');
     const keys = putKeys(x);
     expect(keys).toHaveLength(2);
     expect(keys[0]).toBeDefined();
@@ -132,7 +132,7 @@ describe('rate limits, server errors and lost answers', () => {
     const x = connectedToUs();
     const s = settlementOf(MONTH_SPLIT, HEADERS.monthSplit, { split: 'carry' });
     x.sandbox.faults.add({ match: { method: 'PUT', path: '/api.xro/2.0/Invoices' }, kind: { failAfterCommit: 504 } });
-    const outcome = x.run(SELLER, () => postSettlementToXero(s.summary, s.documents, 'post'));
+    const outcome = x.run(SELLER, () => postSettlementToXero({ summary: s.summary, documents: s.documents, mode: 'post' }));
     expect(outcome.kind).toBe('posted');
     expect(putKeys(x)).toHaveLength(1);
     expect(x.sandbox.documents(US).map((d) => d.invoiceNumber)).toEqual(['AMZ-24288684723-2025-07', 'AMZ-24288684723-2025-08']);
@@ -143,11 +143,11 @@ describe('rate limits, server errors and lost answers', () => {
     const x = connectedToUs();
     const s = positive();
     x.sandbox.faults.add({ match: { method: 'PUT', path: '/api.xro/2.0/Invoices' }, times: 3, kind: { status: 503 } });
-    const outcome = x.run(SELLER, () => postSettlementToXero(s.summary, s.documents, 'post'));
+    const outcome = x.run(SELLER, () => postSettlementToXero({ summary: s.summary, documents: s.documents, mode: 'post' }));
     expect(outcome).toMatchObject({ kind: 'failed', nothingCreated: false });
     expect(outcome.message).toContain('Press Post again');
     expect(new Set(putKeys(x)).size).toBe(3);
-    expect(x.run(SELLER, () => postSettlementToXero(s.summary, s.documents, 'post')).kind).toBe('posted');
+    expect(x.run(SELLER, () => postSettlementToXero({ summary: s.summary, documents: s.documents, mode: 'post' })).kind).toBe('posted');
     expect(new Set(putKeys(x)).size).toBe(4);
     expect(x.sandbox.documents(US)).toHaveLength(1);
   });
@@ -156,7 +156,7 @@ describe('rate limits, server errors and lost answers', () => {
     const x = connectedToUs();
     const s = positive();
     x.sandbox.faults.add({ match: { method: 'PUT', path: '/api.xro/2.0/Invoices' }, kind: { dropAfterCommit: true } });
-    const outcome = x.run(SELLER, () => postSettlementToXero(s.summary, s.documents, 'post'));
+    const outcome = x.run(SELLER, () => postSettlementToXero({ summary: s.summary, documents: s.documents, mode: 'post' }));
     expect(outcome.kind).toBe('posted');
     expect(puts(x)).toBe(2);
     expect(x.sandbox.documents(US)).toHaveLength(1);
@@ -167,13 +167,13 @@ describe('rate limits, server errors and lost answers', () => {
     const x = connectedToUs();
     const s = positive();
     x.sandbox.faults.add({ match: { method: 'PUT', path: '/api.xro/2.0/Invoices' }, times: 3, kind: { dropAfterCommit: true } });
-    const outcome = x.run(SELLER, () => postSettlementToXero(s.summary, s.documents, 'post'));
+    const outcome = x.run(SELLER, () => postSettlementToXero({ summary: s.summary, documents: s.documents, mode: 'post' }));
     expect(outcome).toMatchObject({ kind: 'failed', nothingCreated: false });
     expect(outcome.message).toContain('Xero may have created AMZ-24288684721');
     expect(outcome.message).toContain('Press Post again');
     expect(x.sandbox.documents(US)).toHaveLength(1);
 
-    const again = x.run(SELLER, () => postSettlementToXero(s.summary, s.documents, 'post'));
+    const again = x.run(SELLER, () => postSettlementToXero({ summary: s.summary, documents: s.documents, mode: 'post' }));
     expect(again.kind).toBe('posted');
     expect(puts(x)).toBe(3);
     expect(x.sandbox.documents(US)).toHaveLength(1);
@@ -184,7 +184,7 @@ describe('rate limits, server errors and lost answers', () => {
     const x = connectedToUs();
     const s = positive();
     x.sandbox.faults.add({ match: { method: 'GET', path: '/api.xro/2.0/Invoices' }, times: 3, kind: { networkError: true } });
-    const outcome = x.run(SELLER, () => postSettlementToXero(s.summary, s.documents, 'post'));
+    const outcome = x.run(SELLER, () => postSettlementToXero({ summary: s.summary, documents: s.documents, mode: 'post' }));
     expect(outcome).toMatchObject({ kind: 'failed', nothingCreated: true });
     expect(outcome.message).toContain('3 attempts');
     expect(outcome.message).toContain('Nothing was created in Xero.');
@@ -197,7 +197,7 @@ describe('what Xero refuses', () => {
     const x = connectedToUs();
     x.sandbox.organisation(US).accounts.find((a) => a.Code === '405')!.Status = 'ARCHIVED';
     const s = positive();
-    const outcome = x.run(SELLER, () => postSettlementToXero(s.summary, s.documents, 'post'));
+    const outcome = x.run(SELLER, () => postSettlementToXero({ summary: s.summary, documents: s.documents, mode: 'post' }));
     expect(outcome.kind).toBe('refused');
     expect(outcome.kind === 'refused' && outcome.problems).toEqual([
       'Account 405 — Amazon Seller Fees (used for Seller fees) is ARCHIVED in Harbor Lane Goods Inc. Choose another in the Accounts tab, or restore the account in Xero.',
@@ -213,7 +213,7 @@ describe('what Xero refuses', () => {
     const account = x.sandbox.organisation(US).accounts.find((a) => a.Code === '405')!;
     // Someone archives the account in Xero between SettleSheet's check and its create call.
     onceBefore(x, /^PUT /, () => (account.Status = 'ARCHIVED'));
-    const outcome = x.run(SELLER, () => postSettlementToXero(s.summary, s.documents, 'post'));
+    const outcome = x.run(SELLER, () => postSettlementToXero({ summary: s.summary, documents: s.documents, mode: 'post' }));
     expect(outcome).toMatchObject({ kind: 'failed', nothingCreated: true });
     expect(outcome.message).toContain(
       "Xero refused settlement 24288684721: sales invoice AMZ-24288684721, line 3 (Seller fees, account 405): Account code '405' has been archived, or has been deleted.",
@@ -223,7 +223,7 @@ describe('what Xero refuses', () => {
 
     // Restored in Xero, the same request must not be answered with the stored refusal.
     account.Status = 'ACTIVE';
-    expect(x.run(SELLER, () => postSettlementToXero(s.summary, s.documents, 'post')).kind).toBe('posted');
+    expect(x.run(SELLER, () => postSettlementToXero({ summary: s.summary, documents: s.documents, mode: 'post' })).kind).toBe('posted');
     expect(x.sandbox.documents(US)).toHaveLength(1);
   });
 
@@ -232,7 +232,7 @@ describe('what Xero refuses', () => {
     const s = settlementOf(MONTH_SPLIT, HEADERS.monthSplit, { split: 'separate' });
     const storage = x.sandbox.organisation(US).accounts.find((a) => a.Code === '407')!;
     onceBefore(x, /^PUT /, () => (storage.Status = 'ARCHIVED'));
-    const outcome = x.run(SELLER, () => postSettlementToXero(s.summary, s.documents, 'post'));
+    const outcome = x.run(SELLER, () => postSettlementToXero({ summary: s.summary, documents: s.documents, mode: 'post' }));
     expect(outcome).toMatchObject({ kind: 'partly-posted', missing: [{ part: '2025-08', invoiceNumber: 'AMZ-24288684723-2025-08', total: '185.99' }] });
     expect(outcome.message).toContain('Harbor Lane Goods Inc holds AMZ-24288684723-2025-07 (2025-07), but Xero refused AMZ-24288684723-2025-08 (2025-08).');
     expect(outcome.message).toContain('sales invoice AMZ-24288684723-2025-08 (2025-08), line 3 (Storage, account 407)');
@@ -246,10 +246,10 @@ describe('what Xero refuses', () => {
     storage.Status = 'ACTIVE';
     // Finishing meets Xero's daily limit: nothing changes, and the settlement stays marked.
     x.sandbox.faults.add({ match: { method: 'PUT', path: '/api.xro/2.0/Invoices' }, kind: { rateLimit: { retryAfter: 20_000, problem: 'day' } } });
-    expect(x.run(SELLER, () => postSettlementToXero(s.summary, s.documents, 'post')).kind).toBe('rate-limited');
+    expect(x.run(SELLER, () => postSettlementToXero({ summary: s.summary, documents: s.documents, mode: 'post' })).kind).toBe('rate-limited');
     expect(record(x, HEADERS.monthSplit.settlementId)).toMatchObject({ state: 'partly-posted', missing: [{ invoiceNumber: 'AMZ-24288684723-2025-08' }] });
     x.world.advanceClock(20_000_000);
-    expect(x.run(SELLER, () => postSettlementToXero(s.summary, s.documents, 'post')).kind).toBe('posted');
+    expect(x.run(SELLER, () => postSettlementToXero({ summary: s.summary, documents: s.documents, mode: 'post' })).kind).toBe('posted');
     expect(x.sandbox.documents(US).map((d) => [d.invoiceNumber, d.total])).toEqual([
       ['AMZ-24288684723-2025-07', '127.50'],
       ['AMZ-24288684723-2025-08', '185.99'],

@@ -29,19 +29,19 @@ it('no token, code or secret leaks anywhere but the owner’s user properties an
   as(SELLER, () => xeroConnectionStatus());
   as(SELLER, () => selectXeroOrganisation(US));
   as(SELLER, () => xeroAccountChoices(true));
-  as(SELLER, () => postSettlementToXero(positive.summary, positive.documents, 'post'));
+  as(SELLER, () => postSettlementToXero({ summary: positive.summary, documents: positive.documents, mode: 'post' }));
   x.world.advanceClock(31 * MINUTE);
-  as(SELLER, () => postSettlementToXero(negative.summary, negative.documents, 'post'));
-  as(SELLER, () => postSettlementToXero(positive.summary, positive.documents, 'void-and-repost', 1));
+  as(SELLER, () => postSettlementToXero({ summary: negative.summary, documents: negative.documents, mode: 'post' }));
+  as(SELLER, () => postSettlementToXero({ summary: positive.summary, documents: positive.documents, mode: 'void-and-repost', seenRevision: 1 }));
   outputs.push(x.connect(BOOKKEEPER));
   as(BOOKKEEPER, () => xeroConnectionStatus());
-  as(BOOKKEEPER, () => postSettlementToXero(negative.summary, negative.documents, 'post'));
+  as(BOOKKEEPER, () => postSettlementToXero({ summary: negative.summary, documents: negative.documents, mode: 'post' }));
   x.sandbox.faults.add({ match: { method: 'PUT' }, kind: { rateLimit: { retryAfter: 900 } } });
-  as(BOOKKEEPER, () => postSettlementToXero(split.summary, split.documents, 'post'));
+  as(BOOKKEEPER, () => postSettlementToXero({ summary: split.summary, documents: split.documents, mode: 'post' }));
   x.world.advanceClock(61 * 24 * 60 * MINUTE);
-  as(SELLER, () => postSettlementToXero(split.summary, split.documents, 'post'));
+  as(SELLER, () => postSettlementToXero({ summary: split.summary, documents: split.documents, mode: 'post' }));
   outputs.push(x.connect(SELLER, { tenants: [US] }));
-  as(SELLER, () => postSettlementToXero(split.summary, split.documents, 'post'));
+  as(SELLER, () => postSettlementToXero({ summary: split.summary, documents: split.documents, mode: 'post' }));
   as(SELLER, () => xeroPostedRecord(HEADERS.monthSplit.settlementId));
   as(BOOKKEEPER, () => disconnectXero());
 
