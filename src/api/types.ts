@@ -2,139 +2,25 @@
  * What crosses `google.script.run` between the sidebar and the server. Only plain data: money as
  * decimal strings in the currency's decimals, dates as ISO strings (a `Date` makes the call fail).
  * Shared by the server (which implements it) and the sidebar (which calls it through one typed
- * wrapper), so both sides change together.
+ * wrapper), so both sides change together. This file has the settlements, the preview, posting
+ * and the targets; the import, cost of goods sold, the connection and settings, and what changed
+ * since posting have their own files, all re-exported here.
  */
 import type { SplitMode } from '../core/summary/types';
 import type { TaxRemitter } from '../core/tax/classify';
-import type { Channel } from '../core/tracking/channel';
-import type { TrackingSettings } from '../core/tracking/tracking';
 import type { DocumentStatus } from '../core/xero/invoice';
 import type { PostingChangesDto } from './changes-types';
+import type { CogsPreviewDto } from './cogs-types';
+import type { AppendLinesRequest, BeginImportRequest, BeginImportResult, FinishImportRequest } from './import-types';
+import type { ConnectionStatusDto, SaveSettingsRequest, SettingsDto, TrackingChoicesDto } from './settings-types';
 
 export type * from './changes-types';
+export type * from './cogs-types';
+export type * from './import-types';
+export type * from './settings-types';
 
 /** Money as a decimal string with the currency's decimals: `-321.69`, `1200`. */
 export type Decimal = string;
-
-/** The settlement's summary row, as the browser parsed it. */
-export interface SettlementHeaderDto {
-  settlementId: string;
-  /** ISO instants `YYYY-MM-DDTHH:MM:SSZ`. */
-  start: string;
-  end: string;
-  depositDate: string;
-  totalAmount: Decimal;
-  currency: string;
-}
-
-/**
- * One settlement line, as a tuple to keep 6,500-line chunks small:
- * [file line, posted date, transaction type, amount type, amount description, order id, SKU,
- * marketplace, amount, who remits its tax, quantity, fulfillment id, Amazon's share].
- * Who remits its tax is the browser's classification (core/tax): '', `amazon`, `seller`, or
- * `amazon+seller` for a line split between them, whose Amazon share is the last element ('' for
- * every other line). The quantity is `quantity-purchased` as the parser gives it to the line (null
- * when blank), the fulfillment id the raw `fulfillment-id` cell ('' when blank). The server keeps
- * the line in Transactions and holds the browser's aggregate and units to these lines exactly.
- */
-export type LineDto = [
-  line: number,
-  postedDate: string,
-  transactionType: string,
-  amountType: string,
-  amountDescription: string,
-  orderId: string,
-  sku: string,
-  marketplace: string,
-  amount: Decimal,
-  taxRole: '' | 'amazon' | 'seller' | 'amazon+seller',
-  quantity: number | null,
-  fulfillmentId: string,
-  amazonShare: Decimal | '',
-];
-
-/**
- * One aggregate entry: [posted date, transaction type, amount type, description, marketplace,
- * amount, rows, who remits the tax ('' for lines that are not tax), fulfilment channel ('' for
- * account-level lines; absent from sidebars older than channels)].
- */
-export type AggregateEntryDto = [
-  postedDate: string,
-  transactionType: string,
-  amountType: string,
-  amountDescription: string,
-  marketplace: string,
-  amount: Decimal,
-  rows: number,
-  remittedBy?: TaxRemitter,
-  channel?: Channel,
-];
-
-/**
- * Units of one SKU on one posted day in one marketplace (core/cogs/units.ts):
- * [posted date, SKU, marketplace, sold, returned, counted lines whose quantity was blank].
- */
-export type UnitsEntryDto = [postedDate: string, sku: string, marketplace: string, sold: number, returned: number, assumed: number];
-
-/** Starts an import: the settlement's facts and how many lines will follow. */
-export interface BeginImportRequest {
-  source: string;
-  format: 'v1' | 'v2';
-  header: SettlementHeaderDto;
-  lineCount: number;
-  dataRows: number;
-  rowsWithoutAmount: number;
-  /** A hash of the file's settlement lines: the same file again changes nothing. */
-  /**
-   * The rows the settlement's units take (one per SKU × marketplace, cost of goods sold), so the
-   * room check at the start counts everything the import will add. Absent from older sidebars.
-   */
-  unitRows?: number;
-  contentHash: string;
-  /** The user confirmed replacing an imported settlement with a re-issued file of the same id. */
-  confirmReissue?: boolean;
-  /** The person chose to keep a file whose lines do not add up to its total, for inspection. */
-  keepUnbalanced?: boolean;
-  /** The import in progress (its id) the person chose to take over: continued if it is this file, else cancelled. */
-  takeOver?: string;
-}
-
-/** An import in progress another begin ran into. */
-export interface StalledImportDto {
-  importId: string;
-  /** Who started it. */
-  user: string;
-  settlementId: string;
-  received: number;
-  lines: number;
-  /** Since its last chunk. */
-  idleSeconds: number;
-  /** This person may take it over or cancel it now (they started it, or it has been idle two minutes). */
-  canTakeOver: boolean;
-}
-
-/** How an import can start. */
-export type BeginImportResult =
-  /** `received`: lines already there (an import taken over continues from there). */
-  | { status: 'ready'; importId: string; chunkSize: number; received?: number }
-  | { status: 'unchanged'; settlement: SettlementListItem }
-  | { status: 'needs-confirmation'; message: string; posted: boolean }
-  | { status: 'busy'; message: string; stalled?: StalledImportDto };
-
-/** A chunk of lines, in order; `offset` is the index of its first line (0-based). */
-export interface AppendLinesRequest {
-  importId: string;
-  offset: number;
-  lines: LineDto[];
-}
-
-/** Ends an import; the aggregate lets the server check and store the compact form. */
-export interface FinishImportRequest {
-  importId: string;
-  aggregate: AggregateEntryDto[];
-  /** Units per SKU per day, for the cost of goods sold (absent from a sidebar older than it). */
-  units?: UnitsEntryDto[];
-}
 
 /** The status a settlement shows in the Settlements tab and the sidebar. */
 export type SettlementStatus = 'Imported' | 'Needs mapping' | 'Needs attention' | 'Ready' | 'Posted' | 'Partly posted' | 'Failed' | 'Changed since posting';
@@ -287,70 +173,6 @@ export interface UnmappedDto {
   amount: Decimal;
 }
 
-/** One SKU of a part: units and what they cost. */
-export interface CogsSkuDto {
-  sku: string;
-  sold: number;
-  returned: number;
-  net: number;
-  /** Absent while the SKU has no cost (or several costs apply in the part). */
-  unitCost?: Decimal;
-  /** Absent while a cost is missing. */
-  amount?: Decimal;
-  /** Costs tab rows used. */
-  costRows: number[];
-}
-
-/** A part's units by SKU. */
-export interface CogsPartDto {
-  key: string;
-  from: string;
-  to: string;
-  sold: number;
-  returned: number;
-  amount?: Decimal;
-  skus: CogsSkuDto[];
-}
-
-/** A cost of goods sold journal the next post would send. */
-export interface PlannedJournalDto {
-  part: string;
-  key: string;
-  narration: string;
-  date: string;
-  status: 'DRAFT' | 'POSTED';
-  /** Moved from inventory to cost of goods sold (negative when returns exceed sales). */
-  total: Decimal;
-  lines: { category: string; accountCode: string; accountName?: string; taxType: string; amount: Decimal }[];
-}
-
-/** A cost of goods sold journal Xero holds. */
-export interface PostedJournalDto {
-  part: string;
-  narration: string;
-  status: string;
-  total: Decimal;
-  url: string;
-}
-
-/** The cost of goods sold of a settlement, as the detail shows it. */
-export interface CogsPreviewDto {
-  /** The spreadsheet's setting: off makes no journal. */
-  enabled: boolean;
-  parts: CogsPartDto[];
-  journals: PlannedJournalDto[];
-  posted: PostedJournalDto[];
-  /** Why no journal would be posted now (the invoices are not affected). */
-  problems: string[];
-  notes: string[];
-  /** SKUs without a cost, with their net units and first day. */
-  missing: { sku: string; units: number; date: string }[];
-  /** Xero holds journals that differ from these: "Void and re-post" replaces only the journals. */
-  changedSincePosting: boolean;
-  /** Xero already holds the settlement's documents as they are now: the next press touches only journals. */
-  onlyJournals: boolean;
-}
-
 /** Everything the settlement detail shows, computed from the current Mapping and Accounts tabs. */
 export interface PreviewResult {
   settlement: SettlementListItem;
@@ -411,18 +233,6 @@ export interface AttachmentsDto {
   contentHash: string;
 }
 
-/** The organisation's tracking categories and what the spreadsheet tracks, for the settings. */
-export interface TrackingChoicesDto {
-  /** False when Xero could not be read (not connected); `message` says why. */
-  connected: boolean;
-  message?: string;
-  /** The organisation's ACTIVE tracking categories with their ACTIVE options. */
-  categories: { name: string; options: string[] }[];
-  /** The marketplaces of the imported settlements, most recent first. */
-  marketplaces: string[];
-  settings: TrackingSettings;
-}
-
 /** A person's choice of category for a line type, from the sidebar. */
 export interface CategoryChoiceRequest {
   transactionType: string;
@@ -458,57 +268,6 @@ export type PostResultDto =
   | { outcome: 'voided'; message: string }
   | { outcome: 'refused'; message: string; problems: string[] }
   | { outcome: 'busy' | 'rate-limited' | 'reconnect' | 'failed'; message: string; retryAfterSeconds?: number };
-
-/** A Xero organisation the user can reach. */
-export interface OrganisationDto {
-  tenantId: string;
-  name: string;
-}
-
-/** The Xero connection as the sidebar shows it. */
-export interface ConnectionStatusDto {
-  /** The deployer has set the Xero app's client id and secret. */
-  configured: boolean;
-  /** This user has a working Xero login. */
-  connected: boolean;
-  user: string;
-  /** The organisation this spreadsheet posts to, shared by every collaborator (and where it posted before, if moved). */
-  organisation?: OrganisationDto & { boundBy: string; boundAt: string; previous?: OrganisationDto };
-  /** The organisations this user's login can reach (to pick or switch). */
-  organisations: OrganisationDto[];
-  canPost: boolean;
-  /** What to do next, when something is missing. */
-  message?: string;
-  /** Set when this call just read the organisation's accounts and tax rates into the Accounts tab's lists. */
-  listsLoaded?: { accounts: number; taxRates: number };
-  /** Choosing another organisation waits for this confirmation (nothing changed yet). */
-  confirmRebind?: { from: OrganisationDto; to: OrganisationDto; message: string };
-  /** Someone moved the spreadsheet to another organisation since this person last looked (said once). */
-  organisationChanged?: { from: OrganisationDto; to: OrganisationDto; by: string; at: string };
-}
-
-/** Settings kept with the spreadsheet. */
-export interface SettingsDto {
-  split: SplitMode;
-  documentStatus: DocumentStatus;
-  /** Blank: the settlement's main marketplace (e.g. `Amazon.ca`). */
-  contactName: string;
-  /** Where you sell and how you are registered: a regional template's id, blank until chosen. */
-  template: string;
-  /** Cost of goods sold journals: on unless turned off (absent means unchanged when saving). */
-  cogs?: 'on' | 'off';
-  /** Xero tracking categories for marketplaces and fulfilment channels (absent means unchanged when saving). */
-  tracking?: TrackingSettings;
-  /** Marketplace → its Xero contact (absent means unchanged when saving). */
-  contacts?: Record<string, string>;
-  /** One document per part and marketplace, each to its own contact (absent means unchanged). */
-  splitByMarketplace?: boolean;
-  /** Attach each document's summary CSV after posting: on unless turned off (absent means unchanged). */
-  attachments?: 'summary' | 'off';
-}
-
-/** Saving the settings; `applyTemplate` also replaces the Accounts tab's rows with the template's. */
-export type SaveSettingsRequest = SettingsDto & { applyTemplate?: boolean };
 
 /** Every server call returns this envelope, so expected failures arrive as words, not exceptions. */
 export type Envelope<T> = { ok: true; value: T } | { ok: false; message: string };
