@@ -8,7 +8,6 @@ import type { XeroApp } from './config';
 import { failure, reconnectFailure, success, type XeroFailure, type XeroResult } from './errors';
 import type { HttpPort, HttpRequest, HttpResponse } from './http';
 import type { Crypto, KeyValueStore, StateTokenPort } from './ports';
-import type { StoredTokens } from './tokens';
 import { deliver, type TimeBudget } from './transport';
 import { formEncode, parseJson, withQuery } from './wire';
 
@@ -16,6 +15,21 @@ import { formEncode, parseJson, withQuery } from './wire';
 const AUTHORIZE_URL = 'https://login.xero.com/identity/connect/authorize';
 /** Xero's token endpoint. */
 const TOKEN_URL = 'https://identity.xero.com/connect/token';
+
+/** The tokens one user holds: made here from Xero's answers, kept by tokens.ts. */
+export interface StoredTokens {
+  accessToken: string;
+  /** Empty when Xero gave none (no offline_access): the user must reconnect when the access token ends. */
+  refreshToken: string;
+  /** Epoch ms. */
+  expiresAt: number;
+  scopes: string[];
+  /** The Google user who connected. */
+  who: string;
+  /** Epoch ms of the sign-in or refresh that gave these tokens. */
+  obtainedAt: number;
+}
+
 /** The top-level function Google calls back with the code; the server bundle must export it. */
 export const CALLBACK_FUNCTION = 'xeroAuthCallback';
 /** How long a sign-in may take, in seconds (the state token and the verifier live this long). */

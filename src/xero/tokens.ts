@@ -6,7 +6,9 @@
 import { failure, notConnectedFailure, reconnectFailure, success, type XeroResult } from './errors';
 import type { XeroApp } from './config';
 import type { HttpPort } from './http';
-import { refreshAccessToken } from './oauth';
+import { refreshAccessToken, type StoredTokens } from './oauth';
+
+export type { StoredTokens } from './oauth';
 import type { Crypto, KeyValueStore, LockPort } from './ports';
 import type { TimeBudget } from './transport';
 import { parseJson } from './wire';
@@ -20,19 +22,6 @@ const REFRESH_MARGIN_MS = 60_000;
 // How long an execution waits for another one's refresh before giving up.
 const USER_LOCK_WAIT_MS = 15_000;
 
-/** What is stored for one user. */
-export interface StoredTokens {
-  accessToken: string;
-  /** Empty when Xero gave none (no offline_access): the user must reconnect when the access token ends. */
-  refreshToken: string;
-  /** Epoch ms. */
-  expiresAt: number;
-  scopes: string[];
-  /** The Google user who connected. */
-  who: string;
-  /** Epoch ms of the sign-in or refresh that gave these tokens. */
-  obtainedAt: number;
-}
 
 /** The stored tokens, or undefined when this user is not connected. */
 export function readTokens(user: KeyValueStore): StoredTokens | undefined {

@@ -13,7 +13,7 @@ import { Workbook } from '../workbook/workbook';
 import { appsScriptEnvironment } from '../xero/environment';
 import { currentUser } from '../identity';
 import { UserFacingError } from './envelope';
-import type { Computed } from './preview';
+import type { Computed } from './compute';
 
 /** The preview's `attachments`: the files on the documents Xero holds, and the summaries still to attach. */
 export function attachmentsOf(c: Computed): AttachmentsDto {

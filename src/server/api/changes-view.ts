@@ -9,7 +9,7 @@ import { diffPostedJournals, diffPostedLines, postedJournalsLinesOf, postedLines
 import { formatAmount } from '../../core/money';
 import { mainMarketplace } from '../../core/summary/summarise';
 import { isOpen, type PostedRecord } from '../../xero/posted-records';
-import type { Computed } from './preview';
+import type { Computed } from './compute';
 import type { XeroChecks } from './xero-checks';
 
 /** The difference, or undefined when the settlement did not change since it was posted. */

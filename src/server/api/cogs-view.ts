@@ -6,7 +6,7 @@ import type { CogsPreviewDto } from '../../api/types';
 import { formatAmount, type Minor } from '../../core/money';
 import { postedRecord } from '../posted';
 import { isOpen } from '../../xero/posted-records';
-import type { Computed } from './preview';
+import type { Computed } from './compute';
 import type { XeroChecks } from './xero-checks';
 
 /** The preview's `cogs`, or undefined when cost of goods sold is off for the spreadsheet. */

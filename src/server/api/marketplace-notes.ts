@@ -4,7 +4,7 @@
  * tracked by channel when it was imported before SettleSheet kept channels.
  */
 import { tracks } from '../../core/tracking/tracking';
-import type { Computed } from './preview';
+import type { Computed } from './compute';
 
 /** The notes for a computed settlement. */
 export function marketplaceNotes(c: Computed): string[] {

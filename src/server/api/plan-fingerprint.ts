@@ -8,7 +8,7 @@
  * the documents and journals exactly as they would be sent, and what Xero holds of the settlement.
  */
 import { sha256OfText } from '../../core/hash';
-import type { Computed } from './preview';
+import type { Computed } from './compute';
 import type { Standing } from './xero-checks';
 
 /** The fingerprint of a computed settlement's plan (64 hex digits). */

@@ -17,7 +17,7 @@ import { postSettlementToXero } from '../xero/posting';
 import { UrlFetchRefused } from '../xero/url-fetch';
 import { Workbook } from '../workbook/workbook';
 import { documentDto } from './partly-posted';
-import { compute, recordOf } from './preview';
+import { compute, recordOf } from './compute';
 import { currentUser } from '../identity';
 import { postingViewOf } from './views';
 import { settleUnfinishedWork } from '../unfinished-work';

@@ -8,26 +8,18 @@
  * an import or a post cannot change the settlement between its reads and its writes. Its answer
  * is bounded (a file of 10,000 new line types lists the first 50 and says how many more).
  */
-import type { PartDto, PlannedDocumentDto, PreviewResult, SettingsDto, SummaryLineDto } from '../../api/types';
-import type { RowBlock } from '../registry';
+import type { PartDto, PlannedDocumentDto, PreviewResult, SummaryLineDto } from '../../api/types';
 import { settleUnfinishedWork } from '../unfinished-work';
 import { planFingerprint } from './plan-fingerprint';
 import { bounded } from './preview-bounds';
 import { toBase, type Conversion } from '../../core/exchange';
-import { createMatcher } from '../../core/mapping/match';
-import { categoryLabel } from '../category-labels';
 import type { LineKey } from '../../core/mapping/types';
 import { formatAmount } from '../../core/money';
 import type { SettlementSummary } from '../../core/summary/types';
-import { summariseSettlement } from '../../core/summary/summarise';
-import { buildDocuments, type PlannedDocument } from '../../core/xero/documents';
-import type { AttachmentRequest } from '../../xero/posting-attachments';
-import { settlementCogs, type SettlementCogs } from '../cogs';
-import { SettlementRegistry, type SettlementRecord } from '../registry';
-import { aggregateOf } from '../settlement-aggregate';
-import { readSettings } from '../settings';
-import { readAggregate, writeAggregateCategories, type StoredEntry } from '../workbook/aggregates';
-import { appendUnmapped, readMappingTabs } from '../workbook/mapping-tabs';
+import type { PlannedDocument } from '../../core/xero/documents';
+import { SettlementRegistry } from '../registry';
+import { writeAggregateCategories } from '../workbook/aggregates';
+import { appendUnmapped } from '../workbook/mapping-tabs';
 import { writeSettlementRow } from '../workbook/settlements-tab';
 import { appendCogsToSummary } from '../workbook/summary-cogs';
 import { writeSummaryTab } from '../workbook/summary-tab';
@@ -35,69 +27,15 @@ import { refreshTransactionCategories } from '../workbook/transactions-maintenan
 import { Workbook } from '../workbook/workbook';
 import { postingChangesOf } from './changes-view';
 import { cogsPreviewOf } from './cogs-view';
-import { UserFacingError, underDocumentLock } from './envelope';
-import { conversionOfSettlement, exchangeView } from './exchange';
+import { underDocumentLock } from './envelope';
+import { exchangeView } from './exchange';
 import { previewNotes } from './preview-notes';
 import { marketplaceNotes } from './marketplace-notes';
 import { attachmentsOf } from './attachments';
 import { listItemOf, postingViewOf } from './views';
+import { compute, recordOf, type Computed } from './compute';
 import { standingOf, xeroChecks, type XeroChecks } from './xero-checks';
 
-
-/** Everything computed for one settlement under the current tabs and settings. */
-export interface Computed {
-  record: SettlementRecord;
-  stored: StoredEntry[];
-  /** Where the aggregate rows are (found by settlement id when the record's row numbers were stale). */
-  aggregates: RowBlock;
-  summary: SettlementSummary;
-  documents: PlannedDocument[];
-  mappingTable: string[][];
-  /** Categories the mapping gives each stored entry now (same order as `stored`). */
-  categories: string[];
-  /** The settlement's one exchange rate, when its deposit was entered in another currency. */
-  conversion?: Conversion;
-  settings: SettingsDto;
-  /** The cost of goods sold journals and what they are made of. */
-  cogs: SettlementCogs;
-  /** What the post attaches to each document (absent when attachments are off). */
-  attachments?: AttachmentRequest;
-}
-
-/** The settlement's record, or a clear error when it was never imported. */
-export function recordOf(settlementId: string): SettlementRecord {
-  const record = SettlementRegistry.active().get(settlementId);
-  if (!record) throw new UserFacingError(`Settlement ${settlementId} is not imported in this spreadsheet. Import its file first.`);
-  return record;
-}
-
-/** Summarises a settlement with the tabs as they are now. */
-export function compute(workbook: Workbook, record: SettlementRecord): Computed {
-  const { stored, block } = readAggregate(workbook, record);
-  const { mapping, problems, mappingTable } = readMappingTabs(workbook);
-  const settings = readSettings();
-  const summary = summariseSettlement(aggregateOf(record, stored.map((s) => s.entry)), mapping, {
-    split: settings.split,
-    ...(settings.tracking ? { tracking: settings.tracking } : {}),
-    ...(settings.splitByMarketplace ? { splitByMarketplace: true } : {}),
-  });
-  // Rows people cannot read block posting too: a half-read mapping is not a mapping.
-  summary.problems.unshift(...problems.map((p) => ({ kind: 'mapping-table' as const, message: p.message })));
-  const conversion = conversionOfSettlement(summary.header);
-  const built = buildDocuments(summary, {
-    status: settings.documentStatus,
-    ...(settings.contactName ? { contactName: settings.contactName } : {}),
-    ...(settings.contacts ? { contacts: settings.contacts } : {}),
-    ...(conversion ? { currencyRate: conversion.rate } : {}),
-  });
-  const attachments = settings.attachments === 'off' ? undefined : { source: { fileName: record.source, contentHash: record.contentHash } };
-  const matcher = createMatcher(mapping);
-  const categories = stored.map((s) => categoryLabel(matcher.categoryFor(s.entry)));
-  return {
-    record, stored, aggregates: block, summary, documents: built.ok ? built.documents : [], mappingTable, categories, settings,
-    ...(conversion ? { conversion } : {}), cogs: settlementCogs(workbook, summary, mapping, settings), ...(attachments ? { attachments } : {}),
-  };
-}
 
 /**
  * Keeps the workbook in step with a fresh computation (made under the same lock): Mapping,

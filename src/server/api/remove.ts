@@ -19,7 +19,7 @@ import { deleteRowsOf, forgetRemoval, noteRemoval } from '../removals';
 import { appendLog } from '../workbook/log';
 import { Workbook } from '../workbook/workbook';
 import { UserFacingError, underDocumentLock } from './envelope';
-import { recordOf } from './preview';
+import { recordOf } from './compute';
 
 /** Removes a settlement Xero holds nothing of; says what was removed. */
 export function removeSettlement(request: { settlementId: string }): { removed: boolean; message: string } {

@@ -17,7 +17,7 @@ import { postedRecord } from '../posted';
 import { appsScriptEnvironment } from '../xero/environment';
 import { appsScriptCrypto } from '../xero/ports';
 import { partlyPostedOf } from './partly-posted';
-import type { Computed } from './preview';
+import type { Computed } from './compute';
 
 /** The Xero side of a preview. */
 export interface XeroChecks {
