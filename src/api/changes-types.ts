@@ -3,9 +3,7 @@
  * (PreviewResult.changes): plain data, money as decimal strings in the settlement's currency.
  */
 import type { TaxRemitter } from '../core/tax/classify';
-
-/** Money as a decimal string with the currency's decimals. */
-type Decimal = string;
+import type { Decimal } from './import-types';
 
 /** One side of a changed line: where it posts and how much (signed as the settlement's lines). */
 export interface LineSideDto {

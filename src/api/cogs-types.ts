@@ -2,7 +2,7 @@
  * Cost of goods sold as the settlement detail shows it: units by SKU per part, the journals the
  * next post sends, and the journals Xero holds.
  */
-import type { Decimal } from './types';
+import type { Decimal } from './import-types';
 
 /** One SKU of a part: units and what they cost. */
 export interface CogsSkuDto {

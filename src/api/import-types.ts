@@ -1,10 +1,13 @@
 /**
  * What an import sends across `google.script.run`: the settlement's facts, its lines in chunks, and
- * the browser's aggregate and units, which the server holds to the lines it stored (types.ts has the rest).
+ * the browser's aggregate and units, which the server holds to the lines it stored (types.ts has the
+ * answers that name a settlement, and the rest).
  */
 import type { TaxRemitter } from '../core/tax/classify';
 import type { Channel } from '../core/tracking/channel';
-import type { Decimal, SettlementListItem } from './types';
+
+/** Money as a decimal string with the currency's decimals: `-321.69`, `1200`. */
+export type Decimal = string;
 
 /** The settlement's summary row, as the browser parsed it. */
 export interface SettlementHeaderDto {
@@ -88,28 +91,6 @@ export interface BeginImportRequest {
   /** The import in progress (its id) the person chose to take over: continued if it is this file, else cancelled. */
   takeOver?: string;
 }
-
-/** An import in progress another begin ran into. */
-export interface StalledImportDto {
-  importId: string;
-  /** Who started it. */
-  user: string;
-  settlementId: string;
-  received: number;
-  lines: number;
-  /** Since its last chunk. */
-  idleSeconds: number;
-  /** This person may take it over or cancel it now (they started it, or it has been idle two minutes). */
-  canTakeOver: boolean;
-}
-
-/** How an import can start. */
-export type BeginImportResult =
-  /** `received`: lines already there (an import taken over continues from there). */
-  | { status: 'ready'; importId: string; chunkSize: number; received?: number }
-  | { status: 'unchanged'; settlement: SettlementListItem }
-  | { status: 'needs-confirmation'; message: string; posted: boolean }
-  | { status: 'busy'; message: string; stalled?: StalledImportDto };
 
 /** A chunk of lines, in order; `offset` is the index of its first line (0-based). */
 export interface AppendLinesRequest {

@@ -11,7 +11,7 @@ import type { TaxRemitter } from '../core/tax/classify';
 import type { DocumentStatus } from '../core/xero/invoice';
 import type { PostingChangesDto } from './changes-types';
 import type { CogsPreviewDto } from './cogs-types';
-import type { AppendLinesRequest, BeginImportRequest, BeginImportResult, FinishImportRequest } from './import-types';
+import type { AppendLinesRequest, BeginImportRequest, Decimal, FinishImportRequest } from './import-types';
 import type { ConnectionStatusDto, SaveSettingsRequest, SettingsDto, TrackingChoicesDto } from './settings-types';
 
 export type * from './changes-types';
@@ -19,8 +19,27 @@ export type * from './cogs-types';
 export type * from './import-types';
 export type * from './settings-types';
 
-/** Money as a decimal string with the currency's decimals: `-321.69`, `1200`. */
-export type Decimal = string;
+/** An import in progress another begin ran into. */
+export interface StalledImportDto {
+  importId: string;
+  /** Who started it. */
+  user: string;
+  settlementId: string;
+  received: number;
+  lines: number;
+  /** Since its last chunk. */
+  idleSeconds: number;
+  /** This person may take it over or cancel it now (they started it, or it has been idle two minutes). */
+  canTakeOver: boolean;
+}
+
+/** How an import can start. */
+export type BeginImportResult =
+  /** `received`: lines already there (an import taken over continues from there). */
+  | { status: 'ready'; importId: string; chunkSize: number; received?: number }
+  | { status: 'unchanged'; settlement: SettlementListItem }
+  | { status: 'needs-confirmation'; message: string; posted: boolean }
+  | { status: 'busy'; message: string; stalled?: StalledImportDto };
 
 /** The status a settlement shows in the Settlements tab and the sidebar. */
 export type SettlementStatus = 'Imported' | 'Needs mapping' | 'Needs attention' | 'Ready' | 'Posted' | 'Partly posted' | 'Failed' | 'Changed since posting';

@@ -12,13 +12,13 @@
  * post to one more call per document. What goes wrong here is said and kept for a retry; it never
  * undoes or blocks the documents.
  */
-import { summaryCsv, summaryFileName, type SummarySource } from '../core/attachments/summary-csv';
+import { summaryCsv, summaryFileName } from '../core/attachments/summary-csv';
 import type { PlannedDocument } from '../core/xero/documents';
 import type { AttachmentFile } from './client';
 import type { XeroFailure } from './errors';
 import { isOpen, type PostedAttachment, type PostedDocument, type PostedRecord } from './posted-records';
 import { idempotencyKey, renumber } from './posting-plan';
-import type { PostingDeps } from './posting-request';
+import type { AttachmentRequest, PostingDeps } from './posting-request';
 import type { SettlementSummary } from '../core/summary/types';
 
 /** Xero's limit on one attachment (see the sandbox's attachments.ts for the sources). */
@@ -37,10 +37,7 @@ export interface AttachmentOutcome {
   message: string;
 }
 
-/** What the post flow attaches: the summary CSVs, made from the settlement's facts. */
-export interface AttachmentRequest {
-  source: SummarySource;
-}
+export type { AttachmentRequest } from './posting-request';
 
 /** The documents of the record's revision that count in Xero's books. */
 function openDocuments(record: PostedRecord): PostedDocument[] {

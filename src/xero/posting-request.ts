@@ -5,7 +5,7 @@ import type { SettlementSummary } from '../core/summary/types';
 import type { PlannedDocument } from '../core/xero/documents';
 import type { XeroClient } from './client';
 import type { JournalRequest } from './journal-plan';
-import type { AttachmentRequest } from './posting-attachments';
+import type { SummarySource } from '../core/attachments/summary-csv';
 import type { CachePort, Clock, Crypto, LockPort } from './ports';
 import type { PostedRecordStore } from './posted-records';
 
@@ -14,6 +14,11 @@ import type { PostedRecordStore } from './posted-records';
  * first voids (or deletes) what was posted; `void` only voids (or deletes) it, taking back a
  * settlement that cannot be finished.
  */
+
+/** What the post flow attaches: the summary CSVs, made from the settlement's facts (posting-attachments.ts). */
+export interface AttachmentRequest {
+  source: SummarySource;
+}
 export type PostMode = 'post' | 'void-and-repost' | 'void';
 
 /** What the sidebar's "Post to Xero" asks for. */

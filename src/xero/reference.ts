@@ -8,31 +8,17 @@ import { codeWithName } from '../core/mapping/tables';
 import { builtInCategory } from '../core/mapping/categories';
 import type { SettlementSummary } from '../core/summary/types';
 import type { PlannedDocument } from '../core/xero/documents';
-import type { XeroAccount, XeroClient, XeroTaxRate, XeroTrackingCategory } from './client';
+import type { XeroAccount, XeroClient } from './client';
 import { success, type XeroResult } from './errors';
-import { lockDateProblems, type LockDates } from './lock-dates';
+import { lockDateProblems } from './lock-dates';
 import type { CachePort, Clock } from './ports';
 import { checkStatedTaxAndRates } from './tax-and-rate-checks';
 import { checkTracking } from './tracking-checks';
 import { parseJson, utf8Length } from './wire';
 
-/** What SettleSheet knows of one organisation's settings. */
-export interface ReferenceData extends LockDates {
-  tenantId: string;
-  organisationName: string;
-  baseCurrency: string;
-  /** The organisation's ShortCode, for links that open it. */
-  shortCode?: string;
-  /** Every account with a code, archived ones included (so a check can say "archived", not "missing"). */
-  accounts: XeroAccount[];
-  taxRates: XeroTaxRate[];
-  /** Enabled currencies, the base one included. */
-  currencies: string[];
-  /** The tracking categories with their options (archived included), once asked for: only lines that are tracked need them. */
-  trackingCategories?: XeroTrackingCategory[];
-  /** ISO timestamp of the fetch. */
-  fetchedAt: string;
-}
+import type { ReferenceData } from './reference-data';
+
+export type { ReferenceData } from './reference-data';
 
 /** How long reference data stays cached; posting always fetches it afresh. */
 export const REFERENCE_CACHE_SECONDS = 3600;

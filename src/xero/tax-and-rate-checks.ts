@@ -7,7 +7,7 @@
  */
 import { codeWithName } from '../core/mapping/tables';
 import type { PlannedDocument } from '../core/xero/documents';
-import type { ReferenceData } from './reference';
+import type { ReferenceData } from './reference-data';
 
 /** What these checks find, in words a person can act on; empty when the documents are fine. */
 export function checkStatedTaxAndRates(documents: readonly PlannedDocument[], reference: ReferenceData): string[] {

@@ -6,7 +6,7 @@
  * Names are compared ignoring case (ASSUMPTION, as account codes; listed in the README).
  */
 import type { PlannedDocument } from '../core/xero/documents';
-import type { ReferenceData } from './reference';
+import type { ReferenceData } from './reference-data';
 
 const FIX = 'Choose another option in SettleSheet’s Settings › Tracking, or add it in Xero (Accounting › Advanced › Tracking categories), then preview again.';
 
