@@ -49,7 +49,16 @@ export interface SettlementRecord {
   blocked?: boolean;
   /** The last post attempt's failure, in words (at most 2,000 characters), until a post succeeds. */
   lastPostError?: string;
+  /** What its import kept of each line (LINE_FACTS_KEPT); absent in records of SettleSheet's first version. */
+  linesKept?: number;
 }
+
+/**
+ * What an import keeps of each line: 1, the first version, amounts by line type and day only; 2,
+ * also who remits each tax line, its fulfilment channel and the units sold per SKU. A settlement
+ * imported with less is imported again from the same file on request (its fingerprint is the same).
+ */
+export const LINE_FACTS_KEPT = 2;
 
 function stored(record: SettlementRecord): string {
   const { lastPostError } = record;

@@ -24,7 +24,7 @@ import { finishStagedImport } from '../import/finish';
 import { settleUnfinishedWork } from '../unfinished-work';
 import { addSketches, NO_SKETCHES, sketchesOf } from '../import/line-sketch';
 import { CELL_LIMIT, cellsInUse, discardImport, FINISH_ROW_CELLS, importMappingTable, noRoom, rememberMappingTable, stateFor } from '../import/staged';
-import { SettlementRegistry } from '../registry';
+import { LINE_FACTS_KEPT, SettlementRegistry } from '../registry';
 import { mappingEdits, rulesOf } from '../workbook/mapping-tabs';
 import { preparePendingRows, transactionCellsNeeded, transactionRow, writePendingRows } from '../workbook/transactions';
 import { unitsCellsNeeded } from '../workbook/units-store';
@@ -95,7 +95,10 @@ function begin(workbook: Workbook, request: BeginImportRequest, user: string): B
     throw new UserFacingError(`The settlement total "${header.totalAmount}" does not fit ${header.currency}'s ${decimals} decimals.`);
   }
   const existing = SettlementRegistry.active().get(header.settlementId);
-  if (existing && existing.contentHash === request.contentHash) {
+  const again = existing !== undefined && existing.contentHash === request.contentHash;
+  // The same file again changes nothing, unless an older SettleSheet imported it keeping less of each line.
+  const keptLess = again && (existing.linesKept ?? 1) < LINE_FACTS_KEPT;
+  if (again && !keptLess) {
     if (current) discardImport(workbook, current);
     return { status: 'unchanged', settlement: listItemOf(existing) };
   }
@@ -104,9 +107,11 @@ function begin(workbook: Workbook, request: BeginImportRequest, user: string): B
     return {
       status: 'needs-confirmation',
       posted,
-      message:
-        `Settlement ${header.settlementId} was already imported from a file with different lines. Replace it with this file?` +
-        (posted ? ' It was posted to Xero: after replacing, it will show "Changed since posting" and can only be posted again with "Void and re-post".' : ''),
+      message: keptLess
+        ? `Settlement ${header.settlementId} was imported by an earlier SettleSheet, which did not keep who remits each tax line, the fulfilment channels or the units sold. Import this same file again to add them?` +
+          (posted ? ' It was posted to Xero: if what it gives now differs, it will show "Changed since posting".' : '')
+        : `Settlement ${header.settlementId} was already imported from a file with different lines. Replace it with this file?` +
+          (posted ? ' It was posted to Xero: after replacing, it will show "Changed since posting" and can only be posted again with "Void and re-post".' : ''),
     };
   }
   // An import taken over or abandoned gives its hidden rows back first.

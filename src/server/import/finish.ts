@@ -29,7 +29,7 @@ import { categoryLabel } from '../category-labels';
 import { importedUnits } from '../cogs';
 import { unitRowsOf, type UnitsEntry } from '../../core/cogs/units';
 import { pendingRows, readImportState, saveJournal, type FinishJournal, type ImportState } from '../import-state';
-import { SettlementRegistry, statusOf, type SettlementRecord } from '../registry';
+import { LINE_FACTS_KEPT, SettlementRegistry, statusOf, type SettlementRecord } from '../registry';
 import { aggregateOf } from '../settlement-aggregate';
 import { aggregateCellsNeeded, plannedAggregateBlock, readAggregate, writeAggregateAt, type StoredEntry } from '../workbook/aggregates';
 import { importLogDetails } from '../log-words';
@@ -170,6 +170,7 @@ function planFinish(workbook: Workbook, state: ImportState, request: FinishImpor
     dataRows: state.request.dataRows,
     rowsWithoutAmount: state.request.rowsWithoutAmount,
     contentHash: state.request.contentHash,
+    linesKept: LINE_FACTS_KEPT,
     marketplaces: summary.marketplaces,
     importedAt: new Date().toISOString(),
     importedBy: state.user,

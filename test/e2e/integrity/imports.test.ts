@@ -236,3 +236,28 @@ describe('an unbalanced file (issue 12 §3)', () => {
     expect(kept.finished).toMatchObject({ balanced: false, status: 'Imported' });
   });
 });
+
+describe('a settlement an earlier SettleSheet imported', () => {
+  it('is imported again from the same file on request, so it gains what it did not keep (tax roles, channels, units); then the same file changes nothing', () => {
+    const s = bundleSession(code());
+    importSettlement(s, settlement());
+    // What the first version wrote: a record without `linesKept` (the file's fingerprint is the same).
+    s.x.run(SELLER, () => {
+      const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('_SettleSheet records')!;
+      const rows = sheet.getRange(2, 1, sheet.getLastRow() - 1, 2).getValues();
+      const row = rows.findIndex((r) => String(r[0]) === `settlesheet.settlement.${ID}`);
+      const { linesKept: _kept, ...older } = JSON.parse(String(rows[row]![1])) as Record<string, unknown>;
+      sheet.getRange(row + 2, 2).setValue(JSON.stringify(older));
+    });
+    const payload = importPayload(settlement());
+    const asked = s.run<BeginImportResult>(SELLER, 'beginImport', payload.begin);
+    expect(asked).toMatchObject({ status: 'needs-confirmation', message: expect.stringContaining('was imported by an earlier SettleSheet') });
+
+    const again = importSettlement(s, settlement(), { confirmReissue: true });
+    expect(again.finished).toMatchObject({ settlementId: ID, lines: LINES.length });
+    expect(settlementRecords(s.x.world).get(ID)).toMatchObject({ linesKept: 2 });
+    expect(visibleRows(s, 'Transactions')).toHaveLength(LINES.length);
+    expect(workbookProblems(s.x.world)).toEqual([]);
+    expect(s.run<BeginImportResult>(SELLER, 'beginImport', payload.begin)).toMatchObject({ status: 'unchanged' });
+  });
+});
