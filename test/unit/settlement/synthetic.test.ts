@@ -100,7 +100,18 @@ describe('parseSettlement on synthetic settlements', () => {
       const settlement = syntheticSettlement(settlementOptions);
       const text = layout === 'v1' ? settlement.renderV1(render) : settlement.renderV2(render);
       const input = bytes ? new Uint8Array(Buffer.from(text, 'utf8')) : text;
-      const parsed = settlementOf(parseSettlement(input, 'synthetic.txt'));
+      const result = parseSettlement(input, 'synthetic.txt');
+      // US slash dates (MM/DD/YY) whose every posted date reads two ways, with nothing in the file to
+      // decide, are refused rather than guessed (issue 11): the only refusal this property allows.
+      const undecidable = render.dates === 'us' && settlement.lines().every((l) => {
+        const [, month, day] = l.postedDate.split('-').map(Number) as [number, number, number];
+        return day <= 12 && day !== month;
+      });
+      if (!result.ok && undecidable) {
+        expect(result.problems.map((p) => p.message).join(' ')).toMatch(/could be \d{4}-\d\d-\d\d or \d{4}-\d\d-\d\d, and nothing in the file says which/);
+        return;
+      }
+      const parsed = settlementOf(result);
       expect(parsed.format).toBe(layout);
       expect(parsed.header).toEqual(settlement.header);
       expect(withoutLineNumbers(parsed)).toEqual(settlement.lines());
