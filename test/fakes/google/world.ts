@@ -9,7 +9,7 @@ import { createBoundary } from './boundary';
 import { createCacheService, type CacheEntry } from './cache';
 import { CallCounter } from './calls';
 import { Clock } from './clock';
-import { cellsOf, costOf, DEFAULT_COST_MODEL, isSheetsDataCall, type CostModel } from './cost';
+import { cellsOf, costOf, DEFAULT_COST_MODEL, isSheetsDataCall, rowCellsOf, type CostModel } from './cost';
 import { GoogleException } from './errors';
 import { createHtmlService } from './html';
 import { Inspector } from './inspect';
@@ -272,9 +272,11 @@ export class GoogleWorld {
     for (const hook of [...this.callHooks]) hook({ name, user: this.userOf.get(execution) ?? '', execution });
     const cells = isSheetsDataCall(name) ? cellsOf(name, target, args) : 0;
     if (cells > 0) this.calls.countCells(name, cells);
+    const rowCells = rowCellsOf(name, target, args);
+    if (rowCells > 0) this.calls.countRowCells(name, rowCells);
     const fetches = name === 'UrlFetchApp.fetchAll' && Array.isArray(args[0]) ? args[0].length : 1;
     const clock = this._state.clock;
-    clock.spend(costOf(this._state.cost, name, cells) * fetches);
+    clock.spend(costOf(this._state.cost, name, cells + rowCells) * fetches);
     const started = this.startedAt.get(execution) ?? clock.spent;
     if (clock.spent - started > Math.min(this._state.cost.executionLimitMs, this.limits.get(execution) ?? Number.POSITIVE_INFINITY)) {
       this.overran.add(execution);

@@ -116,6 +116,20 @@ describe('the clock prices every call', () => {
     expect(world.calls.cells()).toBe(1004);
   });
 
+  it('charges a change to rows its round trip plus the cells of those rows, counted apart from the cells calls read or write', () => {
+    const world = createGoogleFakes();
+    const g = world.globalsFor({ user: USER });
+    const sheet = g.SpreadsheetApp.getActiveSpreadsheet().getActiveSheet();
+    const [columns, last] = [sheet.getMaxColumns(), sheet.getMaxRows()];
+    for (const [change, rows] of [[() => sheet.insertRowsAfter(last, 6500), 6500], [() => sheet.hideRows(2, 300), 300], [() => sheet.showRows(2), 1], [() => sheet.deleteRows(2, 6500), 6500]] as const) {
+      const before = world.now();
+      change();
+      expect(world.now() - before).toBeCloseTo(DEFAULT_COST_MODEL.sheetsDataCallMs + rows * columns * DEFAULT_COST_MODEL.sheetsCellMs, 3);
+    }
+    expect(world.calls.largestRowChange()).toEqual({ name: 'Sheet.insertRowsAfter', cells: 6500 * columns });
+    expect(world.calls.largestCall().cells).toBe(0);
+  });
+
   it('stops an execution that passes six minutes, and ending it reports the overrun', () => {
     const world = createGoogleFakes({ cost: { sheetsCellMs: 1 } });
     const g = world.globalsFor({ user: USER });
