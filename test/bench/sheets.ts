@@ -58,7 +58,7 @@ interface Cost {
 /** A world connected to the sandbox's US organisation, with its tabs in place. */
 function connectedWorld(code: string): { world: GoogleWorld; bundle: BundleRunner; run: <T>(name: string, request?: unknown) => T; longest: { ms: number } } {
   const world = createGoogleFakes({ scriptId: 'sandbox-script-id' });
-  const sandbox = createXeroSandbox({ now: () => world.now(), sleep: (ms) => world.advanceClock(ms) });
+  const sandbox = createXeroSandbox({ now: () => world.now(), sleep: (ms) => world.spend(ms) });
   world.urlFetch = sandbox.handle;
   const bundle = bundleRunner(world, code);
   const longest = { ms: 0 };

@@ -13,7 +13,8 @@
  * - a Sheets call that only hands back an object or metadata (getSheetByName, getRange,
  *   getLastRow): 1 ms. ASSUMPTION.
  * - a UrlFetch request: 250 ms (ASSUMPTION: a round trip to Xero from Google's servers), plus any
- *   delay the HTTP handler adds by sleeping on the world's clock.
+ *   delay the HTTP handler adds with `world.spend` (the harnesses give it to the Xero sandbox as
+ *   its `sleep`), which counts against the six minutes like the call's own cost.
  * - any other service call (properties, cache, lock, Utilities, Session): 2 ms. ASSUMPTION.
  * - a change to rows (inserting, deleting, hiding or showing them): the round trip plus the same
  *   0.03 ms for each cell of those rows (rows × the tab's columns). ASSUMPTION: Google publishes

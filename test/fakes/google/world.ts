@@ -222,6 +222,15 @@ export class GoogleWorld {
     this._state.clock.advance(ms);
   }
 
+  /**
+   * Moves the world's time forward as time the running script spends waiting (a UrlFetch the
+   * service answers slowly): it counts against the execution's six minutes, as the call's own
+   * cost does (cost.ts), where `advanceClock` is time a test lets pass between executions.
+   */
+  spend(ms: number): void {
+    this._state.clock.spend(ms);
+  }
+
   /** Changes the UrlFetch calls each user may make in 24 hours (Google's quota; 20,000 by default). */
   setUrlFetchCallsPerDay(calls: number): void {
     this._state.urlFetchCallsPerDay = calls;
@@ -319,6 +328,8 @@ export class GoogleWorld {
     }
     const started = this.startedAt.get(execution);
     const limit = this.limits.get(execution);
+    // A script stopped while it waited (a slow UrlFetch as its last call) overran too.
+    if (started !== undefined && this._state.clock.spent - started > Math.min(this._state.cost.executionLimitMs, limit ?? Number.POSITIVE_INFINITY)) this.overran.add(execution);
     this.startedAt.delete(execution);
     this.limits.delete(execution);
     this.userOf.delete(execution);

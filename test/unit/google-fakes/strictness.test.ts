@@ -2,7 +2,7 @@
 // and daily quota, null document services without a document, a clock that prices every call and
 // stops an execution at six minutes, and both behaviours of an apostrophe in a plain-text cell.
 import { createGoogleFakes } from '../../fakes/google';
-import { DEFAULT_COST_MODEL, FREE } from '../../fakes/google/cost';
+import { DEFAULT_COST_MODEL, EXECUTION_LIMIT_MS, FREE } from '../../fakes/google/cost';
 import { PROJECT_MANIFEST } from '../../fakes/google/manifest';
 import { allowedBy } from '../../fakes/google/url-fetch';
 
@@ -140,6 +140,35 @@ describe('the clock prices every call', () => {
     expect(() => world.endExecution(g)).toThrow(/past Apps Script's 6 minutes/);
     // A new execution starts its own six minutes.
     world.run(USER, (h) => h.SpreadsheetApp.getActiveSpreadsheet().getActiveSheet().getRange(1, 1).getValue());
+  });
+});
+
+describe('a slow answer', () => {
+  // What the Xero sandbox's `slow` faults call, through every harness (`sleep: world.spend`).
+  const slowXero = (world: ReturnType<typeof createGoogleFakes>, ms: number) => () => {
+    world.spend(ms);
+    return { status: 200, headers: {}, body: '{}' };
+  };
+
+  it('spends the script’s time: the wait counts against the execution’s six minutes, and time a test lets pass does not', () => {
+    const world = createGoogleFakes({ cost: { ...FREE, executionLimitMs: EXECUTION_LIMIT_MS } });
+    world.urlFetch = slowXero(world, 7 * 60_000);
+    const g = world.globalsFor({ user: USER });
+    g.UrlFetchApp.fetch('https://api.xero.com/api.xro/2.0/Organisation');
+    expect(world.elapsed(g)).toBe(7 * 60_000);
+    expect(() => world.endExecution(g)).toThrow(/spent 420 s, past Apps Script's 6 minutes/);
+    const h = world.globalsFor({ user: USER });
+    world.advanceClock(7 * 60_000);
+    expect(world.elapsed(h)).toBe(0);
+    world.endExecution(h);
+  });
+
+  it('stops the script at its next call once the wait passed six minutes', () => {
+    const world = createGoogleFakes({ cost: { ...FREE, executionLimitMs: EXECUTION_LIMIT_MS } });
+    world.urlFetch = slowXero(world, 6 * 60_000 + 1);
+    const g = world.globalsFor({ user: USER });
+    g.UrlFetchApp.fetch('https://api.xero.com/api.xro/2.0/Organisation');
+    expect(() => g.PropertiesService.getUserProperties().getProperty('k')).toThrow('Exceeded maximum execution time');
   });
 });
 
