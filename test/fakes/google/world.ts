@@ -106,7 +106,7 @@ export const SIMPLE_TRIGGER_LIMIT_MS = 30_000;
 // authorization"); the bound spreadsheet, properties, cache and lock need none.
 const NEEDS_AUTHORIZATION = ['UrlFetchApp.'];
 
-function createServices(world: GoogleWorld, user: string, execution: number, hasDocument: boolean) {
+function createServices(world: GoogleWorld, user: string, execution: number, hasDocument: boolean, simpleTrigger: boolean) {
   const w = world._state;
   return {
     SpreadsheetApp: createSpreadsheetApp({ spreadsheet: w.spreadsheet, record: w.ui, user, answerAlert: () => world.answerAlert, hasDocument }),
@@ -123,7 +123,7 @@ function createServices(world: GoogleWorld, user: string, execution: number, has
     }),
     HtmlService: createHtmlService(() => world.htmlFiles),
     ScriptApp: createScriptApp(world.scriptId, w.tokens, w.clock),
-    Session: createSession({ user, effectiveUser: w.effectiveUser ?? user, scriptId: world.scriptId, scriptTimeZone: w.scriptTimeZone }),
+    Session: createSession({ user, effectiveUser: w.effectiveUser ?? user, scriptId: world.scriptId, scriptTimeZone: w.scriptTimeZone, emailHidden: simpleTrigger }),
     Utilities: createUtilities(w.clock),
     Logger: createLogger(w.logs, user),
     console: createConsole(w.logs, user),
@@ -266,7 +266,7 @@ export class GoogleWorld {
       },
       meter: (name, target, args) => this.charge(execution, name, target, args),
     });
-    const services = createServices(this, options.user, execution, options.withoutDocument !== true);
+    const services = createServices(this, options.user, execution, options.withoutDocument !== true, options.simpleTrigger === true);
     const globals = {} as Record<string, object>;
     for (const [name, service] of Object.entries(services)) globals[name] = boundary.expose(service);
     this.executionOf.set(globals, execution);
