@@ -5,7 +5,7 @@
  * and 300k lines, and how its records scale to 10,000 settlements; plus the bundle's size and how
  * long evaluating it takes (every server call re-evaluates it).
  *
- * `npm run bench -- sheets --json` prints exactly one JSON object:
+ * `npm run -s bench -- sheets --json` prints exactly one JSON object (`-s`: without npm's own lines):
  * `{ imports: [{ lines, dataCalls, allCalls, maxCellsPerCall, estimatedSeconds }], preview:
  * { dataCalls, maxCellsPerCall }, post: { dataCalls, maxCellsPerCall }, records: { settlements,
  * bytesPerSettlement } }`. Goals (checked; a miss sets the exit code): data calls per import
