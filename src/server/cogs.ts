@@ -11,6 +11,7 @@ import { planCogs, type CogsPlan } from '../core/cogs/plan';
 import type { Mapping } from '../core/mapping/types';
 import type { SettlementSummary } from '../core/summary/types';
 import type { JournalRequest } from '../xero/journal-plan';
+import type { RowBlock } from './registry';
 import { appendUnseenSkus, readCostsTab } from './workbook/costs-tab';
 import { readUnits } from './workbook/units-store';
 import type { Workbook } from './workbook/workbook';
@@ -34,10 +35,13 @@ export function importedUnits(units: readonly UnitsEntryDto[] | undefined): Unit
   return units?.map(([postedDate, sku, marketplace, sold, returned, assumed]) => ({ postedDate, sku, marketplace, sold, returned, assumed }));
 }
 
-/** Works out a settlement's cost of goods sold with the tabs and settings as they are now. */
-export function settlementCogs(workbook: Workbook, summary: SettlementSummary, mapping: Mapping, settings: SettingsDto): SettlementCogs {
+/**
+ * Works out a settlement's cost of goods sold with the tabs and settings as they are now;
+ * `unitsAt` is where its record says its units are.
+ */
+export function settlementCogs(workbook: Workbook, summary: SettlementSummary, mapping: Mapping, settings: SettingsDto, unitsAt?: RowBlock): SettlementCogs {
   if (settings.cogs === 'off') return { enabled: false, unitsKnown: true };
-  const units = readUnits(workbook, summary.header.settlementId);
+  const units = readUnits(workbook, summary.header.settlementId, unitsAt);
   if (!units) return { enabled: true, unitsKnown: false, request: { journals: [], blocked: [UNITS_UNKNOWN] } };
   const table = readCostsTab(workbook);
   const costs = readCostsTable(table);

@@ -1,6 +1,6 @@
 /**
- * The one import in progress in a spreadsheet, kept in document properties between its calls (a
- * small, fixed-size fact: well under a property value's 8 KB). It names the pending block, the
+ * The one import in progress in a spreadsheet, kept in document properties between its calls
+ * (split into pieces when it outgrows a property value, see stateStore). It names the pending block, the
  * hidden rows at the end of Transactions its lines are written into (see
  * workbook/transactions.ts), so every other reader of Transactions can leave them alone; what the
  * server reduced the stored lines to (import/line-sketch.ts); and, while the import finishes, its
@@ -10,6 +10,7 @@
 import type { BeginImportRequest } from '../api/types';
 import type { Sketches } from './import/line-sketch';
 import type { RowBlock, SettlementRecord } from './registry';
+import { propertiesStore } from './storage/properties';
 
 const STATE_KEY = 'settlesheet.import';
 
@@ -63,7 +64,7 @@ export interface ImportState {
 
 /** The import in progress, if any. */
 export function readImportState(): ImportState | undefined {
-  const raw = PropertiesService.getDocumentProperties().getProperty(STATE_KEY);
+  const raw = stateStore().get(STATE_KEY);
   const state = raw ? (JSON.parse(raw) as Partial<ImportState>) : undefined;
   // An import an older version began wrote into its staging tab, which the layout upgrade removed:
   // it cannot be finished, so it is no import at all (the person starts it again).
@@ -72,14 +73,20 @@ export function readImportState(): ImportState | undefined {
 
 /** Saves (touching its time) or clears the import in progress. */
 export function writeImportState(state: ImportState | undefined): void {
-  const props = PropertiesService.getDocumentProperties();
-  if (state) props.setProperty(STATE_KEY, JSON.stringify({ ...state, touchedAt: Date.now() }));
-  else props.deleteProperty(STATE_KEY);
+  if (state) stateStore().set(STATE_KEY, JSON.stringify({ ...state, touchedAt: Date.now() }));
+  else stateStore().delete(STATE_KEY);
 }
 
 /** Saves the state without touching its time (a finish's journal is not the person's activity). */
 export function saveJournal(state: ImportState): void {
-  PropertiesService.getDocumentProperties().setProperty(STATE_KEY, JSON.stringify(state));
+  stateStore().set(STATE_KEY, JSON.stringify(state));
+}
+
+// The state holds a settlement's record (and, for a re-issue, the one it replaces): a file's
+// marketplace names, a long failure message, make it grow past Google's per-value limit, so it
+// is written through the store that splits such values (storage/properties.ts), in one call.
+function stateStore() {
+  return propertiesStore(PropertiesService.getDocumentProperties());
 }
 
 /**

@@ -34,6 +34,11 @@ export interface SettlementRecord {
   importedBy: string;
   transactions: RowBlock;
   aggregates: RowBlock;
+  /**
+   * Where its units block is in the hidden units tab (separator included): a hint checked against
+   * the rows' ids, as `aggregates` is; absent in records older than it (their block is searched for).
+   */
+  units?: RowBlock;
   balanced: boolean;
   unmapped: number;
   /**

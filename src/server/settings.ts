@@ -2,6 +2,7 @@
  * Settings kept with the spreadsheet (document properties), shared by everyone who edits it.
  */
 import type { SettingsDto } from '../api/types';
+import { propertiesStore } from './storage/properties';
 
 const KEY = 'settlesheet.settings';
 
@@ -18,13 +19,19 @@ export const DEFAULT_SETTINGS: SettingsDto = {
 
 /** The spreadsheet's settings. */
 export function readSettings(): SettingsDto {
-  const raw = PropertiesService.getDocumentProperties().getProperty(KEY);
+  const raw = documentStore().get(KEY);
   return raw ? { ...DEFAULT_SETTINGS, ...(JSON.parse(raw) as Partial<SettingsDto>) } : { ...DEFAULT_SETTINGS };
 }
 
 /** Saves the spreadsheet's settings; a setting left out (a form that does not show it) keeps its value. */
 export function writeSettings(settings: SettingsDto): SettingsDto {
   const merged = { ...readSettings(), ...settings };
-  PropertiesService.getDocumentProperties().setProperty(KEY, JSON.stringify(merged));
+  documentStore().set(KEY, JSON.stringify(merged));
   return merged;
+}
+
+// Settings have no fixed size (a contact per marketplace, tracking options): the store splits a
+// value past Google's per-value limit, which would otherwise refuse it ("Argument too large").
+function documentStore() {
+  return propertiesStore(PropertiesService.getDocumentProperties());
 }

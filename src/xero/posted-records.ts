@@ -160,6 +160,26 @@ export interface PostedRecordStore {
 
 const RECORD_PREFIX = 'xero.posted.';
 const ACTIVITY_KEY = 'xero.posting';
+/**
+ * The most replaced documents, and replaced journals, a record keeps: the newest. One void
+ * replaces one revision's documents (a part per month and marketplace: a couple of dozen at
+ * most), while the journals' list gathers every journal revision's; each entry is ~350
+ * characters, so 50 of each keep the latest void whole in ~35,000 of the record's 180,000
+ * (record-sheet.ts), and Xero keeps every voided document and journal anyway. Without a cap, a
+ * record refused as too large would fail a post after Xero created its documents.
+ */
+export const REPLACED_KEPT = 50;
+
+/** The record as stored: its replaced lists cut to their newest REPLACED_KEPT entries. */
+function storedRecord(record: PostedRecord): PostedRecord {
+  const long = record.replaced.length > REPLACED_KEPT || (record.replacedJournals?.length ?? 0) > REPLACED_KEPT;
+  if (!long) return record;
+  return {
+    ...record,
+    replaced: record.replaced.slice(-REPLACED_KEPT),
+    ...(record.replacedJournals ? { replacedJournals: record.replacedJournals.slice(-REPLACED_KEPT) } : {}),
+  };
+}
 
 /** Posted records kept in a key-value store (the spreadsheet's document properties in Apps Script). */
 export function postedRecordStore(store: KeyValueStore): PostedRecordStore {
@@ -169,7 +189,7 @@ export function postedRecordStore(store: KeyValueStore): PostedRecordStore {
       return record && record.settlementId === settlementId ? record : undefined;
     },
     write(record) {
-      store.set(RECORD_PREFIX + record.settlementId, JSON.stringify(record));
+      store.set(RECORD_PREFIX + record.settlementId, JSON.stringify(storedRecord(record)));
     },
     activity() {
       return parseJson(store.get(ACTIVITY_KEY) ?? '') as PostingActivity | undefined;

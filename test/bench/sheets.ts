@@ -5,7 +5,7 @@
  * and 300k lines, and how its records scale to 10,000 settlements; plus the bundle's size and how
  * long evaluating it takes (every server call re-evaluates it).
  *
- * `npm run bench -- sheets --json` prints exactly one JSON object:
+ * `npm run -s bench -- sheets --json` prints exactly one JSON object (`-s`: without npm's own lines):
  * `{ imports: [{ lines, dataCalls, allCalls, maxCellsPerCall, estimatedSeconds }], preview:
  * { dataCalls, maxCellsPerCall }, post: { dataCalls, maxCellsPerCall }, records: { settlements,
  * bytesPerSettlement } }`. Goals (checked; a miss sets the exit code): data calls per import
@@ -58,7 +58,7 @@ interface Cost {
 /** A world connected to the sandbox's US organisation, with its tabs in place. */
 function connectedWorld(code: string): { world: GoogleWorld; bundle: BundleRunner; run: <T>(name: string, request?: unknown) => T; longest: { ms: number } } {
   const world = createGoogleFakes({ scriptId: 'sandbox-script-id' });
-  const sandbox = createXeroSandbox({ now: () => world.now(), sleep: (ms) => world.advanceClock(ms) });
+  const sandbox = createXeroSandbox({ now: () => world.now(), sleep: (ms) => world.spend(ms) });
   world.urlFetch = sandbox.handle;
   const bundle = bundleRunner(world, code);
   const longest = { ms: 0 };

@@ -42,7 +42,7 @@ export interface BundleWorld {
 /** A fresh world on 15 January 2026 whose script id matches the sandbox app's redirect URI. */
 export function bundleWorld(code: string, sandboxOptions: XeroSandboxOptions = {}): BundleWorld {
   const world = createGoogleFakes({ scriptId: 'sandbox-script-id', startTime: Date.parse('2026-01-15T09:00:00Z') });
-  const sandbox = createXeroSandbox({ now: () => world.now(), sleep: (ms) => world.advanceClock(ms), ...sandboxOptions });
+  const sandbox = createXeroSandbox({ now: () => world.now(), sleep: (ms) => world.spend(ms), ...sandboxOptions });
   world.urlFetch = sandbox.handle;
   const bundle = bundleRunner(world, code);
   const run = <T>(name: string, request: unknown = {}, user = PERSON): T => {

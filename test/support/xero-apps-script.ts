@@ -63,7 +63,7 @@ export interface XeroWorldOptions {
  */
 export function createXeroWorld(options: XeroWorldOptions = {}): XeroWorld {
   const world = createGoogleFakes({ scriptId: 'sandbox-script-id', startTime: Date.parse('2026-01-15T09:00:00Z'), ...options.google });
-  const sandbox = createXeroSandbox({ now: () => world.now(), sleep: (ms) => world.advanceClock(ms), users: [DEFAULT_USER, BOOKKEEPER_XERO], ...options.xero });
+  const sandbox = createXeroSandbox({ now: () => world.now(), sleep: (ms) => world.spend(ms), users: [DEFAULT_USER, BOOKKEEPER_XERO], ...options.xero });
   const secrets = new Set<string>([DEFAULT_APP.clientSecret]);
   jest.spyOn(Date, 'now').mockImplementation(() => world.now());
   world.urlFetch = (request) => {

@@ -73,6 +73,6 @@ export function compute(workbook: Workbook, record: SettlementRecord): Computed 
   const categories = stored.map((s) => categoryLabel(matcher.categoryFor(s.entry)));
   return {
     record, stored, aggregates: block, summary, documents: built.ok ? built.documents : [], mappingTable, categories, settings,
-    ...(conversion ? { conversion } : {}), cogs: settlementCogs(workbook, summary, mapping, settings), ...(attachments ? { attachments } : {}),
+    ...(conversion ? { conversion } : {}), cogs: settlementCogs(workbook, summary, mapping, settings, record.units), ...(attachments ? { attachments } : {}),
   };
 }

@@ -160,6 +160,7 @@ function planFinish(workbook: Workbook, state: ImportState, request: FinishImpor
   if (aggregateCellsNeeded(workbook, stored.length) + unitCells > room) throw noRoom(state.received);
 
   const aggregates = plannedAggregateBlock(workbook, stored.length);
+  const unitsBlock = plannedUnitsBlock(workbook, header.settlementId, units);
   const record: SettlementRecord = {
     settlementId: header.settlementId,
     source: state.request.source,
@@ -176,6 +177,7 @@ function planFinish(workbook: Workbook, state: ImportState, request: FinishImpor
     importedBy: state.user,
     transactions: pendingRows(workbook.tab('transactions'), state),
     aggregates,
+    units: unitsBlock,
     balanced: difference === 0,
     unmapped: summary.unmapped.length,
     changedSincePosting: previous ? postingViewOf(previous).documents.length > 0 : false,
@@ -184,7 +186,7 @@ function planFinish(workbook: Workbook, state: ImportState, request: FinishImpor
     phase: 'writing',
     record,
     aggregates,
-    units: plannedUnitsBlock(workbook, header.settlementId, units),
+    units: unitsBlock,
     ...(previous ? { previous } : {}),
     unmapped: summary.unmapped.length,
   };
@@ -278,13 +280,17 @@ function removeReplacedRows(workbook: Workbook, registry: SettlementRegistry, jo
   const oldEntries = runsWhere(workbook, 'aggregates', isId, 2, last('aggregates') - record.aggregates.count);
   deleteRuns(workbook, 'aggregates', oldEntries);
   shiftHints(registry, 'aggregates', oldEntries, id);
-  deleteRuns(workbook, 'units', runsWhere(workbook, 'units', isUnitsRowOf(id), 2, last('units') - journal.units.count));
+  const oldUnits = runsWhere(workbook, 'units', isUnitsRowOf(id), 2, last('units') - journal.units.count);
+  deleteRuns(workbook, 'units', oldUnits);
+  shiftHints(registry, 'units', oldUnits, id);
   const moved: SettlementRecord = {
     ...record,
     transactions: { firstRow: last('transactions') - record.lines + 1, count: record.lines },
     aggregates: { firstRow: last('aggregates') - record.aggregates.count + 1, count: record.aggregates.count },
+    units: { firstRow: last('units') - journal.units.count + 1, count: journal.units.count },
   };
-  if (moved.transactions.firstRow !== record.transactions.firstRow || moved.aggregates.firstRow !== record.aggregates.firstRow) registry.put(moved);
+  const movedUp = (tab: 'transactions' | 'aggregates' | 'units') => moved[tab]!.firstRow !== record[tab]?.firstRow;
+  if (movedUp('transactions') || movedUp('aggregates') || movedUp('units')) registry.put(moved);
   return moved;
 }
 

@@ -45,7 +45,8 @@ function moveFromProperties(properties: GoogleAppsScript.Properties.Properties, 
     if (legacy.length > 0) {
       const records = new RecordSheet(workbook);
       const present = new Set(records.entries('').map(([key]) => key));
-      records.setMany(legacy.filter(([key]) => !present.has(key)));
+      // Hundreds of records in a workbook that filled its properties: written in a few calls.
+      records.appendMany(legacy.filter(([key]) => !present.has(key)));
     }
     properties.setProperty(MOVED_KEY, MOVED);
     for (const [key] of legacy) properties.deleteProperty(key);

@@ -150,6 +150,23 @@ export class RecordSheet {
   }
 
   /**
+   * Appends records with new keys in as few calls as their rows allow (each ≤100,000 cells),
+   * rather than one `appendRow` each. Only where no other execution can append meanwhile: moving
+   * an older workbook's records here (records/open.ts), under the document lock, before any
+   * record is read from the tab.
+   */
+  appendMany(records: readonly (readonly [key: string, value: string])[]): void {
+    if (records.length === 0) return;
+    const sheet = this.sheet();
+    const first = sheet.getLastRow() + 1;
+    const short = first + records.length - 1 - sheet.getMaxRows();
+    if (short > 0) sheet.insertRowsAfter(sheet.getMaxRows(), short);
+    writeRows(sheet, first, records.map(([key, value]) => rowOf(key, value)));
+    this.index = undefined;
+    this.table = undefined;
+  }
+
+  /**
    * Saves several records. Known keys are rewritten together in as few calls as their rows allow
    * (one per run of adjacent rows, each ≤100,000 cells); new keys are appended one by one.
    */

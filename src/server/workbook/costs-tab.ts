@@ -5,12 +5,14 @@
  */
 import type { UnitsEntry } from '../../core/cogs/units';
 import { COSTS_COLUMNS } from '../../core/cogs/costs';
+import { readRows, writeRows } from './blocks';
 import { tableText, textCell } from './cells';
 import type { Workbook } from './workbook';
 
 /** The Costs tab as text, header first: SKUs written as text stay exactly that text. */
 export function readCostsTab(workbook: Workbook): string[][] {
-  return tableText(workbook.tab('costs').getDataRange().getValues(), workbook.timeZone);
+  const sheet = workbook.tab('costs');
+  return tableText(readRows(sheet, 1, sheet.getLastRow(), sheet.getLastColumn()), workbook.timeZone);
 }
 
 /** Highlights rows with a SKU and no unit cost yet, like the Mapping tab's open questions. */
@@ -57,6 +59,6 @@ export function appendUnseenSkus(workbook: Workbook, table: string[][], listed: 
   const firstRow = sheet.getLastRow() + 1;
   const short = firstRow + rows.length - 1 - sheet.getMaxRows();
   if (short > 0) sheet.insertRowsAfter(sheet.getMaxRows(), short);
-  sheet.getRange(firstRow, 1, rows.length, width).setValues(rows);
+  writeRows(sheet, firstRow, rows);
   return rows.length;
 }

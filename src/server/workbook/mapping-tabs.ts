@@ -7,6 +7,7 @@ import type { Mapping, MappingRule } from '../../core/mapping/types';
 import { formatAmount } from '../../core/money';
 import type { UnmappedLine } from '../../core/summary/types';
 import { readRemitter, remitterText } from '../../core/tax/classify';
+import { readRows } from './blocks';
 import { tableText, textCell } from './cells';
 import type { Workbook } from './workbook';
 
@@ -26,12 +27,17 @@ export function noteMappingEdit(): void {
 
 /** The Mapping tab as text, header first. */
 export function readMappingTab(workbook: Workbook): string[][] {
-  return tableText(workbook.tab('mapping').getDataRange().getValues(), workbook.timeZone);
+  return tableOf(workbook, workbook.tab('mapping'));
 }
 
 /** The Accounts tab as text, header first. */
 export function readAccountsTab(workbook: Workbook): string[][] {
-  return tableText(workbook.tab('accounts').getDataRange().getValues(), workbook.timeZone);
+  return tableOf(workbook, workbook.tab('accounts'));
+}
+
+/** A tab's used rows and columns as text, read in calls of at most 100,000 cells (blocks.ts). */
+function tableOf(workbook: Workbook, sheet: GoogleAppsScript.Spreadsheet.Sheet): string[][] {
+  return tableText(readRows(sheet, 1, sheet.getLastRow(), sheet.getLastColumn()), workbook.timeZone);
 }
 
 /** Both tables read into a mapping, with every row problem. */

@@ -56,13 +56,14 @@ export function rowsAbove(runs: readonly RowBlock[], row: number): number {
  * deleted above them (one write of the records that moved). A hint left wrong by an interruption
  * is found out and corrected by the next reader, which checks ids.
  */
-export function shiftHints(registry: SettlementRegistry, tab: 'transactions' | 'aggregates', runs: readonly RowBlock[], except: string): void {
+export function shiftHints(registry: SettlementRegistry, tab: 'transactions' | 'aggregates' | 'units', runs: readonly RowBlock[], except: string): void {
   if (runs.length === 0) return;
   const moved: SettlementRecord[] = [];
   for (const r of registry.all()) {
-    if (r.settlementId === except) continue;
-    const up = rowsAbove(runs, r[tab].firstRow);
-    if (up > 0) moved.push({ ...r, [tab]: { firstRow: r[tab].firstRow - up, count: r[tab].count } });
+    const hint = r[tab];
+    if (r.settlementId === except || !hint) continue;
+    const up = rowsAbove(runs, hint.firstRow);
+    if (up > 0) moved.push({ ...r, [tab]: { firstRow: hint.firstRow - up, count: hint.count } });
   }
   registry.putAll(moved);
 }

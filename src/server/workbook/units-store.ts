@@ -4,32 +4,37 @@
  * so a settlement takes about as many rows as the seller has SKUs, whatever the file's size, and
  * previews read a few rows. An import only appends (one write, no read: the import's Sheets budget
  * is tight), growing the tab by exactly the rows it adds, which the import's room check counts
- * first (unitsCellsNeeded); a settlement's rows are the LAST block under its id, found with one read of the first
- * column, so a re-issued file's units supersede the earlier block. A settlement with no units
+ * first (unitsCellsNeeded). A settlement's record keeps where its block is (a hint, checked against
+ * the rows' ids, kept right when rows above are deleted), so a preview reads that block alone,
+ * whatever the tab's length; a record older than the hint, or a hint gone stale, finds the LAST
+ * block under its id by reading the first column in bounded calls (blocks.ts), so a re-issued
+ * file's units supersede the earlier block. A settlement with no units
  * keeps one row without a SKU, so "no units" is told apart from "imported before SettleSheet
  * counted units".
  */
 import { compareUnits, type UnitsEntry } from '../../core/cogs/units';
 import { UserFacingError } from '../api/envelope';
+import type { RowBlock } from '../registry';
+import { readRows, writeRows } from './blocks';
 import { cellText, ownText, textCell } from './cells';
 import { UNITS_COLUMNS } from './layout';
+import { runsWhere } from './rows-by-id';
 import type { Workbook } from './workbook';
 
 const WIDTH = UNITS_COLUMNS.length;
 const DAY = /^(\d{4}-\d{2}-\d{2}) (\d+)\/(\d+)\/(\d+)$/;
 
-/** Where a settlement's latest rows are (1-based first row and count), or undefined. */
-function latestBlockOf(workbook: Workbook, settlementId: string): { firstRow: number; count: number } | undefined {
+/** The values of a settlement's latest units rows and where they are, or undefined when it has none. */
+function latestBlockOf(workbook: Workbook, settlementId: string, hint: RowBlock | undefined): { firstRow: number; values: unknown[][] } | undefined {
   const sheet = workbook.tab('units');
-  const last = sheet.getLastRow();
-  if (last < 2) return undefined;
   const zone = workbook.timeZone;
-  const ids = sheet.getRange(2, 1, last - 1, 1).getValues().map((r) => ownText(r[0], zone));
-  const end = ids.lastIndexOf(settlementId);
-  if (end < 0) return undefined;
-  let first = end;
-  while (first > 0 && ids[first - 1] === settlementId) first--;
-  return { firstRow: first + 2, count: end - first + 1 };
+  if (hint && hint.count > 0 && hint.firstRow >= 2 && hint.firstRow + hint.count - 1 <= sheet.getLastRow()) {
+    const values = readRows(sheet, hint.firstRow, hint.count, WIDTH);
+    const ids = values.map((row) => ownText(row[0], zone));
+    if (ids[0] === `(${settlementId})` && ids.slice(1).every((id) => id === settlementId)) return { firstRow: hint.firstRow, values };
+  }
+  const latest = runsWhere(workbook, 'units', (id) => id === settlementId).pop();
+  return latest && { firstRow: latest.firstRow, values: readRows(sheet, latest.firstRow, latest.count, WIDTH) };
 }
 
 /** The rows of a settlement's units: one per SKU × marketplace, in the entries' order. */
@@ -77,7 +82,7 @@ export function writeUnitsAt(workbook: Workbook, firstRow: number, settlementId:
   const rows = blockOf(settlementId, units);
   const short = firstRow + rows.length - 1 - sheet.getMaxRows();
   if (short > 0) sheet.insertRowsAfter(sheet.getMaxRows(), short);
-  sheet.getRange(firstRow, 1, rows.length, WIDTH).setValues(rows);
+  writeRows(sheet, firstRow, rows);
 }
 
 /** True for a units row of the settlement (its rows or the separator that opens its block). */
@@ -86,12 +91,15 @@ export function isUnitsRowOf(settlementId: string): (id: string) => boolean {
   return (id) => id === settlementId || id === separator;
 }
 
-/** A settlement's units, or undefined when none were stored (it was imported before units were counted). */
-export function readUnits(workbook: Workbook, settlementId: string): UnitsEntry[] | undefined {
-  const block = latestBlockOf(workbook, settlementId);
+/**
+ * A settlement's units, or undefined when none were stored (it was imported before units were
+ * counted); `hint` is where its record says its block is.
+ */
+export function readUnits(workbook: Workbook, settlementId: string, hint?: RowBlock): UnitsEntry[] | undefined {
+  const block = latestBlockOf(workbook, settlementId, hint);
   if (!block) return undefined;
   const zone = workbook.timeZone;
-  const values = workbook.tab('units').getRange(block.firstRow, 1, block.count, WIDTH).getValues();
+  const { values } = block;
   const broken = (row: number) =>
     new UserFacingError(`SettleSheet's hidden units tab no longer matches settlement ${settlementId} (row ${row}). Import the settlement file again to rebuild it.`);
   const entries = values.flatMap((row, i) => {

@@ -52,6 +52,60 @@ describe('records', () => {
     expect(postAs(s, SELLER, { settlementId: id, mode: 'post' }).outcome).toBe('already-posted');
   });
 
+  it('move in a few calls from a workbook a version before the records tab left: layout 3, its staging tab, hundreds of records in document properties', () => {
+    const s = bundleSession(code());
+    const id = postedSettlement(s);
+    const HISTORY = 300;
+    // The workbook as a version before the records tab left it after a year of payouts: no records
+    // tab, the import staging tab, Transactions in thirteen columns, layout 3, and every record
+    // (the posted settlement's and 300 older settlements') in document properties.
+    s.x.run(SELLER, () => {
+      const book = SpreadsheetApp.getActiveSpreadsheet();
+      const props = PropertiesService.getDocumentProperties();
+      const recordsTab = book.getSheetByName('_SettleSheet records')!;
+      const rows = recordsTab.getRange(2, 1, recordsTab.getLastRow() - 1, 5).getValues();
+      const own = rows.map(([key, ...parts]) => [String(key), parts.join('')] as const);
+      const record = JSON.parse(own.find(([key]) => key === `settlesheet.settlement.${id}`)![1]) as { settlementId: string; header: { settlementId: string; end: string } };
+      const older: Record<string, string> = {};
+      for (let i = 0; i < HISTORY; i++) {
+        const settlementId = String(20_000_000_000 + i);
+        older[`settlesheet.settlement.${settlementId}`] = JSON.stringify({ ...record, settlementId, header: { ...record.header, settlementId, end: `2024-${String(1 + (i % 12)).padStart(2, '0')}-15T00:00:00+00:00` } });
+      }
+      props.setProperties({ ...Object.fromEntries(own), ...older });
+      props.deleteProperty('settlesheet.records');
+      const tabs = JSON.parse(props.getProperty('settlesheet.tabs')!) as Record<string, unknown>;
+      delete tabs.records;
+      book.deleteSheet(recordsTab);
+      const staging = book.insertSheet('_SettleSheet staging');
+      staging.hideSheet();
+      tabs.staging = { id: staging.getSheetId(), name: staging.getName() };
+      props.setProperty('settlesheet.tabs', JSON.stringify(tabs));
+      const transactions = book.getSheetByName('Transactions')!;
+      transactions.deleteColumns(14, transactions.getMaxColumns() - 13);
+      props.setProperty('settlesheet.layout', '3');
+    });
+    expect(Object.keys(s.x.world.inspect.properties('document')).filter((k) => RECORD_PREFIXES.some((p) => k.startsWith(p)))).toHaveLength(HISTORY + 2);
+
+    s.x.world.calls.reset();
+    const listed = s.run<{ settlementId: string }[]>(SELLER, 'listSettlements');
+    expect(listed).toHaveLength(HISTORY + 1);
+    // Hundreds of records moved in a few writes, never one appendRow each.
+    expect(s.x.world.calls.total('Sheet.appendRow')).toBe(0);
+    expect(s.x.world.calls.total('Range.setValues')).toBeLessThan(20);
+    expect(s.x.world.calls.largestCall().cells).toBeLessThanOrEqual(100_000);
+    const props = s.x.world.inspect.properties('document');
+    expect(Object.keys(props).filter((k) => RECORD_PREFIXES.some((p) => k.startsWith(p)))).toEqual([]);
+    expect(props['settlesheet.layout']).toBe('4');
+    expect(s.x.world.inspect.sheetNames()).not.toContain('_SettleSheet staging');
+    expect(s.x.world.inspect.grid('_SettleSheet records').values.slice(1).filter((r) => r[0] !== '')).toHaveLength(HISTORY + 2);
+    // The posted settlement keeps working: still posted, nothing sent twice; a new import fits.
+    expect(s.run<PreviewResult>(SELLER, 'previewSettlement', { settlementId: id }).settlement.status).toBe('Posted');
+    expect(postAs(s, SELLER, { settlementId: id, mode: 'post' }).outcome).toBe('already-posted');
+    const { finished } = importSettlement(s, settlementOf(SALE_AND_FEE, { settlementId: '30000000001' }));
+    expect(finished).toMatchObject({ balanced: true });
+    expect(s.run<unknown[]>(SELLER, 'listSettlements')).toHaveLength(HISTORY + 2);
+  });
+
   it('survive a post refused for hundreds of unmapped line types (the reasons once passed 8 KB: "Argument too large")', () => {
     const s = bundleSession(code());
     const unknown: LineSpec[] = Array.from({ length: 200 }, (_, i) => ['Brand New Program', 'ItemFees', `Program fee number ${i} with a long description`, '2025-08-03', '-0.01']);

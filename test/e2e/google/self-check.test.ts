@@ -79,6 +79,17 @@ describe('Check this installation', () => {
     expect(s.x.world.inspect.logs().map((l) => l.message).join('\n')).toContain('SettleSheet installation check');
   });
 
+  it('times what an import does with one chunk: its write of 6,500 lines × 15 columns, and inserting, hiding, showing and deleting its rows', () => {
+    const s = inUse({}, US);
+    const report = s.bundle.callRaw<SelfCheckReport>(SELLER, 'settlesheetSelfTest');
+    const names = report.checks.map((c) => c.name);
+    expect(names).toEqual(expect.arrayContaining(['Writing one 6,500-line import chunk (97,500 cells)', "Inserting, hiding, showing and deleting 6,500 rows (what an import does to its lines' rows)"]));
+    expect(report.checks.find((c) => c.name.startsWith('Writing one'))).toMatchObject({ outcome: 'pass', figure: expect.stringContaining('(the test fakes assume 2955 ms)') });
+    expect(report.checks.find((c) => c.name.startsWith('Inserting'))!.figure).toMatch(/^insert \d+ ms, hide \d+ ms, show \d+ ms, delete \d+ ms \(the test fakes assume 2955 ms each\)$/);
+    // SettleSheet no longer moves lines: the check times nothing it does not do.
+    expect(names.filter((n) => /moveTo/.test(n))).toEqual([]);
+  });
+
   it('fails, saying why, where Google refuses what SettleSheet needs', () => {
     // An old manifest: no userinfo.email, and the allow-list lacks Xero's identity host.
     const manifest = { oauthScopes: ['https://www.googleapis.com/auth/spreadsheets.currentonly', 'https://www.googleapis.com/auth/script.container.ui', 'https://www.googleapis.com/auth/script.external_request'], urlFetchWhitelist: ['https://api.xero.com/'] };

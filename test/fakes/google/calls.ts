@@ -8,6 +8,7 @@
 export class CallCounter {
   private readonly byName = new Map<string, number>();
   private largest = { name: '', cells: 0 };
+  private largestRows = { name: '', cells: 0 };
   private cellTotal = 0;
 
   /** Records one call. */
@@ -19,6 +20,16 @@ export class CallCounter {
   countCells(name: string, cells: number): void {
     this.cellTotal += cells;
     if (cells > this.largest.cells) this.largest = { name, cells };
+  }
+
+  /** Records the cells of the rows one call inserted, deleted, hid or showed (cost.ts). */
+  countRowCells(name: string, cells: number): void {
+    if (cells > this.largestRows.cells) this.largestRows = { name, cells };
+  }
+
+  /** The most cells of rows any one call inserted, deleted, hid or showed since the last reset. */
+  largestRowChange(): { name: string; cells: number } {
+    return { ...this.largestRows };
   }
 
   /** The most cells any one call touched since the last reset, and which call it was. */
@@ -53,6 +64,7 @@ export class CallCounter {
   reset(): void {
     this.byName.clear();
     this.largest = { name: '', cells: 0 };
+    this.largestRows = { name: '', cells: 0 };
     this.cellTotal = 0;
   }
 }

@@ -9,7 +9,7 @@ import { createBoundary } from './boundary';
 import { createCacheService, type CacheEntry } from './cache';
 import { CallCounter } from './calls';
 import { Clock } from './clock';
-import { cellsOf, costOf, DEFAULT_COST_MODEL, isSheetsDataCall, type CostModel } from './cost';
+import { cellsOf, costOf, DEFAULT_COST_MODEL, isSheetsDataCall, rowCellsOf, type CostModel } from './cost';
 import { GoogleException } from './errors';
 import { createHtmlService } from './html';
 import { Inspector } from './inspect';
@@ -106,7 +106,7 @@ export const SIMPLE_TRIGGER_LIMIT_MS = 30_000;
 // authorization"); the bound spreadsheet, properties, cache and lock need none.
 const NEEDS_AUTHORIZATION = ['UrlFetchApp.'];
 
-function createServices(world: GoogleWorld, user: string, execution: number, hasDocument: boolean) {
+function createServices(world: GoogleWorld, user: string, execution: number, hasDocument: boolean, simpleTrigger: boolean) {
   const w = world._state;
   return {
     SpreadsheetApp: createSpreadsheetApp({ spreadsheet: w.spreadsheet, record: w.ui, user, answerAlert: () => world.answerAlert, hasDocument }),
@@ -123,7 +123,7 @@ function createServices(world: GoogleWorld, user: string, execution: number, has
     }),
     HtmlService: createHtmlService(() => world.htmlFiles),
     ScriptApp: createScriptApp(world.scriptId, w.tokens, w.clock),
-    Session: createSession({ user, effectiveUser: w.effectiveUser ?? user, scriptId: world.scriptId, scriptTimeZone: w.scriptTimeZone }),
+    Session: createSession({ user, effectiveUser: w.effectiveUser ?? user, scriptId: world.scriptId, scriptTimeZone: w.scriptTimeZone, emailHidden: simpleTrigger }),
     Utilities: createUtilities(w.clock),
     Logger: createLogger(w.logs, user),
     console: createConsole(w.logs, user),
@@ -222,6 +222,15 @@ export class GoogleWorld {
     this._state.clock.advance(ms);
   }
 
+  /**
+   * Moves the world's time forward as time the running script spends waiting (a UrlFetch the
+   * service answers slowly): it counts against the execution's six minutes, as the call's own
+   * cost does (cost.ts), where `advanceClock` is time a test lets pass between executions.
+   */
+  spend(ms: number): void {
+    this._state.clock.spend(ms);
+  }
+
   /** Changes the UrlFetch calls each user may make in 24 hours (Google's quota; 20,000 by default). */
   setUrlFetchCallsPerDay(calls: number): void {
     this._state.urlFetchCallsPerDay = calls;
@@ -257,7 +266,7 @@ export class GoogleWorld {
       },
       meter: (name, target, args) => this.charge(execution, name, target, args),
     });
-    const services = createServices(this, options.user, execution, options.withoutDocument !== true);
+    const services = createServices(this, options.user, execution, options.withoutDocument !== true, options.simpleTrigger === true);
     const globals = {} as Record<string, object>;
     for (const [name, service] of Object.entries(services)) globals[name] = boundary.expose(service);
     this.executionOf.set(globals, execution);
@@ -272,9 +281,11 @@ export class GoogleWorld {
     for (const hook of [...this.callHooks]) hook({ name, user: this.userOf.get(execution) ?? '', execution });
     const cells = isSheetsDataCall(name) ? cellsOf(name, target, args) : 0;
     if (cells > 0) this.calls.countCells(name, cells);
+    const rowCells = rowCellsOf(name, target, args);
+    if (rowCells > 0) this.calls.countRowCells(name, rowCells);
     const fetches = name === 'UrlFetchApp.fetchAll' && Array.isArray(args[0]) ? args[0].length : 1;
     const clock = this._state.clock;
-    clock.spend(costOf(this._state.cost, name, cells) * fetches);
+    clock.spend(costOf(this._state.cost, name, cells + rowCells) * fetches);
     const started = this.startedAt.get(execution) ?? clock.spent;
     if (clock.spent - started > Math.min(this._state.cost.executionLimitMs, this.limits.get(execution) ?? Number.POSITIVE_INFINITY)) {
       this.overran.add(execution);
@@ -317,6 +328,8 @@ export class GoogleWorld {
     }
     const started = this.startedAt.get(execution);
     const limit = this.limits.get(execution);
+    // A script stopped while it waited (a slow UrlFetch as its last call) overran too.
+    if (started !== undefined && this._state.clock.spent - started > Math.min(this._state.cost.executionLimitMs, limit ?? Number.POSITIVE_INFINITY)) this.overran.add(execution);
     this.startedAt.delete(execution);
     this.limits.delete(execution);
     this.userOf.delete(execution);

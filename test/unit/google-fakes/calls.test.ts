@@ -66,6 +66,9 @@ describe('a simple trigger (onEdit)', () => {
     spreadsheet.toast('Changed', 'SettleSheet', 10);
     expect(world.inspect.ui().toasts).toEqual([{ message: 'Changed', title: 'SettleSheet', timeoutSeconds: 10 }]);
     expect(() => g.UrlFetchApp.fetch('https://api.xero.com/connections')).toThrow('You do not have permission to call UrlFetchApp.fetch');
+    // Google's User.getEmail(): not available in a simple onOpen(e) or onEdit(e), a blank string.
+    expect([g.Session.getActiveUser().getEmail(), g.Session.getEffectiveUser().getEmail()]).toEqual(['', '']);
+    expect(world.globalsFor({ user: 'a@example.com' }).Session.getActiveUser().getEmail()).toBe('a@example.com');
     const sheet = spreadsheet.getActiveSheet();
     expect(() => {
       // Each read costs 30 ms in the fakes' cost model: a thousand pass the trigger's 30 seconds.

@@ -2,7 +2,7 @@
 // and daily quota, null document services without a document, a clock that prices every call and
 // stops an execution at six minutes, and both behaviours of an apostrophe in a plain-text cell.
 import { createGoogleFakes } from '../../fakes/google';
-import { DEFAULT_COST_MODEL, FREE } from '../../fakes/google/cost';
+import { DEFAULT_COST_MODEL, EXECUTION_LIMIT_MS, FREE } from '../../fakes/google/cost';
 import { PROJECT_MANIFEST } from '../../fakes/google/manifest';
 import { allowedBy } from '../../fakes/google/url-fetch';
 
@@ -116,6 +116,20 @@ describe('the clock prices every call', () => {
     expect(world.calls.cells()).toBe(1004);
   });
 
+  it('charges a change to rows its round trip plus the cells of those rows, counted apart from the cells calls read or write', () => {
+    const world = createGoogleFakes();
+    const g = world.globalsFor({ user: USER });
+    const sheet = g.SpreadsheetApp.getActiveSpreadsheet().getActiveSheet();
+    const [columns, last] = [sheet.getMaxColumns(), sheet.getMaxRows()];
+    for (const [change, rows] of [[() => sheet.insertRowsAfter(last, 6500), 6500], [() => sheet.hideRows(2, 300), 300], [() => sheet.showRows(2), 1], [() => sheet.deleteRows(2, 6500), 6500]] as const) {
+      const before = world.now();
+      change();
+      expect(world.now() - before).toBeCloseTo(DEFAULT_COST_MODEL.sheetsDataCallMs + rows * columns * DEFAULT_COST_MODEL.sheetsCellMs, 3);
+    }
+    expect(world.calls.largestRowChange()).toEqual({ name: 'Sheet.insertRowsAfter', cells: 6500 * columns });
+    expect(world.calls.largestCall().cells).toBe(0);
+  });
+
   it('stops an execution that passes six minutes, and ending it reports the overrun', () => {
     const world = createGoogleFakes({ cost: { sheetsCellMs: 1 } });
     const g = world.globalsFor({ user: USER });
@@ -126,6 +140,35 @@ describe('the clock prices every call', () => {
     expect(() => world.endExecution(g)).toThrow(/past Apps Script's 6 minutes/);
     // A new execution starts its own six minutes.
     world.run(USER, (h) => h.SpreadsheetApp.getActiveSpreadsheet().getActiveSheet().getRange(1, 1).getValue());
+  });
+});
+
+describe('a slow answer', () => {
+  // What the Xero sandbox's `slow` faults call, through every harness (`sleep: world.spend`).
+  const slowXero = (world: ReturnType<typeof createGoogleFakes>, ms: number) => () => {
+    world.spend(ms);
+    return { status: 200, headers: {}, body: '{}' };
+  };
+
+  it('spends the script’s time: the wait counts against the execution’s six minutes, and time a test lets pass does not', () => {
+    const world = createGoogleFakes({ cost: { ...FREE, executionLimitMs: EXECUTION_LIMIT_MS } });
+    world.urlFetch = slowXero(world, 7 * 60_000);
+    const g = world.globalsFor({ user: USER });
+    g.UrlFetchApp.fetch('https://api.xero.com/api.xro/2.0/Organisation');
+    expect(world.elapsed(g)).toBe(7 * 60_000);
+    expect(() => world.endExecution(g)).toThrow(/spent 420 s, past Apps Script's 6 minutes/);
+    const h = world.globalsFor({ user: USER });
+    world.advanceClock(7 * 60_000);
+    expect(world.elapsed(h)).toBe(0);
+    world.endExecution(h);
+  });
+
+  it('stops the script at its next call once the wait passed six minutes', () => {
+    const world = createGoogleFakes({ cost: { ...FREE, executionLimitMs: EXECUTION_LIMIT_MS } });
+    world.urlFetch = slowXero(world, 6 * 60_000 + 1);
+    const g = world.globalsFor({ user: USER });
+    g.UrlFetchApp.fetch('https://api.xero.com/api.xro/2.0/Organisation');
+    expect(() => g.PropertiesService.getUserProperties().getProperty('k')).toThrow('Exceeded maximum execution time');
   });
 });
 

@@ -205,3 +205,23 @@ it('a settlement voided in one organisation is recorded under the new one when p
     tenantId: TENANT, organisationName: 'Harbor Lane Goods Inc', state: 'posted', numbers: ['AMZ-24288684721-R2'], documents: [{ invoiceNumber: 'AMZ-24288684721-R2', total: '1183.82' }],
   });
 });
+
+describe('a posted record', () => {
+  it('keeps the newest 50 replaced documents and journals, so a settlement voided and re-posted many times still saves', () => {
+    const records = postedRecordStore(memoryStore());
+    const document = (n: number) => ({ part: '2025-08', invoiceId: `inv-${n}`, invoiceNumber: `AMZ-1-R${n}`, type: 'ACCREC' as const, status: 'VOIDED', total: '1.00', currency: 'USD', url: 'https://go.xero.com/x' });
+    const journal = (n: number) => ({ part: '2025-08', manualJournalId: `mj-${n}`, narration: `AMZ-1-2025-08-COGS-R${n}`, status: 'VOIDED', total: '1.00', url: 'https://go.xero.com/j' });
+    const record: PostedRecord = {
+      settlementId: '1', tenantId: TENANT, organisationName: 'Org', revision: 300, fingerprint: '', state: 'voided', numbers: [], documents: [],
+      replaced: Array.from({ length: 120 }, (_, i) => document(i)), replacedJournals: Array.from({ length: 300 }, (_, i) => journal(i)),
+      by: 'seller@example.com', at: '2026-01-15T09:00:00Z', refusals: 0,
+    };
+    records.write(record);
+    const kept = records.read('1')!;
+    expect(kept.replaced.map((d) => d.invoiceNumber)).toEqual(Array.from({ length: 50 }, (_, i) => `AMZ-1-R${70 + i}`));
+    expect(kept.replacedJournals!.map((j) => j.manualJournalId)).toEqual(Array.from({ length: 50 }, (_, i) => `mj-${250 + i}`));
+    // A record with fewer is stored as it is.
+    records.write({ ...record, replaced: record.replaced.slice(0, 3), replacedJournals: [] });
+    expect(records.read('1')).toEqual({ ...record, replaced: record.replaced.slice(0, 3), replacedJournals: [] });
+  });
+});
