@@ -1,8 +1,11 @@
 /**
  * The audit trail SettleSheet attaches to each document in Xero: a small CSV an accountant can open
  * from the document and trace every posted line to the Amazon lines behind it, with the walk from
- * gross sales to the deposit and the settlement's id, period, file name and content hash (the same
- * SHA-256 the spreadsheet keeps, so the file can be matched to the one imported).
+ * gross sales to the deposit and the settlement's id, period, file name and SettleSheet's
+ * fingerprint of its lines. The fingerprint is the SHA-256 of the settlement's fields as read
+ * (import-payload.ts), not of the file's bytes: `sha256sum` of the file never gives it, and it is
+ * the same for a re-downloaded copy with other line endings. It matches a file to the import the
+ * way SettleSheet does (Attach the settlement file… re-reads the file and compares it).
  *
  * Text from the settlement file is untrusted: a cell that a spreadsheet would read as a formula
  * (starting with =, +, -, @, a tab or a carriage return) gets a leading apostrophe, as OWASP's
@@ -17,7 +20,7 @@ import type { PlannedDocument } from '../xero/documents';
 export interface SummarySource {
   /** The settlement file's name, as imported. */
   fileName: string;
-  /** SHA-256 of the file's settlement lines, as the spreadsheet keeps it. */
+  /** SettleSheet's fingerprint of the settlement's lines (not a hash of the file's bytes), as the spreadsheet keeps it. */
   contentHash: string;
 }
 
@@ -46,7 +49,7 @@ export function summaryCsv(summary: SettlementSummary, document: PlannedDocument
     ['Deposit date', header.depositDate.slice(0, 10)],
     ['Deposit', money(header.totalAmount), header.currency],
     ['File', text(source.fileName)],
-    ['File content hash (SHA-256)', source.contentHash],
+    ["SettleSheet fingerprint of the settlement's lines (SHA-256 of the fields read, not of the file)", source.contentHash],
     ['Document', text(document.invoice.InvoiceNumber), kind, text(`part ${document.part}${document.marketplace ? `, ${document.marketplace}` : ''}`)],
     ['Document total (settlement signs)', money(document.total), header.currency],
     [],

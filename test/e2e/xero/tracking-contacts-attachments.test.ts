@@ -116,7 +116,7 @@ describe('tracking, contacts per marketplace and the summary attached, on the bu
     const csv = files[0]!.text;
     expect(csv).toContain(`Settlement id,${ID}`);
     expect(csv).toContain('Period,2025-08-01 to 2025-08-14');
-    expect(csv).toContain(`File content hash (SHA-256),${before.attachments!.contentHash}`);
+    expect(csv).toContain(`SettleSheet fingerprint of the settlement's lines (SHA-256 of the fields read, not of the file),${before.attachments!.contentHash}`);
     expect(csv).toContain('1,Sales,201,OUTPUT,Marketplace: Amazon.de · Fulfilment: FBA,119.00,0.00,1');
     expect(csv).toContain('Order,ItemPrice,Principal,Amazon.de,,Sales,1,119.00');
     expect(csv).toContain(`Deposit,${total}`);

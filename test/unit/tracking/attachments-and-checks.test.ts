@@ -44,7 +44,7 @@ describe('the summary CSV', () => {
       'Deposit date,2025-08-16',
       'Deposit,149.00,USD',
       'File,"sett,lement.txt"',
-      'File content hash (SHA-256),f00d',
+      "SettleSheet fingerprint of the settlement's lines (SHA-256 of the fields read, not of the file),f00d",
       'Document,AMZ-12345678901-CA,sales invoice,"part 2025-08, Amazon.ca"',
       'Document total (settlement signs),50.00,USD',
     ]);
