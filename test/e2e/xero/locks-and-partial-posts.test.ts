@@ -41,6 +41,18 @@ const held = (b: BundleWorld) => b.sandbox.documents(US).map((d) => `${d.invoice
 const settlementsRow = (b: BundleWorld, id: string) => b.world.inspect.grid('Settlements').values.find((r) => r[0] === id)!;
 const logResults = (b: BundleWorld) => b.world.inspect.grid('Log').values.slice(1).filter((r) => r[0] !== '').map((r) => `${r[2]}: ${r[4]}`);
 
+/** Presses Post on the month-split settlement Xero holds July of: August alone is created, and the settlement is whole. */
+function expectFinished(b: BundleWorld, id: string): void {
+  expect(post(b, id).outcome).toBe('posted');
+  expect(b.sandbox.documents(US).map((d) => [d.invoiceNumber, d.total])).toEqual([
+    ['AMZ-24288684723-2025-07', '0.00'],
+    ['AMZ-24288684723-2025-08', '313.49'],
+  ]);
+  expect(b.sandbox.calls()[PUTS]).toBe(2);
+  expect(preview(b, id).partlyPosted).toBeUndefined();
+  expect(settlementsRow(b, id)[10]).toBe('Posted');
+}
+
 /** Archives an account in the organisation just before the next create call (after SettleSheet's checks). */
 function archiveBeforeCreate(b: BundleWorld, code: string): { restore(): void } {
   const account = b.sandbox.organisation(US).accounts.find((a) => a.Code === code)!;
@@ -105,15 +117,7 @@ describe('partly posted', () => {
 
     // The one action: Finish posting (Post again), after the account is restored in Xero.
     storage.restore();
-    const finished = post(b, id);
-    expect(finished.outcome).toBe('posted');
-    expect(b.sandbox.documents(US).map((d) => [d.invoiceNumber, d.total])).toEqual([
-      ['AMZ-24288684723-2025-07', '0.00'],
-      ['AMZ-24288684723-2025-08', '313.49'],
-    ]);
-    expect(b.sandbox.calls()[PUTS]).toBe(2);
-    expect(preview(b, id).partlyPosted).toBeUndefined();
-    expect(settlementsRow(b, id)[10]).toBe('Posted');
+    expectFinished(b, id);
     expect(post(b, id).outcome).toBe('already-posted');
     expect(b.sandbox.documents(US)).toHaveLength(2);
   });
@@ -132,15 +136,7 @@ describe('partly posted', () => {
     expect(shown.problems).toEqual([]);
     expect(shown.canPost).toBe(true);
 
-    const finished = post(b, id);
-    expect(finished.outcome).toBe('posted');
-    expect(b.sandbox.documents(US).map((d) => [d.invoiceNumber, d.total])).toEqual([
-      ['AMZ-24288684723-2025-07', '0.00'],
-      ['AMZ-24288684723-2025-08', '313.49'],
-    ]);
-    expect(b.sandbox.calls()[PUTS]).toBe(2);
-    expect(preview(b, id).partlyPosted).toBeUndefined();
-    expect(settlementsRow(b, id)[10]).toBe('Posted');
+    expectFinished(b, id);
   });
 
   it('when the missing part falls in a locked period, the one action voids what was posted; posting whole then works', () => {
