@@ -3,7 +3,7 @@
  * sellers and accountants see how every number was made, so their columns are part of the product.
  *
  * Plain-text (`@`) formats go only on columns people type in and SettleSheet writes without an
- * apostrophe (Mapping's dates, Accounts' codes). Wherever SettleSheet writes untrusted text it
+ * apostrophe (Mapping's dates, Accounts' codes, Costs' SKUs and currencies). Wherever SettleSheet writes untrusted text it
  * writes it with a leading apostrophe into a General cell, where Sheets documents the apostrophe
  * as a quote prefix; whether Sheets also strips it in an `@` cell is not documented, so the two
  * never meet (see cells.ts).
