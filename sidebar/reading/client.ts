@@ -29,7 +29,8 @@ export function pageReader(): ReaderClient {
     async read(file, name, onProgress) {
       // Let the page draw the progress bar before the work that holds it.
       await new Promise((resolve) => setTimeout(resolve, 0));
-      return reader.read(await SettlementReader.textOf(file), name, onProgress);
+      const { text, sha256 } = await SettlementReader.fileOf(file);
+      return reader.read(text, name, onProgress, sha256);
     },
     lines: async (from, to) => reader.lines(from, to),
     close: () => undefined,

@@ -7,6 +7,7 @@
 import { aggregateDtos, importBegin, lineDtos, unitsDtos } from '../../src/api/import-payload';
 import { settlementLimitProblems } from '../../src/api/limits';
 import type { AggregateEntryDto, BeginImportRequest, LineDto, UnitsEntryDto } from '../../src/api/types';
+import { sha256Hex } from '../../src/core/hash';
 import { decodeSettlementBytes } from '../../src/core/settlement/decode';
 import { parseSettlement } from '../../src/core/settlement/parse';
 import type { Settlement } from '../../src/core/settlement/types';
@@ -44,23 +45,34 @@ export interface ReadProgress {
 const CHECKING = [0.05, 0.85] as const;
 const ADDING_UP = [0.85, 1] as const;
 
+/** SHA-256 (hex) of bytes: the platform's digest where there is one (browser, Worker, Node), else SettleSheet's own. */
+async function sha256Of(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
+  const subtle = (globalThis as { crypto?: Crypto }).crypto?.subtle;
+  if (!subtle) return sha256Hex(bytes);
+  const digest = new Uint8Array(await subtle.digest('SHA-256', bytes));
+  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 const within = ([from, to]: readonly [number, number], fraction: number) => from + (to - from) * Math.min(1, Math.max(0, fraction));
 
 /** Holds the last settlement read, for its lines to be sent in chunks. */
 export class SettlementReader {
   /**
-   * A file's text from its bytes, as the parser would decode them. Done apart from reading so the
-   * bytes (as large as the file) can be let go before the parse builds its lines.
+   * A file's text from its bytes, as the parser would decode them, and the SHA-256 of the bytes,
+   * which the summary attached in Xero gives so the file can be matched with `sha256sum` (the
+   * import's fingerprint is of its lines). Done apart from reading so the bytes (as large as the
+   * file) can be let go before the parse builds its lines.
    */
-  static async textOf(file: Blob): Promise<string> {
-    return decodeSettlementBytes(new Uint8Array(await file.arrayBuffer()));
+  static async fileOf(file: Blob): Promise<{ text: string; sha256: string }> {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    return { text: decodeSettlementBytes(bytes), sha256: await sha256Of(bytes) };
   }
 
   private settlement: Settlement | undefined;
   private tax: TaxClassification | undefined;
 
-  /** Reads a file's text; `name` names it in messages. */
-  read(text: string, name: string, onProgress: (progress: ReadProgress) => void): ReadResult {
+  /** Reads a file's text; `name` names it in messages; `fileSha256` (of its bytes) goes with the import. */
+  read(text: string, name: string, onProgress: (progress: ReadProgress) => void, fileSha256?: string): ReadResult {
     this.settlement = undefined;
     this.tax = undefined;
     onProgress({ stage: 'checking', fraction: CHECKING[0] });
@@ -74,7 +86,10 @@ export class SettlementReader {
     // Who remits each tax line's tax needs the whole settlement's orders: decided once, here.
     const tax = classifyTax(settlement.lines);
     const aggregate = aggregateSettlement(settlement, tax);
-    const begin = importBegin(settlement, (f) => onProgress({ stage: 'adding up', fraction: within(ADDING_UP, f) }));
+    const begin: BeginImportRequest = {
+      ...importBegin(settlement, (f) => onProgress({ stage: 'adding up', fraction: within(ADDING_UP, f) })),
+      ...(fileSha256 ? { fileSha256 } : {}),
+    };
     this.settlement = settlement;
     this.tax = tax;
     const marketplaces = [...new Set(aggregate.entries.map((e) => e.marketplace).filter((m) => m !== ''))];

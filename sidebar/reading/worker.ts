@@ -27,14 +27,14 @@ async function handle(request: ReaderRequest): Promise<void> {
     scope.postMessage({ id: request.id, kind: 'lines', lines: reader.lines(request.from, request.to) });
     return;
   }
-  const text = await SettlementReader.textOf(request.file);
+  const { text, sha256 } = await SettlementReader.fileOf(request.file);
   let said = 0;
   const result = reader.read(text, request.name, (progress) => {
     const now = Date.now();
     if (now - said < PROGRESS_MS) return;
     said = now;
     scope.postMessage({ id: request.id, kind: 'progress', progress });
-  });
+  }, sha256);
   scope.postMessage({ id: request.id, kind: 'read', result });
 }
 

@@ -84,6 +84,11 @@ export interface BeginImportRequest {
    */
   unitRows?: number;
   contentHash: string;
+  /**
+   * SHA-256 (hex) of the file's bytes as chosen, so the summary attached in Xero names the file as
+   * `sha256sum` does. Absent from older sidebars and from imports that are not of a file.
+   */
+  fileSha256?: string;
   /** The user confirmed replacing an imported settlement with a re-issued file of the same id. */
   confirmReissue?: boolean;
   /** The person chose to keep a file whose lines do not add up to its total, for inspection. */

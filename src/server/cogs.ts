@@ -12,7 +12,7 @@ import type { Mapping } from '../core/mapping/types';
 import type { SettlementSummary } from '../core/summary/types';
 import type { JournalRequest } from '../xero/journal-plan';
 import type { RowBlock } from './registry';
-import { appendUnseenSkus, readCostsTab } from './workbook/costs-tab';
+import { appendUnseenSkus, readCostsTabChecked } from './workbook/costs-tab';
 import { readUnits } from './workbook/units-store';
 import type { Workbook } from './workbook/workbook';
 
@@ -43,8 +43,10 @@ export function settlementCogs(workbook: Workbook, summary: SettlementSummary, m
   if (settings.cogs === 'off') return { enabled: false, unitsKnown: true };
   const units = readUnits(workbook, summary.header.settlementId, unitsAt);
   if (!units) return { enabled: true, unitsKnown: false, request: { journals: [], blocked: [UNITS_UNKNOWN] } };
-  const table = readCostsTab(workbook);
+  const { table, problems } = readCostsTabChecked(workbook);
   const costs = readCostsTable(table);
+  // A SKU Sheets turned into a number or a formula is not what was typed: its row costs nothing until retyped.
+  costs.problems.unshift(...problems);
   // SKUs the Costs tab does not name yet are listed there for a cost, as Mapping lists new line types.
   if (appendUnseenSkus(workbook, table, costs.listed, units, summary.header.currency, summary.header.settlementId) > 0) {
     for (const u of units) costs.listed.add(u.sku);

@@ -29,6 +29,8 @@ export interface SettlementRecord {
   dataRows: number;
   rowsWithoutAmount: number;
   contentHash: string;
+  /** SHA-256 (hex) of the bytes of the file imported, when the sidebar sent it (absent in older records). */
+  fileSha256?: string;
   marketplaces: string[];
   importedAt: string;
   importedBy: string;

@@ -43,10 +43,13 @@ export interface XeroApp {
   redirectUri: string;
   scopes: string[];
   /**
-   * Sign in with PKCE (S256) as well as the client secret. On unless XERO_PKCE is `off`: Xero
-   * documents PKCE for its "Auth code with PKCE" apps and the secret for "Web app" ones, and a
-   * Web app was reported to complete a PKCE sign-in with its secret (XeroAPI/xero-mcp-server#212,
-   * July 2026). A deployer whose sign-in fails with PKCE turns it off.
+   * Sign in with PKCE (S256) as well as the client secret. On unless XERO_PKCE is `off`.
+   * ASSUMPTION (README, Assumptions): a Xero "Web app" accepts PKCE together with its secret. Xero
+   * documents PKCE only for its "Auth code with PKCE" apps and the secret for "Web app" ones; no
+   * source found confirms the two together (the report once cited here, XeroAPI/xero-mcp-server
+   * #212, could not be found again; the closest, PR #277 there, is open and unconfirmed). The first
+   * real sign-in proves it: it completes, or Xero's sign-in page refuses the `code_challenge` and
+   * the deployer sets XERO_PKCE to `off`, as the README says.
    */
   pkce: boolean;
 }

@@ -31,26 +31,39 @@ function partWords(document: PlannedDocument, several: boolean): string {
   return `${which} (${kind} ${document.invoice.InvoiceNumber}, dated ${document.invoice.Date})`;
 }
 
-/** Who can lift a lock, and where. */
+/**
+ * Who can lift a lock, and where. Xero lets advisers post before the period lock date, but
+ * SettleSheet refuses a locked period for everyone, advisers included (README, "Lock dates"): it
+ * cannot tell who is signed in with its scopes, and a closed period is one the adviser signed off.
+ * So the words serve both readers: an adviser moves the date; anyone else asks one to.
+ */
 function whoCanMove(lock: { kind: 'end of year' | 'period' }): string {
   return lock.kind === 'period'
-    ? 'Xero refuses it for everyone except advisers: ask your adviser to move the period lock date (in Xero: Accounting › Advanced › Financial settings)'
+    ? 'SettleSheet posts nothing into a locked period, even for advisers, whom Xero would let: an adviser in the organisation (you, if you are one) moves the period lock date (in Xero: Accounting › Advanced › Financial settings)'
     : 'Xero refuses it for everyone, advisers included: ask whoever closed that year to move the end of year lock date (in Xero: Accounting › Advanced › Financial settings)';
 }
 
 /**
- * Every planned document dated on or before one of the organisation's lock dates, in words that
- * name the part and what the person can do; empty when none is. Posting the whole settlement as
- * one document (split `off`, dated at the settlement's end) is offered when that date is open.
+ * Every planned document still to create (`toCreate`, all by default) dated on or before one of
+ * the organisation's lock dates, in words that name the part and what the person can do; empty
+ * when none is. Posting the whole settlement as one document (split `off`, dated at the
+ * settlement's end) is offered when that date is open and Xero holds none of it yet.
  */
-export function lockDateProblems(summary: SettlementSummary, documents: readonly PlannedDocument[], locks: LockDates, organisation: string): string[] {
+export function lockDateProblems(
+  summary: SettlementSummary,
+  documents: readonly PlannedDocument[],
+  locks: LockDates,
+  organisation: string,
+  toCreate: readonly PlannedDocument[] = documents,
+): string[] {
   const several = documents.length > 1;
   const last = documents[documents.length - 1];
   const endOpen = last !== undefined && lockOf(last.invoice.Date, locks) === undefined;
-  return documents.flatMap((document) => {
+  const noneHeld = toCreate.length === documents.length;
+  return toCreate.flatMap((document) => {
     const lock = lockOf(document.invoice.Date, locks);
     if (!lock) return [];
-    const oneDocument = several && endOpen && summary.split !== 'off'
+    const oneDocument = several && endOpen && noneHeld && summary.split !== 'off'
       ? ` Or post the settlement as one document dated ${last.invoice.Date}: set the month split to "off" in SettleSheet's settings.`
       : '';
     return [`${partWords(document, several)} is dated on or before ${organisation}'s ${lock.kind} lock date (${lock.date}). ${whoCanMove(lock)}, then post again.${oneDocument}`];

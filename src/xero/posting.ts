@@ -20,6 +20,7 @@ import { attachFiles, summariesAttached, summaryAttachments } from './posting-at
 import { voidJournals } from './posting-journals-void';
 import { voidRevision } from './posting-void';
 import { checkDocuments, loadReference } from './reference';
+import { stillToCreate } from './still-to-create';
 
 export { postOutcomeOf, type PostOutcome } from './posting-outcome';
 export type { PostingDeps, PostMode, PostRequest } from './posting-request';
@@ -99,8 +100,9 @@ function postUnderLock(deps: PostingDeps, request: PostRequest, fingerprint: str
   // A changed cost replaces only the journals: documents that did not change are left as they are.
   const keepDocuments = (mode === 'post' && documentsSettled) || (mode === 'void-and-repost' && documentsSettled && journals.changed);
   // Voiding only takes back what Xero holds, and documents kept are not sent again: the plan's
-  // checks are for what would be created.
-  const problems = mode === 'void' || keepDocuments ? [] : checkDocuments(summary, request.documents, reference.value);
+  // checks are for what would be created (finishing a partly posted one creates only the rest).
+  const toCreate = mode === 'post' ? stillToCreate(request.documents, recorded, recorded?.fingerprint === fingerprint) : request.documents;
+  const problems = mode === 'void' || keepDocuments ? [] : checkDocuments(summary, request.documents, reference.value, toCreate);
   if (problems.length > 0) return refused(problems);
   // What stops the journals stops only them: the documents go on.
   const journalProblems = mode === 'void' ? [] : checkJournals(summary, journals.planned, reference.value);

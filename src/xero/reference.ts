@@ -102,11 +102,17 @@ function describeAccount(account: XeroAccount): string {
  * person can act on; empty when they can be posted. Checks the lock dates (lock-dates.ts), every
  * account code (exists, ACTIVE, allowed on invoice lines), every tax type (exists, ACTIVE, allowed
  * for the account's class), the currency (base or enabled), and that no balance-sheet category
- * posts to income or expense.
+ * posts to income or expense. Only `toCreate` is checked (still-to-create.ts): what Xero already
+ * holds of the settlement is not sent again.
  */
-export function checkDocuments(summary: SettlementSummary, documents: readonly PlannedDocument[], reference: ReferenceData): string[] {
+export function checkDocuments(
+  summary: SettlementSummary,
+  documents: readonly PlannedDocument[],
+  reference: ReferenceData,
+  toCreate: readonly PlannedDocument[] = documents,
+): string[] {
   const org = reference.organisationName;
-  const problems = new Set<string>(lockDateProblems(summary, documents, reference, org));
+  const problems = new Set<string>(lockDateProblems(summary, documents, reference, org, toCreate));
   const currency = summary.header.currency;
   if (currency !== reference.baseCurrency && !reference.currencies.includes(currency)) {
     problems.add(
@@ -114,8 +120,8 @@ export function checkDocuments(summary: SettlementSummary, documents: readonly P
         `Add ${currency} in Xero (Settings › Currencies; it needs a plan with multi-currency), then post again.`,
     );
   }
-  for (const problem of checkStatedTaxAndRates(documents, reference)) problems.add(problem);
-  for (const problem of checkTracking(documents, reference)) problems.add(problem);
+  for (const problem of checkStatedTaxAndRates(toCreate, reference)) problems.add(problem);
+  for (const problem of checkTracking(toCreate, reference)) problems.add(problem);
   const lines = summary.parts.flatMap((p) => p.lines).filter((l) => l.amount !== 0);
   const categoriesOf = (code: string) => {
     const names = new Set(lines.filter((l) => l.accountCode.toLowerCase() === code.toLowerCase()).flatMap((l) => l.categories));
@@ -124,7 +130,7 @@ export function checkDocuments(summary: SettlementSummary, documents: readonly P
   const accountOf = (code: string) => reference.accounts.find((a) => a.code.toLowerCase() === code.toLowerCase());
   const fix = 'Choose another in the Accounts tab';
 
-  for (const item of documents.flatMap((d) => d.invoice.LineItems)) {
+  for (const item of toCreate.flatMap((d) => d.invoice.LineItems)) {
     const account = accountOf(item.AccountCode);
     if (!account) {
       problems.add(`Account code ${item.AccountCode}${categoriesOf(item.AccountCode)} does not exist in ${org}. ${fix}, or add the account in Xero.`);

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { chunksOf, importPayload } from '../../src/api/import-payload';
 import type { BeginImportResult, Envelope } from '../../src/api/types';
 import type { Settlement } from '../../src/core/settlement/types';
-import { createGoogleFakes, type GoogleFakes } from '../fakes/google';
+import { createGoogleFakes, type GoogleFakes, type GoogleFakesOptions } from '../fakes/google';
 import { createXeroSandbox, DEFAULT_APP, DEFAULT_USER, type XeroSandbox, type XeroSandboxOptions } from '../fakes/xero';
 import { bundleRunner, type BundleRunner } from './bundle-runner';
 
@@ -40,8 +40,8 @@ export interface BundleWorld {
 }
 
 /** A fresh world on 15 January 2026 whose script id matches the sandbox app's redirect URI. */
-export function bundleWorld(code: string, sandboxOptions: XeroSandboxOptions = {}): BundleWorld {
-  const world = createGoogleFakes({ scriptId: 'sandbox-script-id', startTime: Date.parse('2026-01-15T09:00:00Z') });
+export function bundleWorld(code: string, sandboxOptions: XeroSandboxOptions = {}, googleOptions: GoogleFakesOptions = {}): BundleWorld {
+  const world = createGoogleFakes({ scriptId: 'sandbox-script-id', startTime: Date.parse('2026-01-15T09:00:00Z'), ...googleOptions });
   const sandbox = createXeroSandbox({ now: () => world.now(), sleep: (ms) => world.spend(ms), ...sandboxOptions });
   world.urlFetch = sandbox.handle;
   const bundle = bundleRunner(world, code);

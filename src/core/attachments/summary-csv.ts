@@ -1,8 +1,13 @@
 /**
  * The audit trail SettleSheet attaches to each document in Xero: a small CSV an accountant can open
  * from the document and trace every posted line to the Amazon lines behind it, with the walk from
- * gross sales to the deposit and the settlement's id, period, file name and content hash (the same
- * SHA-256 the spreadsheet keeps, so the file can be matched to the one imported).
+ * gross sales to the deposit and the settlement's id, period, file name and SettleSheet's
+ * fingerprint of its lines. The fingerprint is the SHA-256 of the settlement's fields as read
+ * (import-payload.ts), not of the file's bytes: `sha256sum` of the file never gives it, and it is
+ * the same for a re-downloaded copy with other line endings. It matches a file to the import the
+ * way SettleSheet does (Attach the settlement file… re-reads the file and compares it). The
+ * SHA-256 of the file's bytes, which `sha256sum` gives, is a row of its own when the import
+ * recorded it (the sidebar sends it since this version).
  *
  * Text from the settlement file is untrusted: a cell that a spreadsheet would read as a formula
  * (starting with =, +, -, @, a tab or a carriage return) gets a leading apostrophe, as OWASP's
@@ -17,8 +22,10 @@ import type { PlannedDocument } from '../xero/documents';
 export interface SummarySource {
   /** The settlement file's name, as imported. */
   fileName: string;
-  /** SHA-256 of the file's settlement lines, as the spreadsheet keeps it. */
+  /** SettleSheet's fingerprint of the settlement's lines (not a hash of the file's bytes), as the spreadsheet keeps it. */
   contentHash: string;
+  /** SHA-256 (hex) of the file's bytes as imported, when the import recorded it. */
+  fileSha256?: string;
 }
 
 /** The file name of a document's summary: `AMZ-123-2025-07-summary.csv` (letters, digits, dashes, dots only). */
@@ -46,7 +53,8 @@ export function summaryCsv(summary: SettlementSummary, document: PlannedDocument
     ['Deposit date', header.depositDate.slice(0, 10)],
     ['Deposit', money(header.totalAmount), header.currency],
     ['File', text(source.fileName)],
-    ['File content hash (SHA-256)', source.contentHash],
+    ['File SHA-256 (of its bytes, as sha256sum gives it)', source.fileSha256 ?? 'not recorded: imported before SettleSheet kept it'],
+    ["SettleSheet fingerprint of the settlement's lines (SHA-256 of the fields read, not of the file)", source.contentHash],
     ['Document', text(document.invoice.InvoiceNumber), kind, text(`part ${document.part}${document.marketplace ? `, ${document.marketplace}` : ''}`)],
     ['Document total (settlement signs)', money(document.total), header.currency],
     [],

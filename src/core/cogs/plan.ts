@@ -154,7 +154,12 @@ export function planCogs(summary: SettlementSummary, units: readonly UnitsEntry[
   }
 
   plan.missing = [...missing.values()];
-  if (plan.missing.length > 0) plan.problems.push(missingCostsText(plan.missing));
+  // A SKU with cost rows for other days is not highlighted (its rows have costs): it is told apart.
+  const costed = new Set(costs.rows.map((r) => r.sku));
+  const unlisted = plan.missing.filter((m) => !costed.has(m.sku));
+  const undated = plan.missing.filter((m) => costed.has(m.sku));
+  if (unlisted.length > 0) plan.problems.push(missingCostsText(unlisted));
+  if (undated.length > 0) plan.problems.push(uncoveredDaysText(undated));
   for (const [sku, cost] of foreign) {
     plan.problems.push(
       `SKU ${sku} costs ${formatAmount(cost.unitCost, cost.decimals)} ${cost.currency} (Costs row ${cost.row}), but settlement ${header.settlementId} is in ${header.currency}. ` +
@@ -318,13 +323,29 @@ function addNotes(plan: CogsPlan, units: readonly UnitsEntry[]): void {
 /** SKUs named when costs are missing; the rest are counted (the preview lists each with its units). */
 const MISSING_NAMED = 3;
 
+/** A SKU list in one phrase: the first few named, the rest counted. */
+function skuList(missing: readonly MissingCost[]): string {
+  const named = missing.slice(0, MISSING_NAMED).map((m) => m.sku);
+  return missing.length > MISSING_NAMED ? `${named.join(', ')} and ${missing.length - MISSING_NAMED} more` : `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}`;
+}
+
+/** For SKUs whose Costs rows cover other days only: their rows are not highlighted, so the words say which days to add. */
+function uncoveredDaysText(missing: readonly MissingCost[]): string {
+  if (missing.length === 1) {
+    const m = missing[0]!;
+    return (
+      `No cost for SKU ${m.sku} from ${m.date} (${m.units} unit${Math.abs(m.units) === 1 ? '' : 's'} net of returns): its rows in the Costs tab cover other days. ` +
+      `Add a row with its unit cost from ${m.date} (Effective from).`
+    );
+  }
+  return `No cost for ${missing.length} SKUs (${skuList(missing)}) on the days they were sold: their rows in the Costs tab cover other days. Add a row for each with its unit cost and the days it covers.`;
+}
+
 /** One short sentence for every SKU without a cost: a seller with a new catalogue reads it once, not once per SKU. */
 function missingCostsText(missing: readonly MissingCost[]): string {
   if (missing.length === 1) {
     const m = missing[0]!;
     return `No cost yet for SKU ${m.sku} (${m.units} unit${Math.abs(m.units) === 1 ? '' : 's'} net of returns, from ${m.date}). Add its unit cost in the Costs tab, where its row is highlighted.`;
   }
-  const named = missing.slice(0, MISSING_NAMED).map((m) => m.sku);
-  const list = missing.length > MISSING_NAMED ? `${named.join(', ')} and ${missing.length - MISSING_NAMED} more` : `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}`;
-  return `No cost yet for ${missing.length} SKUs (${list}). Add their unit costs in the Costs tab, where their rows are highlighted.`;
+  return `No cost yet for ${missing.length} SKUs (${skuList(missing)}). Add their unit costs in the Costs tab, where their rows are highlighted.`;
 }

@@ -2,17 +2,24 @@
  * Units per SKU from a settlement's lines: the compact aggregate cost of goods sold works from,
  * one entry per posted day × SKU × marketplace, so a preview costs the same whatever the file's size.
  *
- * Which lines count (what A2X and Link My Books do, from their help pages, in brackets):
+ * Which lines count (what A2X and Link My Books do, from their help pages, in brackets; LMB's
+ * "How to use the Cost of Goods Sold feature", help.linkmybooks.com/en/articles/2570701, and its
+ * COGS FAQ, help.linkmybooks.com/en/articles/3780511; A2X's "Include refunds as returns",
+ * support.a2xaccounting.com/en/articles/12065142):
  * - Sold: the item-price Principal line of an order (`Order × ItemPrice × Principal`), with its
  *   `quantity-purchased`. Only the Principal line counts, because the item's other lines (shipping,
- *   tax, fees) repeat the same quantity. Liquidations (`Liquidations × ItemPrice × Principal`) count
- *   as sold too: the units leave the inventory for good, sold to the liquidator.
- *   (Both tools cost every SKU sold in the settlement.)
+ *   tax, fees) repeat the same quantity. (Both tools cost every SKU sold in the payout.)
+ *   Liquidations (`Liquidations × ItemPrice × Principal`) count as sold too: SETTLESHEET'S OWN
+ *   CHOICE, which neither tool's pages describe: the units leave the inventory for good, sold to
+ *   the liquidator, so their cost moves to cost of goods sold with the liquidation's income.
  * - Returned: the item-price Principal line of a refund (`Refund × ItemPrice × Principal`): the
- *   unit is taken as back in stock. (A2X's "Include refunds as returns" setting does this, posting
- *   refund COGS on the refund date; Link My Books leaves COGS unreversed on refunds because the
- *   settlement cannot say whether a return was sellable.) A-to-z and chargeback refunds are not
- *   returns: the buyer usually keeps the item.
+ *   unit is taken as back in stock, ALWAYS: SETTLESHEET'S DECISION. (A2X makes this opt-in: its
+ *   "Include refunds as returns" setting, in beta, posts refund COGS on the refund date when a
+ *   seller ticks it; Link My Books does not reverse COGS on refunds because the settlement cannot
+ *   say whether a return was sellable.) SettleSheet counts them because most Amazon refunds are
+ *   returns to sellable stock, and the reversal is shown per SKU so an unsellable return is one
+ *   inventory adjustment the seller makes from Amazon's returns report. A-to-z and chargeback
+ *   refunds are not returns: the buyer usually keeps the item.
  * - Not counted: replacements (Amazon ships them with no item price, so the settlement has no line
  *   for them), reimbursed lost or damaged units (FBA Inventory Reimbursement: the money is income,
  *   the unit left the inventory without a sale), removals and disposals (fees only). These are

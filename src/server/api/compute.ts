@@ -68,7 +68,7 @@ export function compute(workbook: Workbook, record: SettlementRecord): Computed 
     ...(settings.contacts ? { contacts: settings.contacts } : {}),
     ...(conversion ? { currencyRate: conversion.rate } : {}),
   });
-  const attachments = settings.attachments === 'off' ? undefined : { source: { fileName: record.source, contentHash: record.contentHash } };
+  const attachments = settings.attachments === 'off' ? undefined : { source: { fileName: record.source, contentHash: record.contentHash, ...(record.fileSha256 ? { fileSha256: record.fileSha256 } : {}) } };
   const matcher = createMatcher(mapping);
   const categories = stored.map((s) => categoryLabel(matcher.categoryFor(s.entry)));
   return {

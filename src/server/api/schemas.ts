@@ -39,6 +39,7 @@ export const BeginImportSchema = z.object({
   rowsWithoutAmount: count,
   unitRows: z.optional(count),
   contentHash: z.string().check(z.regex(/^[A-Za-z0-9_-]{8,128}$/)),
+  fileSha256: z.optional(z.string().check(z.regex(/^[0-9a-f]{64}$/))),
   confirmReissue: z.optional(z.boolean()),
   keepUnbalanced: z.optional(z.boolean()),
   takeOver: z.optional(text(64)),

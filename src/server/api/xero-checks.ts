@@ -10,6 +10,7 @@ import { checkJournals } from '../../xero/journal-checks';
 import { journalStanding, renumberJournals } from '../../xero/journal-plan';
 import { documentsFingerprint, renumber } from '../../xero/posting-plan';
 import { checkDocuments } from '../../xero/reference';
+import { stillToCreate } from '../../xero/still-to-create';
 import { loadSpreadsheetReference } from '../../xero/spreadsheet';
 import { connectionStatus } from '../../xero/connection';
 import { isOpen, type PostedRecord } from '../../xero/posted-records';
@@ -125,7 +126,9 @@ export function xeroChecks(c: Computed, standing = standingOf(c)): XeroChecks {
   checks.connected = true;
   checks.baseCurrency = reference.baseCurrency;
   checks.accountNames = new Map(reference.accounts.map((a) => [a.code, a.name]));
-  if (c.documents.length) checks.problems.push(...checkDocuments(c.summary, c.documents, reference));
+  // Finishing a partly posted settlement sends only what Xero does not hold: only that is checked.
+  const toCreate = stillToCreate(c.documents, record, !standing.documentsChanged);
+  if (c.documents.length) checks.problems.push(...checkDocuments(c.summary, c.documents, reference, toCreate));
   checks.journals.problems = checkJournals(c.summary, checks.journals.planned, reference);
   return checks;
 }

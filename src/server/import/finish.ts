@@ -171,6 +171,7 @@ function planFinish(workbook: Workbook, state: ImportState, request: FinishImpor
     dataRows: state.request.dataRows,
     rowsWithoutAmount: state.request.rowsWithoutAmount,
     contentHash: state.request.contentHash,
+    ...(state.request.fileSha256 ? { fileSha256: state.request.fileSha256 } : {}),
     linesKept: LINE_FACTS_KEPT,
     marketplaces: summary.marketplaces,
     importedAt: new Date().toISOString(),

@@ -9,16 +9,20 @@
  *   channel), so a new settlement's rows fit; rows written before read those columns as blank;
  * - Transactions gains Quantity and Fulfillment (what the server derives units and fulfilment
  *   channels from); lines imported before read them as blank.
+ * - the Costs tab's SKU and Currency columns become plain text (`@`), so what a person types
+ *   there stays as typed; the text already in them stays, and a SKU Sheets had already turned
+ *   into a number is flagged when the tab is read (costs-tab.ts).
  * Each step is safe to repeat.
  */
-import { clearColumnFormats } from './blocks';
-import { AGGREGATE_COLUMNS, FORMERLY_PLAIN_TEXT, TRANSACTION_COLUMNS, type TabRole } from './layout';
+import { cellText } from './cells';
+import { clearColumnFormats, formatColumn } from './blocks';
+import { AGGREGATE_COLUMNS, COSTS_TEXT_COLUMNS, FORMERLY_PLAIN_TEXT, TRANSACTION_COLUMNS, type TabRole } from './layout';
 import type { TabRegistry, Workbook } from './workbook';
 
 /** The document property holding the layout version the tabs follow. */
 export const LAYOUT_KEY = 'settlesheet.layout';
 /** The layout this version writes. */
-export const LAYOUT_VERSION = 4;
+export const LAYOUT_VERSION = 5;
 
 /** Upgrades the tabs that existed before this call (`existed`); tabs just created are already right. */
 export function upgradeLayout(workbook: Workbook, registry: TabRegistry, existed: readonly TabRole[]): void {
@@ -38,6 +42,19 @@ export function upgradeLayout(workbook: Workbook, registry: TabRegistry, existed
   }
   if (existed.includes('aggregates')) widen(workbook, 'aggregates', AGGREGATE_COLUMNS);
   if (existed.includes('transactions')) widen(workbook, 'transactions', TRANSACTION_COLUMNS);
+  if (existed.includes('costs')) costsAsText(workbook);
+}
+
+/** Makes the Costs tab's SKU and Currency columns plain text, wherever their headers are now (safe to repeat). */
+function costsAsText(workbook: Workbook): void {
+  const sheet = workbook.tab('costs');
+  const rows = sheet.getMaxRows() - 1;
+  if (rows <= 0) return;
+  const header = sheet.getRange(1, 1, 1, sheet.getMaxColumns()).getValues()[0]!.map((h) => cellText(h, workbook.timeZone).toLowerCase());
+  for (const name of COSTS_TEXT_COLUMNS) {
+    const column = header.indexOf(name.toLowerCase()) + 1;
+    if (column > 0) formatColumn(sheet, 2, rows, column, '@');
+  }
 }
 
 /** Gives a tab the columns its layout has gained, with their headers (safe to repeat). */

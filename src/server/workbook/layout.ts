@@ -3,7 +3,7 @@
  * sellers and accountants see how every number was made, so their columns are part of the product.
  *
  * Plain-text (`@`) formats go only on columns people type in and SettleSheet writes without an
- * apostrophe (Mapping's dates, Accounts' codes). Wherever SettleSheet writes untrusted text it
+ * apostrophe (Mapping's dates, Accounts' codes, Costs' SKUs and currencies). Wherever SettleSheet writes untrusted text it
  * writes it with a leading apostrophe into a General cell, where Sheets documents the apostrophe
  * as a quote prefix; whether Sheets also strips it in an `@` cell is not documented, so the two
  * never meet (see cells.ts).
@@ -161,9 +161,10 @@ export const TABS: readonly TabLayout[] = [
     role: 'costs',
     name: 'Costs',
     header: COSTS_COLUMNS,
-    // Plain text only where people type and SettleSheet never writes (the dates, the note): the
-    // SKU, currency, units and settlement it appends are apostrophe-written text (cells.ts).
-    formats: { 4: TEXT, 5: TEXT, 6: TEXT },
+    // Plain text where people type (issue 14 §1: a typed `00123` or `=1+1` stays that SKU):
+    // SettleSheet writes the SKUs and currencies it appends there WITHOUT an apostrophe; the units
+    // and settlement it notes go apostrophe-written into General cells (cells.ts).
+    formats: { 1: TEXT, 3: TEXT, 4: TEXT, 5: TEXT, 6: TEXT },
     widths: { 1: 170, 2: 90, 3: 70, 6: 220, 8: 180 },
     maintained: false,
     hidden: false,
@@ -233,6 +234,9 @@ export const FORMERLY_PLAIN_TEXT: Readonly<Partial<Record<TabRole, readonly numb
   aggregates: [1, 2, 7],
   xero: [1, 4],
 };
+
+/** Costs columns that became plain text (`@`) in layout 5, found by header: people may have reordered them. */
+export const COSTS_TEXT_COLUMNS = ['SKU', 'Currency'] as const;
 
 /** The layout of a role. */
 export function layoutOf(role: TabRole): TabLayout {

@@ -6,6 +6,7 @@ import { DEFAULT_APP, seedOrganisations, TENANT_IDS } from '../../fakes/xero';
 import type { LineSpec } from '../../support/build-aggregate';
 import { bundleSession, SALE_AND_FEE, useBuiltBundle, connect, importSettlement, saveApp, type BundleSession, postAs } from '../../support/bundle-session';
 import { settlementOf } from '../../support/settlements';
+import { LAYOUT_VERSION } from '../../../src/server/workbook/layout-upgrade';
 import { SELLER } from '../../support/xero-apps-script';
 
 const code = useBuiltBundle();
@@ -95,7 +96,7 @@ describe('records', () => {
     expect(s.x.world.calls.largestCall().cells).toBeLessThanOrEqual(100_000);
     const props = s.x.world.inspect.properties('document');
     expect(Object.keys(props).filter((k) => RECORD_PREFIXES.some((p) => k.startsWith(p)))).toEqual([]);
-    expect(props['settlesheet.layout']).toBe('4');
+    expect(props['settlesheet.layout']).toBe(String(LAYOUT_VERSION));
     expect(s.x.world.inspect.sheetNames()).not.toContain('_SettleSheet staging');
     expect(s.x.world.inspect.grid('_SettleSheet records').values.slice(1).filter((r) => r[0] !== '')).toHaveLength(HISTORY + 2);
     // The posted settlement keeps working: still posted, nothing sent twice; a new import fits.

@@ -2,7 +2,10 @@
 // per SKU imported, its SKUs listed in the Costs tab, costs filled in, the preview showing units
 // and the journal, Post creating the invoices and one balanced journal per part and nothing the
 // second time, a changed cost replaced by Void and re-post, a missing cost blocking only the
-// journal, and a lost answer never making a second journal.
+// journal, and a lost answer never making a second journal. The Costs tab keeps text as text
+// (issue 14 §1) in both undocumented ways Sheets may treat an apostrophe written into a
+// plain-text cell: a SKU a person types stays exactly that SKU, and a SKU an older layout let
+// Sheets turn into a number or a formula is named by its row instead of costing another SKU.
 import { importPayload } from '../../../src/api/import-payload';
 import type { BeginImportResult, PostResultDto, PreviewResult, SettingsDto } from '../../../src/api/types';
 import { TENANT_IDS } from '../../fakes/xero';
@@ -27,8 +30,8 @@ const ID = HEADERS.monthSplit.settlementId;
 const SETTINGS: SettingsDto = { split: 'carry', documentStatus: 'AUTHORISED', contactName: '', template: '' };
 
 /** Imported as the sidebar does it: the detail (a preview) opens as soon as the import ends. */
-function imported(): BundleWorld {
-  const b = bundleWorld(bundle());
+function imported(apostropheInTextCells?: 'strip' | 'keep'): BundleWorld {
+  const b = bundleWorld(bundle(), {}, apostropheInTextCells ? { apostropheInTextCells } : {});
   connectThroughBundle(b, [US]);
   b.run('saveSettings', SETTINGS);
   importThroughBundle(b, settlementOf(LINES, HEADERS.monthSplit));
@@ -47,6 +50,11 @@ function typeCost(b: BundleWorld, sku: string, cost: string): void {
   if (row === 0) throw new Error(`No Costs row for ${sku}`);
   b.world.run(PERSON, (g) => g.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Costs')!.getRange(row, 2).setValue(cost));
 }
+/** A person typing cells into a row of the Costs tab, from its first column, as the Sheets UI writes what is typed. */
+function typeRow(b: BundleWorld, row: number, cells: string[]): void {
+  b.world.run(PERSON, (g) => g.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Costs')!.getRange(row, 1, 1, cells.length).setValues([cells]));
+}
+const journalTotals = (p: PreviewResult) => p.cogs!.journals.map((j) => [j.key, j.total]);
 const journals = (b: BundleWorld) => b.sandbox.journals(US).map((j) => `${j.narration.split(' ')[0]} ${j.date} ${j.status} ${j.lines.map((l) => `${l.accountCode}:${l.lineAmount}`).join(' ')}`);
 const invoices = (b: BundleWorld) => b.sandbox.documents(US).map((d) => `${d.invoiceNumber} ${d.status}`);
 
@@ -208,5 +216,68 @@ describe('cost of goods sold on the built add-on', () => {
     expect(post(b).outcome).toBe('posted');
     expect(b.sandbox.journals(US)).toEqual([]);
     expect(b.sandbox.calls()['GET api.xero.com/api.xro/2.0/manualjournals']).toBeUndefined();
+  });
+});
+
+describe.each(['strip', 'keep'] as const)('the Costs tab keeps SKUs as typed (apostrophe in plain-text cells: %s)', (mode) => {
+  it('lists the SKUs it saw as plain text without an apostrophe; SKUs a person types stay exactly as typed, and a new cost row from August is used for August', () => {
+    const b = imported(mode);
+    const grid = costsTab(b);
+    expect(grid.values.slice(1).map((r) => [r[0], r[2]])).toEqual([['00123', 'USD'], ['=1+1', 'USD'], ['MUG', 'USD']]);
+    expect(grid.numberFormats.slice(1, 4).map((r) => [r[0], r[2]])).toEqual([['@', '@'], ['@', '@'], ['@', '@']]);
+
+    // The costs known before, on the rows SettleSheet listed; then, below, a new price from August
+    // for 00123 and a cost for the formula-looking SKU, quoted the way people keep formulas out.
+    typeCost(b, 'MUG', '4.10');
+    typeCost(b, '00123', '2.35');
+    const next = costsTab(b).values.length + 1;
+    typeRow(b, next, ['00123', '9.99', 'USD', '2025-08-01']);
+    typeRow(b, next + 1, ["'=1+1", '1.05', 'USD']);
+    const typed = costsTab(b);
+    expect(typed.values[next - 1]!.slice(0, 4)).toEqual(['00123', 9.99, 'USD', '2025-08-01']);
+    expect(typed.formulas.flat().filter((f) => f !== '')).toEqual([]);
+
+    const shown = preview(b);
+    expect(shown.cogs!.problems).toEqual([]);
+    // July: 3 MUG × 4.10. August: 2 × 9.99 (the new row) + 1 × 1.05 + (2 − 1) MUG × 4.10.
+    expect(journalTotals(shown)).toEqual([
+      ['AMZ-24288684723-2025-07-COGS', '12.30'],
+      ['AMZ-24288684723-2025-08-COGS', '25.13'],
+    ]);
+  });
+
+  it("an older workbook's Costs tab becomes plain text for SKU and Currency, and a SKU Sheets had turned into a number or a formula is named by its row", () => {
+    const b = imported(mode);
+    // What layout 4 left: a General SKU column, where a person's 00123 became 123 and =1+1 a formula.
+    b.world.run(PERSON, (g) => {
+      const sheet = g.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Costs')!;
+      sheet.getRange(2, 1, sheet.getMaxRows() - 1, 1).clearFormat();
+      sheet.getRange(2, 3, sheet.getMaxRows() - 1, 1).clearFormat();
+      g.PropertiesService.getDocumentProperties().setProperty('settlesheet.layout', '4');
+    });
+    typeCost(b, 'MUG', '4.10');
+    typeCost(b, '00123', '2.35');
+    const next = costsTab(b).values.length + 1;
+    typeRow(b, next, ['00123', '9.99', 'USD', '2025-08-01']);
+    typeRow(b, next + 1, ['=1+1', '1.05', 'USD']);
+    expect(costsTab(b).values[next - 1]![0]).toBe(123);
+
+    const shown = preview(b);
+    expect(costsTab(b).numberFormats.slice(1).every((r) => r[0] === '@' && r[2] === '@')).toBe(true);
+    expect(shown.cogs!.problems.slice(0, 2)).toEqual([
+      `Costs row ${next}, column SKU: Sheets turned the SKU into the number 123 (leading zeros and long digits are lost that way). Type the SKU again: the column now keeps what is typed as text.`,
+      `Costs row ${next + 1}, column SKU: the cell holds a formula (=1+1), so its SKU is whatever that calculates. Type the SKU itself: the column keeps what is typed as text.`,
+    ]);
+    expect(shown.cogs!.journals).toEqual([]);
+
+    // Typed again into what is now a plain-text column: the SKUs are as typed and the journals are ready.
+    typeRow(b, next, ['00123']);
+    typeRow(b, next + 1, ['=1+1']);
+    const fixed = preview(b);
+    expect(fixed.cogs!.problems).toEqual([]);
+    expect(journalTotals(fixed)).toEqual([
+      ['AMZ-24288684723-2025-07-COGS', '12.30'],
+      ['AMZ-24288684723-2025-08-COGS', '25.13'],
+    ]);
   });
 });

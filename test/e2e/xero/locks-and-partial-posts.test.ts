@@ -41,6 +41,18 @@ const held = (b: BundleWorld) => b.sandbox.documents(US).map((d) => `${d.invoice
 const settlementsRow = (b: BundleWorld, id: string) => b.world.inspect.grid('Settlements').values.find((r) => r[0] === id)!;
 const logResults = (b: BundleWorld) => b.world.inspect.grid('Log').values.slice(1).filter((r) => r[0] !== '').map((r) => `${r[2]}: ${r[4]}`);
 
+/** Presses Post on the month-split settlement Xero holds July of: August alone is created, and the settlement is whole. */
+function expectFinished(b: BundleWorld, id: string): void {
+  expect(post(b, id).outcome).toBe('posted');
+  expect(b.sandbox.documents(US).map((d) => [d.invoiceNumber, d.total])).toEqual([
+    ['AMZ-24288684723-2025-07', '0.00'],
+    ['AMZ-24288684723-2025-08', '313.49'],
+  ]);
+  expect(b.sandbox.calls()[PUTS]).toBe(2);
+  expect(preview(b, id).partlyPosted).toBeUndefined();
+  expect(settlementsRow(b, id)[10]).toBe('Posted');
+}
+
 /** Archives an account in the organisation just before the next create call (after SettleSheet's checks). */
 function archiveBeforeCreate(b: BundleWorld, code: string): { restore(): void } {
   const account = b.sandbox.organisation(US).accounts.find((a) => a.Code === code)!;
@@ -62,7 +74,7 @@ describe('lock dates', () => {
     expect(shown.canPost).toBe(false);
     expect(shown.problems).toEqual([
       "The July 2025 part (sales invoice AMZ-24288684723-2025-07, dated 2025-07-31) is dated on or before Harbor Lane Goods Inc's period lock date (2025-07-31). " +
-        'Xero refuses it for everyone except advisers: ask your adviser to move the period lock date (in Xero: Accounting › Advanced › Financial settings), then post again. ' +
+        'SettleSheet posts nothing into a locked period, even for advisers, whom Xero would let: an adviser in the organisation (you, if you are one) moves the period lock date (in Xero: Accounting › Advanced › Financial settings), then post again. ' +
         'Or post the settlement as one document dated 2025-08-08: set the month split to "off" in SettleSheet\'s settings.',
     ]);
     const refused = post(b, id);
@@ -105,17 +117,26 @@ describe('partly posted', () => {
 
     // The one action: Finish posting (Post again), after the account is restored in Xero.
     storage.restore();
-    const finished = post(b, id);
-    expect(finished.outcome).toBe('posted');
-    expect(b.sandbox.documents(US).map((d) => [d.invoiceNumber, d.total])).toEqual([
-      ['AMZ-24288684723-2025-07', '0.00'],
-      ['AMZ-24288684723-2025-08', '313.49'],
-    ]);
-    expect(b.sandbox.calls()[PUTS]).toBe(2);
-    expect(preview(b, id).partlyPosted).toBeUndefined();
-    expect(settlementsRow(b, id)[10]).toBe('Posted');
+    expectFinished(b, id);
     expect(post(b, id).outcome).toBe('already-posted');
     expect(b.sandbox.documents(US)).toHaveLength(2);
+  });
+
+  it('when the part already in Xero falls in a period locked afterwards, finishing creates only the refused part: Xero holds the other', () => {
+    const { b, id } = withSettlement();
+    // Storage (account 407) is only in August: archived after the checks, only August is refused.
+    const storage = archiveBeforeCreate(b, '407');
+    expect(post(b, id)).toMatchObject({ outcome: 'partly-posted', documents: [{ invoiceNumber: 'AMZ-24288684723-2025-07' }], missing: [{ part: '2025-08' }] });
+    // Meanwhile the adviser locks July, which Xero already holds: August alone is still open.
+    b.sandbox.organisation(US).profile.PeriodLockDate = '2025-07-31';
+    storage.restore();
+    b.run('refreshXeroAccounts');
+    const shown = preview(b, id);
+    expect(shown.partlyPosted).toMatchObject({ action: 'finish', held: [{ invoiceNumber: 'AMZ-24288684723-2025-07' }] });
+    expect(shown.problems).toEqual([]);
+    expect(shown.canPost).toBe(true);
+
+    expectFinished(b, id);
   });
 
   it('when the missing part falls in a locked period, the one action voids what was posted; posting whole then works', () => {
@@ -160,7 +181,10 @@ describe('payments and credit notes', () => {
     const result = post(b, id, 'void-and-repost', 1);
     expect(result.outcome).toBe('refused');
     expect(result.outcome === 'refused' && result.problems[0]).toContain('AMZ-24288684723-2025-08 has credit notes of 20.00 USD allocated in Xero. Xero does not void a document with payments or credit notes allocated');
-    expect(held(b)).toEqual(['AMZ-24288684723-2025-07 AUTHORISED', 'AMZ-24288684723-2025-08 AUTHORISED']);
+    expect(b.sandbox.documents(US).map((d) => [d.invoiceNumber, d.total])).toEqual([
+      ['AMZ-24288684723-2025-07', '0.00'],
+      ['AMZ-24288684723-2025-08', '313.49'],
+    ]);
   });
 });
 

@@ -5,7 +5,9 @@
 // document or a second attachment; a tracking option the organisation lacks is reported before
 // anything is sent; a failure to attach leaves the documents and can be retried; the original
 // file can be attached too, once.
-import type { PostResultDto, PreviewResult, SettingsDto } from '../../../src/api/types';
+import { createHash } from 'node:crypto';
+import { SettlementReader } from '../../../sidebar/reading/reader';
+import type { BeginImportResult, PostResultDto, PreviewResult, SettingsDto } from '../../../src/api/types';
 import { DEFAULT_APP, REGIONAL_TENANT_IDS, regionalOrganisations } from '../../fakes/xero';
 import { builtBundle, bundleSession, connect, importFile, saveApp, type BundleSession } from '../../support/bundle-session';
 import { renderRegionalFile, type RegionalFile } from '../../support/regional-files';
@@ -116,7 +118,7 @@ describe('tracking, contacts per marketplace and the summary attached, on the bu
     const csv = files[0]!.text;
     expect(csv).toContain(`Settlement id,${ID}`);
     expect(csv).toContain('Period,2025-08-01 to 2025-08-14');
-    expect(csv).toContain(`File content hash (SHA-256),${before.attachments!.contentHash}`);
+    expect(csv).toContain(`SettleSheet fingerprint of the settlement's lines (SHA-256 of the fields read, not of the file),${before.attachments!.contentHash}`);
     expect(csv).toContain('1,Sales,201,OUTPUT,Marketplace: Amazon.de · Fulfilment: FBA,119.00,0.00,1');
     expect(csv).toContain('Order,ItemPrice,Principal,Amazon.de,,Sales,1,119.00');
     expect(csv).toContain(`Deposit,${total}`);
@@ -127,6 +129,27 @@ describe('tracking, contacts per marketplace and the summary attached, on the bu
     const calls = s.x.requests().length;
     expect(post(s).outcome).toBe('already-posted');
     expect(s.x.requests()).toHaveLength(calls);
+  });
+
+  it('names the file the sidebar read by the SHA-256 of its bytes, as sha256sum gives it, beside the fingerprint of its lines', async () => {
+    const s = bundleSession(code, { xero: { organisations: regionalOrganisations() } });
+    saveApp(s);
+    connect(s, SELLER, [DE]);
+    s.run(SELLER, 'saveSettings', { ...SETTINGS, applyTemplate: true });
+    // Saved with Windows line endings: other bytes than the text's, the same lines.
+    const bytes = new TextEncoder().encode(text.replace(/\n/g, '\r\n'));
+    const reader = new SettlementReader();
+    const file = await SettlementReader.fileOf(new Blob([bytes]));
+    const read = reader.read(file.text, 'settlement.txt', () => undefined, file.sha256);
+    if (!read.ok) throw new Error(read.problems.join(' '));
+    const begun = s.run<BeginImportResult>(SELLER, 'beginImport', read.begin);
+    if (begun.status !== 'ready') throw new Error(begun.status);
+    s.run(SELLER, 'appendImportLines', { importId: begun.importId, offset: 0, lines: reader.lines(0, read.begin.lineCount) });
+    s.run(SELLER, 'finishImport', { importId: begun.importId, aggregate: read.aggregateDto, units: read.units });
+    expect(post(s).outcome).toBe('posted');
+    const csv = s.x.sandbox.attachments(DE, `AMZ-${ID}-DE`)[0]!.text;
+    expect(csv).toContain(`File SHA-256 (of its bytes, as sha256sum gives it),${createHash('sha256').update(bytes).digest('hex')}\r\n`);
+    expect(csv).toContain(`SettleSheet fingerprint of the settlement's lines (SHA-256 of the fields read, not of the file),${read.begin.contentHash}\r\n`);
   });
 
   it('a lost answer to the create and to an upload: one document and one attachment each, found by number and by file name', () => {

@@ -30,11 +30,11 @@ export interface RegisteredApp {
   /** Its tier: the daily call limit and the connection cap (see rate-limit.ts); Starter when absent. */
   tier?: AppTier;
   /**
-   * Whether the app accepts PKCE (`code_challenge`) together with its client secret. A Web app did
-   * in the one report found (XeroAPI/xero-mcp-server#212, 2026-07-25: a "web app,
-   * client_secret_basic" completed an "OAuth 2.1 + PKCE authorization-code flow"); Xero documents
-   * PKCE only for its "Auth code with PKCE" apps. `refused` lets a test play the deployer whose
-   * sign-in fails.
+   * Whether the app accepts PKCE (`code_challenge`) together with its client secret.
+   * ASSUMPTION (README, Assumptions): accepted by default. Xero documents PKCE only for its "Auth
+   * code with PKCE" apps; no source found confirms a Web app taking both (a report once cited as
+   * XeroAPI/xero-mcp-server#212 could not be found again). `refused` lets a test play the deployer
+   * whose sign-in fails.
    */
   pkceWithSecret?: 'accepted' | 'refused';
 }

@@ -98,6 +98,19 @@ describe('planCogs', () => {
     expect(p.problems).toEqual([expect.stringMatching(/^No cost yet for 2 SKUs \((MUG and 00123|00123 and MUG)\)\. Add their unit costs in the Costs tab, where their rows are highlighted\.$/)]);
   });
 
+  it('a SKU whose Costs rows cover other days is told to get a row for those days: its row is not highlighted, having a cost', () => {
+    const { plan: p } = plan({ costs: costs(['MUG', '4.10', 'USD', '', '2025-07-31'], ['00123', '2.35', 'USD', '2025-08-04']) });
+    expect(p.journals).toEqual([]);
+    expect(p.problems).toEqual([
+      'No cost for 2 SKUs (MUG and 00123) on the days they were sold: their rows in the Costs tab cover other days. Add a row for each with its unit cost and the days it covers.',
+    ]);
+    const one = plan({ costs: costs(['MUG', '4.10', 'USD', '', '2025-07-31']) }).plan;
+    expect(one.problems).toEqual([
+      'No cost yet for SKU 00123 (3 units net of returns, from 2025-08-03). Add its unit cost in the Costs tab, where its row is highlighted.',
+      'No cost for SKU MUG from 2025-08-03 (2 units net of returns): its rows in the Costs tab cover other days. Add a row with its unit cost from 2025-08-03 (Effective from).',
+    ]);
+  });
+
   it('a Costs row that cannot be read blocks the journals (it might have been the newer price)', () => {
     const { plan: p } = plan({ costs: costs(['MUG', '4.10', 'USD'], ['00123', '2.35', 'USD'], ['MUG', '4.5x', 'USD', '2025-08-01']) });
     expect(p.journals).toEqual([]);

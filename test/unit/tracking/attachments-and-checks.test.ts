@@ -35,16 +35,17 @@ function planned(split = true) {
 describe('the summary CSV', () => {
   it('holds one document’s lines with their tracking and Amazon lines, the reconciliation, and the settlement’s facts', () => {
     const { summary, documents } = planned();
-    const csv = summaryCsv(summary, documents[1]!, { fileName: 'sett,lement.txt', contentHash: 'f00d' });
+    const csv = summaryCsv(summary, documents[1]!, { fileName: 'sett,lement.txt', contentHash: 'f00d', fileSha256: 'ab'.repeat(32) });
     const rows = csv.split('\r\n');
-    expect(rows.slice(0, 9)).toEqual([
+    expect(rows.slice(0, 10)).toEqual([
       'SettleSheet summary of Amazon settlement 12345678901',
       'Settlement id,12345678901',
       'Period,2025-08-01 to 2025-08-14',
       'Deposit date,2025-08-16',
       'Deposit,149.00,USD',
       'File,"sett,lement.txt"',
-      'File content hash (SHA-256),f00d',
+      `File SHA-256 (of its bytes, as sha256sum gives it),${'ab'.repeat(32)}`,
+      "SettleSheet fingerprint of the settlement's lines (SHA-256 of the fields read, not of the file),f00d",
       'Document,AMZ-12345678901-CA,sales invoice,"part 2025-08, Amazon.ca"',
       'Document total (settlement signs),50.00,USD',
     ]);

@@ -16,7 +16,7 @@ describe('lock dates', () => {
     expect(s.documents.map((d) => d.invoice.Date)).toEqual(['2025-07-31', '2025-08-08']);
     expect(lockDateProblems(s.summary, s.documents, { periodLockDate: '2025-07-31' }, ORG)).toEqual([
       "The July 2025 part (sales invoice AMZ-24288684723-2025-07, dated 2025-07-31) is dated on or before Harbor Lane Goods Inc's period lock date (2025-07-31). " +
-        'Xero refuses it for everyone except advisers: ask your adviser to move the period lock date (in Xero: Accounting › Advanced › Financial settings), then post again. ' +
+        'SettleSheet posts nothing into a locked period, even for advisers, whom Xero would let: an adviser in the organisation (you, if you are one) moves the period lock date (in Xero: Accounting › Advanced › Financial settings), then post again. ' +
         'Or post the settlement as one document dated 2025-08-08: set the month split to "off" in SettleSheet\'s settings.',
     ]);
   });
@@ -37,7 +37,7 @@ describe('lock dates', () => {
     const locks = { periodLockDate: '2025-07-31' };
     expect(lockedForVoiding([{ invoiceNumber: 'A', date: '2025-07-31' }, { invoiceNumber: 'B', date: '2025-08-01' }, { invoiceNumber: 'C' }], locks, 'try again')).toEqual([
       'A is dated 2025-07-31, on or before the period lock date (2025-07-31), so Xero will not void or delete it. ' +
-        'Xero refuses it for everyone except advisers: ask your adviser to move the period lock date (in Xero: Accounting › Advanced › Financial settings), then try again.',
+        'SettleSheet posts nothing into a locked period, even for advisers, whom Xero would let: an adviser in the organisation (you, if you are one) moves the period lock date (in Xero: Accounting › Advanced › Financial settings), then try again.',
     ]);
   });
 });
