@@ -117,7 +117,7 @@ interface Planned {
 function planFinish(workbook: Workbook, state: ImportState, request: FinishImportRequest): Planned | SettlementListItem {
   const { header } = state.request;
   if (state.received !== state.request.lineCount) {
-    throw new UserFacingError(`Only ${state.received} of ${state.request.lineCount} lines arrived. Start the import again.`);
+    throw new UserFacingError(`Only ${state.received.toLocaleString('en-US')} of ${count(state.request.lineCount, 'line')} arrived. Start the import again.`);
   }
   const entries = checkedAggregate(state, request.aggregate);
   const units = importedUnits(request.units) ?? [];
@@ -130,7 +130,7 @@ function planFinish(workbook: Workbook, state: ImportState, request: FinishImpor
   }
   if (state.request.unitRows !== undefined && unitRowsOf(units) !== state.request.unitRows) {
     discardImport(workbook, state);
-    throw new UserFacingError(`The import does not add up (units of ${unitRowsOf(units)} SKUs, ${state.request.unitRows} announced). Nothing was imported; start the import again.`);
+    throw new UserFacingError(`The import does not add up (units of ${count(unitRowsOf(units), 'SKU')}, ${state.request.unitRows} announced). Nothing was imported; start the import again.`);
   }
   const total = parseAmount(header.totalAmount, state.decimals) as Minor;
   const difference = Number(BigInt(state.sum) - BigInt(total));
