@@ -31,6 +31,7 @@ import { preparePendingRows, transactionCellsNeeded, transactionRow, writePendin
 import { unitsCellsNeeded } from '../workbook/units-store';
 import { Workbook } from '../workbook/workbook';
 import { appendLog } from '../workbook/log';
+import { whenText } from '../workbook/when';
 import { LockBusy, UserFacingError, underDocumentLock } from './envelope';
 import { CHUNK_SIZE } from './schemas';
 import { listItemOf, postingViewOf } from './views';
@@ -226,7 +227,7 @@ export function cancelImport(request: { importId: string }): { cancelled: boolea
     if (!state || state.importId !== request.importId || !stalledOf(state, user).canTakeOver) return { cancelled: false };
     discardImport(workbook, state);
     if (state.user !== user) {
-      appendLog(workbook, { what: 'Cancel import', settlementId: state.request.header.settlementId, result: 'OK', details: `Cancelled ${state.user}'s import, idle since ${new Date(state.touchedAt).toISOString()}.` }, user);
+      appendLog(workbook, { what: 'Cancel import', settlementId: state.request.header.settlementId, result: 'OK', details: `Cancelled ${state.user}'s import, idle since ${whenText(new Date(state.touchedAt).toISOString(), workbook.timeZone)}.` }, user);
     }
     return { cancelled: true };
   });

@@ -1,0 +1,46 @@
+// One way to write a moment (issue 12 §4): what the server writes about a moment into the Log
+// says it as the Log's When column does, in the spreadsheet's time zone, never as a UTC instant.
+import { importPayload } from '../../src/api/import-payload';
+import type { BeginImportResult } from '../../src/api/types';
+import type { SelfCheckReport } from '../../src/server/self-check/report';
+import { bundleSession, SALE_AND_FEE, useBuiltBundle, type BundleSession } from '../support/bundle-session';
+import { settlementOf } from '../support/settlements';
+import { BOOKKEEPER, SELLER } from '../support/xero-apps-script';
+
+const code = useBuiltBundle();
+const ZONE = 'Pacific/Auckland';
+
+function inAuckland(): BundleSession {
+  const s = bundleSession(code());
+  s.x.run(SELLER, () => SpreadsheetApp.getActiveSpreadsheet().setSpreadsheetTimeZone(ZONE));
+  return s;
+}
+
+/** What the Log's When column shows for a moment: `2026-11-30 14:49` in the spreadsheet's zone. */
+function logWhen(ms: number): string {
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(ms));
+  const part = (type: string) => parts.find((p) => p.type === type)!.value;
+  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
+}
+
+const logLine = (s: BundleSession, what: string) => s.x.world.inspect.grid('Log').displayValues.find((r) => r[2] === what);
+
+describe('moments the server writes', () => {
+  it('says when a cancelled import was last touched as the Log does, in the spreadsheet’s time zone', () => {
+    const s = inAuckland();
+    const payload = importPayload(settlementOf(SALE_AND_FEE));
+    const left = s.x.world.now();
+    const begun = s.run<BeginImportResult>(SELLER, 'beginImport', payload.begin);
+    if (begun.status !== 'ready') throw new Error(begun.status);
+    s.x.world.advanceClock(3 * 60_000);
+    expect(s.run(BOOKKEEPER, 'cancelImport', { importId: begun.importId })).toMatchObject({ cancelled: true });
+    expect(logLine(s, 'Cancel import')?.[5]).toBe(`Cancelled ${SELLER}'s import, idle since ${logWhen(left)}.`);
+  });
+
+  it('dates "Check this installation" in the spreadsheet’s time zone, naming it', () => {
+    const s = inAuckland();
+    const report = s.bundle.callRaw<SelfCheckReport>(SELLER, 'settlesheetSelfTest');
+    const text = logLine(s, 'Check this installation')?.[5] ?? '';
+    expect(text.split('\n')[0]).toMatch(new RegExp(`^SettleSheet installation check ${logWhen(Date.parse(report.at))} \\(${ZONE}\\) by ${SELLER}: `));
+  });
+});
