@@ -4,11 +4,12 @@
  * time for the upload. Pure work with no DOM: it runs in a Worker (see client.ts), so a
  * million-line file never blocks the page, or in the page itself where a Worker cannot start.
  */
-import { aggregateDtos, importBegin, lineDtos, unitsDtos } from '../../src/api/import-payload';
-import { settlementLimitProblems } from '../../src/api/limits';
+import { aggregateDtos, importBeginInSteps, lineDtos, unitsDtos } from '../../src/api/import-payload';
+import { settlementLimitProblemsInSteps } from '../../src/api/limits';
 import type { AggregateEntryDto, BeginImportRequest, LineDto, UnitsEntryDto } from '../../src/api/types';
 import { decodeSettlementBytes } from '../../src/core/settlement/decode';
-import { parseSettlement } from '../../src/core/settlement/parse';
+import { parseSettlementInSteps } from '../../src/core/settlement/parse';
+import { finishSteps, mapSteps } from '../../src/core/steps';
 import type { Settlement } from '../../src/core/settlement/types';
 import { aggregateSettlement, type SettlementAggregate } from '../../src/core/summary/aggregate';
 import { classifyTax, type TaxClassification } from '../../src/core/tax/classify';
@@ -61,24 +62,38 @@ export class SettlementReader {
 
   /** Reads a file's text; `name` names it in messages. */
   read(text: string, name: string, onProgress: (progress: ReadProgress) => void): ReadResult {
+    return finishSteps(this.steps(text, name), onProgress);
+  }
+
+  /**
+   * The same read a slice at a time: each step yields how far it is, a few tens of milliseconds of
+   * work apart, so the page can draw and answer between steps when no Worker can run it.
+   */
+  *steps(text: string, name: string): Generator<ReadProgress, ReadResult, void> {
     this.settlement = undefined;
     this.tax = undefined;
-    onProgress({ stage: 'checking', fraction: CHECKING[0] });
-    const parsed = parseSettlement(text, name, { onProgress: (f) => onProgress({ stage: 'checking', fraction: within(CHECKING, f) }) });
+    const checking = (f: number): ReadProgress => ({ stage: 'checking', fraction: within(CHECKING, f) });
+    const addingUp = (f: number): ReadProgress => ({ stage: 'adding up', fraction: within(ADDING_UP, f) });
+    yield checking(0);
+    const parsed = yield* mapSteps(parseSettlementInSteps(text, name), checking);
     if (!parsed.ok) return { ok: false, problems: parsed.problems.map((p) => p.message) };
-    onProgress({ stage: 'adding up', fraction: ADDING_UP[0] });
+    yield addingUp(0);
     const settlement = parsed.settlement;
     // The limits the server holds every import to, checked here in the same words (src/api/limits.ts).
-    const beyond = settlementLimitProblems(settlement);
+    const beyond = yield* mapSteps(settlementLimitProblemsInSteps(settlement), () => addingUp(0));
     if (beyond.length > 0) return { ok: false, problems: beyond };
     // Who remits each tax line's tax needs the whole settlement's orders: decided once, here.
     const tax = classifyTax(settlement.lines);
+    yield addingUp(0);
     const aggregate = aggregateSettlement(settlement, tax);
-    const begin = importBegin(settlement, (f) => onProgress({ stage: 'adding up', fraction: within(ADDING_UP, f) }));
+    yield addingUp(0);
+    const begin = yield* mapSteps(importBeginInSteps(settlement), addingUp);
     this.settlement = settlement;
     this.tax = tax;
     const marketplaces = [...new Set(aggregate.entries.map((e) => e.marketplace).filter((m) => m !== ''))];
-    return { ok: true, begin, aggregate, aggregateDto: aggregateDtos(aggregate), units: unitsDtos(settlement), marketplaces, warnings: parsed.warnings };
+    const units = unitsDtos(settlement);
+    yield addingUp(1);
+    return { ok: true, begin, aggregate, aggregateDto: aggregateDtos(aggregate), units, marketplaces, warnings: parsed.warnings };
   }
 
   /** Lines `from` to `to` (exclusive) of the settlement last read, as the server takes them. */

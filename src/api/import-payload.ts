@@ -10,6 +10,7 @@ import type { Settlement, SettlementLine } from '../core/settlement/types';
 import { aggregateSettlement, type SettlementAggregate } from '../core/summary/aggregate';
 import { classifyTax, roleLabel, TaxRole, type TaxClassification } from '../core/tax/classify';
 import { unitRowsOf, unitsOfLines } from '../core/cogs/units';
+import { finishSteps } from '../core/steps';
 import type { AggregateEntryDto, BeginImportRequest, LineDto, UnitsEntryDto } from './types';
 
 /** The parts of an import. */
@@ -39,7 +40,15 @@ export function unitsDtos(settlement: Settlement): UnitsEntryDto[] {
 
 /** The begin request: the settlement's facts and the fingerprint of its lines. */
 export function importBegin(settlement: Settlement, onProgress?: (fraction: number) => void): BeginImportRequest {
+  return finishSteps(importBeginInSteps(settlement), onProgress);
+}
+
+/** importBegin a slice at a time: yields the fraction fingerprinted after each batch of lines hashed. */
+export function* importBeginInSteps(settlement: Settlement): Generator<number, BeginImportRequest, void> {
   const { header } = settlement;
+  const unitRows = unitRowsOf(unitsOfLines(settlement.lines));
+  yield 0;
+  const hash = yield* contentHash(settlement);
   return {
     // File names are at most 255 characters on every system people use; a longer one is cut.
     source: settlement.source.slice(0, 255),
@@ -55,8 +64,8 @@ export function importBegin(settlement: Settlement, onProgress?: (fraction: numb
     lineCount: settlement.lines.length,
     dataRows: settlement.dataRows,
     rowsWithoutAmount: settlement.rowsWithoutAmount,
-    unitRows: unitRowsOf(unitsOfLines(settlement.lines)),
-    contentHash: contentHash(settlement, onProgress),
+    unitRows,
+    contentHash: hash,
   };
 }
 
@@ -109,7 +118,7 @@ const HASH_BATCH = 1 << 20;
  * fields (not the tax role derived from them), joined with \u001e between parts and \u001f between a
  * line's fields; fed in batches.
  */
-function contentHash(settlement: Settlement, onProgress?: (fraction: number) => void): string {
+function* contentHash(settlement: Settlement): Generator<number, string, void> {
   const h = settlement.header;
   const hash = new Sha256();
   let batch = [h.settlementId, h.start, h.end, h.depositDate, String(h.totalAmount), h.currency].join('\u001e');
@@ -119,7 +128,7 @@ function contentHash(settlement: Settlement, onProgress?: (fraction: number) => 
     if (batch.length >= HASH_BATCH) {
       hash.updateText(batch);
       batch = '';
-      onProgress?.(i / lines.length);
+      yield i / lines.length;
     }
   }
   hash.updateText(batch);

@@ -103,6 +103,8 @@ describeInBrowser('what another collaborator did', () => {
     expect(rowsOf(workbench, demo.settlementId)).toBe(demo.lines);
     const log = workbench.world.inspect.grid('Log').values.find((r) => r[2] === 'Import');
     expect(log?.[1]).toBe(workbench.user);
+    // The Log says where the file was read: here, as in Chromium everywhere, by the reader's Worker.
+    expect(String(log?.[5])).toMatch(/ Read in the browser by a Worker\.$/);
   });
 
   it('cancels an import of another settlement a colleague left, and imports the person’s file', async () => {

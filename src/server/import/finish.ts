@@ -46,6 +46,7 @@ import { CELL_LIMIT, cellsInUse, discardImport, FINISH_ROW_CELLS, forgetImport, 
 /** What a finish's first pass knows that a roll-forward after a failure reads again. */
 interface Fresh {
   entries: AggregateEntry[];
+  reader?: FinishImportRequest['reader'];
 }
 
 /** Finishes the import `request.importId` (under the document lock); see the module comment. */
@@ -91,7 +92,7 @@ export function finishStagedImport(workbook: Workbook, request: FinishImportRequ
     );
   }
   try {
-    return rollForward(workbook, state, { entries });
+    return rollForward(workbook, state, { entries, ...(request.reader ? { reader: request.reader } : {}) });
   } catch (error) {
     throw new UserFacingError(
       `Settlement ${header.settlementId} is imported${previous ? ' from the new file' : ''}, but SettleSheet could not finish tidying up after it (${reason(error)}). ` +
@@ -257,7 +258,7 @@ function rollForward(workbook: Workbook, state: ImportState, fresh?: Fresh): Set
     unmapped = now.unmapped;
     appended = appendUnmapped(workbook, table, unmapped, record.decimals, record.settlementId);
   }
-  appendLog(workbook, { what: 'Import', settlementId: record.settlementId, result: 'OK', details: importDetails(record, entries, journal, unmapped, appended) }, state.user);
+  appendLog(workbook, { what: 'Import', settlementId: record.settlementId, result: 'OK', details: `${importDetails(record, entries, journal, unmapped, appended)}${readerWords(fresh?.reader)}` }, state.user);
   forgetImport(state.importId);
   return listItemOf(record, posting);
 }
@@ -298,6 +299,16 @@ function importDetails(record: SettlementRecord, entries: readonly AggregateEntr
   });
   const grouped = appended && (appended.groupRows > 0 || appended.notListed > 0) ? appendWords({ ...appended, added: 0 }) : '';
   return grouped ? `${words} Also: ${grouped}.` : words;
+}
+
+/**
+ * Where the sidebar read the file. Whether Apps Script's sidebar lets a Worker start from a Blob is
+ * an assumption (README, Assumptions): the Log of the first real import says which ran.
+ */
+function readerWords(reader: FinishImportRequest['reader']): string {
+  if (reader === 'worker') return ' Read in the browser by a Worker.';
+  if (reader === 'page') return ' Read in the browser on the page (no Worker could start).';
+  return '';
 }
 
 /** Reads the browser's aggregate, checking its line count and sum against what the chunks delivered. */
