@@ -38,8 +38,7 @@ export function pageReader(): ReaderClient {
     async read(file, name, onProgress) {
       // Let the page draw the progress bar before the work begins.
       await breathe();
-      const text = await SettlementReader.textOf(file);
-      await breathe();
+      const text = await SettlementReader.textInSlices(file, breathe);
       const steps = reader.steps(text, name);
       let sliceStarted = performance.now();
       for (;;) {

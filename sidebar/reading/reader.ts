@@ -45,6 +45,9 @@ export interface ReadProgress {
 const CHECKING = [0.05, 0.85] as const;
 const ADDING_UP = [0.85, 1] as const;
 
+// Bytes decoded between two breaths when the page reads a file itself (a few milliseconds' work).
+const DECODE_SLICE = 4 << 20;
+
 const within = ([from, to]: readonly [number, number], fraction: number) => from + (to - from) * Math.min(1, Math.max(0, fraction));
 
 /** Holds the last settlement read, for its lines to be sent in chunks. */
@@ -55,6 +58,28 @@ export class SettlementReader {
    */
   static async textOf(file: Blob): Promise<string> {
     return decodeSettlementBytes(new Uint8Array(await file.arrayBuffer()));
+  }
+
+  /**
+   * textOf a slice at a time, for the page's thread: strict UTF-8 decoded `slice` bytes at a time
+   * with a breath between (the same text; a file that is not UTF-8, rare, is decoded at once).
+   */
+  static async textInSlices(file: Blob, breathe: () => Promise<void>, slice = DECODE_SLICE): Promise<string> {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    if (typeof TextDecoder === 'undefined') return decodeSettlementBytes(bytes);
+    const start = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+    const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+    const pieces: string[] = [];
+    try {
+      for (let at = start; at < bytes.length; at += slice) {
+        pieces.push(decoder.decode(bytes.subarray(at, Math.min(bytes.length, at + slice)), { stream: true }));
+        await breathe();
+      }
+      pieces.push(decoder.decode());
+    } catch {
+      return decodeSettlementBytes(bytes);
+    }
+    return pieces.join('');
   }
 
   private settlement: Settlement | undefined;

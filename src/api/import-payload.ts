@@ -108,8 +108,9 @@ export function aggregateDtos(aggregate: SettlementAggregate): AggregateEntryDto
   return aggregate.entries.map((e) => [e.postedDate, e.transactionType, e.amountType, e.amountDescription, e.marketplace, formatAmount(e.amount, decimals), e.rows, e.remittedBy, e.channel]);
 }
 
-// Lines are hashed in batches of about this many characters: few calls, little memory.
-const HASH_BATCH = 1 << 20;
+// Lines are hashed in batches of about this many characters: few calls, little memory, and a
+// step of importBeginInSteps short enough for a page's thread (the digest is the same at any size).
+const HASH_BATCH = 1 << 18;
 
 /**
  * A fingerprint of what the settlement says (its summary row and every line without its file line

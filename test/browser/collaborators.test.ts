@@ -11,18 +11,14 @@ import { TENANT_IDS } from '../fakes/xero';
 import { settlementOf } from '../support/settlements';
 import { describeInBrowser } from './support/chromium';
 import { connectXero, expectText, openAnotherPage, openWorkbench, type Session } from './support/workbench-session';
+import { logWhen as inZone } from '../support/log-when';
 
 jest.setTimeout(120_000);
 
 const COLLEAGUE = 'bookkeeper@example.com';
 const ZONE = 'Pacific/Auckland';
 
-/** A moment as the Log's When column writes it: `2026-11-30 14:49` in the spreadsheet's time zone. */
-function logWhen(iso: string): string {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(iso));
-  const part = (type: string) => parts.find((p) => p.type === type)!.value;
-  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
-}
+const logWhen = (instant: string | number) => inZone(instant, ZONE);
 
 /** Runs a server target as the colleague and returns its value (the envelope must be ok). */
 function asColleague<T>(workbench: Workbench, name: string, request: unknown): T {

@@ -6,6 +6,7 @@ import type { SelfCheckReport } from '../../src/server/self-check/report';
 import { bundleSession, SALE_AND_FEE, useBuiltBundle, type BundleSession } from '../support/bundle-session';
 import { settlementOf } from '../support/settlements';
 import { BOOKKEEPER, SELLER } from '../support/xero-apps-script';
+import { logWhen as inZone } from '../support/log-when';
 
 const code = useBuiltBundle();
 const ZONE = 'Pacific/Auckland';
@@ -16,12 +17,7 @@ function inAuckland(): BundleSession {
   return s;
 }
 
-/** What the Log's When column shows for a moment: `2026-11-30 14:49` in the spreadsheet's zone. */
-function logWhen(ms: number): string {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(ms));
-  const part = (type: string) => parts.find((p) => p.type === type)!.value;
-  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
-}
+const logWhen = (instant: string | number) => inZone(instant, ZONE);
 
 const logLine = (s: BundleSession, what: string) => s.x.world.inspect.grid('Log').displayValues.find((r) => r[2] === what);
 

@@ -18,8 +18,11 @@ import type { ParseResult, SettlementHeader, SettlementLine, SettlementProblem }
 /** Cheap problems (amounts, dates, foreign rows) are collected up to this many, first first. */
 const MAX_PROBLEMS = 20;
 
-/** How often, in data rows, a long read says how far it is (a power of two minus one: a mask). */
-const PROGRESS_EVERY = 0x3fff;
+/**
+ * How often, in data rows, a long read says how far it is (a power of two minus one: a mask): a
+ * step of parseSettlementInSteps, about ten milliseconds of work.
+ */
+const PROGRESS_EVERY = 0xfff;
 
 /** Options of a read: `onProgress` hears the fraction of the text read, now and then. */
 export interface ParseOptions {
