@@ -8,6 +8,7 @@ import { aggregateDtos, importBeginInSteps, lineDtos, unitsDtos } from '../../sr
 import { settlementLimitProblemsInSteps } from '../../src/api/limits';
 import type { AggregateEntryDto, BeginImportRequest, LineDto, UnitsEntryDto } from '../../src/api/types';
 import { decodeSettlementBytes } from '../../src/core/settlement/decode';
+import { unitsOfLines } from '../../src/core/cogs/units';
 import { parseSettlementInSteps } from '../../src/core/settlement/parse';
 import { finishSteps, mapSteps } from '../../src/core/steps';
 import type { Settlement } from '../../src/core/settlement/types';
@@ -112,11 +113,14 @@ export class SettlementReader {
     yield addingUp(0);
     const aggregate = aggregateSettlement(settlement, tax);
     yield addingUp(0);
-    const begin = yield* mapSteps(importBeginInSteps(settlement), addingUp);
+    // Units per SKU per day, read once for the begin request's count and for the server.
+    const unitEntries = unitsOfLines(settlement.lines);
+    yield addingUp(0);
+    const begin = yield* mapSteps(importBeginInSteps(settlement, unitEntries), addingUp);
     this.settlement = settlement;
     this.tax = tax;
     const marketplaces = [...new Set(aggregate.entries.map((e) => e.marketplace).filter((m) => m !== ''))];
-    const units = unitsDtos(settlement);
+    const units = unitsDtos(settlement, unitEntries);
     yield addingUp(1);
     return { ok: true, begin, aggregate, aggregateDto: aggregateDtos(aggregate), units, marketplaces, warnings: parsed.warnings };
   }

@@ -9,7 +9,7 @@ import { formatAmount } from '../core/money';
 import type { Settlement, SettlementLine } from '../core/settlement/types';
 import { aggregateSettlement, type SettlementAggregate } from '../core/summary/aggregate';
 import { classifyTax, roleLabel, TaxRole, type TaxClassification } from '../core/tax/classify';
-import { unitRowsOf, unitsOfLines } from '../core/cogs/units';
+import { unitRowsOf, unitsOfLines, type UnitsEntry } from '../core/cogs/units';
 import { finishSteps } from '../core/steps';
 import type { AggregateEntryDto, BeginImportRequest, LineDto, UnitsEntryDto } from './types';
 
@@ -34,8 +34,8 @@ export function importPayload(settlement: Settlement): ImportPayload {
 }
 
 /** The settlement's units per SKU per day (core/cogs) as the server takes them. */
-export function unitsDtos(settlement: Settlement): UnitsEntryDto[] {
-  return unitsOfLines(settlement.lines).map((u) => [u.postedDate, u.sku, u.marketplace, u.sold, u.returned, u.assumed]);
+export function unitsDtos(settlement: Settlement, units: readonly UnitsEntry[] = unitsOfLines(settlement.lines)): UnitsEntryDto[] {
+  return units.map((u) => [u.postedDate, u.sku, u.marketplace, u.sold, u.returned, u.assumed]);
 }
 
 /** The begin request: the settlement's facts and the fingerprint of its lines. */
@@ -43,10 +43,13 @@ export function importBegin(settlement: Settlement, onProgress?: (fraction: numb
   return finishSteps(importBeginInSteps(settlement), onProgress);
 }
 
-/** importBegin a slice at a time: yields the fraction fingerprinted after each batch of lines hashed. */
-export function* importBeginInSteps(settlement: Settlement): Generator<number, BeginImportRequest, void> {
+/**
+ * importBegin a slice at a time: yields the fraction fingerprinted after each batch of lines
+ * hashed. `units`, when the caller has them already, saves reading the lines' units again.
+ */
+export function* importBeginInSteps(settlement: Settlement, units: readonly UnitsEntry[] = unitsOfLines(settlement.lines)): Generator<number, BeginImportRequest, void> {
   const { header } = settlement;
-  const unitRows = unitRowsOf(unitsOfLines(settlement.lines));
+  const unitRows = unitRowsOf(units);
   yield 0;
   const hash = yield* contentHash(settlement);
   return {
