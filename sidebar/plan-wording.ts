@@ -40,7 +40,7 @@ export interface PlanWording {
 }
 
 /** `AMZ-1`, `AMZ-1 and AMZ-2`, `AMZ-1, AMZ-2 and AMZ-3`. */
-function listed(items: readonly string[]): string {
+export function listed(items: readonly string[]): string {
   return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 

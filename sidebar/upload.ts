@@ -19,6 +19,8 @@ export interface UploadSource {
   /** Units per SKU per day (cost of goods sold). */
   units: UnitsEntryDto[];
   lines(from: number, to: number): Promise<LineDto[]> | LineDto[];
+  /** Where the file was read (said in the Log, so the first real import shows whether a Worker ran). */
+  reader?: 'worker' | 'page';
 }
 
 /** An upload source over a payload built in memory (tests, the workbench's scripts). */
@@ -121,7 +123,7 @@ export async function uploadSettlement(
   }
   if (options.signal.cancelled) return abandon({ kind: 'cancelled', message: 'Import cancelled: nothing was imported.' });
   try {
-    return { kind: 'imported', settlement: await call('finishImport', { importId, aggregate: payload.aggregate, units: payload.units }) };
+    return { kind: 'imported', settlement: await call('finishImport', { importId, aggregate: payload.aggregate, units: payload.units, ...(payload.reader ? { reader: payload.reader } : {}) }) };
   } catch (error) {
     // The server's words say whether anything was imported; they are not contradicted here.
     return abandon({ kind: 'failed', message: messageOf(error) });

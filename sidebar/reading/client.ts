@@ -2,7 +2,7 @@
  * The page's side of the settlement reader. It starts the reader in a Worker made from the script
  * the build put into Sidebar.html, so parsing a million lines never blocks the page: the progress
  * bar moves and buttons answer. Where a Worker cannot start (a browser or sandbox that refuses
- * Workers from a Blob), the same reader runs in the page, after the progress bar has been drawn.
+ * Workers from a Blob), the same reader runs in the page, in slices with the progress said between.
  */
 import type { LineDto } from '../../src/api/types';
 import type { ReaderMessage, ReaderRequest, ReaderTask } from './protocol';
@@ -21,16 +21,34 @@ export interface ReaderClient {
   close(): void;
 }
 
-/** A reader in the page itself (no Worker). */
+/** How long the page's thread works between two breaths when the reader runs in the page. */
+const SLICE_MS = 40;
+
+/** Lets the page draw and answer clicks before the next slice of work. */
+const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * A reader in the page itself (no Worker). The read is done in slices of about SLICE_MS, the
+ * progress said between them, so the page is never held for long even by a million lines.
+ */
 export function pageReader(): ReaderClient {
   const reader = new SettlementReader();
   return {
     mode: 'page',
     async read(file, name, onProgress) {
-      // Let the page draw the progress bar before the work that holds it.
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      const { text, sha256 } = await SettlementReader.fileOf(file);
-      return reader.read(text, name, onProgress, sha256);
+      // Let the page draw the progress bar before the work begins.
+      await breathe();
+      const { text, sha256 } = await SettlementReader.textInSlices(file, breathe);
+      const steps = reader.steps(text, name, sha256);
+      let sliceStarted = performance.now();
+      for (;;) {
+        const next = steps.next();
+        if (next.done) return next.value;
+        if (performance.now() - sliceStarted < SLICE_MS) continue;
+        onProgress(next.value);
+        await breathe();
+        sliceStarted = performance.now();
+      }
     },
     lines: async (from, to) => reader.lines(from, to),
     close: () => undefined,

@@ -4,11 +4,12 @@
  * holds, what stops a journal (which never stops the invoices), and the switch that turns cost of
  * goods sold off or on for the spreadsheet.
  */
-import type { CogsPreviewDto, PreviewResult } from '../../src/api/types';
+import type { CogsPreviewDto, PostedJournalDto, PreviewResult } from '../../src/api/types';
 import { documentStatusWords } from '../../src/core/words';
 import type { SidebarContext } from '../context';
 import { append, externalLink, h, uid } from '../dom';
 import { count, day, money, period } from '../format';
+import { listed } from '../plan-wording';
 import { messageOf } from '../server';
 import { notice, noticeList } from './notice';
 
@@ -127,12 +128,25 @@ export function cogsConfirmation(
     return `Journal ${j.key}, dated ${day(j.date)}: debit ${account(debit)}, credit ${account(credit)}, ${money(j.total.replace(/^-/, ''), currency)}, ${j.status === 'POSTED' ? 'posted' : 'as a draft'}.`;
   });
   const journalWords = count(cogs.journals.length, 'cost of goods sold journal');
-  if (!cogs.onlyJournals) return { notes: [`With them, ${journalWords}: ${described.join(' ')}`] };
+  // The server replaces the journals Xero holds only when they differ from these (posting.ts).
+  const replacing = options.mode === 'void-and-repost' && (cogs.onlyJournals || cogs.changedSincePosting) ? [journalReplacementNote(cogs.posted)] : [];
+  if (!cogs.onlyJournals) return { notes: [...replacing, `With them, ${journalWords}: ${described.join(' ')}`] };
   const where = options.organisation ? ` in ${options.organisation}` : ' in Xero';
-  const notes = ['The invoices are already in Xero as they are now, and stay as they are.'];
-  if (options.mode === 'void-and-repost') {
-    const before = cogs.posted.map((j) => j.narration.split(' ')[0] ?? '').join(', ');
-    notes.unshift(`First the journals posted before${before ? ` (${before})` : ''} will be voided in Xero, so no cost is counted twice.`);
-  }
+  const notes = [...replacing, 'The invoices are already in Xero as they are now, and stay as they are.'];
   return { wording: { title: `Create ${journalWords}${where}?`, documents: described, notes }, notes: [] };
+}
+
+/**
+ * What Void and re-post does first to the journals Xero holds: a posted journal is voided (Xero
+ * keeps it, marked void), a draft is deleted, as src/xero/posting-journals-void.ts does.
+ */
+export function journalReplacementNote(posted: readonly Pick<PostedJournalDto, 'narration' | 'status'>[]): string {
+  const key = (j: Pick<PostedJournalDto, 'narration'>) => j.narration.split(' ')[0] ?? j.narration;
+  const voided = posted.filter((j) => j.status === 'POSTED').map(key);
+  const deleted = posted.filter((j) => j.status !== 'POSTED').map(key);
+  const clauses: string[] = [];
+  if (voided.length) clauses.push(`${voided.length === 1 ? 'the journal' : 'the journals'} ${listed(voided)} will be voided (${voided.length === 1 ? 'it is' : 'they are'} posted: Xero keeps ${voided.length === 1 ? 'it' : 'them'}, marked void)`);
+  if (deleted.length) clauses.push(`${voided.length ? '' : deleted.length === 1 ? 'the journal ' : 'the journals '}${listed(deleted)} will be deleted (${deleted.length === 1 ? 'it is a draft' : 'they are drafts'})`);
+  if (clauses.length === 0) return 'First the journals posted before will be voided or deleted in Xero, so no cost is counted twice.';
+  return `First, in Xero, ${clauses.join(' and ')}, so no cost is counted twice.`;
 }

@@ -9,7 +9,7 @@
 import type { ConnectionStatusDto } from '../../src/api/types';
 import type { SidebarContext } from '../context';
 import { externalLink, h, replace, safeUrl, uid } from '../dom';
-import { count, day } from '../format';
+import { count, dateTime } from '../format';
 import { messageOf, ServerError } from '../server';
 import { notice, working } from './notice';
 
@@ -49,7 +49,7 @@ export function connectionPanel(ctx: SidebarContext): ConnectionPanel {
     replace(body, ...statusView(status));
     const moved = status.organisationChanged;
     if (moved) {
-      say(notice('warning', `${moved.by} moved this spreadsheet from ${moved.from.name} to ${moved.to.name} on ${day(moved.at)}: settlements are now posted to ${moved.to.name}.`));
+      say(notice('warning', `${moved.by} moved this spreadsheet from ${moved.from.name} to ${moved.to.name} on ${dateTime(moved.at, status.timeZone)}: settlements are now posted to ${moved.to.name}.`));
     }
   };
 
@@ -123,7 +123,7 @@ export function connectionPanel(ctx: SidebarContext): ConnectionPanel {
     if (org) {
       parts.push(
         h('p', { class: 'org' }, 'Posts to ', h('strong', {}, org.name)),
-        h('p', { class: 'gray small' }, `Chosen by ${org.boundBy} on ${day(org.boundAt)}`),
+        h('p', { class: 'gray small' }, `Chosen by ${org.boundBy} on ${dateTime(org.boundAt, status.timeZone)}`),
       );
     }
     // The state in plain text; notices are kept for what just happened.

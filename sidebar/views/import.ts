@@ -118,7 +118,7 @@ export function importPanel(ctx: SidebarContext): HTMLElement {
     const { begin, aggregate } = read;
     const { header } = aggregate;
     const lines = begin.lineCount;
-    const source: UploadSource = { begin, aggregate: read.aggregateDto, units: read.units, lines: (from, to) => current.lines(from, to) };
+    const source: UploadSource = { begin, aggregate: read.aggregateDto, units: read.units, lines: (from, to) => current.lines(from, to), reader: current.mode };
     const balanced = reckoning.picture.difference === 0;
     // A file whose lines do not add up to its total is not whole: the way on is another download.
     // Keeping it for inspection is a choice the person makes, never the obvious button.

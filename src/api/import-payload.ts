@@ -9,7 +9,8 @@ import { formatAmount } from '../core/money';
 import type { Settlement, SettlementLine } from '../core/settlement/types';
 import { aggregateSettlement, type SettlementAggregate } from '../core/summary/aggregate';
 import { classifyTax, roleLabel, TaxRole, type TaxClassification } from '../core/tax/classify';
-import { unitRowsOf, unitsOfLines } from '../core/cogs/units';
+import { unitRowsOf, unitsOfLines, type UnitsEntry } from '../core/cogs/units';
+import { finishSteps } from '../core/steps';
 import type { AggregateEntryDto, BeginImportRequest, LineDto, UnitsEntryDto } from './types';
 
 /** The parts of an import. */
@@ -33,13 +34,24 @@ export function importPayload(settlement: Settlement): ImportPayload {
 }
 
 /** The settlement's units per SKU per day (core/cogs) as the server takes them. */
-export function unitsDtos(settlement: Settlement): UnitsEntryDto[] {
-  return unitsOfLines(settlement.lines).map((u) => [u.postedDate, u.sku, u.marketplace, u.sold, u.returned, u.assumed]);
+export function unitsDtos(settlement: Settlement, units: readonly UnitsEntry[] = unitsOfLines(settlement.lines)): UnitsEntryDto[] {
+  return units.map((u) => [u.postedDate, u.sku, u.marketplace, u.sold, u.returned, u.assumed]);
 }
 
 /** The begin request: the settlement's facts and the fingerprint of its lines. */
 export function importBegin(settlement: Settlement, onProgress?: (fraction: number) => void): BeginImportRequest {
+  return finishSteps(importBeginInSteps(settlement), onProgress);
+}
+
+/**
+ * importBegin a slice at a time: yields the fraction fingerprinted after each batch of lines
+ * hashed. `units`, when the caller has them already, saves reading the lines' units again.
+ */
+export function* importBeginInSteps(settlement: Settlement, units: readonly UnitsEntry[] = unitsOfLines(settlement.lines)): Generator<number, BeginImportRequest, void> {
   const { header } = settlement;
+  const unitRows = unitRowsOf(units);
+  yield 0;
+  const hash = yield* contentHash(settlement);
   return {
     // File names are at most 255 characters on every system people use; a longer one is cut.
     source: settlement.source.slice(0, 255),
@@ -55,8 +67,8 @@ export function importBegin(settlement: Settlement, onProgress?: (fraction: numb
     lineCount: settlement.lines.length,
     dataRows: settlement.dataRows,
     rowsWithoutAmount: settlement.rowsWithoutAmount,
-    unitRows: unitRowsOf(unitsOfLines(settlement.lines)),
-    contentHash: contentHash(settlement, onProgress),
+    unitRows,
+    contentHash: hash,
   };
 }
 
@@ -99,8 +111,9 @@ export function aggregateDtos(aggregate: SettlementAggregate): AggregateEntryDto
   return aggregate.entries.map((e) => [e.postedDate, e.transactionType, e.amountType, e.amountDescription, e.marketplace, formatAmount(e.amount, decimals), e.rows, e.remittedBy, e.channel]);
 }
 
-// Lines are hashed in batches of about this many characters: few calls, little memory.
-const HASH_BATCH = 1 << 20;
+// Lines are hashed in batches of about this many characters: few calls, little memory, and a
+// step of importBeginInSteps short enough for a page's thread (the digest is the same at any size).
+const HASH_BATCH = 1 << 18;
 
 /**
  * A fingerprint of what the settlement says (its summary row and every line without its file line
@@ -109,7 +122,7 @@ const HASH_BATCH = 1 << 20;
  * fields (not the tax role derived from them), joined with \u001e between parts and \u001f between a
  * line's fields; fed in batches.
  */
-function contentHash(settlement: Settlement, onProgress?: (fraction: number) => void): string {
+function* contentHash(settlement: Settlement): Generator<number, string, void> {
   const h = settlement.header;
   const hash = new Sha256();
   let batch = [h.settlementId, h.start, h.end, h.depositDate, String(h.totalAmount), h.currency].join('\u001e');
@@ -119,7 +132,7 @@ function contentHash(settlement: Settlement, onProgress?: (fraction: number) => 
     if (batch.length >= HASH_BATCH) {
       hash.updateText(batch);
       batch = '';
-      onProgress?.(i / lines.length);
+      yield i / lines.length;
     }
   }
   hash.updateText(batch);

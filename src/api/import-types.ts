@@ -110,4 +110,6 @@ export interface FinishImportRequest {
   aggregate: AggregateEntryDto[];
   /** Units per SKU per day, for the cost of goods sold (absent from a sidebar older than it). */
   units?: UnitsEntryDto[];
+  /** Where the sidebar read the file: in a Worker, or on the page's thread where no Worker could start (said in the Log). */
+  reader?: 'worker' | 'page';
 }

@@ -7,6 +7,7 @@
 import { formatAmount, type Minor } from '../core/money';
 import { DOWNLOAD_AGAIN, quoteCell, settlementProblem, UPLOAD_THE_SETTLEMENT } from '../core/settlement/problems';
 import type { Settlement } from '../core/settlement/types';
+import { finishSteps } from '../core/steps';
 
 /** The most characters a text cell of a settlement line may hold (a SKU, a description…). */
 export const MAX_TEXT_CHARACTERS = 500;
@@ -73,6 +74,14 @@ export function addToSumOfAmounts(sum: Minor, amount: Minor, source: string, lin
 
 /** Everything the limits find in a parsed settlement, first found first (at most `max`). */
 export function settlementLimitProblems(settlement: Settlement, max = 20): string[] {
+  return finishSteps(settlementLimitProblemsInSteps(settlement, max));
+}
+
+/** Lines checked between two steps of settlementLimitProblemsInSteps (a power of two minus one: about ten milliseconds). */
+const LIMIT_STEP = 0x3fff;
+
+/** settlementLimitProblems a slice at a time: yields the fraction checked every 16,384 lines. */
+export function* settlementLimitProblemsInSteps(settlement: Settlement, max = 20): Generator<number, string[], void> {
   const { source, header } = settlement;
   const problems: string[] = [];
   const id = settlementIdProblem(source, header.settlementId);
@@ -81,7 +90,10 @@ export function settlementLimitProblems(settlement: Settlement, max = 20): strin
     problems.push(settlementProblem('truncated', source, `The file has ${settlement.lines.length.toLocaleString('en-US')} lines; SettleSheet takes at most ${MAX_LINES.toLocaleString('en-US')} in one settlement.`, DOWNLOAD_AGAIN).message);
   }
   let sum: Minor = 0;
-  for (const l of settlement.lines) {
+  const { lines } = settlement;
+  for (let i = 0; i < lines.length; i++) {
+    if ((i & LIMIT_STEP) === LIMIT_STEP) yield i / lines.length;
+    const l = lines[i]!;
     if (problems.length >= max) break;
     const text = lineTextProblem(source, l.line, l);
     if (text) problems.push(text);

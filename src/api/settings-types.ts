@@ -45,6 +45,8 @@ export interface ConnectionStatusDto {
   confirmRebind?: { from: OrganisationDto; to: OrganisationDto; message: string };
   /** Someone moved the spreadsheet to another organisation since this person last looked (said once). */
   organisationChanged?: { from: OrganisationDto; to: OrganisationDto; by: string; at: string };
+  /** The spreadsheet's time zone, for saying when the organisation was chosen as the Log does. */
+  timeZone?: string;
 }
 
 /** Settings kept with the spreadsheet. */

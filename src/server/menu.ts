@@ -2,6 +2,7 @@
  * The add-on menu and what its items do. `onOpen` can run in AuthMode.NONE (before the person
  * has authorised the add-on in this file), so it only builds the menu and touches nothing else.
  */
+import { count } from '../core/words';
 import { escapeHtml } from '../xero/wire';
 import * as xero from './api/xero';
 import { UserFacingError } from './api/envelope';
@@ -68,7 +69,7 @@ export function connectXeroFromMenu(): void {
 export function refreshXeroAccountsFromMenu(): void {
   try {
     const counts = xero.refreshXeroAccounts();
-    SpreadsheetApp.getActiveSpreadsheet().toast(`${counts.accounts} accounts and ${counts.taxRates} tax rates from ${counts.organisation}.`, 'SettleSheet');
+    SpreadsheetApp.getActiveSpreadsheet().toast(`${count(counts.accounts, 'account')} and ${count(counts.taxRates, 'tax rate')} from ${counts.organisation}.`, 'SettleSheet');
   } catch (e) {
     SpreadsheetApp.getUi().alert('Refresh Xero accounts', failureMessage(e), SpreadsheetApp.getUi().ButtonSet.OK);
   }

@@ -3,11 +3,12 @@
  * is finished later: the removal is noted in document properties before its record goes, and the
  * next call that reads the workbook's settlements deletes whatever rows of it are left
  * (settleUnfinishedRemovals). Mapping and Costs rows go only if the settlement alone added them and
- * nobody answered them yet.
+ * nobody answered them yet. The Summary tab is cleared when it describes the settlement.
  */
 import { pendingImportBlock } from './import-state';
 import { SettlementRegistry } from './registry';
 import { readRows } from './workbook/blocks';
+import { clearSummaryOf } from './workbook/summary-removed';
 import { cellText } from './workbook/cells';
 import type { TabRole } from './workbook/layout';
 import { deleteRuns, runsWhere, shiftHints } from './workbook/rows-by-id';
@@ -51,6 +52,7 @@ export function deleteRowsOf(workbook: Workbook, id: string): { mapping: number;
   deleteRuns(workbook, 'settlements', runsWhere(workbook, 'settlements', isId));
   const mapping = deleteOpenRowsSeenIn(workbook, 'mapping', 'Category', id);
   const costs = deleteOpenRowsSeenIn(workbook, 'costs', 'Unit cost', id);
+  clearSummaryOf(workbook, id);
   forgetRemoval(id);
   return { mapping, costs };
 }

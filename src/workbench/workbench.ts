@@ -12,7 +12,7 @@ import { build } from 'esbuild';
 import { createGoogleFakes, type GoogleWorld } from '../../test/fakes/google';
 import { createXeroSandbox, DEFAULT_APP, DEFAULT_USER, seedOrganisations, TENANT_IDS, type XeroSandbox } from '../../test/fakes/xero';
 import { SCRIPT_PROPERTY } from '../xero/config';
-import { AppsScriptRuntime } from './apps-script-runtime';
+import { AppsScriptRuntime, type CallAnswer } from './apps-script-runtime';
 import { demoSettlement } from './demo-settlement';
 import { hostPage, sidebarPage } from './host-page';
 import { personEdits } from './person-edit';
@@ -37,6 +37,8 @@ export interface Workbench {
   sandbox: XeroSandbox;
   /** The Google user the sidebar runs as (also the sandbox's Xero user). */
   user: string;
+  /** Runs a `google.script.run` target as another collaborator of the spreadsheet (tests: what someone else did). */
+  callAs(user: string, name: string, request: unknown): CallAnswer;
   close(): Promise<void>;
 }
 
@@ -182,6 +184,7 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
     world,
     sandbox,
     user,
+    callAs: (other, name, request) => runtime.call(name, JSON.stringify([request]), { user: other }),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

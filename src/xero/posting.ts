@@ -143,7 +143,7 @@ function journalsAfter(
   now: () => string,
 ): PostOutcome {
   if (!wanted) return withJournalNote(documents, request);
-  if (journalProblems.length > 0) return withJournalNote(documents, request, `Its cost of goods sold journal was not posted: ${journalProblems.join(' ')}`);
+  if (journalProblems.length > 0) return withJournalNote(documents, request, `${journalsNotPosted(request)}: ${journalProblems.join(' ')}`);
   // After a void the journals are numbered for the next journal revision.
   const standing = journalStanding(documents.record, request.cogs, deps.crypto);
   if (standing.settled) return documents;
@@ -174,9 +174,16 @@ function withJournal(outcome: Extract<PostOutcome, { kind: 'posted' | 'already-p
 /** Says why the journals were not posted when they are blocked (a SKU without a cost…), or adds `note`. */
 function withJournalNote(outcome: PostOutcome, request: PostRequest, note?: string): PostOutcome {
   if (outcome.kind !== 'posted' && outcome.kind !== 'already-posted') return outcome;
-  const blocked = request.cogs && request.cogs.blocked.length > 0 ? `Its cost of goods sold journal was not posted: ${request.cogs.blocked.join(' ')}` : undefined;
+  const blocked = request.cogs && request.cogs.blocked.length > 0 ? `${journalsNotPosted(request)}: ${request.cogs.blocked.join(' ')}` : undefined;
   const message = note ?? blocked;
   return message ? withJournal(outcome, outcome.record, { kind: 'blocked', message }) : outcome;
+}
+
+/** `Its cost of goods sold journal was not posted`, or `journals were` when the settlement has several (one per part with units). */
+function journalsNotPosted(request: PostRequest): string {
+  const cogs = request.cogs;
+  const journals = Math.max(cogs?.journals.length ?? 0, (cogs?.parts ?? []).filter((p) => p.skus.length > 0).length);
+  return journals > 1 ? 'Its cost of goods sold journals were not posted' : 'Its cost of goods sold journal was not posted';
 }
 
 function voidedOutcome(record: PostedRecord, settlementId: string): PostOutcome {

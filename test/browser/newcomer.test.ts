@@ -108,6 +108,9 @@ describeInBrowser('the newcomer path in the workbench, as the README tells it', 
     await confirmation.getByRole('button', { name: create! }).click();
 
     await expectText(sidebar.locator('.notice-area .notice.success'), /Settlement 24577301951 is in Harbor Lane Goods Inc: AMZ-24577301951-2025-06 \(sales invoice, 0\.00 USD · Approved\), AMZ-24577301951-2025-07 \(sales invoice, 866\.41 USD · Draft\)\./);
+    // The cost of goods sold journals wait, and the message says so (README step 4): both months' journals, and why.
+    expect(steps[3]!.text).toContain('the message says so');
+    await expectText(sidebar.locator('.notice-area .notice.success'), /Its cost of goods sold journals were not posted: No cost yet for 6 SKUs \([^)]*\)\. Add their unit costs in the Costs tab, where their rows are highlighted\./);
     // One voice: one notice, no spinner, and a status that agrees with it.
     expect(await sidebar.locator('.notice-area .notice').count()).toBe(1);
     expect(await sidebar.locator('.working:visible').count()).toBe(0);
@@ -145,6 +148,18 @@ describeInBrowser('the newcomer path in the workbench, as the README tells it', 
     const costs = workbench.world.inspect.grid(costsTab!).values;
     const skuRows = costs.flatMap((r, i) => (i > 0 && r[0] !== '' ? [i + 1] : []));
     expect(skuRows).toHaveLength(6);
+    // Highlighted, as the README and the message say: the tab view shows every SKU row in the "needs a cost" colour.
+    expect(steps[4]!.text).toContain('highlighted');
+    const skus = skuRows.map((row) => String(costs[row - 1]![0]));
+    await Promise.all([page.waitForResponse((r) => r.url().includes('/api/workbook?sheet=')), page.locator('#tabs button', { hasText: new RegExp(`^${costsTab}$`) }).click()]);
+    await page.locator('#workbook td', { hasText: skus[0]! }).first().waitFor();
+    const backgrounds = await page.locator('#workbook td').evaluateAll(
+      (cells, names) => names.map((name) => [...cells].filter((c) => c.textContent === name).map((c) => [...(c.parentElement?.querySelectorAll('td') ?? [])].map((d) => getComputedStyle(d).backgroundColor))),
+      skus,
+    );
+    // Each SKU appears once in the tab, and its whole row is highlighted.
+    expect(backgrounds.map((rows) => rows.length)).toEqual(skus.map(() => 1));
+    expect(new Set(backgrounds.flat(2))).toEqual(new Set(['rgb(255, 242, 204)']));
     for (const row of skuRows) await typeInCell(page, costsTab!, row, 2, '6.40');
     await sidebar.getByRole('button', { name: refresh!, exact: true }).click();
     // The journals to come, in the seller's words: debit and credit by account, no NONE tax.

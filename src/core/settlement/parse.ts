@@ -12,13 +12,17 @@ import { DOWNLOAD_AGAIN, amountProblemText, quoteCell, settlementProblem } from 
 import { LineCursor, RowCells } from './scan';
 import { SliceCache, detach, sameText } from './slice-cache';
 import { readSummaryRow } from './summary-row';
+import { finishSteps } from '../steps';
 import type { ParseResult, SettlementHeader, SettlementLine, SettlementProblem } from './types';
 
 /** Cheap problems (amounts, dates, foreign rows) are collected up to this many, first first. */
 const MAX_PROBLEMS = 20;
 
-/** How often, in data rows, a long read says how far it is (a power of two minus one: a mask). */
-const PROGRESS_EVERY = 0x3fff;
+/**
+ * How often, in data rows, a long read says how far it is (a power of two minus one: a mask): a
+ * step of parseSettlementInSteps, about ten milliseconds of work.
+ */
+const PROGRESS_EVERY = 0xfff;
 
 /** Options of a read: `onProgress` hears the fraction of the text read, now and then. */
 export interface ParseOptions {
@@ -30,6 +34,14 @@ export interface ParseOptions {
  * in messages. Never throws for bad input: the answer is a settlement or the problems found.
  */
 export function parseSettlement(input: string | Uint8Array, source: string, options: ParseOptions = {}): ParseResult {
+  return finishSteps(parseSettlementInSteps(input, source), options.onProgress);
+}
+
+/**
+ * parseSettlement a slice at a time: yields the fraction of the text read every few thousand data
+ * rows (a few tens of milliseconds of work), so a page's thread can answer between slices.
+ */
+export function* parseSettlementInSteps(input: string | Uint8Array, source: string): Generator<number, ParseResult, void> {
   let text = typeof input !== 'string'
     ? decodeSettlementBytes(input)
     : input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
@@ -65,7 +77,7 @@ export function parseSettlement(input: string | Uint8Array, source: string, opti
   if (shape !== null) return failed(shape);
   const header = readSummaryRow(cells, layout, source, cursor.line);
   if (Array.isArray(header)) return { ok: false, problems: header };
-  return readDataRows(text, source, layout, header, cursor, cells, options.onProgress);
+  return yield* readDataRows(text, source, layout, header, cursor, cells);
 }
 
 function failed(problem: SettlementProblem): ParseResult {
@@ -100,15 +112,14 @@ function rowShapeProblem(count: number, layout: Layout, cursor: LineCursor, sour
 }
 
 /** Reads every row after the summary row into lines; the hot loop of a million-row file. */
-function readDataRows(
+function* readDataRows(
   text: string,
   source: string,
   layout: Layout,
   header: SettlementHeader,
   cursor: LineCursor,
   cells: RowCells,
-  onProgress?: (fraction: number) => void,
-): ParseResult {
+): Generator<number, ParseResult, void> {
   const { starts, ends } = cells;
   const { currency, decimals, settlementId } = header;
   const amountColumns = layout.amounts;
@@ -130,7 +141,7 @@ function readDataRows(
 
   rows: while (cursor.advance()) {
     dataRows++;
-    if (onProgress && (dataRows & PROGRESS_EVERY) === 0) onProgress(cursor.stop / text.length);
+    if ((dataRows & PROGRESS_EVERY) === 0) yield cursor.stop / text.length;
     const line = cursor.line;
     const shape = rowShapeProblem(cells.split(cursor.start, cursor.stop), layout, cursor, source);
     if (shape !== null) {

@@ -17,6 +17,7 @@ import { unitsOfLines } from '../../core/cogs/units';
 import { aggregateLines } from '../../core/summary/aggregate';
 import { TaxRole, type TaxClassification } from '../../core/tax/classify';
 import type { SettlementLine } from '../../core/settlement/types';
+import { count } from '../../core/words';
 import { lineCategoryLabel } from '../category-labels';
 import { currentUser } from '../identity';
 import { pendingRows, readImportState, writeImportState, type ImportState } from '../import-state';
@@ -30,6 +31,7 @@ import { preparePendingRows, transactionCellsNeeded, transactionRow, writePendin
 import { unitsCellsNeeded } from '../workbook/units-store';
 import { Workbook } from '../workbook/workbook';
 import { appendLog } from '../workbook/log';
+import { whenText } from '../workbook/when';
 import { LockBusy, UserFacingError, underDocumentLock } from './envelope';
 import { CHUNK_SIZE } from './schemas';
 import { listItemOf, postingViewOf } from './views';
@@ -54,7 +56,7 @@ function stalledOf(state: ImportState, user: string): StalledImportDto {
 }
 
 function busyWords(stalled: StalledImportDto, user: string): string {
-  const where = `settlement ${stalled.settlementId} (${stalled.received.toLocaleString('en-US')} of ${stalled.lines.toLocaleString('en-US')} lines arrived)`;
+  const where = `settlement ${stalled.settlementId} (${stalled.received.toLocaleString('en-US')} of ${count(stalled.lines, 'line')} arrived)`;
   if (stalled.user === user) return `Your import of ${where} did not finish. Continue it, or cancel it and start again.`;
   if (stalled.canTakeOver) return `${stalled.user} started importing ${where}, but nothing has arrived for ${Math.floor(stalled.idleSeconds / 60)} minutes. You can cancel it and import your file.`;
   return `${stalled.user} is importing ${where}. Try again when it is done; if it stays idle for two minutes, you can take it over.`;
@@ -225,7 +227,7 @@ export function cancelImport(request: { importId: string }): { cancelled: boolea
     if (!state || state.importId !== request.importId || !stalledOf(state, user).canTakeOver) return { cancelled: false };
     discardImport(workbook, state);
     if (state.user !== user) {
-      appendLog(workbook, { what: 'Cancel import', settlementId: state.request.header.settlementId, result: 'OK', details: `Cancelled ${state.user}'s import, idle since ${new Date(state.touchedAt).toISOString()}.` }, user);
+      appendLog(workbook, { what: 'Cancel import', settlementId: state.request.header.settlementId, result: 'OK', details: `Cancelled ${state.user}'s import, idle since ${whenText(new Date(state.touchedAt).toISOString(), workbook.timeZone)}.` }, user);
     }
     return { cancelled: true };
   });

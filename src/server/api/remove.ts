@@ -10,6 +10,7 @@
  * its rows (removals.ts): should Google fail half-way, the next call finishes it, so no row is left
  * belonging to nobody.
  */
+import { count } from '../../core/words';
 import { isOpen } from '../../xero/posted-records';
 import { currentUser } from '../identity';
 import { settleUnfinishedWork } from '../unfinished-work';
@@ -52,7 +53,7 @@ export function removeSettlement(request: { settlementId: string }): { removed: 
       );
     }
     const message =
-      `Settlement ${id} was removed from the workbook: ${record.lines.toLocaleString('en-US')} lines from ${record.source}` +
+      `Settlement ${id} was removed from the workbook: ${count(record.lines, 'line')} from ${record.source}` +
       `${mapping ? `, ${mapping} Mapping row${mapping === 1 ? '' : 's'}` : ''}${costs ? `, ${costs} Costs row${costs === 1 ? '' : 's'}` : ''} only it had added.`;
     appendLog(workbook, { what: 'Remove', settlementId: id, result: 'OK', details: message }, currentUser());
     return { removed: true, message };

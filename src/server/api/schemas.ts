@@ -79,6 +79,7 @@ export const FinishImportSchema = z.object({
   importId: text(64),
   aggregate: z.array(aggregateTuple).check(z.maxLength(200_000)),
   units: z.optional(z.array(unitsTuple).check(z.maxLength(200_000))),
+  reader: z.optional(z.enum(['worker', 'page'])),
 });
 
 export const ImportIdSchema = z.object({ importId: text(64) });

@@ -44,13 +44,19 @@ function changeSeen(status: ConnectionStatusDto): ConnectionStatusDto['organisat
   return moved ? { from: binding.previous!, to: { tenantId: binding.tenantId, name: binding.name }, by: binding.boundBy, at: binding.boundAt } : undefined;
 }
 
+/** The status with the spreadsheet's time zone, in which the sidebar says when the organisation was chosen (as the Log does). */
+function zoned(status: ConnectionStatusDto): ConnectionStatusDto {
+  const timeZone = SpreadsheetApp.getActiveSpreadsheet()?.getSpreadsheetTimeZone();
+  return timeZone ? { ...status, timeZone } : status;
+}
+
 /**
  * The Xero connection as the sidebar shows it. The first status read after the spreadsheet's
  * organisation is connected (or changed) also fills the Accounts tab's lists from it, so a person
  * who just connected finds account names, checks and dropdowns without pressing anything.
  */
 export function getConnectionStatus(): ConnectionStatusDto {
-  const read: ConnectionStatusDto = entry.xeroConnectionStatus();
+  const read: ConnectionStatusDto = zoned(entry.xeroConnectionStatus());
   const changed = changeSeen(read);
   const status: ConnectionStatusDto = changed ? { ...read, organisationChanged: changed } : read;
   const tenantId = status.organisation?.tenantId;
@@ -76,7 +82,7 @@ export function getXeroConnectUrl(): { url: string } {
  */
 export function selectXeroOrganisation(request: { tenantId: string; replacing?: string }): ConnectionStatusDto {
   const before = entry.xeroConnectionStatus().organisation;
-  const status: ConnectionStatusDto = value(entry.selectXeroOrganisation(request.tenantId, request.replacing));
+  const status: ConnectionStatusDto = zoned(value(entry.selectXeroOrganisation(request.tenantId, request.replacing)));
   if (status.confirmRebind) return status;
   const after = status.organisation;
   if (before && after && before.tenantId !== after.tenantId) {
@@ -97,7 +103,7 @@ export function selectXeroOrganisation(request: { tenantId: string; replacing?: 
 export function disconnectXero(): ConnectionStatusDto {
   const status = entry.disconnectXero();
   appendLog(Workbook.active(), { what: 'Disconnect', settlementId: '', result: 'OK', details: status.message }, currentUser());
-  return status;
+  return zoned(status);
 }
 
 /** Reads the organisation's accounts and tax rates afresh into the Accounts dropdowns and checks. */

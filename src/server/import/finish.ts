@@ -46,6 +46,7 @@ import { CELL_LIMIT, cellsInUse, discardImport, FINISH_ROW_CELLS, forgetImport, 
 /** What a finish's first pass knows that a roll-forward after a failure reads again. */
 interface Fresh {
   entries: AggregateEntry[];
+  reader?: FinishImportRequest['reader'];
 }
 
 /** Finishes the import `request.importId` (under the document lock); see the module comment. */
@@ -91,7 +92,7 @@ export function finishStagedImport(workbook: Workbook, request: FinishImportRequ
     );
   }
   try {
-    return rollForward(workbook, state, { entries });
+    return rollForward(workbook, state, { entries, ...(request.reader ? { reader: request.reader } : {}) });
   } catch (error) {
     throw new UserFacingError(
       `Settlement ${header.settlementId} is imported${previous ? ' from the new file' : ''}, but SettleSheet could not finish tidying up after it (${reason(error)}). ` +
@@ -117,7 +118,7 @@ interface Planned {
 function planFinish(workbook: Workbook, state: ImportState, request: FinishImportRequest): Planned | SettlementListItem {
   const { header } = state.request;
   if (state.received !== state.request.lineCount) {
-    throw new UserFacingError(`Only ${state.received} of ${state.request.lineCount} lines arrived. Start the import again.`);
+    throw new UserFacingError(`Only ${state.received.toLocaleString('en-US')} of ${count(state.request.lineCount, 'line')} arrived. Start the import again.`);
   }
   const entries = checkedAggregate(state, request.aggregate);
   const units = importedUnits(request.units) ?? [];
@@ -130,7 +131,7 @@ function planFinish(workbook: Workbook, state: ImportState, request: FinishImpor
   }
   if (state.request.unitRows !== undefined && unitRowsOf(units) !== state.request.unitRows) {
     discardImport(workbook, state);
-    throw new UserFacingError(`The import does not add up (units of ${unitRowsOf(units)} SKUs, ${state.request.unitRows} announced). Nothing was imported; start the import again.`);
+    throw new UserFacingError(`The import does not add up (units of ${count(unitRowsOf(units), 'SKU')}, ${state.request.unitRows} announced). Nothing was imported; start the import again.`);
   }
   const total = parseAmount(header.totalAmount, state.decimals) as Minor;
   const difference = Number(BigInt(state.sum) - BigInt(total));
@@ -260,7 +261,7 @@ function rollForward(workbook: Workbook, state: ImportState, fresh?: Fresh): Set
     unmapped = now.unmapped;
     appended = appendUnmapped(workbook, table, unmapped, record.decimals, record.settlementId);
   }
-  appendLog(workbook, { what: 'Import', settlementId: record.settlementId, result: 'OK', details: importDetails(record, entries, journal, unmapped, appended) }, state.user);
+  appendLog(workbook, { what: 'Import', settlementId: record.settlementId, result: 'OK', details: `${importDetails(record, entries, journal, unmapped, appended)}${readerWords(fresh?.reader)}` }, state.user);
   forgetImport(state.importId);
   return listItemOf(record, posting);
 }
@@ -305,6 +306,16 @@ function importDetails(record: SettlementRecord, entries: readonly AggregateEntr
   });
   const grouped = appended && (appended.groupRows > 0 || appended.notListed > 0) ? appendWords({ ...appended, added: 0 }) : '';
   return grouped ? `${words} Also: ${grouped}.` : words;
+}
+
+/**
+ * Where the sidebar read the file. Whether Apps Script's sidebar lets a Worker start from a Blob is
+ * an assumption (README, Assumptions): the Log of the first real import says which ran.
+ */
+function readerWords(reader: FinishImportRequest['reader']): string {
+  if (reader === 'worker') return ' Read in the browser by a Worker.';
+  if (reader === 'page') return ' Read in the browser on the page (no Worker could start).';
+  return '';
 }
 
 /** Reads the browser's aggregate, checking its line count and sum against what the chunks delivered. */

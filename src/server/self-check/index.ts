@@ -44,7 +44,7 @@ export function runSelfCheck(options: { uiShown: boolean; confirmedDemo: boolean
     ...xeroChecks(options.confirmedDemo),
   ];
   const by = currentUser();
-  const report: SelfCheckReport = { at: new Date().toISOString(), by, checks, ok: checks.every((c) => c.outcome !== 'fail') };
+  const report: SelfCheckReport = { at: new Date().toISOString(), timeZone: workbook.timeZone, by, checks, ok: checks.every((c) => c.outcome !== 'fail') };
   appendLog(workbook, { what: 'Check this installation', settlementId: '', result: report.ok ? 'OK' : 'Failed', details: reportText(report) }, by);
   return report;
 }

@@ -5,6 +5,7 @@
  * test fakes encode.
  */
 import { escapeHtml } from '../../xero/wire';
+import { whenText } from '../workbook/when';
 
 /** One checked assumption. */
 export interface CheckResult {
@@ -21,6 +22,8 @@ export interface CheckResult {
 export interface SelfCheckReport {
   /** ISO time of the run. */
   at: string;
+  /** The spreadsheet's time zone, in which the report says when it ran (as the Log does). */
+  timeZone: string;
   by: string;
   checks: CheckResult[];
   /** True when nothing failed. */
@@ -48,8 +51,8 @@ const MARK = { pass: 'PASS', fail: 'FAIL', skipped: 'SKIPPED' } as const;
 /** The report as plain text (the Log line and the editor's execution log). */
 export function reportText(report: SelfCheckReport): string {
   const lines = report.checks.map((c) => `${MARK[c.outcome]} ${c.name}: ${c.figure}${c.detail ? ` (${c.detail})` : ''}`);
-  // The Log's When column has the moment in the spreadsheet's time zone; this text, kept apart, says it in UTC.
-  return [`SettleSheet installation check ${report.at.slice(0, 16).replace('T', ' ')} UTC by ${report.by}: ${report.ok ? 'everything passed' : 'SOMETHING FAILED'}`, ...lines].join('\n');
+  // Said as the Log's When column says it, naming the zone, since the text is kept apart from the Log.
+  return [`SettleSheet installation check ${whenText(report.at, report.timeZone)} (${report.timeZone}) by ${report.by}: ${report.ok ? 'everything passed' : 'SOMETHING FAILED'}`, ...lines].join('\n');
 }
 
 /** The report as the dialog shows it: a table, then the text to copy and keep. */

@@ -5,6 +5,7 @@
 import { MAPPING_COLUMNS, readAccountsTable, readMappingTable, type TableProblem } from '../../core/mapping/tables';
 import type { Mapping, MappingRule } from '../../core/mapping/types';
 import { formatAmount } from '../../core/money';
+import { count } from '../../core/words';
 import type { UnmappedLine } from '../../core/summary/types';
 import { readRemitter, remitterText } from '../../core/tax/classify';
 import { readRows } from './blocks';
@@ -74,9 +75,9 @@ export interface MappingAppend {
 /** What an append did, in words for the Log and the sidebar ('' when nothing was left out). */
 export function appendWords(result: MappingAppend): string {
   const parts: string[] = [];
-  if (result.added) parts.push(`${result.added} row${result.added === 1 ? '' : 's'} added to Mapping`);
-  if (result.groupRows) parts.push(`${result.grouped} more line types grouped in ${result.groupRows} row${result.groupRows === 1 ? '' : 's'} by transaction and amount type`);
-  if (result.notListed) parts.push(`${result.notListed} more line types not listed yet: map these first, and the next preview lists more`);
+  if (result.added) parts.push(`${count(result.added, 'row')} added to Mapping`);
+  if (result.groupRows) parts.push(`${count(result.grouped, 'more line type')} grouped in ${count(result.groupRows, 'row')} by transaction and amount type`);
+  if (result.notListed) parts.push(`${count(result.notListed, 'more line type')} not listed yet: map these first, and the next preview lists more`);
   return parts.join('; ');
 }
 
@@ -137,7 +138,7 @@ export function appendUnmapped(workbook: Workbook, mappingTable: string[][], unm
       const [first] = g as [UnmappedLine];
       const examples = g.slice(0, 2).map((u) => `"${u.amountDescription}"`).join(', ');
       const total = g.reduce((sum, u) => ({ rows: sum.rows + u.rows, amount: sum.amount + u.amount }), { rows: 0, amount: 0 });
-      return rowOf({ ...first, amountDescription: '*', ...total }, `settlement ${settlementId}: ${g.length} line types, e.g. ${examples}`);
+      return rowOf({ ...first, amountDescription: '*', ...total }, `settlement ${settlementId}: ${count(g.length, 'line type')}, e.g. ${examples}`);
     }),
   ];
   const sheet = workbook.tab('mapping');

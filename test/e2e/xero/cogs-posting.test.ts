@@ -163,7 +163,7 @@ describe('posting with cost of goods sold', () => {
     const outcome = post(x, settlement(COSTS));
     expect(outcome.kind).toBe('already-posted');
     expect(outcome.message).toContain(
-      "Its cost of goods sold journal was not posted: The journal AMZ-24288684723-2025-07-COGS is dated 2025-07-31, on or before Harbor Lane Goods Inc's period lock date (2025-07-31).",
+      "Its cost of goods sold journals were not posted: The journal AMZ-24288684723-2025-07-COGS is dated 2025-07-31, on or before Harbor Lane Goods Inc's period lock date (2025-07-31).",
     );
     expect(x.sandbox.journals(US)).toEqual([]);
   });
@@ -187,7 +187,7 @@ describe('posting with cost of goods sold', () => {
     const taxed = { ...s, cogs: { ...s.cogs, journals: s.cogs.journals.map((j) => ({ ...j, journal: { ...j.journal, JournalLines: j.journal.JournalLines.map((l) => ({ ...l, TaxType: 'TAX001' })) } })) } };
     const outcome = post(x, taxed);
     expect(outcome.kind).toBe('posted');
-    expect(outcome.message).toContain('Its cost of goods sold journal was not posted: Tax rate TAX001 — California Sales Tax (7.25%) is used for Cost of goods sold, but moving stock into cost of goods sold carries no tax.');
+    expect(outcome.message).toContain('Its cost of goods sold journals were not posted: Tax rate TAX001 — California Sales Tax (7.25%) is used for Cost of goods sold, but moving stock into cost of goods sold carries no tax.');
     expect(x.sandbox.journals(US)).toEqual([]);
   });
 

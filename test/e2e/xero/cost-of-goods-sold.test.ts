@@ -154,7 +154,7 @@ describe('cost of goods sold on the built add-on', () => {
     typeCost(b, 'MUG', '4.10');
     const result = post(b);
     expect(result.outcome).toBe('posted');
-    expect(result.message).toContain('Its cost of goods sold journal was not posted: No cost yet for 2 SKUs (00123 and =1+1). Add their unit costs in the Costs tab, where their rows are highlighted.');
+    expect(result.message).toContain('Its cost of goods sold journals were not posted: No cost yet for 2 SKUs (00123 and =1+1). Add their unit costs in the Costs tab, where their rows are highlighted.');
     expect(invoices(b)).toHaveLength(2);
     expect(b.sandbox.journals(US)).toEqual([]);
     expect(preview(b).canPost).toBe(false);
