@@ -27,8 +27,40 @@ describe('classifyTax', () => {
       ['A', 'Order', 'ItemWithheldTax', 'MarketplaceFacilitatorTax-Shipping', -41],
       ['A', 'Order', 'ItemFees', 'Commission', -1500],
     ])).toEqual([
-      [['', 10000]], [['amazon', 825]], [['amazon', 41]], [['amazon', -825]], [['amazon', -41]], [['', -1500]],
+      [['amazon', 10000]], [['amazon', 825]], [['amazon', 41]], [['amazon', -825]], [['amazon', -41]], [['', -1500]],
     ]);
+  });
+
+  it("labels Amazon's the sale lines and promotions of a charge whose collected tax Amazon remits entirely, and only those", () => {
+    const who = (specs: Spec[]) => shares(specs).map((s) => s.map(([w]) => w).join('+'));
+    // Deemed-supplier VAT on the item; shipping carries no tax: its sale and promotion stay unlabelled.
+    expect(who([
+      ['K', 'Order', 'ItemPrice', 'Principal', 1000],
+      ['K', 'Order', 'ItemPrice', 'Tax', 200],
+      ['K', 'Order', 'ItemPrice', 'Shipping', 300],
+      ['K', 'Order', 'Promotion', 'Principal', -100],
+      ['K', 'Order', 'Promotion', 'Shipping', -300],
+      ['K', 'Order', 'ItemFees', 'MarketplaceFacilitatorVAT-Principal', -200],
+      ['K', 'Order', 'ItemFees', 'Commission', -150],
+    ])).toEqual(['amazon', 'amazon', '', 'amazon', '', 'amazon', '']);
+    // GST the seller owes beside PST Amazon remits (one split line, or two lines): the seller's rate stays.
+    expect(who([
+      ['L', 'Order', 'ItemPrice', 'Principal', 5000],
+      ['L', 'Order', 'ItemPrice', 'Tax', 600],
+      ['L', 'Order', 'ItemWithheldTax', 'MarketplaceFacilitatorTax-Principal', -350],
+      ['M', 'Order', 'ItemPrice', 'Principal', 10000],
+      ['M', 'Order', 'ItemPrice', 'Tax', 500],
+      ['M', 'Order', 'ItemPrice', 'Tax', 700],
+      ['M', 'Order', 'ItemWithheldTax', 'MarketplaceFacilitatorTax-Principal', -700],
+    ])).toEqual(['', 'amazon+seller', 'amazon', '', 'seller', 'amazon', 'amazon']);
+    // A refund is its own group: its sale lines follow its own tax.
+    expect(who([
+      ['N', 'Refund', 'ItemPrice', 'Principal', -1000],
+      ['N', 'Refund', 'ItemPrice', 'Tax', -200],
+      ['N', 'Refund', 'ItemWithheldTax', 'MarketplaceFacilitatorVAT-Principal', 200],
+      ['O', 'Order', 'ItemPrice', 'Principal', 1000],
+      ['O', 'Order', 'ItemPrice', 'Tax', 200],
+    ])).toEqual(['amazon', 'amazon', 'amazon', '', 'seller']);
   });
 
   it('gives the seller the tax no withheld line cancels (Amazon.ca tax collection service, UK VAT)', () => {
