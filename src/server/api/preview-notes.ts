@@ -34,7 +34,7 @@ export function previewNotes(summary: SettlementSummary, settings: SettingsDto, 
     );
   }
   if (settings.template === '') {
-    const suggested = templateForMarketplaces(summary.marketplaces);
+    const suggested = templateForMarketplaces(summary.marketplaces, header.currency);
     if (suggested !== FALLBACK_TEMPLATE) {
       notes.push(
         `This settlement is from ${summary.marketplaces[0]}. Choose where you sell and how you are registered in Settings (e.g. "${suggested.name}") ` +

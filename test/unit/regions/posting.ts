@@ -33,7 +33,7 @@ export function summarise(file: RegionalFile, templateId?: string, currencyRate?
   if (!parsed.ok) throw new Error(parsed.problems.map((p) => p.message).join('\n'));
   expect(formatAmount(parsed.settlement.header.totalAmount, parsed.settlement.header.decimals)).toBe(total);
   const aggregate = aggregateSettlement(parsed.settlement);
-  const template = templateId ? findTemplate(templateId)! : templateForMarketplaces(marketplacesOf(aggregate.entries));
+  const template = templateId ? findTemplate(templateId)! : templateForMarketplaces(marketplacesOf(aggregate.entries), aggregate.header.currency);
   return documentsOf(aggregate, template, currencyRate);
 }
 

@@ -34,7 +34,7 @@ describe('United Kingdom, VAT registered', () => {
     const codes = invoice!.LineItems.filter((l) => ['201', '202', '203'].includes(l.AccountCode)).map((l) => [l.AccountCode, l.TaxType, l.TaxAmount]);
     expect(codes).toEqual([['201', 'ZERORATEDOUTPUT', undefined], ['202', 'ZERORATEDOUTPUT', undefined], ['203', 'ZERORATEDOUTPUT', undefined]]);
     const { invoices, held } = postToSandbox(TENANT_IDS.uk, r.documents);
-    const output = held.flatMap((d) => d.lines).filter((l) => ['201', '202', '203'].includes(l.accountCode));
+    const output = held.flatMap((d) => d.lines).filter((l) => ['201', '202', '203'].includes(l.accountCode ?? ''));
     expect(output.map((l) => l.taxAmount)).toEqual(['0.00', '0.00', '0.00']);
     // The only VAT left is the input VAT on August's commission (20% inclusive of -1.80).
     expect(invoices.map((i) => i.TotalTax)).toEqual([-0.3]);

@@ -29,13 +29,20 @@ export function templateForMarketplace(marketplace: string): RegionalTemplate | 
   return TEMPLATES.find((t) => t.marketplaces.some((m) => m.toLowerCase() === wanted));
 }
 
-/** The template for a settlement's marketplaces (most lines first): its main Amazon marketplace decides. */
-export function templateForMarketplaces(marketplaces: readonly string[]): RegionalTemplate {
+// A settlement's currency is its marketplace's (Amazon pays each marketplace in its own currency).
+const CURRENCY_TEMPLATES: Readonly<Record<string, RegionalTemplate>> = { CAD: CA_GST, GBP: UK_VAT, AUD: AU_GST, EUR: EU_VAT, JPY: JP };
+
+/**
+ * The template for a settlement's marketplaces (most lines first): its main Amazon marketplace
+ * decides; a settlement of account-level lines only (no marketplace) falls back on its currency,
+ * then on the US template.
+ */
+export function templateForMarketplaces(marketplaces: readonly string[], currency = ''): RegionalTemplate {
   for (const marketplace of marketplaces) {
     const template = templateForMarketplace(marketplace);
     if (template) return template;
   }
-  return FALLBACK_TEMPLATE;
+  return CURRENCY_TEMPLATES[currency.trim().toUpperCase()] ?? FALLBACK_TEMPLATE;
 }
 
 /** A template's Accounts rows (the US template's for an unknown id). */
