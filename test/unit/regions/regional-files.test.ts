@@ -72,7 +72,8 @@ describe('United States', () => {
 
   it("is accepted by the US organisation, equal to the deposit, inside the settlement's period", () => {
     expectInsideAndEqualToDeposit(r.summary, r.documents);
-    postToSandbox(TENANT_IDS.us, r.documents);
+    // Nothing on a tax return, in either month.
+    expect(postToSandbox(TENANT_IDS.us, r.documents).invoices.map((i) => i.TotalTax)).toEqual([0, 0]);
   });
 });
 
@@ -93,8 +94,10 @@ describe('Canada, GST/HST registered', () => {
     const ad = r.documents.flatMap((d) => d.invoice.LineItems).find((l) => l.AccountCode === '408')!;
     expect(ad).toMatchObject({ TaxType: 'INPUT', LineAmount: -168.83, TaxAmount: -18.09 });
     expectInsideAndEqualToDeposit(r.summary, r.documents);
-    const { held } = postToSandbox(REGIONAL_TENANT_IDS.ca, r.documents);
+    const { held, invoices } = postToSandbox(REGIONAL_TENANT_IDS.ca, r.documents);
     expectStatedTaxPosted(r.documents, held);
+    // Only input tax: June 5% GST in fees (-5.18, -0.70) and the stated -18.09; July's fees -5.94, -1.18.
+    expect(invoices.map((i) => i.TotalTax)).toEqual([-23.97, -7.12]);
   });
 });
 
@@ -120,8 +123,11 @@ describe('United Kingdom, VAT registered', () => {
 
   it('is accepted by the UK organisation, which records exactly the VAT the file states', () => {
     expectInsideAndEqualToDeposit(r.summary, r.documents);
-    const { held } = postToSandbox(TENANT_IDS.uk, r.documents);
+    const { held, invoices } = postToSandbox(TENANT_IDS.uk, r.documents);
     expectStatedTaxPosted(r.documents, held);
+    // July: the 20.00 owed, reverse-charged fees. August: 9.00 owed less 20% in the fees (2.40,
+    // 0.97, 2.07); the deemed-supplier and Amazon.de sales add none.
+    expect(invoices.map((i) => i.TotalTax)).toEqual([20, 3.56]);
     // July's part carries its net forward and is approved: its month's VAT is in the return.
     expect(r.documents.map((d) => d.invoice.Status)).toEqual(['AUTHORISED', 'DRAFT']);
   });
@@ -135,7 +141,10 @@ describe('EU (Germany), VAT registered', () => {
     expect(ownTaxLines(r.summary).map((l) => [l.accountCode, l.taxType, formatAmount(l.statedTax, 2)])).toEqual([['201', 'OUTPUT', '19.00']]);
     expect(r.summary.clearing).toEqual([]);
     expectInsideAndEqualToDeposit(r.summary, r.documents);
-    expectStatedTaxPosted(r.documents, postToSandbox(REGIONAL_TENANT_IDS.de, r.documents).held);
+    const { held, invoices } = postToSandbox(REGIONAL_TENANT_IDS.de, r.documents);
+    expectStatedTaxPosted(r.documents, held);
+    // June: 19.00 owed less the fees' 2.85 and 0.56; July: the French sale adds none, fees 1.44, 0.67, 1.58.
+    expect(invoices.map((i) => i.TotalTax)).toEqual([15.59, -3.69]);
   });
 });
 
@@ -183,6 +192,10 @@ describe('Japan', () => {
     expect(r.template.id).toBe('jp');
     expect(ownTaxLines(r.summary).map((l) => [l.taxType, formatAmount(l.statedTax, 0)])).toEqual([['OUTPUT', '1280'], ['OUTPUT', '398']]);
     expectInsideAndEqualToDeposit(r.summary, r.documents);
-    expectStatedTaxPosted(r.documents, postToSandbox(REGIONAL_TENANT_IDS.jp, r.documents).held);
+    const { held, invoices } = postToSandbox(REGIONAL_TENANT_IDS.jp, r.documents);
+    expectStatedTaxPosted(r.documents, held);
+    // June: 1280 owed less the fees' 128.00 and 39.45; July: 398 less 485.27 and 28.91 (the
+    // organisation's rates are set to 10%, so Xero computes fractions of a yen on the fees).
+    expect(invoices.map((i) => i.TotalTax)).toEqual([1112.55, -116.18]);
   });
 });
