@@ -10,6 +10,7 @@ import { checkJournals } from '../../xero/journal-checks';
 import { journalStanding, renumberJournals } from '../../xero/journal-plan';
 import { documentsFingerprint, renumber } from '../../xero/posting-plan';
 import { checkDocuments } from '../../xero/reference';
+import { statedTaxAboveRateNotes } from '../../xero/stated-rate-notes';
 import { loadSpreadsheetReference } from '../../xero/spreadsheet';
 import { connectionStatus } from '../../xero/connection';
 import { isOpen, type PostedRecord } from '../../xero/posted-records';
@@ -126,6 +127,7 @@ export function xeroChecks(c: Computed, standing = standingOf(c)): XeroChecks {
   checks.baseCurrency = reference.baseCurrency;
   checks.accountNames = new Map(reference.accounts.map((a) => [a.code, a.name]));
   if (c.documents.length) checks.problems.push(...checkDocuments(c.summary, c.documents, reference));
+  checks.warnings.push(...statedTaxAboveRateNotes(c.documents, reference));
   checks.journals.problems = checkJournals(c.summary, checks.journals.planned, reference);
   return checks;
 }
