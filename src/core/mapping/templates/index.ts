@@ -14,6 +14,12 @@ export type { RegionalTemplate, RowScope, TemplateRow } from './types';
 /** Every template, in the order lists show them. */
 export const TEMPLATES: readonly RegionalTemplate[] = [US, CA_GST, CA, UK_VAT, UK, EU_VAT, AU_GST, AU, NZ_GST, JP];
 
+/**
+ * The Settings choice "keep my own Accounts rows": the person set the Accounts tab up themselves,
+ * so no template is applied and none is suggested.
+ */
+export const OWN_ACCOUNTS = 'own';
+
 /** The template used when nothing else says which. */
 export const FALLBACK_TEMPLATE = US;
 
