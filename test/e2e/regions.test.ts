@@ -4,7 +4,7 @@
 // from the deposit the person enters, with the preview in base currency.
 import type { PreviewResult, PostResultDto, SettingsDto } from '../../src/api/types';
 import { renderRegionalFile, CA_FILE, UK_FILE, US_FILE } from '../support/regional-files';
-import { DEFAULT_APP, seedOrganisations, unlocked } from '../fakes/xero';
+import { DEFAULT_APP, REGIONAL_TENANT_IDS, regionalOrganisations, seedOrganisations, unlocked } from '../fakes/xero';
 import { builtBundle, bundleSession, connect as connectAs, importFile, saveApp, type BundleSession, postAs } from '../support/bundle-session';
 import { SELLER, UK, US } from '../support/xero-apps-script';
 
@@ -141,6 +141,22 @@ describe('a UK VAT-registered seller', () => {
     const refused = postAs(s, SELLER, { settlementId: finished!.settlementId, mode: 'post' });
     expect(refused.outcome).toBe('refused');
     expect(s.x.sandbox.documents(UK)).toEqual([]);
+  });
+});
+
+describe('a GST/HST-registered seller in British Columbia', () => {
+  it('is warned, naming the line, when the tax Amazon states on advertising is above the rate of "Tax on Purchases"', () => {
+    const s = bundleSession(code, { xero: { organisations: [...seedOrganisations(), ...regionalOrganisations()].map(unlocked) } });
+    chooseTemplate(s, 'ca-gst');
+    const { finished } = importFile(s, renderRegionalFile(CA_FILE).text);
+    // Tax on Purchases set to the recoverable GST (5%); Amazon states GST 5% + PST 7% on advertising.
+    s.x.sandbox.organisation(REGIONAL_TENANT_IDS.ca).taxRates.find((r) => r.TaxType === 'INPUT')!.EffectiveRate = '5';
+    connect(s, REGIONAL_TENANT_IDS.ca);
+    const preview = s.run<PreviewResult>(SELLER, 'previewSettlement', { settlementId: finished!.settlementId });
+    expect(preview.problems).toEqual([]);
+    const warned = preview.warnings.filter((w) => w.includes('of tax on'));
+    expect(warned).toEqual([expect.stringContaining('line "Advertising + Tax on fees" (account 408): Amazon states -18.09 of tax on -150.74, about 12.0%, but INPUT — Tax on Purchases is 5% in Maple Ridge Trading Inc.')]);
+    expect(preview.canPost).toBe(true);
   });
 });
 

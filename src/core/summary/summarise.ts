@@ -124,7 +124,9 @@ function decide(entries: AggregateEntry[], matcher: Matcher, main: string, place
     } else {
       const { category, account } = postingOf(matcher, answer.category, marketplace, entry.postedDate, decisions);
       if (account) {
-        decisions.mapped.push({ entry, category, ...account, tracking: placement.tracking(entry), documentMarketplace: placement.documentMarketplace(marketplace) });
+        // Posted as the plain category, the line is described as it was before it had a label.
+        const posted = category === answer.category ? entry : { ...entry, remittedBy: '' as const };
+        decisions.mapped.push({ entry: posted, category, ...account, tracking: placement.tracking(entry), documentMarketplace: placement.documentMarketplace(marketplace) });
       }
     }
   }

@@ -72,15 +72,18 @@ describe('United States', () => {
   const sample = sampleFiles().find((f) => f.name.startsWith('xieyi138'));
   if (sample) usFiles.push([sample.name, readFileSync(sample.path, 'utf8')]);
 
-  it.each(usFiles)('%s: the same documents, line for line, as before sale lines were labelled', (name, text) => {
+  it.each(usFiles)('%s: the same documents and parts, line for line, as before sale lines were labelled', (name, text) => {
     const parsed = parseSettlement(text, name);
     if (!parsed.ok) throw new Error(parsed.problems.map((p) => p.message).join('\n'));
     const aggregate = aggregateSettlement(parsed.settlement);
     expect(aggregate.entries.some((e) => e.remittedBy === 'amazon' && e.amountDescription === 'Principal')).toBe(true);
     const template = templateForMarketplaces(marketplacesOf(aggregate.entries));
     expect(template).toBe(findTemplate('us'));
-    const now = documentsOf(aggregate, template).documents.map((d) => d.invoice);
-    const before = documentsOf(unlabelled(aggregate), template).documents.map((d) => d.invoice);
-    expect(now).toEqual(before);
+    const now = documentsOf(aggregate, template);
+    const before = documentsOf(unlabelled(aggregate), template);
+    expect(now.documents.map((d) => d.invoice)).toEqual(before.documents.map((d) => d.invoice));
+    // The parts (what the sidebar and the Summary tab show) and the walk to the deposit too.
+    expect(now.summary.parts).toEqual(before.summary.parts);
+    expect(now.summary.reconciliation).toEqual(before.summary.reconciliation);
   });
 });
