@@ -185,12 +185,17 @@ const SALE_DESCRIPTIONS: Readonly<Record<string, number>> = { principal: 1, ship
  * anywhere else in the file leaves its sale lines unlabelled: they keep the seller's treatment.
  */
 function labelRemittedSales(lines: readonly TaxLineFacts[], roles: Uint8Array, lower: (text: string) => string): void {
+  // A file with nothing of Amazon's (no tax, or all of it the seller's) has nothing to label.
+  if (!roles.includes(TaxRole.Amazon)) return;
   // Per kind: 1 when Amazon remits a collected line, 2 when the seller owes one (or part of one).
   const status = [0, 0, 0, 0, 0];
   let start = 0;
   for (let end = 1; end <= lines.length; end++) {
     if (end < lines.length && lines[end]!.orderId === lines[start]!.orderId && lines[end]!.transactionType === lines[start]!.transactionType) continue;
-    if (lines[start]!.orderId !== '') {
+    // Most runs hold nothing of Amazon's (no tax, or the seller's): one byte read per line skips them.
+    let amazon = false;
+    for (let i = start; i < end && !amazon; i++) amazon = roles[i] === TaxRole.Amazon;
+    if (amazon && lines[start]!.orderId !== '') {
       status.fill(0);
       let sales = 0;
       for (let i = start; i < end; i++) {
