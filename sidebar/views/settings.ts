@@ -5,7 +5,7 @@
  * documents are addressed to. Read when the panel is opened; each choice says what it means.
  */
 import type { SettingsDto } from '../../src/api/types';
-import { TEMPLATES } from '../../src/core/mapping/templates';
+import { OWN_ACCOUNTS, TEMPLATES } from '../../src/core/mapping/templates';
 import type { SidebarContext } from '../context';
 import { h, replace, uid } from '../dom';
 import { messageOf } from '../server';
@@ -52,6 +52,7 @@ export function settingsPanel(ctx: SidebarContext): HTMLElement {
     const ids = { template: uid('template'), apply: uid('apply'), split: uid('split'), status: uid('status'), cogs: uid('cogs'), contact: uid('contact') };
     const templates: [string, string, string][] = [
       ['', 'Not chosen (US accounts)', 'The shipped Accounts rows: US-style, no tax. Choose where you sell to get your region’s tax types.'],
+      [OWN_ACCOUNTS, 'My own Accounts rows', 'You set up the Accounts tab yourself: SettleSheet keeps its rows as they are and suggests no region.'],
       // The name fits the 300 px sidebar; what it sets up, and for whom, is said under it.
       ...TEMPLATES.map((t): [string, string, string] => [
         t.id,
@@ -65,7 +66,7 @@ export function settingsPanel(ctx: SidebarContext): HTMLElement {
     const apply = h('input', { id: ids.apply, type: 'checkbox' });
     const applyRow = h('div', { class: 'form-group checkbox', hidden: true }, apply, h('label', { for: ids.apply }, "Replace the Accounts tab's rows with this template's (your edits there are overwritten)"));
     template.addEventListener('change', () => {
-      applyRow.hidden = template.value === settings.template || template.value === '';
+      applyRow.hidden = template.value === settings.template || template.value === '' || template.value === OWN_ACCOUNTS;
       apply.checked = !applyRow.hidden;
     });
     const { select: split, hint: splitHint } = select(ids.split, SPLITS, settings.split);

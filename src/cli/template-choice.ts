@@ -12,7 +12,7 @@ export function namedTemplate(name: string): RegionalTemplate {
   return template;
 }
 
-/** The template to use: the named one, else the main marketplace's. */
-export function chosenTemplate(name: string | undefined, marketplaces: readonly string[]): RegionalTemplate {
-  return name === undefined ? templateForMarketplaces(marketplaces) : namedTemplate(name);
+/** The template to use: the named one, else the main marketplace's (or the currency's). */
+export function chosenTemplate(name: string | undefined, marketplaces: readonly string[], currency: string): RegionalTemplate {
+  return name === undefined ? templateForMarketplaces(marketplaces, currency) : namedTemplate(name);
 }

@@ -62,10 +62,11 @@ export interface SettlementRecord {
 
 /**
  * What an import keeps of each line: 1, the first version, amounts by line type and day only; 2,
- * also who remits each tax line, its fulfilment channel and the units sold per SKU. A settlement
+ * also who remits each tax line, its fulfilment channel and the units sold per SKU; 3, also which
+ * sale lines belong to orders whose tax Amazon remits (core/tax). A settlement
  * imported with less is imported again from the same file on request (its fingerprint is the same).
  */
-export const LINE_FACTS_KEPT = 2;
+export const LINE_FACTS_KEPT = 3;
 
 function stored(record: SettlementRecord): string {
   const { lastPostError } = record;

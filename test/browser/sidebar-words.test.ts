@@ -79,6 +79,12 @@ describeInBrowser('the sidebar in a seller’s words', () => {
   (NEGATIVE ? it : it.skip)('says a negative settlement as money Amazon took from the card, posted as a bill, never as a negative deposit', async () => {
     const session = suite();
     const { sidebar } = session;
+    // A CAD settlement suggests the Canadian template; this seller keeps the Accounts rows they have.
+    await sidebar.getByText('Settings', { exact: true }).click();
+    await sidebar.getByLabel('Where you sell and how you are registered').selectOption({ label: 'My own Accounts rows' });
+    await sidebar.getByRole('button', { name: 'Save settings' }).click();
+    await expectText(sidebar.locator('.notice-area'), /Settings saved\./);
+    await sidebar.getByText('Settings', { exact: true }).click();
     await chooseFile(sidebar, NEGATIVE!.name, readFileSync(NEGATIVE!.path));
     await expectText(sidebar.locator('.import-stage .facts'), /Amazon took\s+321\.69 CAD from your card on 2 Aug 2025/);
     await expectText(sidebar.locator('.import-stage .verdict'), /^✓ Balanced: the lines add up to the 321\.69 CAD Amazon took from your card, to the cent\.$/);

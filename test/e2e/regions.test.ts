@@ -3,8 +3,8 @@
 // seller's VAT reaches Xero as stated tax, and a settlement in another currency gets one rate
 // from the deposit the person enters, with the preview in base currency.
 import type { PreviewResult, PostResultDto, SettingsDto } from '../../src/api/types';
-import { renderRegionalFile, CA_FILE, UK_FILE } from '../support/regional-files';
-import { DEFAULT_APP, seedOrganisations, unlocked } from '../fakes/xero';
+import { renderRegionalFile, CA_FILE, UK_FILE, US_FILE } from '../support/regional-files';
+import { DEFAULT_APP, REGIONAL_TENANT_IDS, regionalOrganisations, seedOrganisations, unlocked } from '../fakes/xero';
 import { builtBundle, bundleSession, connect as connectAs, importFile, saveApp, type BundleSession, postAs } from '../support/bundle-session';
 import { SELLER, UK, US } from '../support/xero-apps-script';
 
@@ -60,13 +60,43 @@ describe('the regional template setting', () => {
     expect(s.x.world.inspect.grid('Accounts').values.find((r) => r[0] === 'Sales')![check]).toBe('OK');
   });
 
-  it("suggests the template of the settlement's marketplace while none is chosen", () => {
+  it("refuses to post a settlement another region suggests while no region was ever chosen, until the region or 'My own Accounts rows' is", () => {
     const s = session();
     const { finished } = importFile(s, renderRegionalFile(UK_FILE).text);
+    const settlementId = finished!.settlementId;
+    connect(s, UK);
+    let preview = s.run<PreviewResult>(SELLER, 'previewSettlement', { settlementId });
+    const refusal = expect.stringContaining('This settlement is from Amazon.co.uk, but Settings does not say yet where you sell and how you are registered');
+    expect(preview.problems).toEqual([refusal]);
+    expect(preview.problems[0]).toContain('choose "United Kingdom, VAT registered"');
+    expect(preview.problems[0]).toContain('"My own Accounts rows"');
+    expect(preview.canPost).toBe(false);
+    // The server refuses too (a page that posts anyway): nothing reaches Xero with US rows.
+    const refused = postAs(s, SELLER, { settlementId, mode: 'post' });
+    expect(refused).toMatchObject({ outcome: 'refused', problems: [refusal] });
+    expect(s.x.sandbox.documents(UK)).toEqual([]);
+
+    // An accountant who set up the Accounts tab by hand keeps it: their rows are not rewritten.
+    const before = accountsRows(s);
+    s.run(SELLER, 'saveSettings', { split: 'carry', documentStatus: 'DRAFT', contactName: '', template: 'own', applyTemplate: true });
+    expect(accountsRows(s)).toEqual(before);
+    preview = s.run<PreviewResult>(SELLER, 'previewSettlement', { settlementId });
+    expect(preview.problems).toEqual([]);
+    expect(preview.canPost).toBe(true);
+  });
+
+  it('lets a US settlement post with the shipped rows, and says when US tax has no withheld line here', () => {
+    const s = session();
+    const { finished } = importFile(s, renderRegionalFile({ ...US_FILE, orders: [...US_FILE.orders, US_TAX_OWED] }).text);
+    connect(s, US);
     const preview = s.run<PreviewResult>(SELLER, 'previewSettlement', { settlementId: finished!.settlementId });
-    expect(preview.warnings).toContainEqual(expect.stringContaining('This settlement is from Amazon.co.uk. Choose where you sell and how you are registered in Settings (e.g. "United Kingdom, VAT registered")'));
+    expect(preview.problems).toEqual([]);
+    expect(preview.warnings).toContainEqual(expect.stringContaining('1 tax line (1.65 USD) has no withheld line in this settlement, so it goes to "Tax on sales"'));
   });
 });
+
+/** A US order whose withheld line is in another settlement: its tax is the seller's here. */
+const US_TAX_OWED = { orderId: '111-0000001-0000009', date: '2026-07-05', amounts: [['ItemPrice', 'Principal', '20.00'], ['ItemPrice', 'Tax', '1.65']] } as const;
 
 describe('a UK VAT-registered seller', () => {
   it("posts the VAT the file states as each sales line's tax, and Xero's UK organisation accepts it", () => {
@@ -79,13 +109,16 @@ describe('a UK VAT-registered seller', () => {
     const categoryOf = (description: string, order: string) => tx.find((r) => r[5] === description && r[6] === order)![11];
     expect(categoryOf('Tax', '203-0000003-0000001')).toBe('Tax on sales');
     expect(categoryOf('Tax', '203-0000003-0000002')).toBe('Marketplace facilitator tax');
+    // The sale of that deemed-supplier order travels labelled through the import's wire and checks.
+    expect(categoryOf('Principal', '203-0000003-0000002')).toBe('Sales, tax remitted by Amazon');
+    expect(categoryOf('Principal', '203-0000003-0000001')).toBe('Sales');
 
     connect(s, UK);
     const preview = s.run<PreviewResult>(SELLER, 'previewSettlement', { settlementId });
     expect(preview.problems).toEqual([]);
     expect(preview.canPost).toBe(true);
     const sales = preview.parts.flatMap((p) => p.lines).filter((l) => l.accountCode === '201');
-    expect(sales.map((l) => [l.taxType, l.statedTax])).toEqual([['OUTPUT2', '20.00'], ['OUTPUT2', '9.00']]);
+    expect(sales.map((l) => [l.taxType, l.statedTax])).toEqual([['OUTPUT2', '20.00'], ['OUTPUT2', '9.00'], ['ZERORATEDOUTPUT', '0.00']]);
     // July carries its net forward and totals zero: created approved (the parts say why); August, the deposit, a draft.
     expect(preview.plan.map((d) => [d.part, d.status])).toEqual([['2024-07', 'AUTHORISED'], ['2024-08', 'DRAFT']]);
 
@@ -108,6 +141,22 @@ describe('a UK VAT-registered seller', () => {
     const refused = postAs(s, SELLER, { settlementId: finished!.settlementId, mode: 'post' });
     expect(refused.outcome).toBe('refused');
     expect(s.x.sandbox.documents(UK)).toEqual([]);
+  });
+});
+
+describe('a GST/HST-registered seller in British Columbia', () => {
+  it('is warned, naming the line, when the tax Amazon states on advertising is above the rate of "Tax on Purchases"', () => {
+    const s = bundleSession(code, { xero: { organisations: [...seedOrganisations(), ...regionalOrganisations()].map(unlocked) } });
+    chooseTemplate(s, 'ca-gst');
+    const { finished } = importFile(s, renderRegionalFile(CA_FILE).text);
+    // Tax on Purchases set to the recoverable GST (5%); Amazon states GST 5% + PST 7% on advertising.
+    s.x.sandbox.organisation(REGIONAL_TENANT_IDS.ca).taxRates.find((r) => r.TaxType === 'INPUT')!.EffectiveRate = '5';
+    connect(s, REGIONAL_TENANT_IDS.ca);
+    const preview = s.run<PreviewResult>(SELLER, 'previewSettlement', { settlementId: finished!.settlementId });
+    expect(preview.problems).toEqual([]);
+    const warned = preview.warnings.filter((w) => w.includes('of tax on'));
+    expect(warned).toEqual([expect.stringContaining('line "Advertising + Tax on fees" (account 408): Amazon states -18.09 of tax on -150.74, about 12.0%, but INPUT — Tax on Purchases is 5% in Maple Ridge Trading Inc.')]);
+    expect(preview.canPost).toBe(true);
   });
 });
 

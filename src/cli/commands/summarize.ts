@@ -92,7 +92,7 @@ export function summarize(args: string[], io: CommandIo): number {
   const parsed = parseSettlement(bytes, path.basename(options.file));
   if (!parsed.ok) throw new CliError(parsed.problems.map((p) => p.message).join('\n'));
   const aggregate = aggregateSettlement(parsed.settlement);
-  const template = chosenTemplate(options.template, marketplacesOf(aggregate.entries));
+  const template = chosenTemplate(options.template, marketplacesOf(aggregate.entries), parsed.settlement.header.currency);
   const { mapping, problems } = loadMapping(options.mappings, templateAccounts(template.id));
   if (problems.length) throw new CliError(problems.join('\n'));
   const { header } = parsed.settlement;

@@ -56,6 +56,17 @@ export const CARRIED_FORWARD = 'Carried forward';
  */
 export const FACILITATOR_TAX = 'Marketplace facilitator tax';
 
+/**
+ * Sales, refunds and promotions of orders whose tax Amazon remits entirely (core/tax): the seller
+ * owes no output tax on them, so a template codes them without it. The market tools keep them in
+ * a group of their own (Link My Books: "Sales shipped to UK - Marketplace Responsible for VAT").
+ */
+export const REMITTED_SALES = 'Sales, tax remitted by Amazon';
+/** Refunds of orders whose tax Amazon remitted. */
+export const REMITTED_REFUNDS = 'Refunds, tax remitted by Amazon';
+/** Promotions on orders whose tax Amazon remits: they discount a sale that carries no output tax. */
+export const REMITTED_PROMOTIONS = 'Promotions, tax remitted by Amazon';
+
 /** Cost of goods sold (profit and loss): the cost of the units a settlement sold (see core/cogs). */
 export const COGS_CATEGORY = 'Cost of goods sold';
 /** Inventory (balance sheet): what the units sold are taken out of. */
@@ -64,8 +75,11 @@ export const INVENTORY_CATEGORY = 'Inventory';
 /** The built-in categories, in reconciliation order. */
 export const CATEGORIES: readonly CategoryInfo[] = [
   { name: 'Sales', group: 'sales', balanceSheet: false, description: 'Item price, shipping and gift wrap charged to buyers' },
+  { name: REMITTED_SALES, group: 'sales', balanceSheet: false, description: 'Sales of orders whose tax Amazon collects and remits itself (US sales tax, UK/EU deemed-supplier VAT, AU low-value goods GST): no output tax is yours' },
   { name: 'Refunds', group: 'refunds', balanceSheet: false, description: 'Item price, shipping and gift wrap given back to buyers' },
+  { name: REMITTED_REFUNDS, group: 'refunds', balanceSheet: false, description: 'Refunds of orders whose tax Amazon remitted' },
   { name: 'Promotions', group: 'promotions', balanceSheet: false, description: 'Promotion and coupon discounts funded by the seller' },
+  { name: REMITTED_PROMOTIONS, group: 'promotions', balanceSheet: false, description: 'Promotions on orders whose tax Amazon remits' },
   { name: 'Seller fees', group: 'fees', balanceSheet: false, description: 'Referral commission, closing fees, subscription and other selling fees' },
   { name: 'FBA fees', group: 'fees', balanceSheet: false, description: 'Fulfilment, inbound transport, removal and disposal fees' },
   { name: 'Storage', group: 'fees', balanceSheet: false, description: 'FBA monthly, long-term and low-inventory storage fees' },
@@ -98,4 +112,15 @@ export function builtInCategory(name: string): CategoryInfo | undefined {
 /** The reconciliation group a category belongs to (`other` for a user's own category). */
 export function categoryGroup(name: string): ReconciliationGroup {
   return builtInCategory(name)?.group ?? 'other';
+}
+
+const REMITTED_BASES = new Map<string, string>([
+  [REMITTED_SALES.toLowerCase(), 'Sales'],
+  [REMITTED_REFUNDS.toLowerCase(), 'Refunds'],
+  [REMITTED_PROMOTIONS.toLowerCase(), 'Promotions'],
+]);
+
+/** The plain category of a tax-remitted-by-Amazon one (`Sales, tax remitted by Amazon` → `Sales`), else undefined. */
+export function remittedBase(category: string): string | undefined {
+  return REMITTED_BASES.get(category.trim().toLowerCase());
 }

@@ -8,7 +8,7 @@
  * with an item price, or an unknown account-level charge, stays UNMAPPED so a person decides:
  * that is the market tools' "silently mis-mapped" complaint, avoided on purpose.
  */
-import { FACILITATOR_TAX } from './categories';
+import { FACILITATOR_TAX, REMITTED_PROMOTIONS, REMITTED_REFUNDS, REMITTED_SALES } from './categories';
 import type { TaxRemitter } from '../tax/classify';
 import type { Mapping, MappingRule } from './types';
 import { templateAccounts } from './templates';
@@ -17,11 +17,15 @@ type RuleRow = readonly [transactionType: string, amountType: string, amountDesc
 
 const ANY = '';
 const TAX_CHARGES = ['Tax', 'ShippingTax', 'GiftWrapTax'];
+const SALE_CHARGES = ['Principal', 'Shipping', 'GiftWrap'];
 
 const RULES: readonly RuleRow[] = [
   // Item price: who the money belongs to depends on the transaction type.
   ...['Principal', 'Shipping', 'GiftWrap'].map((d) => ['Order', 'ItemPrice', d, 'Sales'] as const),
   ...['Principal', 'Shipping', 'GiftWrap', 'Goodwill', 'RestockingFee'].map((d) => ['Refund', 'ItemPrice', d, 'Refunds'] as const),
+  // Orders whose tax Amazon remits entirely (core/tax labels their sale lines 'amazon').
+  ...SALE_CHARGES.map((d) => ['Order', 'ItemPrice', d, REMITTED_SALES, 'amazon'] as const),
+  ...['Refund', 'Chargeback Refund', 'A-to-z Guarantee Refund'].flatMap((t) => SALE_CHARGES.map((d) => [t, 'ItemPrice', d, REMITTED_REFUNDS, 'amazon'] as const)),
   ['Chargeback Refund', ANY, ANY, 'Refunds'],
   ['A-to-z Guarantee Refund', ANY, ANY, 'Refunds'],
   ['Liquidations', ANY, ANY, 'Sales'],
@@ -50,6 +54,7 @@ const RULES: readonly RuleRow[] = [
   ['ServiceFee', 'OtherFees', 'TaxAmount', 'Tax on fees'],
 
   [ANY, 'Promotion', ANY, 'Promotions'],
+  [ANY, 'Promotion', ANY, REMITTED_PROMOTIONS, 'amazon'],
 
   // Per-item fees, whatever transaction carries them.
   ...[

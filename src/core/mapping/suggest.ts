@@ -10,6 +10,7 @@
  * guessing. Tax the seller owes (core/tax decided who remits it) is suggested as the seller's tax.
  */
 import type { TaxRemitter } from '../tax/classify';
+import { REMITTED_PROMOTIONS, REMITTED_REFUNDS, REMITTED_SALES } from './categories';
 
 /** The Amazon side of a line type: what a mapping rule matches on. */
 export interface LineType {
@@ -85,8 +86,17 @@ function answer(clue: Clue, lead: string, named: string): CategorySuggestion {
 
 const REFUND_WORDS = /refund|chargeback|guarantee|goodwill|restocking/;
 
+// A sale, refund or promotion whose tax Amazon remits has a category of its own (core/tax).
+const REMITTED: Readonly<Record<string, string>> = { Sales: REMITTED_SALES, Refunds: REMITTED_REFUNDS, Promotions: REMITTED_PROMOTIONS };
+
 /** Suggests the category of an unmapped line type, with its reason in one line. */
 export function suggestCategory(line: LineType): CategorySuggestion {
+  const suggestion = suggestionOf(line);
+  const remitted = line.remittedBy === 'amazon' && suggestion.category ? REMITTED[suggestion.category] : undefined;
+  return remitted ? { category: remitted, reason: `${suggestion.reason.slice(0, -1)}; Amazon remits its tax, so none of it is yours.` } : suggestion;
+}
+
+function suggestionOf(line: LineType): CategorySuggestion {
   const amountType = wordsOf(line.amountType);
   const description = wordsOf(line.amountDescription);
   const transaction = wordsOf(line.transactionType);

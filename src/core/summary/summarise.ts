@@ -5,7 +5,7 @@
  * summary says by how much and refuses.
  */
 import { addMinor, formatAmount, type Minor } from '../money';
-import { CARRIED_FORWARD, RECONCILIATION_STEPS, categoryGroup, type ReconciliationGroup } from '../mapping/categories';
+import { CARRIED_FORWARD, RECONCILIATION_STEPS, categoryGroup, remittedBase, type ReconciliationGroup } from '../mapping/categories';
 import { createMatcher, type Matcher } from '../mapping/match';
 import type { Mapping, MappingConflict, ResolvedAccount } from '../mapping/types';
 import { count, differenceWords } from '../words';
@@ -122,13 +122,31 @@ function decide(entries: AggregateEntry[], matcher: Matcher, main: string, place
     } else if (answer.kind === 'conflict') {
       noteConflict(decisions, answer.conflict);
     } else {
-      const account = accountOf(matcher, answer.category, marketplace, entry.postedDate, decisions);
+      const { category, account } = postingOf(matcher, answer.category, marketplace, entry.postedDate, decisions);
       if (account) {
-        decisions.mapped.push({ entry, category: answer.category, ...account, tracking: placement.tracking(entry), documentMarketplace: placement.documentMarketplace(marketplace) });
+        // Posted as the plain category, the line is described as it was before it had a label.
+        const posted = category === answer.category ? entry : { ...entry, remittedBy: '' as const };
+        decisions.mapped.push({ entry: posted, category, ...account, tracking: placement.tracking(entry), documentMarketplace: placement.documentMarketplace(marketplace) });
       }
     }
   }
   return decisions;
+}
+
+/**
+ * The category and account an entry posts to. A tax-remitted-by-Amazon category (core/tax) that
+ * posts exactly as its plain one (the US template: both `NONE`), or that the Accounts tab has no
+ * row for (a workbook set up before it existed), posts as the plain one: the documents stay as
+ * they were, with no second line or name for the same account and tax type.
+ */
+function postingOf(matcher: Matcher, category: string, marketplace: string, date: string, decisions: Decisions): { category: string; account: ResolvedAccount | undefined } {
+  const base = remittedBase(category);
+  if (base === undefined) return { category, account: accountOf(matcher, category, marketplace, date, decisions) };
+  const own = matcher.accountFor(category, marketplace, date);
+  const plain = matcher.accountFor(base, marketplace, date);
+  const same = own.kind === 'found' && plain.kind === 'found' && own.account.accountCode === plain.account.accountCode && own.account.taxType === plain.account.taxType;
+  if (own.kind === 'missing' || same) return { category: base, account: accountOf(matcher, base, marketplace, date, decisions) };
+  return { category, account: accountOf(matcher, category, marketplace, date, decisions) };
 }
 
 /** The account of a category, or undefined after noting why there is none. */

@@ -16,7 +16,13 @@
  *   first, so an order with two tax lines of which Amazon remits one keeps them apart;
  * - what is left over is the seller's; when Amazon withholds only part of one collected line
  *   (GST the seller owes and PST Amazon remits, charged as one Tax line) that line is split;
- * - withheld lines are always Amazon's; tax the file states on a fee (`TaxAmount`) is the seller's.
+ * - withheld lines are always Amazon's; tax the file states on a fee (`TaxAmount`) is the seller's;
+ * - the sale lines themselves (ItemPrice Principal / Shipping / GiftWrap, and the order's Promotion
+ *   lines) of a group whose collected tax Amazon remits entirely are Amazon's too: the seller owes
+ *   no tax on them, so the Mapping can send them to a category its template codes without output
+ *   tax (Link My Books: "Marketplace responsible VAT → sales recorded as zero-rated",
+ *   help.linkmybooks.com/en/articles/12496823). Where the seller owes any part of the group's tax
+ *   (a split line, a second tax line), the sale lines stay unlabelled and keep the seller's rate.
  * Nothing is netted away here: lines are only labelled, and a withheld line that cancels nothing
  * shows up as a clearing balance the summary reports.
  */
@@ -165,7 +171,62 @@ export function classifyTax(lines: readonly TaxLineFacts[]): TaxClassification {
   }
   flush();
   settleLeftovers(lines, roles, amazonPart, left, lower);
+  labelRemittedSales(lines, roles, lower);
   return { roles, amazonPart };
+}
+
+// Kinds of charge as small numbers, for the pass over sale lines (0: not a sale or tax line).
+const KIND_CODES: Readonly<Record<string, number>> = { principal: 1, shipping: 2, giftwrap: 3, other: 4 };
+const SALE_DESCRIPTIONS: Readonly<Record<string, number>> = { principal: 1, shipping: 2, giftwrap: 3 };
+
+/**
+ * Labels Amazon's the sale lines of each run (one order and transaction type, written together)
+ * whose kind of charge has collected tax and all of it is Amazon's. A run's collected tax that is
+ * anywhere else in the file leaves its sale lines unlabelled: they keep the seller's treatment.
+ */
+function labelRemittedSales(lines: readonly TaxLineFacts[], roles: Uint8Array, lower: (text: string) => string): void {
+  // A file with nothing of Amazon's (no tax, or all of it the seller's) has nothing to label.
+  if (!roles.includes(TaxRole.Amazon)) return;
+  // Per kind: 1 when Amazon remits a collected line, 2 when the seller owes one (or part of one).
+  const status = [0, 0, 0, 0, 0];
+  let start = 0;
+  for (let end = 1; end <= lines.length; end++) {
+    if (end < lines.length && lines[end]!.orderId === lines[start]!.orderId && lines[end]!.transactionType === lines[start]!.transactionType) continue;
+    // Most runs hold nothing of Amazon's (no tax, or the seller's): one byte read per line skips them.
+    let amazon = false;
+    for (let i = start; i < end && !amazon; i++) amazon = roles[i] === TaxRole.Amazon;
+    if (amazon && lines[start]!.orderId !== '') {
+      status.fill(0);
+      let sales = 0;
+      for (let i = start; i < end; i++) {
+        const kind = collectedKindOf(lines[i]!, lower);
+        if (kind > 0) status[kind]! |= roles[i] === TaxRole.Amazon ? 1 : 2;
+        else if (roles[i] === TaxRole.None && saleKindOf(lines[i]!, lower) > 0) sales++;
+      }
+      if (sales > 0 && status.includes(1)) {
+        for (let i = start; i < end; i++) {
+          if (roles[i] === TaxRole.None && status[saleKindOf(lines[i]!, lower)] === 1) roles[i] = TaxRole.Amazon;
+        }
+      }
+    }
+    start = end;
+  }
+}
+
+/** The kind of charge of a collected tax line (ItemPrice Tax, Promotion TaxDiscount…), else 0. */
+function collectedKindOf(line: TaxLineFacts, lower: (text: string) => string): number {
+  const kind = COLLECTED[lower(line.amountDescription)];
+  return kind !== undefined && COLLECTED_TYPES.has(lower(line.amountType)) ? KIND_CODES[kind]! : 0;
+}
+
+/** The kind of charge of a sale line (ItemPrice Principal / Shipping / GiftWrap, a promotion), else 0. */
+function saleKindOf(line: TaxLineFacts, lower: (text: string) => string): number {
+  const type = lower(line.amountType);
+  const description = lower(line.amountDescription);
+  if (type === 'itemprice') return SALE_DESCRIPTIONS[description] ?? 0;
+  // A promotion discounts the charge its description names; any other promotion, the item price.
+  if (type === 'promotion' && COLLECTED[description] === undefined) return SALE_DESCRIPTIONS[description] ?? 1;
+  return 0;
 }
 
 /** Tax lines no run could settle: collected ones (with their kind of charge) and withheld ones. */

@@ -183,9 +183,14 @@ function describeLine(summary: SettlementSummary, part: SummaryPart, line: Summa
   const { settlementId, decimals } = summary.header;
   if (line.kind === 'carry-out') return `Carried forward to ${line.carryPart} (Amazon settlement ${settlementId})`;
   if (line.kind === 'carry-in') return `Brought forward from ${line.carryPart} (Amazon settlement ${settlementId})`;
-  const detail = line.sources
-    .map((s) => `${s.transactionType} ${s.amountType} ${s.amountDescription}${s.remittedBy === 'seller' ? ' (your tax)' : ''}${s.marketplace ? ` ${s.marketplace}` : ''} ${formatAmount(s.amount, decimals)}`)
-    .join('; ');
+  // Sources that read the same (a sale whose tax Amazon remits beside one without tax, on one
+  // line) are named once, with their sum.
+  const detailed = new Map<string, Minor>();
+  for (const s of line.sources) {
+    const name = `${s.transactionType} ${s.amountType} ${s.amountDescription}${s.remittedBy === 'seller' ? ' (your tax)' : ''}${s.marketplace ? ` ${s.marketplace}` : ''}`;
+    detailed.set(name, addMinor(detailed.get(name) ?? 0, s.amount));
+  }
+  const detail = [...detailed].map(([name, amount]) => `${name} ${formatAmount(amount, decimals)}`).join('; ');
   const tax = line.statedTax !== 0 && carriesTax(line.taxType) ? `, of which tax ${formatAmount(line.statedTax, decimals)} as the settlement states it` : '';
   const text = `${line.categories.join(' + ')}, ${part.from} to ${part.to}: ${count(line.rows, 'Amazon line')}${tax} (${detail})`;
   return text.length <= MAX_DESCRIPTION ? text : `${text.slice(0, MAX_DESCRIPTION - 1)}…`;

@@ -110,7 +110,7 @@ function begin(workbook: Workbook, request: BeginImportRequest, user: string): B
       status: 'needs-confirmation',
       posted,
       message: keptLess
-        ? `Settlement ${header.settlementId} was imported by an earlier SettleSheet, which did not keep who remits each tax line, the fulfilment channels or the units sold. Import this same file again to add them?` +
+        ? `Settlement ${header.settlementId} was imported by an earlier SettleSheet, which did not keep all SettleSheet now reads from each line (who remits each tax line, which sales carry tax Amazon remits, the fulfilment channels, the units sold). Import this same file again to add them?` +
           (posted ? ' It was posted to Xero: if what it gives now differs, it will show "Changed since posting".' : '')
         : `Settlement ${header.settlementId} was already imported from a file with different lines. Replace it with this file?` +
           (posted ? ' It was posted to Xero: after replacing, it will show "Changed since posting" and can only be posted again with "Void and re-post".' : ''),

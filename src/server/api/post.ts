@@ -27,6 +27,7 @@ import { postedRecordStore } from '../../xero/posted-records';
 import { POST_LOCK_WAIT_MS } from '../../xero/posting';
 import { planFingerprint } from './plan-fingerprint';
 import { standingOf } from './xero-checks';
+import { templateNotChosenProblem } from './preview-notes';
 
 /** What a post whose plan is not the one confirmed answers. */
 export const PREVIEW_CHANGED = 'The preview changed: look again. What Post would send now is not what you confirmed (someone changed the settings, the Mapping or Accounts tab, the settlement, or what Xero holds), so nothing was sent to Xero.';
@@ -110,11 +111,10 @@ function postUnderLock(request: { settlementId: string; mode: 'post' | 'void-and
     appendLog(workbook, { what: ACTION_WORDS[request.mode], settlementId: request.settlementId, result: 'Refused', details: PREVIEW_CHANGED }, currentUser());
     return { outcome: 'refused', message: PREVIEW_CHANGED, problems: [] };
   }
-  const outcome: PostOutcome =
-    // Voiding takes back what Xero holds whatever the tabs say now; posting needs a clean summary.
-    c.summary.problems.length > 0 && request.mode !== 'void'
-      ? { kind: 'refused', message: 'Nothing was sent to Xero.', problems: c.summary.problems.map((p) => p.message) }
-      : postOrExplain(c, request.mode, request.seenRevision);
+  // Voiding takes back what Xero holds whatever the tabs say now; posting needs a clean summary and a region.
+  const template = request.mode === 'void' ? undefined : templateNotChosenProblem(c.summary, c.settings);
+  const problems = [...(request.mode === 'void' ? [] : c.summary.problems.map((p) => p.message)), ...(template ? [template] : [])];
+  const outcome: PostOutcome = problems.length > 0 ? { kind: 'refused', message: 'Nothing was sent to Xero.', problems } : postOrExplain(c, request.mode, request.seenRevision);
   const result = resultOf(outcome);
 
   const succeeded = result.outcome === 'posted' || result.outcome === 'already-posted' || result.outcome === 'voided';

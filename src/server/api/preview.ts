@@ -29,7 +29,7 @@ import { postingChangesOf } from './changes-view';
 import { cogsPreviewOf } from './cogs-view';
 import { underDocumentLock } from './envelope';
 import { exchangeView } from './exchange';
-import { previewNotes } from './preview-notes';
+import { previewNotes, templateNotChosenProblem } from './preview-notes';
 import { marketplaceNotes } from './marketplace-notes';
 import { attachmentsOf } from './attachments';
 import { listItemOf, postingViewOf } from './views';
@@ -116,7 +116,8 @@ function previewOf(c: Computed, checks: XeroChecks): PreviewResult {
   const { summary } = c;
   const money = (m: number) => formatAmount(m, summary.header.decimals);
   // Unmapped line types are listed apart (with a way to open them in the Mapping tab).
-  const problems = [...summary.problems.filter((p) => p.kind !== 'unmapped').map((p) => p.message), ...checks.problems];
+  const template = templateNotChosenProblem(summary, c.settings);
+  const problems = [...summary.problems.filter((p) => p.kind !== 'unmapped').map((p) => p.message), ...checks.problems, ...(template ? [template] : [])];
   return {
     settlement: listItemOf(c.record),
     split: summary.split,
@@ -162,7 +163,7 @@ export function previewSettlement(request: { settlementId: string }): PreviewRes
     const standing = standingOf(c);
     const checks = xeroChecks(c, standing);
     // What stops a post besides a missing category (listed apart) makes the status "Needs attention".
-    const blocked = c.summary.problems.some((p) => p.kind !== 'unmapped') || checks.problems.length > 0;
+    const blocked = c.summary.problems.some((p) => p.kind !== 'unmapped') || checks.problems.length > 0 || templateNotChosenProblem(c.summary, c.settings) !== undefined;
     reconcileWorkbook(workbook, c, checks.changedSincePosting, blocked);
     writeSummaryTab(workbook, c.summary, checks.documents, checks.accountNames);
     appendCogsToSummary(workbook, c.summary, c.cogs, checks.journals.planned);

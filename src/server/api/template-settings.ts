@@ -4,7 +4,7 @@
  * sidebar asks first: it overwrites what was edited there).
  */
 import type { SaveSettingsRequest, SettingsDto } from '../../api/types';
-import { findTemplate, TEMPLATES } from '../../core/mapping/templates';
+import { findTemplate, OWN_ACCOUNTS, TEMPLATES } from '../../core/mapping/templates';
 import { loadSpreadsheetReference } from '../../xero/spreadsheet';
 import { readSettings, writeSettings } from '../settings';
 import { writeTemplateAccounts } from '../workbook/accounts-template';
@@ -17,7 +17,7 @@ import { UserFacingError, underDocumentLock } from './envelope';
 /** Saves the settings; with `applyTemplate`, also fills the Accounts tab with the template's rows. */
 export function saveSettings(request: Omit<SaveSettingsRequest, 'template'> & { template?: string }): SettingsDto {
   const template = request.template ?? readSettings().template;
-  if (template !== '' && !findTemplate(template)) {
+  if (template !== '' && template !== OWN_ACCOUNTS && !findTemplate(template)) {
     throw new UserFacingError(`There is no template "${template}". Choose one of: ${TEMPLATES.map((t) => t.name).join('; ')}.`);
   }
   // A setting the request leaves out (a form that does not show it) keeps its value (writeSettings).
@@ -35,7 +35,7 @@ export function saveSettings(request: Omit<SaveSettingsRequest, 'template'> & { 
   const workbook = Workbook.active();
   // Settings are read, merged and written whole: under the lock, so two saves cannot mix.
   return underDocumentLock('change the settings', () => {
-    if (!request.applyTemplate || template === '') return writeSettings(settings);
+    if (!request.applyTemplate || template === '' || template === OWN_ACCOUNTS) return writeSettings(settings);
     workbook.ensure();
     writeTemplateAccounts(workbook, template);
     const saved = writeSettings(settings);

@@ -11,6 +11,7 @@ import { journalStanding, renumberJournals } from '../../xero/journal-plan';
 import { documentsFingerprint, renumber } from '../../xero/posting-plan';
 import { checkDocuments } from '../../xero/reference';
 import { stillToCreate } from '../../xero/still-to-create';
+import { statedTaxAboveRateNotes } from '../../xero/stated-rate-notes';
 import { loadSpreadsheetReference } from '../../xero/spreadsheet';
 import { connectionStatus } from '../../xero/connection';
 import { isOpen, type PostedRecord } from '../../xero/posted-records';
@@ -129,6 +130,7 @@ export function xeroChecks(c: Computed, standing = standingOf(c)): XeroChecks {
   // Finishing a partly posted settlement sends only what Xero does not hold: only that is checked.
   const toCreate = stillToCreate(c.documents, record, !standing.documentsChanged);
   if (c.documents.length) checks.problems.push(...checkDocuments(c.summary, c.documents, reference, toCreate));
+  checks.warnings.push(...statedTaxAboveRateNotes(c.documents, reference));
   checks.journals.problems = checkJournals(c.summary, checks.journals.planned, reference);
   return checks;
 }

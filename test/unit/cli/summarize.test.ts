@@ -55,6 +55,8 @@ describeWithSamples('summarize --json on every real sample', () => {
     const file = sampleFiles().find((f) => f.name.includes('50011020300'))!;
     const json = JSON.parse(cli('summarize', file.path, '--json', '--split', 'off').out);
     expect(json.settlement).toMatchObject({ id: '23874396421', format: 'v1', currency: 'CAD', totalAmount: '-321.69' });
+    // Account-level lines only, no marketplace: the currency (CAD) picks the template, not the US one.
+    expect(json.template).toBe('ca-gst');
     expect(json.documents).toHaveLength(1);
     expect(json.documents[0]).toMatchObject({ Type: 'ACCPAY', InvoiceNumber: 'AMZ-23874396421', Date: '2025-07-31', DueDate: '2025-08-02' });
   });

@@ -97,6 +97,17 @@ describe('suggesting a category for a line type nobody has mapped', () => {
   });
 });
 
+describe('a sale whose tax Amazon remits', () => {
+  it('is suggested the tax-remitted-by-Amazon category of what it is, as the shipped rules map it', () => {
+    const lines: [string, string, string][] = [['Order', 'ItemPrice', 'Principal'], ['Refund', 'ItemPrice', 'Shipping'], ['Order', 'Promotion', 'Principal'], ['Chargeback Refund', 'ItemPrice', 'Principal']];
+    const suggested = lines.map(([transactionType, amountType, amountDescription]) => suggestCategory({ transactionType, amountType, amountDescription, remittedBy: 'amazon' }));
+    expect(suggested.map((s) => s.category)).toEqual(['Sales, tax remitted by Amazon', 'Refunds, tax remitted by Amazon', 'Promotions, tax remitted by Amazon', 'Refunds, tax remitted by Amazon']);
+    expect(suggested[0]!.reason).toMatch(/; Amazon remits its tax, so none of it is yours\.$/);
+    const shipped = lines.map(([transactionType, amountType, amountDescription]) => matcher.categoryFor({ transactionType, amountType, amountDescription, marketplace: 'Amazon.co.uk', postedDate: '2025-08-14', remittedBy: 'amazon' }));
+    expect(shipped.map((a) => (a.kind === 'mapped' ? a.category : a.kind))).toEqual(suggested.map((s) => s.category));
+  });
+});
+
 describe('the categories a seller chooses from', () => {
   it('leaves out the carried-forward account, tax clearing and loans, and keeps the rest once each in order', () => {
     const accounts = defaultMapping().accounts.map((a) => a.category);

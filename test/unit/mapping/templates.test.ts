@@ -59,6 +59,12 @@ describe('the regional templates', () => {
     expect(templateForMarketplaces([]).id).toBe('us');
   });
 
+  it('falls back on the currency when a settlement names no marketplace (account-level lines only), then on the US template', () => {
+    expect(['CAD', 'GBP', 'AUD', 'EUR', 'JPY', 'USD', 'SGD'].map((c) => templateForMarketplaces([], c).id)).toEqual(['ca-gst', 'uk-vat', 'au-gst', 'eu-vat', 'jp', 'us', 'us']);
+    // The marketplace still decides when there is one.
+    expect(templateForMarketplaces(['Amazon.de'], 'GBP').id).toBe('eu-vat');
+  });
+
   it('dates the UK fee VAT change: reverse charge to 31 July 2024, 20% from 1 August 2024', () => {
     const matcher = createMatcher({ rules: [], accounts: templateAccounts('uk-vat') });
     const tax = (category: string, marketplace: string, date: string) => {

@@ -5,36 +5,13 @@
 // organisation in the sandbox and equals the deposit.
 import Decimal from 'decimal.js';
 import { conversionOf, toBase } from '../../../src/core/exchange';
-import { defaultRules, findTemplate, templateAccounts, templateForMarketplaces, type RegionalTemplate } from '../../../src/core/mapping';
 import { currencyDecimals, formatAmount, parseAmount } from '../../../src/core/money';
-import { parseSettlement } from '../../../src/core/settlement';
-import { aggregateSettlement, marketplacesOf, summariseSettlement, type SettlementSummary } from '../../../src/core/summary';
-import { buildDocuments, type PlannedDocument } from '../../../src/core/xero/documents';
+import type { SettlementSummary } from '../../../src/core/summary';
+import type { PlannedDocument } from '../../../src/core/xero/documents';
 import { carriesTax } from '../../../src/core/xero/tax-types';
-import { createXeroSandbox, manualClock, REGIONAL_TENANT_IDS, regionalOrganisations, seedOrganisations, TENANT_IDS, unlocked } from '../../fakes/xero';
-import { AU_FILE, CA_FILE, DE_FILE, JP_FILE, NZ_FILE, renderRegionalFile, UK_FILE, US_FILE, type RegionalFile } from '../../support/regional-files';
-import { connect, json, messagesOf, putInvoices } from '../xero-sandbox/helpers';
-
-interface Posted {
-  summary: SettlementSummary;
-  documents: PlannedDocument[];
-  template: RegionalTemplate;
-}
-
-/** Parses a regional file and summarises it with its template (named, or the marketplace's). */
-function summarise(file: RegionalFile, templateId?: string, currencyRate?: string): Posted {
-  const { text, total } = renderRegionalFile(file);
-  const parsed = parseSettlement(text, `${file.settlementId}.txt`);
-  if (!parsed.ok) throw new Error(parsed.problems.map((p) => p.message).join('\n'));
-  expect(formatAmount(parsed.settlement.header.totalAmount, parsed.settlement.header.decimals)).toBe(total);
-  const aggregate = aggregateSettlement(parsed.settlement);
-  const template = templateId ? findTemplate(templateId)! : templateForMarketplaces(marketplacesOf(aggregate.entries));
-  const summary = summariseSettlement(aggregate, { rules: defaultRules(), accounts: templateAccounts(template.id) }, { split: 'carry' });
-  expect(summary.problems).toEqual([]);
-  const built = buildDocuments(summary, { status: 'AUTHORISED', ...(currencyRate ? { currencyRate } : {}) });
-  if (!built.ok) throw new Error(built.problems.join('\n'));
-  return { summary, documents: built.documents, template };
-}
+import { REGIONAL_TENANT_IDS, TENANT_IDS } from '../../fakes/xero';
+import { AU_FILE, CA_FILE, DE_FILE, JP_FILE, NZ_FILE, UK_FILE, US_FILE } from '../../support/regional-files';
+import { postToSandbox, summarise } from './posting';
 
 const lines = (s: SettlementSummary) => s.parts.flatMap((p) => p.lines);
 const decimals = (s: SettlementSummary) => s.header.decimals;
@@ -43,18 +20,6 @@ const amount = (s: SettlementSummary, text: string) => parseAmount(text, decimal
 /** The seller's own tax in the file, and where it went. */
 function ownTaxLines(s: SettlementSummary) {
   return lines(s).filter((l) => l.sources.some((src) => src.remittedBy === 'seller'));
-}
-
-/** What the sandbox organisation makes of the documents: every one accepted. */
-function postToSandbox(tenantId: string, documents: PlannedDocument[]) {
-  const clock = manualClock('2026-07-10T09:00:00Z');
-  // The files are dated in 2024-2025, which some seeded organisations have locked: tax is the point here.
-  const sandbox = createXeroSandbox({ now: clock.now, organisations: [...seedOrganisations(), ...regionalOrganisations()].map(unlocked) });
-  const { accessToken } = connect(sandbox, { tenants: [tenantId] });
-  const response = putInvoices(sandbox, accessToken, tenantId, documents.map((d) => d.invoice));
-  expect(response.status).toBe(200);
-  documents.forEach((_, i) => expect(messagesOf(response, i)).toEqual([]));
-  return { sandbox, held: sandbox.documents(tenantId), invoices: json(response).Invoices as { Total: number; TotalTax: number }[] };
 }
 
 /** Every document equals its part, every part's days are inside the settlement, and Σ is the deposit. */
@@ -107,7 +72,8 @@ describe('United States', () => {
 
   it("is accepted by the US organisation, equal to the deposit, inside the settlement's period", () => {
     expectInsideAndEqualToDeposit(r.summary, r.documents);
-    postToSandbox(TENANT_IDS.us, r.documents);
+    // Nothing on a tax return, in either month.
+    expect(postToSandbox(TENANT_IDS.us, r.documents).invoices.map((i) => i.TotalTax)).toEqual([0, 0]);
   });
 });
 
@@ -128,8 +94,10 @@ describe('Canada, GST/HST registered', () => {
     const ad = r.documents.flatMap((d) => d.invoice.LineItems).find((l) => l.AccountCode === '408')!;
     expect(ad).toMatchObject({ TaxType: 'INPUT', LineAmount: -168.83, TaxAmount: -18.09 });
     expectInsideAndEqualToDeposit(r.summary, r.documents);
-    const { held } = postToSandbox(REGIONAL_TENANT_IDS.ca, r.documents);
+    const { held, invoices } = postToSandbox(REGIONAL_TENANT_IDS.ca, r.documents);
     expectStatedTaxPosted(r.documents, held);
+    // Only input tax: June 5% GST in fees (-5.18, -0.70) and the stated -18.09; July's fees -5.94, -1.18.
+    expect(invoices.map((i) => i.TotalTax)).toEqual([-23.97, -7.12]);
   });
 });
 
@@ -155,10 +123,13 @@ describe('United Kingdom, VAT registered', () => {
 
   it('is accepted by the UK organisation, which records exactly the VAT the file states', () => {
     expectInsideAndEqualToDeposit(r.summary, r.documents);
-    const { held } = postToSandbox(TENANT_IDS.uk, r.documents);
+    const { held, invoices } = postToSandbox(TENANT_IDS.uk, r.documents);
     expectStatedTaxPosted(r.documents, held);
+    // July: the 20.00 owed, reverse-charged fees. August: 9.00 owed less 20% in the fees (2.40,
+    // 0.97, 2.07); the deemed-supplier and Amazon.de sales add none.
+    expect(invoices.map((i) => i.TotalTax)).toEqual([20, 3.56]);
     // July's part carries its net forward and is approved: its month's VAT is in the return.
-    expect(r.documents.map((d) => d.invoice.Status)).toEqual(['AUTHORISED', 'AUTHORISED']);
+    expect(r.documents.map((d) => d.invoice.Status)).toEqual(['AUTHORISED', 'DRAFT']);
   });
 });
 
@@ -170,7 +141,10 @@ describe('EU (Germany), VAT registered', () => {
     expect(ownTaxLines(r.summary).map((l) => [l.accountCode, l.taxType, formatAmount(l.statedTax, 2)])).toEqual([['201', 'OUTPUT', '19.00']]);
     expect(r.summary.clearing).toEqual([]);
     expectInsideAndEqualToDeposit(r.summary, r.documents);
-    expectStatedTaxPosted(r.documents, postToSandbox(REGIONAL_TENANT_IDS.de, r.documents).held);
+    const { held, invoices } = postToSandbox(REGIONAL_TENANT_IDS.de, r.documents);
+    expectStatedTaxPosted(r.documents, held);
+    // June: 19.00 owed less the fees' 2.85 and 0.56; July: the French sale adds none, fees 1.44, 0.67, 1.58.
+    expect(invoices.map((i) => i.TotalTax)).toEqual([15.59, -3.69]);
   });
 });
 
@@ -180,12 +154,14 @@ describe('Australia, GST registered', () => {
   it('leaves GST-inclusive sales to Xero, fees GST free, low-value goods GST cleared, accepted by the AU organisation', () => {
     expect(r.template.id).toBe('au-gst');
     expect(r.summary.clearing).toEqual([]);
-    expect(lines(r.summary).filter((l) => l.categories.includes('Sales')).map((l) => l.taxType)).toEqual(['OUTPUT', 'OUTPUT']);
+    expect(lines(r.summary).filter((l) => l.categories.includes('Sales')).map((l) => l.taxType)).toEqual(['OUTPUT']);
+    expect(lines(r.summary).filter((l) => l.categories.includes('Sales, tax remitted by Amazon')).map((l) => l.taxType)).toEqual(['EXEMPTOUTPUT']);
     expect(lines(r.summary).filter((l) => l.categories.includes('Seller fees')).map((l) => l.taxType)).toEqual(['EXEMPTEXPENSES', 'EXEMPTEXPENSES']);
     expectInsideAndEqualToDeposit(r.summary, r.documents);
     const { invoices } = postToSandbox(TENANT_IDS.au, r.documents);
-    // Xero backs 1/11 out of each GST-inclusive sales line: 110.00 → 10.00 of GST in June.
-    expect(invoices[0]!.TotalTax).toBe(10);
+    // Xero backs 1/11 out of each GST-inclusive sales line: 110.00 → 10.00 of GST in June. July's
+    // only sale is one whose GST Amazon remits (low-value goods): GST free, no GST of the seller's.
+    expect(invoices.map((i) => i.TotalTax)).toEqual([10, 0]);
   });
 });
 
@@ -216,6 +192,10 @@ describe('Japan', () => {
     expect(r.template.id).toBe('jp');
     expect(ownTaxLines(r.summary).map((l) => [l.taxType, formatAmount(l.statedTax, 0)])).toEqual([['OUTPUT', '1280'], ['OUTPUT', '398']]);
     expectInsideAndEqualToDeposit(r.summary, r.documents);
-    expectStatedTaxPosted(r.documents, postToSandbox(REGIONAL_TENANT_IDS.jp, r.documents).held);
+    const { held, invoices } = postToSandbox(REGIONAL_TENANT_IDS.jp, r.documents);
+    expectStatedTaxPosted(r.documents, held);
+    // June: 1280 owed less the fees' 128.00 and 39.45; July: 398 less 485.27 and 28.91 (the
+    // organisation's rates are set to 10%, so Xero computes fractions of a yen on the fees).
+    expect(invoices.map((i) => i.TotalTax)).toEqual([1112.55, -116.18]);
   });
 });

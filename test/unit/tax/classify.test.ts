@@ -3,7 +3,7 @@ import { importPayload } from '../../../src/api/import-payload';
 import { parseSettlement } from '../../../src/core/settlement';
 import { aggregateLines } from '../../../src/core/summary';
 import { classifyTax, sharesOf, type TaxLineFacts, type TaxRemitter } from '../../../src/core/tax';
-import { CA_FILE, renderRegionalFile } from '../../support/regional-files';
+import { CA_FILE, renderRegionalFile, UK_FILE } from '../../support/regional-files';
 
 type Spec = [orderId: string, transactionType: string, amountType: string, amountDescription: string, amount: number];
 
@@ -27,8 +27,40 @@ describe('classifyTax', () => {
       ['A', 'Order', 'ItemWithheldTax', 'MarketplaceFacilitatorTax-Shipping', -41],
       ['A', 'Order', 'ItemFees', 'Commission', -1500],
     ])).toEqual([
-      [['', 10000]], [['amazon', 825]], [['amazon', 41]], [['amazon', -825]], [['amazon', -41]], [['', -1500]],
+      [['amazon', 10000]], [['amazon', 825]], [['amazon', 41]], [['amazon', -825]], [['amazon', -41]], [['', -1500]],
     ]);
+  });
+
+  it("labels Amazon's the sale lines and promotions of a charge whose collected tax Amazon remits entirely, and only those", () => {
+    const who = (specs: Spec[]) => shares(specs).map((s) => s.map(([w]) => w).join('+'));
+    // Deemed-supplier VAT on the item; shipping carries no tax: its sale and promotion stay unlabelled.
+    expect(who([
+      ['K', 'Order', 'ItemPrice', 'Principal', 1000],
+      ['K', 'Order', 'ItemPrice', 'Tax', 200],
+      ['K', 'Order', 'ItemPrice', 'Shipping', 300],
+      ['K', 'Order', 'Promotion', 'Principal', -100],
+      ['K', 'Order', 'Promotion', 'Shipping', -300],
+      ['K', 'Order', 'ItemFees', 'MarketplaceFacilitatorVAT-Principal', -200],
+      ['K', 'Order', 'ItemFees', 'Commission', -150],
+    ])).toEqual(['amazon', 'amazon', '', 'amazon', '', 'amazon', '']);
+    // GST the seller owes beside PST Amazon remits (one split line, or two lines): the seller's rate stays.
+    expect(who([
+      ['L', 'Order', 'ItemPrice', 'Principal', 5000],
+      ['L', 'Order', 'ItemPrice', 'Tax', 600],
+      ['L', 'Order', 'ItemWithheldTax', 'MarketplaceFacilitatorTax-Principal', -350],
+      ['M', 'Order', 'ItemPrice', 'Principal', 10000],
+      ['M', 'Order', 'ItemPrice', 'Tax', 500],
+      ['M', 'Order', 'ItemPrice', 'Tax', 700],
+      ['M', 'Order', 'ItemWithheldTax', 'MarketplaceFacilitatorTax-Principal', -700],
+    ])).toEqual(['', 'amazon+seller', 'amazon', '', 'seller', 'amazon', 'amazon']);
+    // A refund is its own group: its sale lines follow its own tax.
+    expect(who([
+      ['N', 'Refund', 'ItemPrice', 'Principal', -1000],
+      ['N', 'Refund', 'ItemPrice', 'Tax', -200],
+      ['N', 'Refund', 'ItemWithheldTax', 'MarketplaceFacilitatorVAT-Principal', 200],
+      ['O', 'Order', 'ItemPrice', 'Principal', 1000],
+      ['O', 'Order', 'ItemPrice', 'Tax', 200],
+    ])).toEqual(['amazon', 'amazon', 'amazon', '', 'seller']);
   });
 
   it('gives the seller the tax no withheld line cancels (Amazon.ca tax collection service, UK VAT)', () => {
@@ -96,8 +128,8 @@ describe('classifyTax', () => {
 });
 
 describe('aggregateLines', () => {
-  it('gives a server holding the staged lines the aggregate the browser sent, split lines counted once', () => {
-    const parsed = parseSettlement(renderRegionalFile(CA_FILE).text, 'ca.txt');
+  it.each([['Canada (split lines)', CA_FILE], ['UK (deemed-supplier sales)', UK_FILE]])('%s: gives a server holding the staged lines the aggregate the browser sent, split lines counted once', (_, file) => {
+    const parsed = parseSettlement(renderRegionalFile(file).text, 'file.txt');
     if (!parsed.ok) throw new Error('unreadable');
     const payload = importPayload(parsed.settlement);
     // The staged rows, read back as the server would: text fields and the amount in minor units.
@@ -109,6 +141,10 @@ describe('aggregateLines', () => {
     expect(derived.lines).toBe(payload.lines.length);
     expect(derived.entries.map((e) => [e.postedDate, e.transactionType, e.amountType, e.amountDescription, e.marketplace, (e.amount / 100).toFixed(2), e.rows, e.remittedBy, e.channel]))
       .toEqual(payload.aggregate);
-    expect(payload.aggregate.filter((e) => e[3] === 'Tax' && e[7] === 'amazon').map((e) => e[6])).toContain(0);
+    // A split line's rows are counted once, on the seller's share (Amazon's share has 0 rows).
+    if (file === CA_FILE) expect(payload.aggregate.filter((e) => e[3] === 'Tax' && e[7] === 'amazon').map((e) => e[6])).toContain(0);
+    // Each line's role travels on the wire (line[9]): a sale whose tax Amazon remits says so too.
+    const remittedSale = payload.lines.filter((l) => l[4] === 'Principal' && l[9] === 'amazon').map((l) => l[5]);
+    expect(remittedSale).toEqual(file === UK_FILE ? ['203-0000003-0000002', '028-0000003-0000004'] : []);
   });
 });

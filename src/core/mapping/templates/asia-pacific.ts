@@ -13,7 +13,8 @@ export const AU_GST: RegionalTemplate = {
   country: 'AU',
   marketplaces: ['Amazon.com.au'],
   // No GST is charged on Selling on Amazon fees once Amazon has your ABN.
-  rows: templateRows({ sales: 'OUTPUT', ownTax: 'sales', reimbursements: 'OUTPUT', fees: 'EXEMPTEXPENSES', advertising: 'INPUT', postage: 'INPUT', none: 'BASEXCLUDED' }),
+  // Sales whose low-value goods GST Amazon remits: "GST Free Income", no GST of the seller's.
+  rows: templateRows({ sales: 'OUTPUT', remitted: 'EXEMPTOUTPUT', ownTax: 'sales', reimbursements: 'OUTPUT', fees: 'EXEMPTEXPENSES', advertising: 'INPUT', postage: 'INPUT', none: 'BASEXCLUDED' }),
 };
 
 /** Australia, not registered for GST. */
@@ -45,5 +46,5 @@ export const JP: RegionalTemplate = {
   edition: 'GLOBAL',
   country: 'JP',
   marketplaces: ['Amazon.co.jp'],
-  rows: templateRows({ sales: 'OUTPUT', ownTax: 'sales', reimbursements: 'NONE', fees: 'INPUT', advertising: 'INPUT', postage: 'INPUT', none: 'NONE' }),
+  rows: templateRows({ sales: 'OUTPUT', remitted: 'NONE', ownTax: 'sales', reimbursements: 'NONE', fees: 'INPUT', advertising: 'INPUT', postage: 'INPUT', none: 'NONE' }),
 };

@@ -29,6 +29,8 @@ export const UK_VAT: RegionalTemplate = {
   rows: templateRows(
     {
       sales: 'OUTPUT2', ownTax: 'sales',
+      // Deemed-supplier sales: Link My Books records them zero-rated (see the notes).
+      remitted: 'ZERORATEDOUTPUT',
       // Compensation for lost or damaged stock is outside the scope of VAT (see the notes).
       reimbursements: 'NONE',
       fees: (category, code) => feeRows(category, code, 'REVERSECHARGES', 'INPUT2'),
@@ -37,6 +39,15 @@ export const UK_VAT: RegionalTemplate = {
     [
       // FBA fees of orders shipped from or to outside GB are zero-rated since the change.
       ...EU_MARKETPLACES.map((marketplace): TemplateRow => ['FBA fees', '406', 'ZERORATEDINPUT', { marketplace, from: CHANGE }]),
+      // Sales on the EU marketplaces carry no UK VAT: zero-rated when dispatched from GB (see the
+      // notes); VAT the seller owes there is another country's, kept apart in the liability.
+      ...EU_MARKETPLACES.flatMap((marketplace): TemplateRow[] => [
+        ['Sales', '201', 'ZERORATEDOUTPUT', { marketplace }],
+        ['Refunds', '202', 'ZERORATEDOUTPUT', { marketplace }],
+        ['Promotions', '203', 'ZERORATEDOUTPUT', { marketplace }],
+        ['Tax on sales', '2160', 'NONE', { marketplace }],
+        ['Tax on refunds', '2160', 'NONE', { marketplace }],
+      ]),
       // Advertising on the EU marketplaces is billed by Amazon's EU entities: reverse charge.
       ...EU_MARKETPLACES.map((marketplace): TemplateRow => ['Advertising', '408', 'REVERSECHARGES', { marketplace }]),
     ],
@@ -62,6 +73,8 @@ export const EU_VAT: RegionalTemplate = {
   marketplaces: EU_MARKETPLACES,
   rows: templateRows({
     sales: 'OUTPUT', ownTax: 'sales', reimbursements: 'NONE',
+    // Sales whose VAT Amazon remits as deemed supplier: none of it is the seller's output VAT.
+    remitted: 'NONE',
     fees: (category, code) => feeRows(category, code, 'NONE', 'INPUT'),
     advertising: 'INPUT', postage: 'INPUT', none: 'NONE',
   }),

@@ -14,6 +14,12 @@ export type { RegionalTemplate, RowScope, TemplateRow } from './types';
 /** Every template, in the order lists show them. */
 export const TEMPLATES: readonly RegionalTemplate[] = [US, CA_GST, CA, UK_VAT, UK, EU_VAT, AU_GST, AU, NZ_GST, JP];
 
+/**
+ * The Settings choice "keep my own Accounts rows": the person set the Accounts tab up themselves,
+ * so no template is applied and none is suggested.
+ */
+export const OWN_ACCOUNTS = 'own';
+
 /** The template used when nothing else says which. */
 export const FALLBACK_TEMPLATE = US;
 
@@ -29,13 +35,20 @@ export function templateForMarketplace(marketplace: string): RegionalTemplate | 
   return TEMPLATES.find((t) => t.marketplaces.some((m) => m.toLowerCase() === wanted));
 }
 
-/** The template for a settlement's marketplaces (most lines first): its main Amazon marketplace decides. */
-export function templateForMarketplaces(marketplaces: readonly string[]): RegionalTemplate {
+// A settlement's currency is its marketplace's (Amazon pays each marketplace in its own currency).
+const CURRENCY_TEMPLATES: Readonly<Record<string, RegionalTemplate>> = { CAD: CA_GST, GBP: UK_VAT, AUD: AU_GST, EUR: EU_VAT, JPY: JP };
+
+/**
+ * The template for a settlement's marketplaces (most lines first): its main Amazon marketplace
+ * decides; a settlement of account-level lines only (no marketplace) falls back on its currency,
+ * then on the US template.
+ */
+export function templateForMarketplaces(marketplaces: readonly string[], currency = ''): RegionalTemplate {
   for (const marketplace of marketplaces) {
     const template = templateForMarketplace(marketplace);
     if (template) return template;
   }
-  return FALLBACK_TEMPLATE;
+  return CURRENCY_TEMPLATES[currency.trim().toUpperCase()] ?? FALLBACK_TEMPLATE;
 }
 
 /** A template's Accounts rows (the US template's for an unknown id). */

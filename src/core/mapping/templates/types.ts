@@ -3,6 +3,7 @@
  * that place's sales tax, starts with. The Mapping rules are the same everywhere (defaults.ts);
  * what differs between regions is which account and tax rate each category posts to, and when.
  */
+import { REMITTED_PROMOTIONS, REMITTED_REFUNDS, REMITTED_SALES } from '../categories';
 import type { CategoryAccount } from '../types';
 
 /** Where an Accounts row applies beyond its category: a marketplace and a period, both optional. */
@@ -49,6 +50,8 @@ export function accountsOf(template: RegionalTemplate): CategoryAccount[] {
 export interface TemplateCodes {
   /** Sales, refunds and promotions. */
   sales: string;
+  /** Sales, refunds and promotions of orders whose tax Amazon remits entirely (default: `sales`). */
+  remitted?: string;
   /**
    * Where the tax the seller owes goes: `sales`, onto the sales and refunds lines with their rate
    * (the document states it as their tax); `liability`, to 2160 with the no-tax code.
@@ -80,6 +83,10 @@ export function templateRows(codes: TemplateCodes, extra: readonly TemplateRow[]
     ['Sales', '201', codes.sales],
     ['Refunds', '202', codes.sales],
     ['Promotions', '203', codes.sales],
+    // Same accounts: where the code is the same as the sales code the lines merge into one.
+    [REMITTED_SALES, '201', codes.remitted ?? codes.sales],
+    [REMITTED_REFUNDS, '202', codes.remitted ?? codes.sales],
+    [REMITTED_PROMOTIONS, '203', codes.remitted ?? codes.sales],
     ...ownTax,
     ['Reimbursements', '205', codes.reimbursements],
     ...fees('Seller fees', '405'),
