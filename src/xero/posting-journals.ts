@@ -31,11 +31,16 @@ function words(journals: readonly PostedJournal[]): string {
   return journals.map((j) => `${j.narration.split(' ')[0]} (${documentStatusWords(j.status)})`).join(', ');
 }
 
-function failedWords(failure: XeroFailure, mayHaveCreated: boolean): string {
+/** `The cost of goods sold journal was not posted`, in the plural when more than one was to be sent. */
+function notPosted(journals: number): string {
+  return journals > 1 ? 'The cost of goods sold journals were not posted' : 'The cost of goods sold journal was not posted';
+}
+
+function failedWords(failure: XeroFailure, mayHaveCreated: boolean, journals: number): string {
   const after = mayHaveCreated
-    ? 'Xero may have created it: press Post again, and SettleSheet will find it rather than create a second one.'
+    ? `Xero may have created ${journals > 1 ? 'some of them' : 'it'}: press Post again, and SettleSheet will find ${journals > 1 ? 'them' : 'it'} rather than create a second one.`
     : 'No journal was created: press Post again when this is resolved.';
-  return `The cost of goods sold journal was not posted: ${failure.message} ${after}`;
+  return `${notPosted(journals)}: ${failure.message} ${after}`;
 }
 
 /** What Xero holds under the planned narrations, against the plan. */
@@ -71,11 +76,11 @@ export function postJournals(deps: PostingDeps, request: PostRequest, standing: 
   const revision = base.journalRevision ?? 1;
   if (planned.length === 0 && recorded.length === 0) return { record: base, outcome: { kind: 'already-posted', message: '' } };
   const found = deps.client.journalsByNarration([...new Set([...recorded, ...narrations])]);
-  if (!found.ok) return { record: base, outcome: { kind: 'failed', message: failedWords(found.failure, false) } };
+  if (!found.ok) return { record: base, outcome: { kind: 'failed', message: failedWords(found.failure, false, planned.length) } };
   const fromThisPlan = !base.journalFingerprint || base.journalFingerprint === fingerprint;
   const shortCode = base.shortCode;
   const first = sortJournals(planned, found.value, recorded, fromThisPlan, decimals, shortCode);
-  if (first.problems.length > 0) return { record: base, outcome: { kind: 'failed', message: `The cost of goods sold journal was not posted: ${first.problems.join(' ')}` } };
+  if (first.problems.length > 0) return { record: base, outcome: { kind: 'failed', message: `${notPosted(planned.length)}: ${first.problems.join(' ')}` } };
 
   let record: PostedRecord = {
     ...base,
@@ -104,13 +109,13 @@ export function postJournals(deps: PostingDeps, request: PostRequest, standing: 
         deps.records.write(record);
       }
       const uncertain = failure.kind === 'unavailable' || failure.kind === 'unexpected';
-      if (!keptByXero || failure.kind === 'validation' || round >= CREATE_ROUNDS) return { record, outcome: { kind: 'failed', message: failedWords(failure, uncertain) } };
+      if (!keptByXero || failure.kind === 'validation' || round >= CREATE_ROUNDS) return { record, outcome: { kind: 'failed', message: failedWords(failure, uncertain, missing.length) } };
       // A server error may come after Xero created some: look again before trying under a new key.
       deps.clock.sleep(BACKOFF_MS * round);
       const again = deps.client.journalsByNarration(missing.map((j) => j.journal.Narration));
-      if (!again.ok) return { record, outcome: { kind: 'failed', message: failedWords(again.failure, true) } };
+      if (!again.ok) return { record, outcome: { kind: 'failed', message: failedWords(again.failure, true, missing.length) } };
       const sorted = sortJournals(missing, again.value, [], true, decimals, shortCode);
-      if (sorted.problems.length > 0) return { record, outcome: { kind: 'failed', message: `The cost of goods sold journal was not posted: ${sorted.problems.join(' ')}` } };
+      if (sorted.problems.length > 0) return { record, outcome: { kind: 'failed', message: `${notPosted(missing.length)}: ${sorted.problems.join(' ')}` } };
       record = { ...record, journals: [...(record.journals ?? []), ...sorted.adopted] };
       deps.records.write(record);
       missing = sorted.missing;

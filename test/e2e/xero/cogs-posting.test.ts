@@ -77,8 +77,9 @@ describe('posting with cost of goods sold', () => {
     const first = post(x, s);
     // The invoices are in; the journal may be: the person is told to press again.
     expect(first.kind).toBe('posted');
-    expect(first.message).toContain('The cost of goods sold journal was not posted:');
-    expect(first.message).toContain('Xero may have created it: press Post again');
+    // Two parts, two journals: said in the plural.
+    expect(first.message).toContain('The cost of goods sold journals were not posted:');
+    expect(first.message).toContain('Xero may have created some of them: press Post again, and SettleSheet will find them');
     expect(x.sandbox.journals(US)).toHaveLength(2);
     expect(postedRecordIn(x, ID)).toMatchObject({ journalState: 'posting', journals: [] });
 
