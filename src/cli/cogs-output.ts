@@ -6,6 +6,7 @@
 import type { CogsPlan } from '../core/cogs';
 import { formatAmount, type Minor } from '../core/money';
 import type { SettlementSummary } from '../core/summary';
+import { count } from '../core/words';
 import { columns } from './report';
 
 /** The report's section: units and cost by SKU in each part, then each journal or why there is none. */
@@ -14,7 +15,7 @@ export function cogsReport(summary: SettlementSummary, plan: CogsPlan): string {
   const out: string[] = ['', 'Cost of goods sold'];
   if (plan.parts.length === 0) out.push('  No units sold or returned in this settlement.');
   for (const part of plan.parts) {
-    out.push(`  Part ${part.key}: ${part.sold} units sold, ${part.returned} returned, cost ${money(part.amount)}`);
+    out.push(`  Part ${part.key}: ${count(part.sold, 'unit')} sold, ${part.returned} returned, cost ${money(part.amount)}`);
     const rows = [['SKU', 'Sold', 'Returned', 'Net', 'Unit cost', 'Cost']];
     for (const s of part.skus) rows.push([s.sku, String(s.sold), String(s.returned), String(s.net), s.unitCost === undefined ? '' : money(s.unitCost), money(s.amount)]);
     out.push(columns(rows, '    '));

@@ -27,7 +27,7 @@ export function summaryReport(summary: SettlementSummary, documents: PlannedDocu
   const out: string[] = [];
   out.push(`Settlement ${header.settlementId} (${summary.format.toUpperCase()}, ${header.currency}) ${summary.marketplaces.join(', ') || ''}`.trimEnd());
   out.push(`Period ${header.start.slice(0, 10)} to ${header.end.slice(0, 10)}, deposit ${header.depositDate.slice(0, 10)}, total ${money(header.totalAmount)} ${header.currency}`);
-  out.push(`${summary.lines} lines from ${summary.dataRows} data rows; split mode "${summary.split}"; template "${context.template.id}" (${context.template.name})`);
+  out.push(`${count(summary.lines, 'line')} from ${count(summary.dataRows, 'data row')}; split mode "${summary.split}"; template "${context.template.id}" (${context.template.name})`);
   if (conversion) {
     out.push(
       `Deposit ${formatAmount(conversion.deposit, conversion.baseDecimals)} ${conversion.baseCurrency}: every document uses the rate ${conversion.rate} ${header.currency} per ${conversion.baseCurrency}` +
