@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ConnectionStatusDto, Envelope, PostResultDto, PreviewResult, SettlementListItem } from '../../../src/api/types';
 import { DEFAULT_APP, DEFAULT_USER } from '../../fakes/xero';
+import { seedOrganisations } from '../../fakes/xero/seed';
 import type { LineSpec } from '../../support/build-aggregate';
 import { bundleSession, connect, importSettlement, mapInSheet, saveApp, useBuiltBundle, type BundleSession } from '../../support/bundle-session';
 import { settlementOf } from '../../support/settlements';
@@ -14,6 +15,7 @@ import { BOOKKEEPER, BOOKKEEPER_XERO, HEADERS, MONTH_SPLIT, SELLER, UK, US } fro
 
 const code = useBuiltBundle();
 const MONTH_ID = HEADERS.monthSplit.settlementId;
+const TWIN = 'c4e1a9d3-7b62-4f15-8e2a-9d3b5f7c1e99';
 
 /** The month-spanning settlement imported and connected: its preview plans two documents. */
 function ready(): BundleSession {
@@ -60,6 +62,27 @@ describe('Post sends what the person confirmed', () => {
     expect(again.fingerprint).not.toBe(seen.fingerprint);
     expect(post(s, again.fingerprint).outcome).toBe('posted');
     expect(open(s).map((d) => [d.invoiceNumber, d.status, d.total])).toEqual(again.plan.map((p) => [p.invoiceNumber, p.status, p.total]));
+  });
+
+  it('refuses when a collaborator moved the spreadsheet to another organisation', () => {
+    // A second organisation just like the first (same base currency, same chart): nothing else would stop the post.
+    const us = seedOrganisations().find((o) => o.tenantId === US)!;
+    const twin = { ...us, tenantId: TWIN, profile: { ...us.profile, Name: 'Harbor Lane Outlet LLC', ShortCode: '!tW1n' } };
+    const s = bundleSession(code(), { xero: { organisations: [...seedOrganisations(), twin], users: [{ ...DEFAULT_USER, tenantIds: [US, TWIN] }, { ...BOOKKEEPER_XERO, tenantIds: [US, TWIN] }] } });
+    saveApp(s);
+    importSettlement(s, settlementOf(MONTH_SPLIT, HEADERS.monthSplit));
+    connect(s, SELLER, [US, TWIN]);
+    connect(s, BOOKKEEPER, [US, TWIN]);
+    s.run(SELLER, 'selectXeroOrganisation', { tenantId: US });
+    const seen = preview(s);
+    expect(seen.plan).toHaveLength(2);
+    // The bookkeeper confirms the move while the seller looks at the preview made for the first organisation.
+    s.run(BOOKKEEPER, 'selectXeroOrganisation', { tenantId: TWIN, replacing: US });
+    expect(post(s, seen.fingerprint)).toMatchObject({ message: expect.stringMatching(/the preview changed: look again/i) });
+    expect(s.x.sandbox.documents(TWIN)).toEqual([]);
+    expect(open(s)).toEqual([]);
+    // The new preview is made for the organisation it now posts to, and differs.
+    expect(preview(s).fingerprint).not.toBe(seen.fingerprint);
   });
 
   it('refuses a post that carries no fingerprint at all', () => {
