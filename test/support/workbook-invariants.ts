@@ -73,16 +73,16 @@ function rowsOf(world: GoogleFakes, tab: string): { row: number; cells: unknown[
 const minorOf = (value: unknown, decimals: number) => Math.round(Number(unquote(value)) * 10 ** decimals);
 
 /**
- * The rows of Transactions an import in progress is writing: the last rows of the tab, `received`
- * of them written (as SettleSheet finds them, src/server/import-state.ts).
+ * The rows of Transactions an import in progress is writing: its pending block, `received` of
+ * them written (as SettleSheet keeps it, src/server/import-state.ts).
  */
 function pendingRows(world: GoogleFakes): Set<number> {
   const raw = world.inspect.properties('document')['settlesheet.import'];
   const rows = new Set<number>();
   if (!raw) return rows;
-  const state = JSON.parse(raw) as { received?: number; pending?: { count: number }; finishing?: { phase: string } };
+  const state = JSON.parse(raw) as { pending?: { firstRow: number; count: number }; finishing?: { phase: string } };
   if (!state.pending || state.finishing?.phase === 'committed') return rows;
-  const first = world.inspect.sheet('Transactions').lastRow - (state.received ?? 0) + 1;
+  const first = state.pending.firstRow;
   for (let r = first; r < first + state.pending.count; r++) rows.add(r);
   return rows;
 }

@@ -19,11 +19,11 @@ import { TaxRole, type TaxClassification } from '../../core/tax/classify';
 import type { SettlementLine } from '../../core/settlement/types';
 import { lineCategoryLabel } from '../category-labels';
 import { currentUser } from '../identity';
-import { pendingRows, readImportState, writeImportState, type ImportState } from '../import-state';
+import { readImportState, writeImportState, type ImportState } from '../import-state';
 import { finishStagedImport } from '../import/finish';
 import { settleUnfinishedWork } from '../unfinished-work';
 import { addSketches, NO_SKETCHES, sketchesOf } from '../import/line-sketch';
-import { CELL_LIMIT, cellsInUse, discardImport, FINISH_ROW_CELLS, importMappingTable, noRoom, rememberMappingTable, stateFor } from '../import/staged';
+import { CELL_LIMIT, cellsInUse, discardImport, FINISH_ROW_CELLS, importMappingTable, noRoom, placedPending, rememberMappingTable, stateFor } from '../import/staged';
 import { LINE_FACTS_KEPT, SettlementRegistry } from '../registry';
 import { mappingEdits, rulesOf } from '../workbook/mapping-tabs';
 import { preparePendingRows, transactionCellsNeeded, transactionRow, writePendingRows } from '../workbook/transactions';
@@ -197,8 +197,9 @@ export function appendImportLines(request: { importId: string; offset: number; l
     });
     // What these lines add to the aggregate and the units, reduced by the core as the browser did.
     const chunk = sketchesOf(state.salt ?? '', aggregateLines(parsed, classificationOf(request.lines, state.decimals)).entries, unitsOfLines(parsed));
-    writePendingRows(workbook, pendingRows(workbook.tab('transactions'), state), request.offset, rows);
-    writeImportState({ ...state, received: state.received + rows.length, sum: String(sum), sumOfAmounts, sketches: addSketches(state.sketches ?? NO_SKETCHES, chunk) });
+    writePendingRows(workbook, placedPending(workbook, state), request.offset, rows);
+    const lastLine = request.lines[request.lines.length - 1]![0];
+    writeImportState({ ...state, received: state.received + rows.length, lastLine, sum: String(sum), sumOfAmounts, sketches: addSketches(state.sketches ?? NO_SKETCHES, chunk) });
     return { received: state.received + rows.length };
   });
 }

@@ -53,6 +53,30 @@ describe('the server holds the browser to the lines it stored', () => {
     expect(settlementRecords(s.x.world).size).toBe(0);
   });
 
+  it('refuses a made-up entry of no lines, which would add a Mapping row for a line type no file contains', () => {
+    const s = bundleSession(code());
+    const { importId, payload } = staged(s, settlement());
+    const forged = [...payload.aggregate, ['2025-08-02', 'Order', 'ItemFees', 'Made Up Fee', 'Amazon.com', '0.00', 0, '']];
+    const finished = s.bundle.call<Envelope<SettlementListItem>>(SELLER, 'finishImport', { importId, aggregate: forged, units: payload.units });
+    expect(finished).toMatchObject({ ok: false, message: expect.stringMatching(/Reload the sidebar and import the file again/) });
+    expect(s.run<SettlementListItem[]>(SELLER, 'listSettlements')).toEqual([]);
+    expect(visibleRows(s, 'Mapping').filter((r) => r.includes('Made Up Fee'))).toEqual([]);
+  });
+
+  it('refuses one line type sent as two entries, even when they add up to the lines', () => {
+    const s = bundleSession(code());
+    const twice = settlementOf([...LINES, ['Order', 'ItemFees', 'Commission', '2025-08-02', '-1.50']], { settlementId: ID });
+    const { importId, payload } = staged(s, twice);
+    const at = payload.aggregate.findIndex((e) => e[3] === 'Commission' && e[6] === 2);
+    expect(at).toBeGreaterThanOrEqual(0);
+    const entry = payload.aggregate[at]!;
+    const split = [[...entry.slice(0, 5), '-19.50', 1, ...entry.slice(7)], [...entry.slice(0, 5), '-1.50', 1, ...entry.slice(7)]];
+    const forged = [...payload.aggregate.slice(0, at), ...split, ...payload.aggregate.slice(at + 1)];
+    const finished = s.bundle.call<Envelope<SettlementListItem>>(SELLER, 'finishImport', { importId, aggregate: forged, units: payload.units });
+    expect(finished).toMatchObject({ ok: false, message: expect.stringMatching(/Reload the sidebar and import the file again/) });
+    expect(s.run<SettlementListItem[]>(SELLER, 'listSettlements')).toEqual([]);
+  });
+
   it('refuses units that are not those of the staged lines', () => {
     const s = bundleSession(code());
     const { importId, payload } = staged(s, settlement());
@@ -72,6 +96,72 @@ describe('the server holds the browser to the lines it stored', () => {
     const column = tx.values[0]!.indexOf('Category');
     expect(new Set(tx.values.slice(1).map((r) => r[column]).filter((c) => c !== ''))).toEqual(categories);
     expect(workbookProblems(s.x.world)).toEqual([]);
+  });
+});
+
+describe('something typed below Transactions during a re-issued file’s import', () => {
+  const two = () => settlementOf(LINES.slice(0, 2), { settlementId: ID });
+  const four = () => settlementOf(LINES.slice(0, 4), { settlementId: ID });
+
+  /** A person types a note three rows below everything in Transactions (beside the settlement-id column). */
+  function typeNote(s: BundleSession): number {
+    const row = s.x.world.inspect.sheet('Transactions').lastRow + 3;
+    s.x.run(BOOKKEEPER, () => SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Transactions')!.getRange(row, 2).setValue('checked by J'));
+    return row;
+  }
+
+  /** Imports the re-issued file in chunks of two lines, the note typed after chunk `noteAfter` (0: before the first). */
+  function reissueWithNote(noteAfter: number): BundleSession {
+    const s = bundleSession(code());
+    importSettlement(s, two());
+    const payload = importPayload(four());
+    const begun = s.run<BeginImportResult>(SELLER, 'beginImport', { ...payload.begin, confirmReissue: true });
+    if (begun.status !== 'ready') throw new Error(begun.status);
+    const chunks = [payload.lines.slice(0, 2), payload.lines.slice(2)];
+    chunks.forEach((lines, i) => {
+      if (i === noteAfter) typeNote(s);
+      s.run(SELLER, 'appendImportLines', { importId: begun.importId, offset: i * 2, lines });
+    });
+    if (noteAfter === chunks.length) typeNote(s);
+    expect(s.run<SettlementListItem>(SELLER, 'finishImport', { importId: begun.importId, aggregate: payload.aggregate, units: payload.units }).lines).toBe(4);
+    return s;
+  }
+
+  function expectKeptAll(s: BundleSession): void {
+    const rows = visibleRows(s, 'Transactions');
+    expect(rows.filter((r) => r[0] === ID).map((r) => r[5])).toEqual(LINES.slice(0, 4).map((l) => l[2]));
+    expect(rows.filter((r) => r[1] === 'checked by J')).toHaveLength(1);
+    expect(settlementRecords(s.x.world).get(ID)!.lines).toBe(4);
+    expect(s.x.world.inspect.sheet('Transactions').hiddenRows).toEqual([]);
+    expect(s.run<PreviewResult>(SELLER, 'previewSettlement', { settlementId: ID }).settlement.lines).toBe(4);
+    expect(workbookProblems(s.x.world)).toEqual([]);
+  }
+
+  it('a row inserted above the import’s lines by hand as well: refused in words, and no line of the imported file is lost', () => {
+    const s = bundleSession(code());
+    importSettlement(s, two());
+    const payload = importPayload(four());
+    const begun = s.run<BeginImportResult>(SELLER, 'beginImport', { ...payload.begin, confirmReissue: true });
+    if (begun.status !== 'ready') throw new Error(begun.status);
+    s.run(SELLER, 'appendImportLines', { importId: begun.importId, offset: 0, lines: payload.lines.slice(0, 2) });
+    typeNote(s);
+    s.x.run(BOOKKEEPER, () => SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Transactions')!.insertRowsBefore(2, 1));
+    const next = s.bundle.call<Envelope<unknown>>(SELLER, 'appendImportLines', { importId: begun.importId, offset: 2, lines: payload.lines.slice(2) });
+    expect(next).toMatchObject({ ok: false, message: expect.stringMatching(/Rows were inserted, deleted or moved in the Transactions tab while settlement 30000000011 was being imported.*no line was lost/) });
+    s.run(SELLER, 'cancelImport', { importId: begun.importId });
+    // The imported file's lines are shown and whole (the import's own lines it could no longer place stay hidden).
+    const hidden = new Set(s.x.world.inspect.sheet('Transactions').hiddenRows);
+    const shown = s.x.world.inspect.grid('Transactions').values.filter((r, i) => !hidden.has(i + 1) && r[0] === ID);
+    expect(shown.map((r) => r[5])).toEqual(['Principal', 'Shipping']);
+    expect(s.run<PreviewResult>(SELLER, 'previewSettlement', { settlementId: ID }).settlement.lines).toBe(2);
+  });
+
+  it('between chunks: every new line is kept, the old file’s lines go, the note stays', () => {
+    expectKeptAll(reissueWithNote(1));
+  });
+
+  it('just before finish: every new line is kept, the old file’s lines go, the note stays', () => {
+    expectKeptAll(reissueWithNote(2));
   });
 });
 
