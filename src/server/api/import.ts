@@ -16,6 +16,7 @@ import { currencyDecimals, parseAmount, type Minor } from '../../core/money';
 import { unitsOfLines } from '../../core/cogs/units';
 import { aggregateLines } from '../../core/summary/aggregate';
 import { TaxRole, type TaxClassification } from '../../core/tax/classify';
+import { impossibleTaxRole, type LineTaxRole } from '../../core/tax/local-roles';
 import type { SettlementLine } from '../../core/settlement/types';
 import { lineCategoryLabel } from '../category-labels';
 import { currentUser } from '../identity';
@@ -163,6 +164,17 @@ function classificationOf(lines: readonly LineDto[], decimals: number): TaxClass
   return { roles, amazonPart };
 }
 
+const ROLE_WORDS: Record<LineTaxRole, string> = { '': 'not a tax line', amazon: 'tax Amazon remits', seller: 'tax the seller accounts for', 'amazon+seller': 'tax split between Amazon and the seller' };
+
+/** The words for a line the sidebar gave a tax role the line itself rules out. */
+function impossibleRoleWords(line: LineDto, allowed: readonly LineTaxRole[]): string {
+  const [fileLine, , transactionType, amountType, amountDescription, , , , , role] = line;
+  return (
+    `Line ${fileLine} (${transactionType} ${amountType} ${amountDescription}) came from the sidebar marked as ${ROLE_WORDS[role] ?? 'an unknown role'}, ` +
+    `but such a line can only be ${allowed.map((r) => ROLE_WORDS[r]).join(' or ')}. Nothing was imported: reload the sidebar and import the file again.`
+  );
+}
+
 /** Writes one chunk of lines into the import's hidden rows; a chunk sent twice (a retry) is written once. */
 export function appendImportLines(request: { importId: string; offset: number; lines: LineDto[] }): { received: number } {
   const workbook = Workbook.active();
@@ -195,6 +207,9 @@ export function appendImportLines(request: { importId: string; offset: number; l
       parsed.push({ line: fileLine, postedDate, transactionType, amountType, amountDescription, amount, orderId, sku, marketplace, ...(quantity === null ? {} : { quantity }), fulfillmentId });
       return row;
     });
+    // Who remits each line's tax is the browser's word only where other lines of the order decide it.
+    const impossible = impossibleTaxRole(parsed, request.lines.map((line) => line[9]));
+    if (impossible) throw new UserFacingError(impossibleRoleWords(request.lines[impossible.index]!, impossible.allowed));
     // What these lines add to the aggregate and the units, reduced by the core as the browser did.
     const chunk = sketchesOf(state.salt ?? '', aggregateLines(parsed, classificationOf(request.lines, state.decimals)).entries, unitsOfLines(parsed));
     writePendingRows(workbook, placedPending(workbook, state), request.offset, rows);

@@ -99,6 +99,47 @@ describe('the server holds the browser to the lines it stored', () => {
   });
 });
 
+describe('the tax role the browser gives each line', () => {
+  const order = (spec: LineSpec) => ({ spec, orderId: '111-2223334-5556667' });
+  const TAXED = [
+    order(['Order', 'ItemPrice', 'Principal', '2025-08-02', '100.00']),
+    order(['Order', 'ItemPrice', 'Tax', '2025-08-02', '8.00']),
+    order(['Order', 'ItemWithheldTax', 'MarketplaceFacilitatorTax-Principal', '2025-08-02', '-8.00']),
+    order(['Order', 'ItemFees', 'Commission', '2025-08-02', '-15.00']),
+    { spec: ['other-transaction', 'other-transaction', 'TaxAmount', '2025-08-05', '-1.20', ''] as LineSpec, orderId: '' },
+  ];
+  const taxed = () => settlementOf(TAXED, { settlementId: '30000000051', total: '83.80' });
+
+  /** Sends the file's lines with line `at` given `role`; the server's answer. */
+  function sendWithRole(at: number, role: string): Envelope<unknown> {
+    const s = bundleSession(code());
+    const payload = importPayload(taxed());
+    const begun = s.run<BeginImportResult>(SELLER, 'beginImport', payload.begin);
+    if (begun.status !== 'ready') throw new Error(begun.status);
+    const lines = payload.lines.map((l, i) => (i === at ? Object.assign([...l], { 9: role }) : l));
+    return s.bundle.call<Envelope<unknown>>(SELLER, 'appendImportLines', { importId: begun.importId, offset: 0, lines });
+  }
+
+  it('is what the honest sidebar sends: Amazon’s collected and withheld tax, the seller’s stated tax', () => {
+    expect(importPayload(taxed()).lines.map((l) => l[9])).toEqual(['', 'amazon', 'amazon', '', 'seller']);
+    expect(sendWithRole(-1, '')).toMatchObject({ ok: true });
+  });
+
+  it.each([
+    ['a withheld-tax line as the seller’s', 2, 'seller', /MarketplaceFacilitatorTax-Principal.*tax the seller accounts for.*can only be tax Amazon remits/],
+    ['a withheld-tax line as no tax at all', 2, '', /can only be tax Amazon remits/],
+    ['tax stated on a fee as Amazon’s', 4, 'amazon', /TaxAmount.*can only be tax the seller accounts for/],
+    ['a fee as a tax line', 3, 'seller', /Commission.*can only be not a tax line/],
+  ])('refuses %s, in words, before writing the chunk', (_what, at, role, words) => {
+    expect(sendWithRole(at, role)).toMatchObject({ ok: false, message: expect.stringMatching(words) });
+  });
+
+  it('leaves to the browser what the order decides: collected tax as the seller’s, a sale line of such an order as Amazon’s', () => {
+    expect(sendWithRole(1, 'seller')).toMatchObject({ ok: true });
+    expect(sendWithRole(0, 'amazon')).toMatchObject({ ok: true });
+  });
+});
+
 describe('something typed below Transactions during a re-issued file’s import', () => {
   const two = () => settlementOf(LINES.slice(0, 2), { settlementId: ID });
   const four = () => settlementOf(LINES.slice(0, 4), { settlementId: ID });
