@@ -245,12 +245,14 @@ function rollForward(workbook: Workbook, state: ImportState, fresh?: Fresh): Set
   const posting: PostingView = journal.previous ? postingViewOf(record) : { status: statusOf(record, 0), documents: [] };
   writeSettlementRow(workbook, record, posting, fresh !== undefined && !journal.previous);
   const entries = fresh?.entries ?? readAggregate(workbook, record).stored.map((s) => s.entry);
-  // The Mapping tab as it is now: the import's own reading when SettleSheet has not written there
-  // since (no call), read afresh otherwise (someone may have listed or mapped these line types).
+  // The Mapping tab as it is now: the import's own reading when neither SettleSheet has written there
+  // since nor has the tab's height changed (a person typing a rule adds a row), read afresh otherwise:
+  // someone may have listed or mapped these line types, and they must not be listed twice.
   let appended: MappingAppend | undefined;
   let unmapped: UnmappedLine[] = [];
   if (journal.unmapped > 0) {
-    const table = fresh && state.mappingEdits === mappingEdits() ? importMappingTable(workbook, state.importId) : readMappingTab(workbook);
+    const reading = fresh && state.mappingEdits === mappingEdits() ? importMappingTable(workbook, state.importId) : undefined;
+    const table = reading && reading.length === workbook.tab('mapping').getLastRow() ? reading : readMappingTab(workbook);
     const now = summariseSettlement(aggregateOf(record, entries), { rules: rulesOf(table), accounts: [] }, { split: 'off' });
     unmapped = now.unmapped;
     appended = appendUnmapped(workbook, table, unmapped, record.decimals, record.settlementId);
@@ -315,9 +317,10 @@ function importDetails(record: SettlementRecord, entries: readonly AggregateEntr
 
 /**
  * Reads the browser's aggregate, checking its line count and sum against what the chunks
- * delivered. An entry of no lines, or two entries of one line type, are refused: the sketch
- * cannot see either (a zero adds nothing; two parts add up to the whole), and neither is what
- * the core's aggregation makes (a made-up empty entry would list a line type no file holds in Mapping).
+ * delivered. An empty entry (no lines, no amount), or two entries of one line type, are refused:
+ * the sketch cannot see either (a zero adds nothing; two parts add up to the whole), and neither
+ * is what the core's aggregation makes (a made-up empty entry would list a line type no file holds
+ * in Mapping).
  */
 function checkedAggregate(state: ImportState, dtos: AggregateEntryDto[]): AggregateEntry[] {
   let rows = 0;
@@ -327,7 +330,8 @@ function checkedAggregate(state: ImportState, dtos: AggregateEntryDto[]): Aggreg
     const minor = parseAmount(amount, state.decimals);
     if (typeof minor !== 'number') throw new UserFacingError(`An aggregate amount "${amount}" could not be read. Start the import again.`);
     const key = JSON.stringify([postedDate, transactionType, amountType, amountDescription, marketplace, remittedBy, channel]);
-    if (!(count >= 1) || keys.has(key)) throw notOfTheLines(state);
+    // A share of a split line counts no line of its own (the other share counts it), but is never nothing.
+    if (!Number.isInteger(count) || count < 0 || (count === 0 && minor === 0) || keys.has(key)) throw notOfTheLines(state);
     keys.add(key);
     rows += count;
     sum = addMinor(sum, minor);

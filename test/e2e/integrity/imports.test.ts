@@ -311,6 +311,33 @@ describe('one set of limits, the same words in the browser and on the server', (
   });
 });
 
+describe('a rule a person types in Mapping while an import runs', () => {
+  it('is read at the finish: the line type it maps is not listed a second time', () => {
+    const s = bundleSession(code());
+    s.run(SELLER, 'listSettlements');
+    const fee: LineSpec = ['other-transaction', 'other-transaction', 'Brand New Fee', '2025-08-05', '-1.00', ''];
+    const payload = importPayload(settlementOf([...LINES, fee], { settlementId: ID }));
+    const begun = s.run<BeginImportResult>(SELLER, 'beginImport', payload.begin);
+    if (begun.status !== 'ready') throw new Error(begun.status);
+    s.run(SELLER, 'appendImportLines', { importId: begun.importId, offset: 0, lines: payload.lines.slice(0, 4) });
+    // The accountant adds a rule for the new fee below the Mapping table, by hand.
+    s.x.run(BOOKKEEPER, () => {
+      const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Mapping')!;
+      const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!.map(String);
+      const row = new Array<string>(header.length).fill('');
+      row[header.indexOf('Transaction type')] = 'other-transaction';
+      row[header.indexOf('Amount type')] = 'other-transaction';
+      row[header.indexOf('Amount description')] = 'Brand New Fee';
+      row[header.indexOf('Category')] = 'Seller fees';
+      sheet.getRange(sheet.getLastRow() + 1, 1, 1, row.length).setValues([row]);
+    });
+    s.run(SELLER, 'appendImportLines', { importId: begun.importId, offset: 4, lines: payload.lines.slice(4) });
+    s.run(SELLER, 'finishImport', { importId: begun.importId, aggregate: payload.aggregate, units: payload.units });
+    expect(visibleRows(s, 'Mapping').filter((r) => r.includes('Brand New Fee'))).toHaveLength(1);
+    expect(s.run<PreviewResult>(SELLER, 'previewSettlement', { settlementId: ID }).unmapped).toEqual([]);
+  });
+});
+
 describe('bounded growth', () => {
   it('an import of 10,000 new line types adds a bounded number of Mapping rows and says how many more; a preview stays small', () => {
     const s = bundleSession(code());
