@@ -24,7 +24,7 @@ import { readImportState, writeImportState, type ImportState } from '../import-s
 import { finishStagedImport } from '../import/finish';
 import { settleUnfinishedWork } from '../unfinished-work';
 import { addSketches, NO_SKETCHES, sketchesOf } from '../import/line-sketch';
-import { CELL_LIMIT, cellsInUse, discardImport, FINISH_ROW_CELLS, importMappingTable, noRoom, placedPending, rememberMappingTable, stateFor } from '../import/staged';
+import { CELL_LIMIT, cellsInUse, discardImport, finishCellsNeeded, importMappingTable, noRoom, placedPending, rememberMappingTable, stateFor } from '../import/staged';
 import { LINE_FACTS_KEPT, SettlementRegistry } from '../registry';
 import { mappingEdits, rulesOf } from '../workbook/mapping-tabs';
 import { preparePendingRows, transactionCellsNeeded, transactionRow, writePendingRows } from '../workbook/transactions';
@@ -120,7 +120,7 @@ function begin(workbook: Workbook, request: BeginImportRequest, user: string): B
   // Exactly what the import adds: the rows Transactions must grow by, the units' rows, and the
   // rows finishing appends (the aggregate's rows, unknown until then, are counted again when it is known).
   const unitCells = request.unitRows === undefined ? 0 : unitsCellsNeeded(workbook, request.unitRows);
-  if (cellsInUse(workbook) + transactionCellsNeeded(workbook, request.lineCount) + unitCells + FINISH_ROW_CELLS > CELL_LIMIT) throw noRoom(request.lineCount);
+  if (cellsInUse(workbook) + transactionCellsNeeded(workbook, request.lineCount) + unitCells + finishCellsNeeded(workbook) > CELL_LIMIT) throw noRoom(request.lineCount);
   const importId = Utilities.getUuid();
   rememberMappingTable(workbook, importId);
   const transactions = workbook.tab('transactions');

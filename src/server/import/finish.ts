@@ -41,7 +41,7 @@ import { revealPendingRows } from '../workbook/transactions';
 import { isUnitsRowOf, plannedUnitsBlock, unitsCellsNeeded, writeUnitsAt } from '../workbook/units-store';
 import { Workbook } from '../workbook/workbook';
 import { sketchesOf } from './line-sketch';
-import { CELL_LIMIT, cellsInUse, discardImport, FINISH_ROW_CELLS, forgetImport, importMappingTable, noRoom, placedPending, stateFor } from './staged';
+import { CELL_LIMIT, cellsInUse, discardImport, finishCellsNeeded, forgetImport, importMappingTable, noRoom, placedPending, stateFor } from './staged';
 
 /** What a finish's first pass knows that a roll-forward after a failure reads again. */
 interface Fresh {
@@ -153,7 +153,7 @@ function planFinish(workbook: Workbook, state: ImportState, request: FinishImpor
   const stored: StoredEntry[] = entries.map((entry) => ({ entry, category: categoryLabel(matcher.categoryFor(entry)) }));
   const summary = summariseSettlement(aggregateOf({ ...state.request, lines: state.received }, entries), { rules, accounts: [] }, { split: 'off' });
   // Room for what finishing adds, counted before anything is written.
-  const room = CELL_LIMIT - cellsInUse(workbook) - FINISH_ROW_CELLS;
+  const room = CELL_LIMIT - cellsInUse(workbook) - finishCellsNeeded(workbook);
   const unitCells = unitsCellsNeeded(workbook, unitRowsOf(units));
   if (aggregateCellsNeeded(workbook, stored.length) + unitCells > room) throw noRoom(state.received);
 

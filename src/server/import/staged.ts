@@ -6,7 +6,7 @@ import { UserFacingError } from '../api/envelope';
 import { pendingRows, readImportState, writeImportState, type ImportState } from '../import-state';
 import type { RowBlock } from '../registry';
 import { cacheIfItFits } from '../storage/cache';
-import { readMappingTab } from '../workbook/mapping-tabs';
+import { MAPPING_GROUPS_PER_CALL, MAPPING_ROWS_PER_CALL, readMappingTab } from '../workbook/mapping-tabs';
 import { discardPendingRows, rowHoldsLine } from '../workbook/transactions';
 import type { Workbook } from '../workbook/workbook';
 
@@ -18,6 +18,17 @@ export const CELL_LIMIT = 10_000_000;
  * cells if each of them has to grow.
  */
 export const FINISH_ROW_CELLS = 5 + 17 + 6;
+/** The most rows finishing appends to Mapping: line types one by one, then grouped (mapping-tabs.ts). */
+const MAPPING_APPEND_ROWS = MAPPING_ROWS_PER_CALL + MAPPING_GROUPS_PER_CALL;
+
+/**
+ * The cells finishing may add besides the settlement's own rows: a row each to the records,
+ * Settlements and Log tabs, and Mapping's new line types where that tab has to grow for them.
+ */
+export function finishCellsNeeded(workbook: Workbook): number {
+  const mapping = workbook.tab('mapping');
+  return FINISH_ROW_CELLS + Math.max(0, mapping.getLastRow() + MAPPING_APPEND_ROWS - mapping.getMaxRows()) * mapping.getMaxColumns();
+}
 
 // The document cache exists whenever a spreadsheet is open; keys carry the import id either way.
 const importCache = () => CacheService.getDocumentCache() ?? CacheService.getScriptCache();
