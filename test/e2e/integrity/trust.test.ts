@@ -9,7 +9,9 @@ import { DEFAULT_APP, DEFAULT_USER } from '../../fakes/xero';
 import { seedOrganisations } from '../../fakes/xero/seed';
 import type { LineSpec } from '../../support/build-aggregate';
 import { bundleSession, connect, importSettlement, mapInSheet, saveApp, useBuiltBundle, type BundleSession } from '../../support/bundle-session';
+import { between } from '../../support/interleave';
 import { settlementOf } from '../../support/settlements';
+import { isSheetsDataCall } from '../../fakes/google/cost';
 import { workbookProblems } from '../../support/workbook-invariants';
 import { BOOKKEEPER, BOOKKEEPER_XERO, HEADERS, MONTH_SPLIT, SELLER, UK, US } from '../../support/xero-apps-script';
 
@@ -160,6 +162,26 @@ describe('binding the spreadsheet to another organisation', () => {
     const seen = s.run<ConnectionStatusDto & { organisationChanged?: { from: { name: string }; to: { name: string }; by: string } }>(SELLER, 'getConnectionStatus');
     expect(seen.organisationChanged).toMatchObject({ from: { name: 'Harbor Lane Goods Inc' }, to: { name: 'Bramble & Finch Trading Ltd' }, by: BOOKKEEPER });
     expect(s.run<{ organisationChanged?: unknown }>(SELLER, 'getConnectionStatus').organisationChanged).toBeUndefined();
+  });
+
+  it('moves and logs the move as one: a collaborator moving it back in between cannot leave the Log saying otherwise than the binding', () => {
+    const s = bundleSession(code(), { xero: { users: [{ ...DEFAULT_USER, tenantIds: [US, UK] }, { ...BOOKKEEPER_XERO, tenantIds: [US, UK] }] } });
+    saveApp(s);
+    connect(s, SELLER, [US, UK]);
+    s.run(SELLER, 'selectXeroOrganisation', { tenantId: US });
+    connect(s, BOOKKEEPER, [US, UK]);
+    // The seller moves it back while the bookkeeper's move is between its binding and its Log line.
+    let meanwhile: { ok: boolean; text: string } | undefined;
+    const stop = between(s.x.world, { name: isSheetsDataCall, user: BOOKKEEPER }, () => {
+      meanwhile = attempt(s, SELLER, 'selectXeroOrganisation', { tenantId: US, replacing: UK });
+    });
+    s.run(BOOKKEEPER, 'selectXeroOrganisation', { tenantId: UK, replacing: US });
+    stop();
+    expect(meanwhile).toBeDefined();
+    const bound = s.run<ConnectionStatusDto>(SELLER, 'getConnectionStatus').organisation!.name;
+    const moves = s.x.world.inspect.grid('Log').values.filter((r) => r[2] === 'Change organisation').map((r) => String(r[5]));
+    expect(moves.length).toBeGreaterThan(0);
+    expect(moves.at(-1)).toContain(`now posts to ${bound}`);
   });
 
   it('refuses a confirmation made against an organisation that is no longer the bound one', () => {
