@@ -149,7 +149,7 @@ class Workbench {
     if (seen.ok) {
       // Where the preview's documents would go: the organisation the spreadsheet is bound to now.
       const bound = (JSON.parse(this.s.x.world.inspect.properties('document')['xero.organisation'] ?? '{}') as { tenantId?: string }).tenantId;
-      this.seen.set(`${who} ${settlementId}`, { fingerprint: seen.value.fingerprint, plan: seen.value.plan.map((p) => `${bound} ${p.invoiceNumber} ${p.status} ${p.total}`).sort() });
+      this.seen.set(`${who} ${settlementId}`, { fingerprint: seen.value.fingerprint ?? '', plan: seen.value.plan.map((p) => `${bound} ${p.invoiceNumber} ${p.status} ${p.total}`).sort() });
     }
     return seen;
   }
