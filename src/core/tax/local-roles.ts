@@ -11,9 +11,11 @@
  * - a line that is not a tax line has no role, except a sale line (ItemPrice Principal, Shipping,
  *   GiftWrap; a promotion that is not itself tax), which is Amazon's when Amazon remits all the
  *   collected tax of its order and charge.
+ * And Amazon's share of a split line is a part of it: not nothing, not all of it, of the same sign.
  * The rule is read off `classifyTax` itself: each line classified as if it had no order, so that
  * nothing is matched across lines and what is left is what the line alone decides.
  */
+import type { Minor } from '../money';
 import { classifyTax, TaxRole, type TaxLineFacts } from './classify';
 
 /** A line's tax role as the import's wire carries it. */
@@ -53,4 +55,9 @@ function rolesAllowed(line: TaxLineFacts, alone: number): readonly LineTaxRole[]
 function isSaleLine(line: TaxLineFacts): boolean {
   const type = line.amountType.toLowerCase();
   return (type === 'itemprice' && SALE_DESCRIPTIONS.has(line.amountDescription.toLowerCase())) || type === 'promotion';
+}
+
+/** True when `share` can be Amazon's part of a split line of `amount` (as classifyTax splits one). */
+export function splitShareFits(amount: Minor, share: Minor): boolean {
+  return share !== 0 && Math.sign(share) === Math.sign(amount) && Math.abs(share) < Math.abs(amount);
 }

@@ -16,7 +16,7 @@ import { currencyDecimals, parseAmount, type Minor } from '../../core/money';
 import { unitsOfLines } from '../../core/cogs/units';
 import { aggregateLines } from '../../core/summary/aggregate';
 import { TaxRole, type TaxClassification } from '../../core/tax/classify';
-import { impossibleTaxRole, type LineTaxRole } from '../../core/tax/local-roles';
+import { impossibleTaxRole, splitShareFits, type LineTaxRole } from '../../core/tax/local-roles';
 import type { SettlementLine } from '../../core/settlement/types';
 import { lineCategoryLabel } from '../category-labels';
 import { currentUser } from '../identity';
@@ -158,6 +158,9 @@ function classificationOf(lines: readonly LineDto[], decimals: number): TaxClass
     if (role === 'amazon+seller') {
       const share = parseAmount(line[12], decimals);
       if (typeof share !== 'number') throw new UserFacingError(`Line ${line[0]}: Amazon's share "${line[12]}" could not be read. Reload the sidebar and import again.`);
+      if (!splitShareFits(parseAmount(line[8], decimals) as Minor, share)) {
+        throw new UserFacingError(`Line ${line[0]}: Amazon's share "${line[12]}" of its tax ${line[8]} is not a part of it. Nothing was imported: reload the sidebar and import the file again.`);
+      }
       amazonPart.set(i, share);
     }
   });

@@ -134,6 +134,21 @@ describe('the tax role the browser gives each line', () => {
     expect(sendWithRole(at, role)).toMatchObject({ ok: false, message: expect.stringMatching(words) });
   });
 
+  it('refuses a split line whose Amazon share is not a part of it', () => {
+    // GST the seller owes and PST Amazon remits, charged as one Tax line: the line is split.
+    const split = settlementOf([order(['Order', 'ItemPrice', 'Principal', '2025-08-02', '100.00']), order(['Order', 'ItemPrice', 'Tax', '2025-08-02', '12.00']), order(['Order', 'ItemWithheldTax', 'MarketplaceFacilitatorTax-Principal', '2025-08-02', '-7.00'])], { settlementId: '30000000052', total: '105.00' });
+    const payload = importPayload(split);
+    expect(payload.lines[1]!.slice(9)).toEqual(['amazon+seller', null, '', '7.00']);
+    for (const [share, ok] of [['7.00', true], ['12.00', false], ['0.00', false], ['-7.00', false]] as const) {
+      const s = bundleSession(code());
+      const begun = s.run<BeginImportResult>(SELLER, 'beginImport', payload.begin);
+      if (begun.status !== 'ready') throw new Error(begun.status);
+      const lines = payload.lines.map((l, i) => (i === 1 ? Object.assign([...l], { 12: share }) : l));
+      const sent = s.bundle.call<Envelope<unknown>>(SELLER, 'appendImportLines', { importId: begun.importId, offset: 0, lines });
+      expect(sent).toMatchObject(ok ? { ok: true } : { ok: false, message: expect.stringContaining(`Amazon's share "${share}" of its tax 12.00 is not a part of it`) });
+    }
+  });
+
   it('leaves to the browser what the order decides: collected tax as the seller’s, a sale line of such an order as Amazon’s', () => {
     expect(sendWithRole(1, 'seller')).toMatchObject({ ok: true });
     expect(sendWithRole(0, 'amazon')).toMatchObject({ ok: true });

@@ -3,7 +3,7 @@
 // region's file; what the line alone rules out must not.
 import { importPayload } from '../../../src/api/import-payload';
 import { parseSettlement } from '../../../src/core/settlement';
-import { impossibleTaxRole, type LineTaxRole, type TaxLineFacts } from '../../../src/core/tax';
+import { impossibleTaxRole, splitShareFits, type LineTaxRole, type TaxLineFacts } from '../../../src/core/tax';
 import { AU_FILE, CA_FILE, DE_FILE, renderRegionalFile, UK_FILE, US_FILE } from '../../support/regional-files';
 
 const line = (amountType: string, amountDescription: string, orderId = '111-1'): TaxLineFacts => ({ orderId, transactionType: 'Order', amountType, amountDescription, amount: 100 });
@@ -42,5 +42,12 @@ describe('impossibleTaxRole', () => {
     const found = impossibleTaxRole([line('ItemPrice', 'Principal'), facts], ['', role]);
     expect(found?.allowed).toEqual(allowed);
     if (found) expect(found.index).toBe(1);
+  });
+});
+
+describe('splitShareFits', () => {
+  it('takes a part of the line, of its sign, and nothing else', () => {
+    expect([splitShareFits(1200, 700), splitShareFits(-1200, -700)]).toEqual([true, true]);
+    expect([splitShareFits(1200, 1200), splitShareFits(1200, 0), splitShareFits(1200, -700), splitShareFits(1200, 1300)]).toEqual([false, false, false, false]);
   });
 });
