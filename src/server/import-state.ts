@@ -47,11 +47,14 @@ export interface ImportState {
   /** Σ of the amounts received taken as positive, in minor units: held under what adds exactly. */
   sumOfAmounts?: number;
   /**
-   * Where the lines were put when the import began: hidden rows of Transactions that belong to no
-   * settlement yet. Rows deleted above them since (a settlement removed) move them up, so where
-   * they are now is `pendingRows` (the last rows of Transactions), never this alone.
+   * Where the lines are: hidden rows of Transactions that belong to no settlement yet, put after
+   * its last row when the import began. Kept current: a removal that deletes rows above them moves
+   * this up (removals.ts), and each chunk and the finish check the last line written is still
+   * where this says (import/staged.ts), so nothing typed below the tab can be taken for them.
    */
   pending: RowBlock;
+  /** The file line number of the last line received: what the row `received` of the block holds. */
+  lastLine?: number;
   /** Kept to the server: the salt of the sketches (never sent to the browser). */
   salt?: string;
   /** What the lines received reduce to (import/line-sketch.ts). */
@@ -89,19 +92,25 @@ function stateStore() {
   return propertiesStore(PropertiesService.getDocumentProperties());
 }
 
+/** Where an import's lines are now (kept current by whatever deletes rows above them). */
+export function pendingRows(state: ImportState): RowBlock {
+  return state.pending;
+}
+
 /**
- * Where an import's lines are now. They are always the last rows of Transactions (rows are only
- * ever added there by an import, and one import runs at a time), `received` of them written and
- * the rest still blank; rows deleted above them since the import began have moved them up.
+ * Moves the pending block up by `rows` rows deleted above it (a removal, under the document lock);
+ * the import's time is not touched.
  */
-export function pendingRows(transactions: GoogleAppsScript.Spreadsheet.Sheet, state: ImportState): RowBlock {
-  return { firstRow: transactions.getLastRow() - state.received + 1, count: state.pending.count };
+export function movePendingUp(rows: number): void {
+  const state = readImportState();
+  if (!state || rows === 0 || state.finishing?.phase === 'committed') return;
+  saveJournal({ ...state, pending: { firstRow: state.pending.firstRow - rows, count: state.pending.count } });
 }
 
 /** The rows of Transactions an unfinished import is writing, which nothing else may touch. */
-export function pendingImportBlock(transactions: GoogleAppsScript.Spreadsheet.Sheet): RowBlock | undefined {
+export function pendingImportBlock(): RowBlock | undefined {
   const state = readImportState();
   // Once committed, the rows are the settlement's (shown, its record points at them).
   if (!state || state.finishing?.phase === 'committed') return undefined;
-  return state.pending.count > 0 ? pendingRows(transactions, state) : undefined;
+  return state.pending.count > 0 ? pendingRows(state) : undefined;
 }

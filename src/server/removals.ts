@@ -5,7 +5,7 @@
  * (settleUnfinishedRemovals). Mapping and Costs rows go only if the settlement alone added them and
  * nobody answered them yet. The Summary tab is cleared when it describes the settlement.
  */
-import { pendingImportBlock } from './import-state';
+import { movePendingUp, pendingImportBlock } from './import-state';
 import { SettlementRegistry } from './registry';
 import { readRows } from './workbook/blocks';
 import { clearSummaryOf } from './workbook/summary-removed';
@@ -38,10 +38,11 @@ export function forgetRemoval(id: string): void {
 export function deleteRowsOf(workbook: Workbook, id: string): { mapping: number; costs: number } {
   const registry = SettlementRegistry.active();
   const isId = (v: string) => v === id;
-  // An import in progress (its lines are the last rows of Transactions) keeps its rows, even of this settlement.
-  const pending = pendingImportBlock(workbook.tab('transactions'));
+  // An import in progress keeps its rows, even of this settlement; rows deleted above them move them up.
+  const pending = pendingImportBlock();
   const lines = runsWhere(workbook, 'transactions', isId, 2, pending ? pending.firstRow - 1 : undefined);
   deleteRuns(workbook, 'transactions', lines);
+  if (pending) movePendingUp(lines.reduce((n, run) => n + run.count, 0));
   shiftHints(registry, 'transactions', lines, id);
   const entries = runsWhere(workbook, 'aggregates', isId);
   deleteRuns(workbook, 'aggregates', entries);

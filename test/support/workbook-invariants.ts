@@ -1,7 +1,8 @@
 /**
  * What must always be true of a SettleSheet workbook and the Xero it posts to, read straight from
- * the fakes (no call counted): every settlement's record, Transactions rows, aggregate rows, units
- * and Settlements row agree; no row belongs to nobody; Xero holds at most one open document per
+ * the fakes (no call counted): every settlement's record, Transactions rows, aggregate rows (per
+ * line type too, with the same categories), units and Settlements row agree; no row belongs to
+ * nobody; no line type is listed twice in Mapping; Xero holds at most one open document per
  * settlement part, and exactly the open documents the posted record names. Used after each step of
  * the interleaving tests.
  */
@@ -73,16 +74,16 @@ function rowsOf(world: GoogleFakes, tab: string): { row: number; cells: unknown[
 const minorOf = (value: unknown, decimals: number) => Math.round(Number(unquote(value)) * 10 ** decimals);
 
 /**
- * The rows of Transactions an import in progress is writing: the last rows of the tab, `received`
- * of them written (as SettleSheet finds them, src/server/import-state.ts).
+ * The rows of Transactions an import in progress is writing: its pending block, `received` of
+ * them written (as SettleSheet keeps it, src/server/import-state.ts).
  */
 function pendingRows(world: GoogleFakes): Set<number> {
   const raw = world.inspect.properties('document')['settlesheet.import'];
   const rows = new Set<number>();
   if (!raw) return rows;
-  const state = JSON.parse(raw) as { received?: number; pending?: { count: number }; finishing?: { phase: string } };
+  const state = JSON.parse(raw) as { pending?: { firstRow: number; count: number }; finishing?: { phase: string } };
   if (!state.pending || state.finishing?.phase === 'committed') return rows;
-  const first = world.inspect.sheet('Transactions').lastRow - (state.received ?? 0) + 1;
+  const first = state.pending.firstRow;
   for (let r = first; r < first + state.pending.count; r++) rows.add(r);
   return rows;
 }
@@ -128,6 +129,7 @@ export function workbookProblems(world: GoogleFakes, sandbox?: XeroSandbox, tena
     const aggregateRows = ownAggregates.reduce((sum, r) => sum + Number(unquote(r.cells[7])), 0);
     if (lineSum !== aggregateSum) problems.push(`settlement ${id}: Transactions come to ${lineSum}, its aggregate to ${aggregateSum} (minor units)`);
     if (aggregateRows !== record.lines) problems.push(`settlement ${id}: its aggregate counts ${aggregateRows} lines, its record ${record.lines}`);
+    problems.push(...lineTypeProblems(id, record.decimals, own, ownAggregates));
     const { firstRow, count } = record.aggregates;
     const pointed = ownAggregates.filter((r) => r.row >= firstRow && r.row < firstRow + count);
     if (pointed.length !== ownAggregates.length && count > 0) {
@@ -152,6 +154,8 @@ export function workbookProblems(world: GoogleFakes, sandbox?: XeroSandbox, tena
     if (seen !== 1) problems.push(`settlement ${id} is listed ${seen} times in the Settlements tab`);
   }
 
+  problems.push(...duplicateMappingRows(world));
+
   if (sandbox && tenant) {
     const posted = postedRecords(world);
     const documents = sandbox.documents(tenant);
@@ -175,6 +179,63 @@ export function workbookProblems(world: GoogleFakes, sandbox?: XeroSandbox, tena
       const id = /^AMZ-([^-]+)/.exec(d.invoiceNumber)?.[1];
       if (id && !records.has(id) && !posted.has(id)) problems.push(`Xero holds ${d.invoiceNumber}, of a settlement the workbook does not know`);
     }
+  }
+  return problems;
+}
+
+/** A line type as Transactions and the aggregates tab both spell it. */
+const lineType = (type: unknown, amountType: unknown, description: unknown) => `${text(type)} / ${text(amountType)} / ${text(description)}`;
+
+/**
+ * Per line type, a settlement's aggregate adds up to its Transactions rows (amount and line
+ * count), and shows the same categories (a line split between Amazon and the seller shows both,
+ * `A + B`, in Transactions).
+ */
+function lineTypeProblems(id: string, decimals: number, own: { cells: unknown[] }[], aggregates: { cells: unknown[] }[]): string[] {
+  const problems: string[] = [];
+  const tally = new Map<string, { lines: [number, number, Set<string>]; aggregate: [number, number, Set<string>] }>();
+  const at = (key: string) => {
+    let entry = tally.get(key);
+    if (!entry) tally.set(key, (entry = { lines: [0, 0, new Set()], aggregate: [0, 0, new Set()] }));
+    return entry;
+  };
+  for (const { cells } of own) {
+    const side = at(lineType(cells[3], cells[4], cells[5])).lines;
+    side[0] += minorOf(cells[9], decimals);
+    side[1] += 1;
+    for (const category of text(cells[11]).split(' + ')) if (category) side[2].add(category);
+  }
+  for (const { cells } of aggregates) {
+    const side = at(lineType(cells[2], cells[3], cells[4])).aggregate;
+    side[0] += Number(unquote(cells[6]));
+    side[1] += Number(unquote(cells[7]));
+    if (text(cells[8])) side[2].add(text(cells[8]));
+  }
+  for (const [key, { lines, aggregate }] of tally) {
+    if (lines[0] !== aggregate[0] || lines[1] !== aggregate[1]) {
+      problems.push(`settlement ${id}, ${key}: Transactions come to ${lines[0]} in ${lines[1]} lines, its aggregate to ${aggregate[0]} in ${aggregate[1]}`);
+    }
+    const categories = (set: Set<string>) => [...set].sort().join(', ');
+    if (categories(lines[2]) !== categories(aggregate[2])) {
+      problems.push(`settlement ${id}, ${key}: Transactions show the categories ${categories(lines[2]) || '(none)'}, its aggregate ${categories(aggregate[2]) || '(none)'}`);
+    }
+  }
+  return problems;
+}
+
+/** Line types the Mapping tab lists twice (the same type, amount type, description and remitter). */
+function duplicateMappingRows(world: GoogleFakes): string[] {
+  if (!world.inspect.sheetNames().includes('Mapping')) return [];
+  const [header = [], ...body] = world.inspect.grid('Mapping').values;
+  const col = (name: string) => header.findIndex((h) => text(h).trim().toLowerCase() === name.toLowerCase());
+  const columns = [col('Transaction type'), col('Amount type'), col('Amount description'), col('Tax remitted by')];
+  const seen = new Set<string>();
+  const problems: string[] = [];
+  for (const row of body) {
+    if (columns.slice(0, 3).every((c) => text(row[c]) === '')) continue;
+    const key = columns.map((c) => (c < 0 ? '' : text(row[c]).trim().toLowerCase())).join(' / ');
+    if (seen.has(key)) problems.push(`the Mapping tab lists ${key} twice`);
+    seen.add(key);
   }
   return problems;
 }

@@ -16,15 +16,16 @@ import { currencyDecimals, parseAmount, type Minor } from '../../core/money';
 import { unitsOfLines } from '../../core/cogs/units';
 import { aggregateLines } from '../../core/summary/aggregate';
 import { TaxRole, type TaxClassification } from '../../core/tax/classify';
+import { impossibleTaxRole, splitShareFits, type LineTaxRole } from '../../core/tax/local-roles';
 import type { SettlementLine } from '../../core/settlement/types';
 import { count } from '../../core/words';
 import { lineCategoryLabel } from '../category-labels';
 import { currentUser } from '../identity';
-import { pendingRows, readImportState, writeImportState, type ImportState } from '../import-state';
+import { readImportState, writeImportState, type ImportState } from '../import-state';
 import { finishStagedImport } from '../import/finish';
 import { settleUnfinishedWork } from '../unfinished-work';
 import { addSketches, NO_SKETCHES, sketchesOf } from '../import/line-sketch';
-import { CELL_LIMIT, cellsInUse, discardImport, FINISH_ROW_CELLS, importMappingTable, noRoom, rememberMappingTable, stateFor } from '../import/staged';
+import { CELL_LIMIT, cellsInUse, discardImport, finishCellsNeeded, importMappingTable, noRoom, placedPending, rememberMappingTable, stateFor } from '../import/staged';
 import { LINE_FACTS_KEPT, SettlementRegistry } from '../registry';
 import { mappingEdits, rulesOf } from '../workbook/mapping-tabs';
 import { preparePendingRows, transactionCellsNeeded, transactionRow, writePendingRows } from '../workbook/transactions';
@@ -121,7 +122,7 @@ function begin(workbook: Workbook, request: BeginImportRequest, user: string): B
   // Exactly what the import adds: the rows Transactions must grow by, the units' rows, and the
   // rows finishing appends (the aggregate's rows, unknown until then, are counted again when it is known).
   const unitCells = request.unitRows === undefined ? 0 : unitsCellsNeeded(workbook, request.unitRows);
-  if (cellsInUse(workbook) + transactionCellsNeeded(workbook, request.lineCount) + unitCells + FINISH_ROW_CELLS > CELL_LIMIT) throw noRoom(request.lineCount);
+  if (cellsInUse(workbook) + transactionCellsNeeded(workbook, request.lineCount) + unitCells + finishCellsNeeded(workbook) > CELL_LIMIT) throw noRoom(request.lineCount);
   const importId = Utilities.getUuid();
   rememberMappingTable(workbook, importId);
   const transactions = workbook.tab('transactions');
@@ -159,10 +160,24 @@ function classificationOf(lines: readonly LineDto[], decimals: number): TaxClass
     if (role === 'amazon+seller') {
       const share = parseAmount(line[12], decimals);
       if (typeof share !== 'number') throw new UserFacingError(`Line ${line[0]}: Amazon's share "${line[12]}" could not be read. Reload the sidebar and import again.`);
+      if (!splitShareFits(parseAmount(line[8], decimals) as Minor, share)) {
+        throw new UserFacingError(`Line ${line[0]}: Amazon's share "${line[12]}" of its tax ${line[8]} is not a part of it. Nothing was imported: reload the sidebar and import the file again.`);
+      }
       amazonPart.set(i, share);
     }
   });
   return { roles, amazonPart };
+}
+
+const ROLE_WORDS: Record<LineTaxRole, string> = { '': 'not a tax line', amazon: 'tax Amazon remits', seller: 'tax the seller accounts for', 'amazon+seller': 'tax split between Amazon and the seller' };
+
+/** The words for a line the sidebar gave a tax role the line itself rules out. */
+function impossibleRoleWords(line: LineDto, allowed: readonly LineTaxRole[]): string {
+  const [fileLine, , transactionType, amountType, amountDescription, , , , , role] = line;
+  return (
+    `Line ${fileLine} (${transactionType} ${amountType} ${amountDescription}) came from the sidebar marked as ${ROLE_WORDS[role] ?? 'an unknown role'}, ` +
+    `but such a line can only be ${allowed.map((r) => ROLE_WORDS[r]).join(' or ')}. Nothing was imported: reload the sidebar and import the file again.`
+  );
 }
 
 /** Writes one chunk of lines into the import's hidden rows; a chunk sent twice (a retry) is written once. */
@@ -197,10 +212,14 @@ export function appendImportLines(request: { importId: string; offset: number; l
       parsed.push({ line: fileLine, postedDate, transactionType, amountType, amountDescription, amount, orderId, sku, marketplace, ...(quantity === null ? {} : { quantity }), fulfillmentId });
       return row;
     });
+    // Who remits each line's tax is the browser's word only where other lines of the order decide it.
+    const impossible = impossibleTaxRole(parsed, request.lines.map((line) => line[9]));
+    if (impossible) throw new UserFacingError(impossibleRoleWords(request.lines[impossible.index]!, impossible.allowed));
     // What these lines add to the aggregate and the units, reduced by the core as the browser did.
     const chunk = sketchesOf(state.salt ?? '', aggregateLines(parsed, classificationOf(request.lines, state.decimals)).entries, unitsOfLines(parsed));
-    writePendingRows(workbook, pendingRows(workbook.tab('transactions'), state), request.offset, rows);
-    writeImportState({ ...state, received: state.received + rows.length, sum: String(sum), sumOfAmounts, sketches: addSketches(state.sketches ?? NO_SKETCHES, chunk) });
+    writePendingRows(workbook, placedPending(workbook, state), request.offset, rows);
+    const lastLine = request.lines[request.lines.length - 1]![0];
+    writeImportState({ ...state, received: state.received + rows.length, lastLine, sum: String(sum), sumOfAmounts, sketches: addSketches(state.sketches ?? NO_SKETCHES, chunk) });
     return { received: state.received + rows.length };
   });
 }

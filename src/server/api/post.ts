@@ -25,7 +25,7 @@ import { noteLockTaken } from '../records/record-sheet';
 import { documentStore } from '../records/document-store';
 import { postedRecordStore } from '../../xero/posted-records';
 import { POST_LOCK_WAIT_MS } from '../../xero/posting';
-import { planFingerprint } from './plan-fingerprint';
+import { planFingerprint, planOrganisation } from './plan-fingerprint';
 import { standingOf } from './xero-checks';
 import { templateNotChosenProblem } from './preview-notes';
 
@@ -107,7 +107,7 @@ function postUnderLock(request: { settlementId: string; mode: 'post' | 'void-and
   settleUnfinishedWork(workbook);
   const c = compute(workbook, recordOf(request.settlementId));
   // Voiding takes back what Xero holds whatever the tabs say now (its confirmation names the revision).
-  if (request.mode !== 'void' && planFingerprint(c, standingOf(c)) !== request.fingerprint) {
+  if (request.mode !== 'void' && planFingerprint(c, standingOf(c), planOrganisation()) !== request.fingerprint) {
     appendLog(workbook, { what: ACTION_WORDS[request.mode], settlementId: request.settlementId, result: 'Refused', details: PREVIEW_CHANGED }, currentUser());
     return { outcome: 'refused', message: PREVIEW_CHANGED, problems: [] };
   }

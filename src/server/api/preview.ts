@@ -10,7 +10,7 @@
  */
 import type { PartDto, PlannedDocumentDto, PreviewResult, SummaryLineDto } from '../../api/types';
 import { settleUnfinishedWork } from '../unfinished-work';
-import { planFingerprint } from './plan-fingerprint';
+import { planFingerprint, planOrganisation } from './plan-fingerprint';
 import { bounded } from './preview-bounds';
 import { toBase, type Conversion } from '../../core/exchange';
 import type { LineKey } from '../../core/mapping/types';
@@ -167,6 +167,6 @@ export function previewSettlement(request: { settlementId: string }): PreviewRes
     reconcileWorkbook(workbook, c, checks.changedSincePosting, blocked);
     writeSummaryTab(workbook, c.summary, checks.documents, checks.accountNames);
     appendCogsToSummary(workbook, c.summary, c.cogs, checks.journals.planned);
-    return { ...bounded(previewOf(c, checks)), timeZone: workbook.timeZone, fingerprint: planFingerprint(c, standing) };
+    return { ...bounded(previewOf(c, checks)), timeZone: workbook.timeZone, fingerprint: planFingerprint(c, standing, planOrganisation()) };
   });
 }

@@ -81,18 +81,22 @@ export function getXeroConnectUrl(): { url: string } {
  * from another waits for the person's confirmation (`replacing`), and is logged.
  */
 export function selectXeroOrganisation(request: { tenantId: string; replacing?: string }): ConnectionStatusDto {
-  const before = entry.xeroConnectionStatus().organisation;
-  const status: ConnectionStatusDto = zoned(value(entry.selectXeroOrganisation(request.tenantId, request.replacing)));
+  // The move and its Log line under one document lock: nobody's move can come between them.
+  const status = underDocumentLock('change the organisation', () => {
+    const before = entry.xeroConnectionStatus().organisation;
+    const moved: ConnectionStatusDto = zoned(value(entry.selectXeroOrganisation(request.tenantId, request.replacing)));
+    const after = moved.organisation;
+    if (!moved.confirmRebind && before && after && before.tenantId !== after.tenantId) {
+      appendLog(Workbook.active(), {
+        what: 'Change organisation',
+        settlementId: '',
+        result: 'OK',
+        details: `Moved this spreadsheet from ${before.name} to ${after.name}: everyone who uses it now posts to ${after.name}.`,
+      }, currentUser());
+    }
+    return moved;
+  });
   if (status.confirmRebind) return status;
-  const after = status.organisation;
-  if (before && after && before.tenantId !== after.tenantId) {
-    appendLog(Workbook.active(), {
-      what: 'Change organisation',
-      settlementId: '',
-      result: 'OK',
-      details: `Moved this spreadsheet from ${before.name} to ${after.name}: everyone who uses it now posts to ${after.name}.`,
-    }, currentUser());
-  }
   changeSeen(status);
   if (!status.canPost) return status;
   const { accounts, taxRates } = refreshXeroAccounts();
@@ -101,9 +105,11 @@ export function selectXeroOrganisation(request: { tenantId: string; replacing?: 
 
 /** Disconnects this person from Xero (the spreadsheet keeps its organisation and records). */
 export function disconnectXero(): ConnectionStatusDto {
-  const status = entry.disconnectXero();
-  appendLog(Workbook.active(), { what: 'Disconnect', settlementId: '', result: 'OK', details: status.message }, currentUser());
-  return zoned(status);
+  return underDocumentLock('disconnect from Xero', () => {
+    const status = entry.disconnectXero();
+    appendLog(Workbook.active(), { what: 'Disconnect', settlementId: '', result: 'OK', details: status.message }, currentUser());
+    return status;
+  });
 }
 
 /** Reads the organisation's accounts and tax rates afresh into the Accounts dropdowns and checks. */

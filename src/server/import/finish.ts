@@ -11,7 +11,7 @@
  * 3. `written`: the hidden lines are shown and the record saved, pointing at the new rows: from
  *    here a failure is rolled forward;
  * 4. `committed`: tidying. A re-issued file's old rows are deleted by their settlement-id cells
- *    (the new rows are the last ones of each tab: nothing is appended after them until this ends),
+ *    (the new rows are the last ones carrying the id in each tab, whatever was typed below them),
  *    then the Settlements row, Mapping's new line types and the Log.
  * Each step is safe to repeat. The next call that finds the journal (any import call, a preview, a
  * post, the list) rolls it forward or back before it does anything else.
@@ -29,19 +29,19 @@ import { categoryLabel } from '../category-labels';
 import { importedUnits } from '../cogs';
 import { unitRowsOf, type UnitsEntry } from '../../core/cogs/units';
 import { pendingRows, readImportState, saveJournal, type FinishJournal, type ImportState } from '../import-state';
-import { LINE_FACTS_KEPT, SettlementRegistry, statusOf, type SettlementRecord } from '../registry';
+import { LINE_FACTS_KEPT, SettlementRegistry, statusOf, type RowBlock, type SettlementRecord } from '../registry';
 import { aggregateOf } from '../settlement-aggregate';
 import { aggregateCellsNeeded, plannedAggregateBlock, readAggregate, writeAggregateAt, type StoredEntry } from '../workbook/aggregates';
 import { importLogDetails } from '../log-words';
 import { appendLog } from '../workbook/log';
 import { appendUnmapped, appendWords, mappingEdits, readMappingTab, rulesOf, type MappingAppend } from '../workbook/mapping-tabs';
-import { deleteRuns, runsWhere, shiftHints } from '../workbook/rows-by-id';
+import { deleteRuns, rowsAbove, runsWhere, shiftHints } from '../workbook/rows-by-id';
 import { writeSettlementRow, type PostingView } from '../workbook/settlements-tab';
 import { revealPendingRows } from '../workbook/transactions';
 import { isUnitsRowOf, plannedUnitsBlock, unitsCellsNeeded, writeUnitsAt } from '../workbook/units-store';
 import { Workbook } from '../workbook/workbook';
 import { sketchesOf } from './line-sketch';
-import { CELL_LIMIT, cellsInUse, discardImport, FINISH_ROW_CELLS, forgetImport, importMappingTable, noRoom, stateFor } from './staged';
+import { CELL_LIMIT, cellsInUse, discardImport, finishCellsNeeded, forgetImport, importMappingTable, noRoom, placedPending, stateFor } from './staged';
 
 /** What a finish's first pass knows that a roll-forward after a failure reads again. */
 interface Fresh {
@@ -125,9 +125,7 @@ function planFinish(workbook: Workbook, state: ImportState, request: FinishImpor
   const reduced = sketchesOf(state.salt ?? '', entries, units);
   if (!state.sketches || reduced.aggregate !== state.sketches.aggregate || reduced.units !== state.sketches.units) {
     discardImport(workbook, state);
-    throw new UserFacingError(
-      `What the sidebar sent as the summary of settlement ${header.settlementId} is not what its lines add up to, so nothing was imported. Reload the sidebar and import the file again.`,
-    );
+    throw notOfTheLines(state);
   }
   if (state.request.unitRows !== undefined && unitRowsOf(units) !== state.request.unitRows) {
     discardImport(workbook, state);
@@ -156,7 +154,7 @@ function planFinish(workbook: Workbook, state: ImportState, request: FinishImpor
   const stored: StoredEntry[] = entries.map((entry) => ({ entry, category: categoryLabel(matcher.categoryFor(entry)) }));
   const summary = summariseSettlement(aggregateOf({ ...state.request, lines: state.received }, entries), { rules, accounts: [] }, { split: 'off' });
   // Room for what finishing adds, counted before anything is written.
-  const room = CELL_LIMIT - cellsInUse(workbook) - FINISH_ROW_CELLS;
+  const room = CELL_LIMIT - cellsInUse(workbook) - finishCellsNeeded(workbook);
   const unitCells = unitsCellsNeeded(workbook, unitRowsOf(units));
   if (aggregateCellsNeeded(workbook, stored.length) + unitCells > room) throw noRoom(state.received);
 
@@ -177,7 +175,7 @@ function planFinish(workbook: Workbook, state: ImportState, request: FinishImpor
     marketplaces: summary.marketplaces,
     importedAt: new Date().toISOString(),
     importedBy: state.user,
-    transactions: pendingRows(workbook.tab('transactions'), state),
+    transactions: placedPending(workbook, state),
     aggregates,
     units: unitsBlock,
     balanced: difference === 0,
@@ -240,7 +238,7 @@ function rollForward(workbook: Workbook, state: ImportState, fresh?: Fresh): Set
   const journal = state.finishing!;
   const registry = SettlementRegistry.active();
   if (journal.phase === 'written') {
-    revealPendingRows(workbook, pendingRows(workbook.tab('transactions'), state));
+    revealPendingRows(workbook, pendingRows(state));
     // A new settlement's record is one appendRow; a replaced one (or a second try) is found and rewritten.
     if (fresh && !journal.previous) registry.add(journal.record);
     else registry.put(journal.record);
@@ -251,12 +249,14 @@ function rollForward(workbook: Workbook, state: ImportState, fresh?: Fresh): Set
   const posting: PostingView = journal.previous ? postingViewOf(record) : { status: statusOf(record, 0), documents: [] };
   writeSettlementRow(workbook, record, posting, fresh !== undefined && !journal.previous);
   const entries = fresh?.entries ?? readAggregate(workbook, record).stored.map((s) => s.entry);
-  // The Mapping tab as it is now: the import's own reading when SettleSheet has not written there
-  // since (no call), read afresh otherwise (someone may have listed or mapped these line types).
+  // The Mapping tab as it is now: the import's own reading when neither SettleSheet has written there
+  // since nor has the tab's height changed (a person typing a rule adds a row), read afresh otherwise:
+  // someone may have listed or mapped these line types, and they must not be listed twice.
   let appended: MappingAppend | undefined;
   let unmapped: UnmappedLine[] = [];
   if (journal.unmapped > 0) {
-    const table = fresh && state.mappingEdits === mappingEdits() ? importMappingTable(workbook, state.importId) : readMappingTab(workbook);
+    const reading = fresh && state.mappingEdits === mappingEdits() ? importMappingTable(workbook, state.importId) : undefined;
+    const table = reading && reading.length === workbook.tab('mapping').getLastRow() ? reading : readMappingTab(workbook);
     const now = summariseSettlement(aggregateOf(record, entries), { rules: rulesOf(table), accounts: [] }, { split: 'off' });
     unmapped = now.unmapped;
     appended = appendUnmapped(workbook, table, unmapped, record.decimals, record.settlementId);
@@ -267,33 +267,46 @@ function rollForward(workbook: Workbook, state: ImportState, fresh?: Fresh): Set
 }
 
 /**
- * Deletes the rows of the file a re-issue replaced, found by their settlement-id cells: every row
- * of the settlement but the last ones of each tab, which are the new file's. Returns the record
+ * Deletes the rows of the file a re-issue replaced, told apart from the new file's by content:
+ * each tab's rows carrying the settlement's id, in order, end with the new file's (they were put
+ * after every row the tab had, and nothing but this import adds rows with its id), so every such
+ * row before the last `count` is the old file's, wherever anything a person typed below them is.
+ * Safe to repeat: once the old rows are gone, only the new ones carry the id. Returns the record
  * with its row hints where the new rows are now.
  */
 function removeReplacedRows(workbook: Workbook, registry: SettlementRegistry, journal: FinishJournal): SettlementRecord {
   const { record } = journal;
   const id = record.settlementId;
   const isId = (v: string) => v === id;
-  const last = (role: 'transactions' | 'aggregates' | 'units') => workbook.tab(role).getLastRow();
-  const oldLines = runsWhere(workbook, 'transactions', isId, 2, last('transactions') - record.lines);
-  deleteRuns(workbook, 'transactions', oldLines);
-  shiftHints(registry, 'transactions', oldLines, id);
-  const oldEntries = runsWhere(workbook, 'aggregates', isId, 2, last('aggregates') - record.aggregates.count);
-  deleteRuns(workbook, 'aggregates', oldEntries);
-  shiftHints(registry, 'aggregates', oldEntries, id);
-  const oldUnits = runsWhere(workbook, 'units', isUnitsRowOf(id), 2, last('units') - journal.units.count);
-  deleteRuns(workbook, 'units', oldUnits);
-  shiftHints(registry, 'units', oldUnits, id);
-  const moved: SettlementRecord = {
-    ...record,
-    transactions: { firstRow: last('transactions') - record.lines + 1, count: record.lines },
-    aggregates: { firstRow: last('aggregates') - record.aggregates.count + 1, count: record.aggregates.count },
-    units: { firstRow: last('units') - journal.units.count + 1, count: journal.units.count },
-  };
+  const lines = removeAllButLast(workbook, 'transactions', isId, record.lines);
+  shiftHints(registry, 'transactions', lines.removed, id);
+  const entries = removeAllButLast(workbook, 'aggregates', isId, record.aggregates.count);
+  shiftHints(registry, 'aggregates', entries.removed, id);
+  const units = removeAllButLast(workbook, 'units', isUnitsRowOf(id), journal.units.count);
+  shiftHints(registry, 'units', units.removed, id);
+  const moved: SettlementRecord = { ...record, transactions: lines.kept, aggregates: entries.kept, units: units.kept };
   const movedUp = (tab: 'transactions' | 'aggregates' | 'units') => moved[tab]!.firstRow !== record[tab]?.firstRow;
   if (movedUp('transactions') || movedUp('aggregates') || movedUp('units')) registry.put(moved);
   return moved;
+}
+
+/**
+ * Deletes the rows of a tab that `belong`, all but the last `count` of them; returns the runs
+ * deleted and where the kept rows are now (one block: a re-issue's new rows were written as one).
+ */
+function removeAllButLast(workbook: Workbook, role: 'transactions' | 'aggregates' | 'units', belongs: (v: string) => boolean, count: number): { removed: RowBlock[]; kept: RowBlock } {
+  const runs = runsWhere(workbook, role, belongs);
+  const removed: RowBlock[] = [];
+  let keep = count;
+  for (let i = runs.length - 1; i >= 0; i--) {
+    const run = runs[i]!;
+    const kept = Math.min(keep, run.count);
+    keep -= kept;
+    if (kept < run.count) removed.unshift({ firstRow: run.firstRow, count: run.count - kept });
+  }
+  const newFirst = runs.length ? runs[runs.length - 1]!.firstRow + runs[runs.length - 1]!.count - count : 0;
+  deleteRuns(workbook, role, removed);
+  return { removed, kept: { firstRow: newFirst - rowsAbove(removed, newFirst), count } };
 }
 
 /** The Log's words for an import (log-words.ts), with what the Mapping tab could not list one by one. */
@@ -318,13 +331,24 @@ function readerWords(reader: FinishImportRequest['reader']): string {
   return '';
 }
 
-/** Reads the browser's aggregate, checking its line count and sum against what the chunks delivered. */
+/**
+ * Reads the browser's aggregate, checking its line count and sum against what the chunks
+ * delivered. An empty entry (no lines, no amount), or two entries of one line type, are refused:
+ * the sketch cannot see either (a zero adds nothing; two parts add up to the whole), and neither
+ * is what the core's aggregation makes (a made-up empty entry would list a line type no file holds
+ * in Mapping).
+ */
 function checkedAggregate(state: ImportState, dtos: AggregateEntryDto[]): AggregateEntry[] {
   let rows = 0;
   let sum: Minor = 0;
+  const keys = new Set<string>();
   const entries = dtos.map(([postedDate, transactionType, amountType, amountDescription, marketplace, amount, count, remittedBy = '', channel = '']) => {
     const minor = parseAmount(amount, state.decimals);
     if (typeof minor !== 'number') throw new UserFacingError(`An aggregate amount "${amount}" could not be read. Start the import again.`);
+    const key = JSON.stringify([postedDate, transactionType, amountType, amountDescription, marketplace, remittedBy, channel]);
+    // A share of a split line counts no line of its own (the other share counts it), but is never nothing.
+    if (!Number.isInteger(count) || count < 0 || (count === 0 && minor === 0) || keys.has(key)) throw notOfTheLines(state);
+    keys.add(key);
     rows += count;
     sum = addMinor(sum, minor);
     return { postedDate, transactionType, amountType, amountDescription, marketplace, remittedBy, channel, amount: minor, rows: count };
@@ -335,6 +359,13 @@ function checkedAggregate(state: ImportState, dtos: AggregateEntryDto[]): Aggreg
     );
   }
   return entries.sort(compareEntries);
+}
+
+/** The words for a summary from the browser that is not that of the lines it sent. */
+function notOfTheLines(state: ImportState): UserFacingError {
+  return new UserFacingError(
+    `What the sidebar sent as the summary of settlement ${state.request.header.settlementId} is not what its lines add up to, so nothing was imported. Reload the sidebar and import the file again.`,
+  );
 }
 
 /** What went wrong, in the words Google or SettleSheet used. */

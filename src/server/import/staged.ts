@@ -4,9 +4,10 @@
  */
 import { UserFacingError } from '../api/envelope';
 import { pendingRows, readImportState, writeImportState, type ImportState } from '../import-state';
+import type { RowBlock } from '../registry';
 import { cacheIfItFits } from '../storage/cache';
-import { readMappingTab } from '../workbook/mapping-tabs';
-import { discardPendingRows } from '../workbook/transactions';
+import { MAPPING_GROUPS_PER_CALL, MAPPING_ROWS_PER_CALL, readMappingTab } from '../workbook/mapping-tabs';
+import { discardPendingRows, rowHoldsLine } from '../workbook/transactions';
 import type { Workbook } from '../workbook/workbook';
 
 const TABLE_KEY = 'settlesheet.import.mapping.';
@@ -17,6 +18,17 @@ export const CELL_LIMIT = 10_000_000;
  * cells if each of them has to grow.
  */
 export const FINISH_ROW_CELLS = 5 + 17 + 6;
+/** The most rows finishing appends to Mapping: line types one by one, then grouped (mapping-tabs.ts). */
+const MAPPING_APPEND_ROWS = MAPPING_ROWS_PER_CALL + MAPPING_GROUPS_PER_CALL;
+
+/**
+ * The cells finishing may add besides the settlement's own rows: a row each to the records,
+ * Settlements and Log tabs, and Mapping's new line types where that tab has to grow for them.
+ */
+export function finishCellsNeeded(workbook: Workbook): number {
+  const mapping = workbook.tab('mapping');
+  return FINISH_ROW_CELLS + Math.max(0, mapping.getLastRow() + MAPPING_APPEND_ROWS - mapping.getMaxRows()) * mapping.getMaxColumns();
+}
 
 // The document cache exists whenever a spreadsheet is open; keys carry the import id either way.
 const importCache = () => CacheService.getDocumentCache() ?? CacheService.getScriptCache();
@@ -50,9 +62,52 @@ export function forgetImport(importId: string): void {
   importCache().remove(TABLE_KEY + importId);
 }
 
-/** Lets an import go that will not be finished: its hidden rows are deleted, then its state. */
+/**
+ * Where the import's lines are, checked: the last line received must be where the state says (it
+ * is kept current as rows above are deleted). When it is the tab's last row with content, as it
+ * is unless someone typed below the tab, that is taken as the answer with no read (an import's
+ * Sheets calls are budgeted); otherwise the row is read and must hold that line. If a person
+ * inserted or deleted rows above by hand, the block is looked for where it would be had nothing
+ * been typed below (the last line received on the tab's last row). Undefined when it is in neither
+ * place.
+ */
+export function findPending(workbook: Workbook, state: ImportState): RowBlock | undefined {
+  const tracked = pendingRows(state);
+  if (state.received === 0) return tracked;
+  const lastRow = workbook.tab('transactions').getLastRow();
+  if (lastRow === tracked.firstRow + state.received - 1) return tracked;
+  const { settlementId } = state.request.header;
+  const holds = (block: RowBlock) => rowHoldsLine(workbook, block.firstRow + state.received - 1, settlementId, state.lastLine);
+  if (holds(tracked)) return tracked;
+  const last = { firstRow: lastRow - state.received + 1, count: tracked.count };
+  return last.firstRow !== tracked.firstRow && holds(last) ? last : undefined;
+}
+
+/**
+ * Where the import's lines are (see `findPending`), noted in `state`; refused in words when they
+ * cannot be found, so a line is never written over, or taken for, a row that is not the import's.
+ */
+export function placedPending(workbook: Workbook, state: ImportState): RowBlock {
+  const block = findPending(workbook, state);
+  if (!block) {
+    throw new UserFacingError(
+      `Rows were inserted, deleted or moved in the Transactions tab while settlement ${state.request.header.settlementId} was being imported, so SettleSheet can no longer tell which rows are its lines. ` +
+        'Nothing was imported and no line was lost: cancel this import and import the file again.',
+    );
+  }
+  state.pending = block;
+  return block;
+}
+
+/**
+ * Lets an import go that will not be finished: its hidden rows are deleted, then its state. Rows
+ * it cannot find for certain are left where they are (hidden) rather than risk deleting others.
+ */
 export function discardImport(workbook: Workbook, state: ImportState): void {
-  discardPendingRows(workbook, pendingRows(workbook.tab('transactions'), state), state.request.header.settlementId);
+  const block = findPending(workbook, state);
+  // Before the first chunk every row of the block is blank: only blank rows are deleted then.
+  if (block) discardPendingRows(workbook, block, state.received > 0 ? state.request.header.settlementId : '');
+  else console.warn(`SettleSheet: the lines of an abandoned import of settlement ${state.request.header.settlementId} were moved by hand; they are left hidden in Transactions.`);
   forgetImport(state.importId);
 }
 

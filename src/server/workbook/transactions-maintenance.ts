@@ -92,7 +92,7 @@ export function deleteTransactions(workbook: Workbook, record: SettlementRecord,
  */
 export function refreshTransactionCategories(workbook: Workbook, record: SettlementRecord, categoryOf: (key: LineKey) => string): number {
   const sheet = workbook.tab('transactions');
-  const { runs, keys } = locate(workbook, record, pendingImportBlock(sheet));
+  const { runs, keys } = locate(workbook, record, pendingImportBlock());
   const tax = classifyTax(keys);
   const labels = keys.map((k, i) => [...new Set(sharesOf(tax, i, k.amount).map((share) => categoryOf({ ...k, remittedBy: share.remittedBy })))].join(' + '));
   let at = 0;

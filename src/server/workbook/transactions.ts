@@ -74,21 +74,15 @@ export function writePendingRows(workbook: Workbook, block: RowBlock, offset: nu
 }
 
 /**
- * True when the pending block still holds the import's lines where it put them: every row carries
- * the settlement's id and the file's line numbers still rise (nobody sorted, inserted or deleted
- * rows in between).
+ * True when row `row` of Transactions holds the line `line` of settlement `settlementId` (one
+ * read of two cells): where an import's last line received should be. Without a line number
+ * (an import an older version began), the settlement id alone is checked.
  */
-export function pendingRowsIntact(workbook: Workbook, block: RowBlock, settlementId: string): boolean {
-  if (block.count === 0) return true;
+export function rowHoldsLine(workbook: Workbook, row: number, settlementId: string, line: number | undefined): boolean {
   const sheet = workbook.tab('transactions');
-  if (block.firstRow + block.count - 1 > sheet.getMaxRows()) return false;
-  const zone = workbook.timeZone;
-  let previous = 0;
-  for (const [id, line] of readRows(sheet, block.firstRow, block.count, 2)) {
-    if (ownText(id, zone) !== settlementId || typeof line !== 'number' || !(line > previous)) return false;
-    previous = line;
-  }
-  return true;
+  if (row < 2 || row > sheet.getMaxRows()) return false;
+  const [[id, number]] = readRows(sheet, row, 1, 2) as [unknown[]];
+  return ownText(id, workbook.timeZone) === settlementId && (line === undefined || number === line);
 }
 
 /** Shows the pending rows: from now on they are the settlement's. */

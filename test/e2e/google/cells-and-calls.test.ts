@@ -150,6 +150,32 @@ describe('the cells an import takes', () => {
     expect(s.x.world.inspect.sheetNames().filter((n) => n.includes('import'))).toEqual([]);
   });
 
+  it('count the Mapping rows a finish may add: an import with room for all but those is refused before anything is written', () => {
+    const s = bundleSession(code());
+    s.run(SELLER, 'listSettlements');
+    // The Mapping tab without a free row (someone deleted its empty rows): new line types make it grow.
+    s.x.run(SELLER, () => {
+      const mapping = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Mapping')!;
+      mapping.deleteRows(mapping.getLastRow() + 1, mapping.getMaxRows() - mapping.getLastRow());
+    });
+    // Five line types nobody mapped: five Mapping rows, more cells than the 28 kept for the other tabs' rows.
+    const fees = Array.from({ length: 5 }, (_, i): LineSpec => ['other-transaction', 'other-transaction', `Brand New Fee ${i}`, '2025-08-05', '-1.00', '']);
+    const settlement = settlementOf([...manyLines(10), ...fees]);
+    const transactions = s.x.world.inspect.sheet('Transactions');
+    const needed = Math.max(0, 15 - (transactions.maxRows - transactions.lastRow)) * transactions.maxColumns + unitsCells(s, settlement);
+    // Room for the lines, the units and the three rows of records, Settlements and Log: not for Mapping's.
+    const filler = 10_000_000 - s.x.world.inspect.cellsInUse() - needed - 28;
+    s.x.run(SELLER, () => {
+      const sheet = SpreadsheetApp.getActiveSpreadsheet().insertSheet('Other data');
+      sheet.deleteColumns(2, sheet.getMaxColumns() - 1);
+      sheet.insertRowsAfter(sheet.getMaxRows(), filler - sheet.getMaxRows());
+    });
+    const cells = s.x.world.inspect.cellsInUse();
+    expect(() => importSettlement(s, settlement)).toThrow('more than this spreadsheet has room for');
+    expect(s.x.world.inspect.cellsInUse()).toBe(cells);
+    expect(s.run<unknown[]>(SELLER, 'listSettlements')).toEqual([]);
+  });
+
   it('are counted exactly by the room check: an import that just fits is taken, one cell short is refused before anything is written', () => {
     const lines = 3000;
     const attempt = (spare: number) => {

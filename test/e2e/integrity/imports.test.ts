@@ -54,6 +54,30 @@ describe('the server holds the browser to the lines it stored', () => {
     expect(settlementRecords(s.x.world).size).toBe(0);
   });
 
+  it('refuses a made-up entry of no lines, which would add a Mapping row for a line type no file contains', () => {
+    const s = bundleSession(code());
+    const { importId, payload } = staged(s, settlement());
+    const forged = [...payload.aggregate, ['2025-08-02', 'Order', 'ItemFees', 'Made Up Fee', 'Amazon.com', '0.00', 0, '']];
+    const finished = s.bundle.call<Envelope<SettlementListItem>>(SELLER, 'finishImport', { importId, aggregate: forged, units: payload.units });
+    expect(finished).toMatchObject({ ok: false, message: expect.stringMatching(/Reload the sidebar and import the file again/) });
+    expect(s.run<SettlementListItem[]>(SELLER, 'listSettlements')).toEqual([]);
+    expect(visibleRows(s, 'Mapping').filter((r) => r.includes('Made Up Fee'))).toEqual([]);
+  });
+
+  it('refuses one line type sent as two entries, even when they add up to the lines', () => {
+    const s = bundleSession(code());
+    const twice = settlementOf([...LINES, ['Order', 'ItemFees', 'Commission', '2025-08-02', '-1.50']], { settlementId: ID });
+    const { importId, payload } = staged(s, twice);
+    const at = payload.aggregate.findIndex((e) => e[3] === 'Commission' && e[6] === 2);
+    expect(at).toBeGreaterThanOrEqual(0);
+    const entry = payload.aggregate[at]!;
+    const split = [[...entry.slice(0, 5), '-19.50', 1, ...entry.slice(7)], [...entry.slice(0, 5), '-1.50', 1, ...entry.slice(7)]];
+    const forged = [...payload.aggregate.slice(0, at), ...split, ...payload.aggregate.slice(at + 1)];
+    const finished = s.bundle.call<Envelope<SettlementListItem>>(SELLER, 'finishImport', { importId, aggregate: forged, units: payload.units });
+    expect(finished).toMatchObject({ ok: false, message: expect.stringMatching(/Reload the sidebar and import the file again/) });
+    expect(s.run<SettlementListItem[]>(SELLER, 'listSettlements')).toEqual([]);
+  });
+
   it('refuses units that are not those of the staged lines', () => {
     const s = bundleSession(code());
     const { importId, payload } = staged(s, settlement());
@@ -73,6 +97,62 @@ describe('the server holds the browser to the lines it stored', () => {
     const column = tx.values[0]!.indexOf('Category');
     expect(new Set(tx.values.slice(1).map((r) => r[column]).filter((c) => c !== ''))).toEqual(categories);
     expect(workbookProblems(s.x.world)).toEqual([]);
+  });
+});
+
+describe('the tax role the browser gives each line', () => {
+  const order = (spec: LineSpec) => ({ spec, orderId: '111-2223334-5556667' });
+  const TAXED = [
+    order(['Order', 'ItemPrice', 'Principal', '2025-08-02', '100.00']),
+    order(['Order', 'ItemPrice', 'Tax', '2025-08-02', '8.00']),
+    order(['Order', 'ItemWithheldTax', 'MarketplaceFacilitatorTax-Principal', '2025-08-02', '-8.00']),
+    order(['Order', 'ItemFees', 'Commission', '2025-08-02', '-15.00']),
+    { spec: ['other-transaction', 'other-transaction', 'TaxAmount', '2025-08-05', '-1.20', ''] as LineSpec, orderId: '' },
+  ];
+  const taxed = () => settlementOf(TAXED, { settlementId: '30000000051', total: '83.80' });
+
+  /** Sends the file's lines with line `at` given `role`; the server's answer. */
+  function sendWithRole(at: number, role: string): Envelope<unknown> {
+    const s = bundleSession(code());
+    const payload = importPayload(taxed());
+    const begun = s.run<BeginImportResult>(SELLER, 'beginImport', payload.begin);
+    if (begun.status !== 'ready') throw new Error(begun.status);
+    const lines = payload.lines.map((l, i) => (i === at ? Object.assign([...l], { 9: role }) : l));
+    return s.bundle.call<Envelope<unknown>>(SELLER, 'appendImportLines', { importId: begun.importId, offset: 0, lines });
+  }
+
+  it('is what the honest sidebar sends: Amazon’s collected and withheld tax and the sale they are on, the seller’s stated tax', () => {
+    expect(importPayload(taxed()).lines.map((l) => l[9])).toEqual(['amazon', 'amazon', 'amazon', '', 'seller']);
+    expect(sendWithRole(-1, '')).toMatchObject({ ok: true });
+  });
+
+  it.each([
+    ['a withheld-tax line as the seller’s', 2, 'seller', /MarketplaceFacilitatorTax-Principal.*tax the seller accounts for.*can only be tax Amazon remits/],
+    ['a withheld-tax line as no tax at all', 2, '', /can only be tax Amazon remits/],
+    ['tax stated on a fee as Amazon’s', 4, 'amazon', /TaxAmount.*can only be tax the seller accounts for/],
+    ['a fee as a tax line', 3, 'seller', /Commission.*can only be not a tax line/],
+  ])('refuses %s, in words, before writing the chunk', (_what, at, role, words) => {
+    expect(sendWithRole(at, role)).toMatchObject({ ok: false, message: expect.stringMatching(words) });
+  });
+
+  it('refuses a split line whose Amazon share is not a part of it', () => {
+    // GST the seller owes and PST Amazon remits, charged as one Tax line: the line is split.
+    const split = settlementOf([order(['Order', 'ItemPrice', 'Principal', '2025-08-02', '100.00']), order(['Order', 'ItemPrice', 'Tax', '2025-08-02', '12.00']), order(['Order', 'ItemWithheldTax', 'MarketplaceFacilitatorTax-Principal', '2025-08-02', '-7.00'])], { settlementId: '30000000052', total: '105.00' });
+    const payload = importPayload(split);
+    expect(payload.lines[1]!.slice(9)).toEqual(['amazon+seller', null, '', '7.00']);
+    for (const [share, ok] of [['7.00', true], ['12.00', false], ['0.00', false], ['-7.00', false]] as const) {
+      const s = bundleSession(code());
+      const begun = s.run<BeginImportResult>(SELLER, 'beginImport', payload.begin);
+      if (begun.status !== 'ready') throw new Error(begun.status);
+      const lines = payload.lines.map((l, i) => (i === 1 ? Object.assign([...l], { 12: share }) : l));
+      const sent = s.bundle.call<Envelope<unknown>>(SELLER, 'appendImportLines', { importId: begun.importId, offset: 0, lines });
+      expect(sent).toMatchObject(ok ? { ok: true } : { ok: false, message: expect.stringContaining(`Amazon's share "${share}" of its tax 12.00 is not a part of it`) });
+    }
+  });
+
+  it('leaves to the browser what the order decides: collected tax as the seller’s, a sale line of such an order as not Amazon’s', () => {
+    expect(sendWithRole(1, 'seller')).toMatchObject({ ok: true });
+    expect(sendWithRole(0, '')).toMatchObject({ ok: true });
   });
 });
 
@@ -182,7 +262,7 @@ describe('one set of limits, the same words in the browser and on the server', (
 });
 
 describe('bounded growth', () => {
-  it('an import of 10,000 new line types adds a bounded number of Mapping rows and says how many more; a preview stays small', () => {
+  it('an import of 10,000 new line types adds a bounded number of Mapping rows and says how many more; each of two previews adds no more, and stays small', () => {
     const s = bundleSession(code());
     const lines: LineSpec[] = Array.from({ length: 10_000 }, (_, i) => [`Program ${i}`, 'ItemFees', `Fee number ${i}`, '2025-08-03', '-0.01']);
     s.run(SELLER, 'listSettlements');
@@ -195,8 +275,15 @@ describe('bounded growth', () => {
     expect(String(log[5])).toMatch(/more/);
     const preview = s.run<PreviewResult>(SELLER, 'previewSettlement', { settlementId: '30000000031' });
     expect(JSON.stringify(preview).length).toBeLessThan(200_000);
-    // A second preview adds no more rows than the first allowed.
-    expect(visibleRows(s, 'Mapping').length - before).toBeLessThanOrEqual(300);
+    // Each preview lists the next line types within the same cap as the import, never all of them at once.
+    const afterFirst = visibleRows(s, 'Mapping').length;
+    const firstAdded = afterFirst - before - added;
+    expect(firstAdded).toBeGreaterThan(0);
+    expect(firstAdded).toBeLessThanOrEqual(added);
+    s.run<PreviewResult>(SELLER, 'previewSettlement', { settlementId: '30000000031' });
+    const secondAdded = visibleRows(s, 'Mapping').length - afterFirst;
+    expect(secondAdded).toBeGreaterThan(0);
+    expect(secondAdded).toBeLessThanOrEqual(firstAdded);
   });
 
   it('a preview of 10,000 line types that map to one category, over 10,000 SKUs, stays small and within Google’s cell and call limits', () => {

@@ -6,14 +6,18 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ConnectionStatusDto, Envelope, PostResultDto, PreviewResult, SettlementListItem } from '../../../src/api/types';
 import { DEFAULT_APP, DEFAULT_USER } from '../../fakes/xero';
+import { seedOrganisations } from '../../fakes/xero/seed';
 import type { LineSpec } from '../../support/build-aggregate';
 import { bundleSession, connect, importSettlement, mapInSheet, saveApp, useBuiltBundle, type BundleSession } from '../../support/bundle-session';
+import { between } from '../../support/interleave';
 import { settlementOf } from '../../support/settlements';
+import { isSheetsDataCall } from '../../fakes/google/cost';
 import { workbookProblems } from '../../support/workbook-invariants';
 import { BOOKKEEPER, BOOKKEEPER_XERO, HEADERS, MONTH_SPLIT, SELLER, UK, US } from '../../support/xero-apps-script';
 
 const code = useBuiltBundle();
 const MONTH_ID = HEADERS.monthSplit.settlementId;
+const TWIN = 'c4e1a9d3-7b62-4f15-8e2a-9d3b5f7c1e99';
 
 /** The month-spanning settlement imported and connected: its preview plans two documents. */
 function ready(): BundleSession {
@@ -60,6 +64,27 @@ describe('Post sends what the person confirmed', () => {
     expect(again.fingerprint).not.toBe(seen.fingerprint);
     expect(post(s, again.fingerprint).outcome).toBe('posted');
     expect(open(s).map((d) => [d.invoiceNumber, d.status, d.total])).toEqual(again.plan.map((p) => [p.invoiceNumber, p.status, p.total]));
+  });
+
+  it('refuses when a collaborator moved the spreadsheet to another organisation', () => {
+    // A second organisation just like the first (same base currency, same chart): nothing else would stop the post.
+    const us = seedOrganisations().find((o) => o.tenantId === US)!;
+    const twin = { ...us, tenantId: TWIN, profile: { ...us.profile, Name: 'Harbor Lane Outlet LLC', ShortCode: '!tW1n' } };
+    const s = bundleSession(code(), { xero: { organisations: [...seedOrganisations(), twin], users: [{ ...DEFAULT_USER, tenantIds: [US, TWIN] }, { ...BOOKKEEPER_XERO, tenantIds: [US, TWIN] }] } });
+    saveApp(s);
+    importSettlement(s, settlementOf(MONTH_SPLIT, HEADERS.monthSplit));
+    connect(s, SELLER, [US, TWIN]);
+    connect(s, BOOKKEEPER, [US, TWIN]);
+    s.run(SELLER, 'selectXeroOrganisation', { tenantId: US });
+    const seen = preview(s);
+    expect(seen.plan).toHaveLength(2);
+    // The bookkeeper confirms the move while the seller looks at the preview made for the first organisation.
+    s.run(BOOKKEEPER, 'selectXeroOrganisation', { tenantId: TWIN, replacing: US });
+    expect(post(s, seen.fingerprint)).toMatchObject({ message: expect.stringMatching(/the preview changed: look again/i) });
+    expect(s.x.sandbox.documents(TWIN)).toEqual([]);
+    expect(open(s)).toEqual([]);
+    // The new preview is made for the organisation it now posts to, and differs.
+    expect(preview(s).fingerprint).not.toBe(seen.fingerprint);
   });
 
   it('refuses a post that carries no fingerprint at all', () => {
@@ -137,6 +162,26 @@ describe('binding the spreadsheet to another organisation', () => {
     const seen = s.run<ConnectionStatusDto & { organisationChanged?: { from: { name: string }; to: { name: string }; by: string } }>(SELLER, 'getConnectionStatus');
     expect(seen.organisationChanged).toMatchObject({ from: { name: 'Harbor Lane Goods Inc' }, to: { name: 'Bramble & Finch Trading Ltd' }, by: BOOKKEEPER });
     expect(s.run<{ organisationChanged?: unknown }>(SELLER, 'getConnectionStatus').organisationChanged).toBeUndefined();
+  });
+
+  it('moves and logs the move as one: a collaborator moving it back in between cannot leave the Log saying otherwise than the binding', () => {
+    const s = bundleSession(code(), { xero: { users: [{ ...DEFAULT_USER, tenantIds: [US, UK] }, { ...BOOKKEEPER_XERO, tenantIds: [US, UK] }] } });
+    saveApp(s);
+    connect(s, SELLER, [US, UK]);
+    s.run(SELLER, 'selectXeroOrganisation', { tenantId: US });
+    connect(s, BOOKKEEPER, [US, UK]);
+    // The seller moves it back while the bookkeeper's move is between its binding and its Log line.
+    let meanwhile: { ok: boolean; text: string } | undefined;
+    const stop = between(s.x.world, { name: isSheetsDataCall, user: BOOKKEEPER }, () => {
+      meanwhile = attempt(s, SELLER, 'selectXeroOrganisation', { tenantId: US, replacing: UK });
+    });
+    s.run(BOOKKEEPER, 'selectXeroOrganisation', { tenantId: UK, replacing: US });
+    stop();
+    expect(meanwhile).toBeDefined();
+    const bound = s.run<ConnectionStatusDto>(SELLER, 'getConnectionStatus').organisation!.name;
+    const moves = s.x.world.inspect.grid('Log').values.filter((r) => r[2] === 'Change organisation').map((r) => String(r[5]));
+    expect(moves.length).toBeGreaterThan(0);
+    expect(moves.at(-1)).toContain(`now posts to ${bound}`);
   });
 
   it('refuses a confirmation made against an organisation that is no longer the bound one', () => {
