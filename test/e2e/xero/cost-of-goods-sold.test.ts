@@ -172,7 +172,7 @@ describe('cost of goods sold on the built add-on', () => {
     for (const [sku, cost] of [['MUG', '4.10'], ['00123', '2.35'], ['=1+1', '1.05']] as const) typeCost(b, sku, cost);
     b.sandbox.faults.add({ match: { method: 'PUT', path: '/api.xro/2.0/ManualJournals' }, times: 3, kind: { dropAfterCommit: true } });
     const first = post(b);
-    expect(first.message).toContain('Xero may have created it: press Post again');
+    expect(first.message).toContain('Xero may have created some of them: press Post again');
     expect(preview(b).canPost).toBe(true);
     const again = post(b);
     expect(again.message).toContain('Its cost of goods sold is in Xero: AMZ-24288684723-2025-07-COGS (Posted), AMZ-24288684723-2025-08-COGS (Posted).');
