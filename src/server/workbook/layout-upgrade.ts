@@ -50,7 +50,7 @@ export function upgradeLayout(workbook: Workbook, registry: TabRegistry, existed
   if (existed.includes('costs')) costsAsText(workbook);
   const remitted = addRemittedRows(workbook, existed.includes('mapping'), existed.includes('accounts'));
   const words = remittedUpgradeWords(remitted);
-  if (words && existed.includes('log')) appendLog(workbook, { what: 'Upgrade workbook', settlementId: '', result: 'OK', details: words }, currentUser());
+  if (words) appendLog(workbook, { what: 'Upgrade workbook', settlementId: '', result: 'OK', details: words }, currentUser());
 }
 
 /** Makes the Costs tab's SKU and Currency columns plain text, wherever their headers are now (safe to repeat). */

@@ -56,6 +56,8 @@ function addRemittedRules(workbook: Workbook): number {
   const sheet = workbook.tab('mapping');
   const [header = [], ...body] = readMappingTab(workbook);
   const col = (name: string) => header.findIndex((h) => h.trim().toLowerCase() === name.toLowerCase());
+  // A tab whose header people cleared is reported at preview; nothing is written beside it.
+  if (col('Transaction type') < 0 || col('Category') < 0) return 0;
   let remitter = col('Tax remitted by');
   let width = header.length;
   if (remitter < 0) {
