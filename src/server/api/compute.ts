@@ -33,6 +33,8 @@ export interface Computed {
   mappingTable: string[][];
   /** Categories the mapping gives each stored entry now (same order as `stored`). */
   categories: string[];
+  /** The categories the Accounts tab has rows for (any marketplace or period). */
+  accountCategories: string[];
   /** The settlement's one exchange rate, when its deposit was entered in another currency. */
   conversion?: Conversion;
   settings: SettingsDto;
@@ -72,7 +74,7 @@ export function compute(workbook: Workbook, record: SettlementRecord): Computed 
   const matcher = createMatcher(mapping);
   const categories = stored.map((s) => categoryLabel(matcher.categoryFor(s.entry)));
   return {
-    record, stored, aggregates: block, summary, documents: built.ok ? built.documents : [], mappingTable, categories, settings,
+    record, stored, aggregates: block, summary, documents: built.ok ? built.documents : [], mappingTable, categories, accountCategories: mapping.accounts.map((a) => a.category), settings,
     ...(conversion ? { conversion } : {}), cogs: settlementCogs(workbook, summary, mapping, settings, record.units), ...(attachments ? { attachments } : {}),
   };
 }

@@ -31,6 +31,7 @@ import { underDocumentLock } from './envelope';
 import { exchangeView } from './exchange';
 import { previewNotes, templateNotChosenProblem } from './preview-notes';
 import { marketplaceNotes } from './marketplace-notes';
+import { remittedAsPlainNote } from './remitted-note';
 import { attachmentsOf } from './attachments';
 import { listItemOf, postingViewOf } from './views';
 import { compute, recordOf, type Computed } from './compute';
@@ -131,7 +132,7 @@ function previewOf(c: Computed, checks: XeroChecks): PreviewResult {
     parts: partsOf(summary, checks.accountNames, c.conversion),
     unmapped: summary.unmapped.map((u) => ({ ...u, amount: money(u.amount) })),
     problems,
-    warnings: [...checks.warnings, ...previewNotes(summary, c.settings, c.conversion), ...marketplaceNotes(c)],
+    warnings: [...checks.warnings, ...previewNotes(summary, c.settings, c.conversion), ...marketplaceNotes(c), ...[remittedAsPlainNote(c)].filter((n) => n !== undefined)],
     plan: planOf(summary, checks.documents),
     canPost:
       problems.length === 0 &&

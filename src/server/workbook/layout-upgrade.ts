@@ -12,17 +12,22 @@
  * - the Costs tab's SKU and Currency columns become plain text (`@`), so what a person types
  *   there stays as typed; the text already in them stays, and a SKU Sheets had already turned
  *   into a number is flagged when the tab is read (costs-tab.ts).
+ * - Mapping gains the shipped rules for sales whose tax Amazon remits, and Accounts the chosen
+ *   template's rows for their categories (remitted-upgrade.ts); one Log line says what was added.
  * Each step is safe to repeat.
  */
 import { cellText } from './cells';
 import { clearColumnFormats, formatColumn } from './blocks';
+import { currentUser } from '../identity';
+import { appendLog } from './log';
+import { addRemittedRows, remittedUpgradeWords } from './remitted-upgrade';
 import { AGGREGATE_COLUMNS, COSTS_TEXT_COLUMNS, FORMERLY_PLAIN_TEXT, TRANSACTION_COLUMNS, type TabRole } from './layout';
 import type { TabRegistry, Workbook } from './workbook';
 
 /** The document property holding the layout version the tabs follow. */
 export const LAYOUT_KEY = 'settlesheet.layout';
 /** The layout this version writes. */
-export const LAYOUT_VERSION = 5;
+export const LAYOUT_VERSION = 6;
 
 /** Upgrades the tabs that existed before this call (`existed`); tabs just created are already right. */
 export function upgradeLayout(workbook: Workbook, registry: TabRegistry, existed: readonly TabRole[]): void {
@@ -43,6 +48,9 @@ export function upgradeLayout(workbook: Workbook, registry: TabRegistry, existed
   if (existed.includes('aggregates')) widen(workbook, 'aggregates', AGGREGATE_COLUMNS);
   if (existed.includes('transactions')) widen(workbook, 'transactions', TRANSACTION_COLUMNS);
   if (existed.includes('costs')) costsAsText(workbook);
+  const remitted = addRemittedRows(workbook, existed.includes('mapping'), existed.includes('accounts'));
+  const words = remittedUpgradeWords(remitted);
+  if (words) appendLog(workbook, { what: 'Upgrade workbook', settlementId: '', result: 'OK', details: words }, currentUser());
 }
 
 /** Makes the Costs tab's SKU and Currency columns plain text, wherever their headers are now (safe to repeat). */

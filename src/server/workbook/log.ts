@@ -7,7 +7,7 @@ import type { Workbook } from './workbook';
 
 /** One line of the log. */
 export interface LogEntry {
-  what: 'Import' | 'Post' | 'Void and re-post' | 'Void what was posted' | 'Connect' | 'Disconnect' | 'Change organisation' | 'Cancel import' | 'Remove' | 'Choose category' | 'Check this installation' | 'Attach file';
+  what: 'Import' | 'Post' | 'Void and re-post' | 'Void what was posted' | 'Connect' | 'Disconnect' | 'Change organisation' | 'Cancel import' | 'Remove' | 'Choose category' | 'Check this installation' | 'Attach file' | 'Upgrade workbook';
   settlementId: string;
   result: 'OK' | 'Unchanged' | 'Refused' | 'Failed' | 'Busy' | 'Partly posted';
   details: string;
