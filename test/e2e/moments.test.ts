@@ -1,9 +1,9 @@
 // One way to write a moment (issue 12 §4): what the server writes about a moment into the Log
 // says it as the Log's When column does, in the spreadsheet's time zone, never as a UTC instant.
 import { importPayload } from '../../src/api/import-payload';
-import type { BeginImportResult } from '../../src/api/types';
+import type { BeginImportResult, ConnectionStatusDto } from '../../src/api/types';
 import type { SelfCheckReport } from '../../src/server/self-check/report';
-import { bundleSession, SALE_AND_FEE, useBuiltBundle, type BundleSession } from '../support/bundle-session';
+import { bundleSession, connect, SALE_AND_FEE, saveApp, useBuiltBundle, type BundleSession } from '../support/bundle-session';
 import { settlementOf } from '../support/settlements';
 import { BOOKKEEPER, SELLER } from '../support/xero-apps-script';
 import { logWhen as inZone } from '../support/log-when';
@@ -38,5 +38,15 @@ describe('moments the server writes', () => {
     const report = s.bundle.callRaw<SelfCheckReport>(SELLER, 'settlesheetSelfTest');
     const text = logLine(s, 'Check this installation')?.[5] ?? '';
     expect(text.split('\n')[0]).toMatch(new RegExp(`^SettleSheet installation check ${logWhen(Date.parse(report.at))} \\(${ZONE}\\) by ${SELLER}: `));
+  });
+
+  it('answers a disconnect with the spreadsheet’s time zone, so the panel still dates the organisation’s choice as the Log does', () => {
+    const s = inAuckland();
+    saveApp(s);
+    connect(s, SELLER);
+    expect(s.run<ConnectionStatusDto>(SELLER, 'getConnectionStatus').timeZone).toBe(ZONE);
+    const after = s.run<ConnectionStatusDto>(SELLER, 'disconnectXero');
+    expect(after.organisation).toBeDefined();
+    expect(after.timeZone).toBe(ZONE);
   });
 });

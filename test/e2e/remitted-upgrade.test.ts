@@ -130,4 +130,18 @@ describe('a workbook made before the tax-remitted-by-Amazon categories', () => {
     expect(added.every((r) => REMITTED.test(String(r[header!.indexOf('Category')])) && r[remitter] === 'Amazon')).toBe(true);
     expect(body.slice(0, rowsBefore - 1).every((r) => r[remitter] === '')).toBe(true);
   });
+
+  it('writes nothing into an Accounts tab whose header was cleared, and does not say it added rows', () => {
+    const s = session();
+    saveTemplate(s, 'uk-vat', true);
+    asLayout5(s);
+    s.x.run(SELLER, () => {
+      const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Accounts')!;
+      sheet.getRange(1, 1, sheet.getLastRow(), sheet.getLastColumn()).clearContent();
+    });
+
+    s.run(SELLER, 'listSettlements');
+    expect(grid(s, 'Accounts')).toEqual([]);
+    expect(upgradeLines(s).map((r) => String(r[5])).join(' ')).not.toMatch(/Accounts row/);
+  });
 });

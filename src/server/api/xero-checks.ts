@@ -130,7 +130,7 @@ export function xeroChecks(c: Computed, standing = standingOf(c)): XeroChecks {
   // Finishing a partly posted settlement sends only what Xero does not hold: only that is checked.
   const toCreate = stillToCreate(c.documents, record, !standing.documentsChanged);
   if (c.documents.length) checks.problems.push(...checkDocuments(c.summary, c.documents, reference, toCreate));
-  checks.warnings.push(...statedTaxAboveRateNotes(c.documents, reference));
+  checks.warnings.push(...statedTaxAboveRateNotes(toCreate, reference));
   checks.journals.problems = checkJournals(c.summary, checks.journals.planned, reference);
   return checks;
 }

@@ -108,7 +108,7 @@ export function disconnectXero(): ConnectionStatusDto {
   return underDocumentLock('disconnect from Xero', () => {
     const status = entry.disconnectXero();
     appendLog(Workbook.active(), { what: 'Disconnect', settlementId: '', result: 'OK', details: status.message }, currentUser());
-    return status;
+    return zoned(status);
   });
 }
 

@@ -93,6 +93,8 @@ function addRemittedRules(workbook: Workbook): number {
 function addRemittedAccounts(workbook: Workbook): Pick<RemittedUpgrade, 'accountRows' | 'accountsFrom'> {
   const [header = [], ...body] = readAccountsTab(workbook);
   const category = header.findIndex((h) => h.trim().toLowerCase() === 'category');
+  // A tab whose header people cleared gets nothing written beside it (as the Mapping tab).
+  if (category < 0) return { accountRows: 0, accountsFrom: '' };
   if (body.some((r) => remittedBase(r[category] ?? '') !== undefined)) return { accountRows: 0, accountsFrom: '' };
   const chosen = readSettings().template;
   const template = chosen === OWN_ACCOUNTS ? undefined : findTemplate(chosen);
