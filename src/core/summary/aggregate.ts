@@ -133,10 +133,32 @@ export type AggregatedLine = Pick<SettlementLine, Exclude<keyof LineKey, 'remitt
  */
 export function aggregateLines(lines: readonly AggregatedLine[], tax: TaxClassification = classifyTax(lines)): { entries: AggregateEntry[]; lines: number } {
   const builder = new AggregateBuilder();
+  addLines(builder, lines, tax, 0, lines.length);
+  return { entries: builder.entries(), lines: builder.lines };
+}
+
+// Lines added between two steps of `aggregateLinesInSteps`: tens of milliseconds on a page.
+const LINES_PER_STEP = 100_000;
+
+/**
+ * `aggregateLines` as steps (core/steps.ts), yielding the fraction done every 100,000 lines, for a
+ * page's thread that must not hold on while a million lines are added up.
+ */
+export function* aggregateLinesInSteps(lines: readonly AggregatedLine[], tax: TaxClassification): Generator<number, { entries: AggregateEntry[]; lines: number }, void> {
+  const builder = new AggregateBuilder();
+  for (let from = 0; from < lines.length; from += LINES_PER_STEP) {
+    addLines(builder, lines, tax, from, Math.min(lines.length, from + LINES_PER_STEP));
+    yield Math.min(1, (from + LINES_PER_STEP) / lines.length);
+  }
+  return { entries: builder.entries(), lines: builder.lines };
+}
+
+/** Adds lines `from` (inclusive) to `to` (exclusive) to the builder, each under its tax role. */
+function addLines(builder: AggregateBuilder, lines: readonly AggregatedLine[], tax: TaxClassification, from: number, to: number): void {
   const { roles } = tax;
   // One object reused for every line: a million lines allocate nothing more for their channel.
   const keyed: AggregatedAmount & { channel: Channel } = { postedDate: '', transactionType: '', amountType: '', amountDescription: '', marketplace: '', amount: 0, channel: '' };
-  for (let i = 0; i < lines.length; i++) {
+  for (let i = from; i < to; i++) {
     const line = lines[i]!;
     keyed.postedDate = line.postedDate;
     keyed.transactionType = line.transactionType;
@@ -155,12 +177,19 @@ export function aggregateLines(lines: readonly AggregatedLine[], tax: TaxClassif
       builder.add({ ...keyed, amount: seller!.amount }, 'seller', 1);
     }
   }
-  return { entries: builder.entries(), lines: builder.lines };
 }
 
 /** Reduces a parsed settlement to its aggregate (`tax`: its lines' classification, when already made). */
 export function aggregateSettlement(settlement: Settlement, tax?: TaxClassification): SettlementAggregate {
-  const { entries, lines } = aggregateLines(settlement.lines, tax);
+  return aggregateOf(settlement, aggregateLines(settlement.lines, tax));
+}
+
+/** `aggregateSettlement` as steps (see aggregateLinesInSteps). */
+export function* aggregateSettlementInSteps(settlement: Settlement, tax: TaxClassification): Generator<number, SettlementAggregate, void> {
+  return aggregateOf(settlement, yield* aggregateLinesInSteps(settlement.lines, tax));
+}
+
+function aggregateOf(settlement: Settlement, { entries, lines }: { entries: AggregateEntry[]; lines: number }): SettlementAggregate {
   return {
     source: settlement.source,
     format: settlement.format,
