@@ -1,5 +1,5 @@
 /**
- * What the settings sections of issue 13 (tracking, contacts and attachments) share: a section
+ * What the settings sections share (the main form, tracking, contacts and attachments): a section
  * read from the server when the settings panel is first opened, and a form that saves some
  * settings over the current ones and says how it went in the notice area.
  */
@@ -33,21 +33,28 @@ export function settingsForm(ctx: SidebarContext, label: string, changes: () => 
   return h(
     'form',
     {
-      onsubmit: async (event) => {
-        event.preventDefault();
-        save.disabled = true;
-        try {
-          const wanted = changes();
-          await ctx.call('saveSettings', { ...(await ctx.call('getSettings', {})), ...wanted });
-          ctx.notify(notice('success', saved()));
-        } catch (error) {
-          ctx.notify(notice('error', messageOf(error)));
-        } finally {
-          save.disabled = false;
-        }
-      },
+      onsubmit: submitWith(ctx, save, async () => {
+        const wanted = changes();
+        await ctx.call('saveSettings', { ...(await ctx.call('getSettings', {})), ...wanted });
+        ctx.notify(notice('success', saved()));
+      }),
     },
     ...children,
     h('div', { class: 'buttons' }, save),
   );
+}
+
+/** A form's submit handler: `save` is disabled while `work` runs, and a failure is said in the notice area. */
+export function submitWith(ctx: SidebarContext, save: HTMLButtonElement, work: () => Promise<void>): (event: Event) => Promise<void> {
+  return async (event) => {
+    event.preventDefault();
+    save.disabled = true;
+    try {
+      await work();
+    } catch (error) {
+      ctx.notify(notice('error', messageOf(error)));
+    } finally {
+      save.disabled = false;
+    }
+  };
 }

@@ -11,6 +11,7 @@ import { h, replace, uid } from '../dom';
 import { messageOf } from '../server';
 import { notice, working } from './notice';
 import { documentSettings } from './document-settings';
+import { submitWith } from './settings-section';
 import { trackingSettings } from './tracking-settings';
 
 // Short choices that fit the 300 px sidebar; what each means is said under the dropdown.
@@ -77,29 +78,21 @@ export function settingsPanel(ctx: SidebarContext): HTMLElement {
     return h(
       'form',
       {
-        onsubmit: async (event) => {
-          event.preventDefault();
-          save.disabled = true;
-          try {
-            const applied = !applyRow.hidden && apply.checked;
-            const saved = await ctx.call('saveSettings', {
-              split: split.value as SettingsDto['split'],
-              documentStatus: status.value as SettingsDto['documentStatus'],
-              contactName: contact.value.trim(),
-              template: template.value,
-              cogs: cogs.value as NonNullable<SettingsDto['cogs']>,
-              applyTemplate: applied,
-            });
-            replace(body, form(saved));
-            ctx.notify(notice('success', applied
-              ? "Settings saved, and the Accounts tab now holds the template's rows: check them against your chart of accounts (its Check column marks what Xero lacks)."
-              : 'Settings saved. The next preview and post use them.'));
-          } catch (error) {
-            ctx.notify(notice('error', messageOf(error)));
-          } finally {
-            save.disabled = false;
-          }
-        },
+        onsubmit: submitWith(ctx, save, async () => {
+          const applied = !applyRow.hidden && apply.checked;
+          const saved = await ctx.call('saveSettings', {
+            split: split.value as SettingsDto['split'],
+            documentStatus: status.value as SettingsDto['documentStatus'],
+            contactName: contact.value.trim(),
+            template: template.value,
+            cogs: cogs.value as NonNullable<SettingsDto['cogs']>,
+            applyTemplate: applied,
+          });
+          replace(body, form(saved));
+          ctx.notify(notice('success', applied
+            ? "Settings saved, and the Accounts tab now holds the template's rows: check them against your chart of accounts (its Check column marks what Xero lacks)."
+            : 'Settings saved. The next preview and post use them.'));
+        }),
       },
       h('div', { class: 'form-group' }, h('label', { for: ids.template }, 'Where you sell and how you are registered'), template, templateHint),
       applyRow,
