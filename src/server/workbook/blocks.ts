@@ -15,11 +15,20 @@ export function rowsPerCall(width: number): number {
 
 /** The values of `count` rows from `firstRow`, `width` columns from `column`. */
 export function readRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, firstRow: number, count: number, width: number, column = 1): unknown[][] {
-  const rows: unknown[][] = [];
+  return readInBlocks(sheet, firstRow, count, width, column, (range) => range.getValues());
+}
+
+/** The formulas (`''` where a cell holds none) of `count` rows from `firstRow`, `width` columns from `column`. */
+export function readFormulaRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, firstRow: number, count: number, width: number, column = 1): string[][] {
+  return readInBlocks(sheet, firstRow, count, width, column, (range) => range.getFormulas());
+}
+
+function readInBlocks<T>(sheet: GoogleAppsScript.Spreadsheet.Sheet, firstRow: number, count: number, width: number, column: number, read: (range: GoogleAppsScript.Spreadsheet.Range) => T[][]): T[][] {
+  const rows: T[][] = [];
   const step = rowsPerCall(width);
   for (let at = 0; at < count; at += step) {
     const n = Math.min(step, count - at);
-    for (const row of sheet.getRange(firstRow + at, column, n, width).getValues()) rows.push(row);
+    for (const row of read(sheet.getRange(firstRow + at, column, n, width))) rows.push(row);
   }
   return rows;
 }

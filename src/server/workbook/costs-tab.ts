@@ -11,7 +11,7 @@
 import type { CostsProblem } from '../../core/cogs/costs';
 import type { UnitsEntry } from '../../core/cogs/units';
 import { COSTS_COLUMNS } from '../../core/cogs/costs';
-import { formatColumn, readRows, rowsPerCall, writeRows } from './blocks';
+import { formatColumn, readFormulaRows, readRows, writeRows } from './blocks';
 import { cellText, tableText, textCell } from './cells';
 import { COSTS_TEXT_COLUMNS } from './layout';
 import type { Workbook } from './workbook';
@@ -31,7 +31,7 @@ export function readCostsTabChecked(workbook: Workbook): { table: string[][]; pr
   const sku = columnOf(table[0] ?? [], 'SKU');
   const problems: CostsProblem[] = [];
   if (sku < 0 || values.length < 2) return { table, problems };
-  const formulas = readFormulas(sheet, 2, values.length - 1, sku + 1);
+  const formulas = readFormulaRows(sheet, 2, values.length - 1, 1, sku + 1);
   values.slice(1).forEach((cells, i) => {
     const row = i + 2;
     const formula = formulas[i]?.[0] ?? '';
@@ -55,16 +55,6 @@ function readCosts(workbook: Workbook): { sheet: GoogleAppsScript.Spreadsheet.Sh
     for (const i of textColumns) if (cells[i]?.startsWith("'")) cells[i] = cells[i]!.slice(1);
   }
   return { sheet, values, table };
-}
-
-/** The formulas of `count` cells of one column, in calls of at most 100,000 cells. */
-function readFormulas(sheet: GoogleAppsScript.Spreadsheet.Sheet, firstRow: number, count: number, column: number): string[][] {
-  const formulas: string[][] = [];
-  const step = rowsPerCall(1);
-  for (let at = 0; at < count; at += step) {
-    for (const row of sheet.getRange(firstRow + at, column, Math.min(step, count - at), 1).getFormulas()) formulas.push(row);
-  }
-  return formulas;
 }
 
 /** The 0-based column of a header, by name (people may reorder the columns), or -1. */
